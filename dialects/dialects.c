@@ -1,0 +1,21 @@
+/* dialects/dialects.c - eo_register_all_dialects. */
+#include "dialects/dialects.h"
+
+#include "dialects/arith/arith.h"
+#include "dialects/cf/cf.h"
+#include "dialects/func/func.h"
+#include "dialects/scf/scf.h"
+
+eo_status
+eo_register_all_dialects(eo_ctx *ctx)
+{
+    eo_status (*const regs[])(eo_ctx *) = {
+        func_register, arith_register, cf_register, scf_register,
+    };
+    for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++) {
+        eo_status st = regs[i](ctx);
+        if (st != EO_OK)
+            return st;
+    }
+    return EO_OK;
+}

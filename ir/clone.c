@@ -1,0 +1,310 @@
+/* ir/clone.c - the value/block map (eo_irmap, a pointer-keyed hash map)
+ * and deep copies of ops and regions.
+ *
+ * Cloning runs in two passes over the source tree, both iterative: the
+ * first creates every op (operands left empty) and every block with its
+ * arguments, recording the mapping; the second fills in operands and
+ * successors. Forward references (graph regions, branches to later
+ * blocks) thus map like backward ones.
+ */
+#include "ir/internal.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* eo_irmap                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct map_slot {
+    const void *key;
+    void *val;
+} map_slot;
+
+struct eo_irmap {
+    eo_ctx *ctx;
+    map_slot *slots;
+    size_t cap, count;        /* cap: 0 or a power of two */
+};
+
+static size_t
+ptr_hash(const void *p)
+{
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    return (size_t)x;
+}
+
+eo_irmap *
+eo_irmap_create(eo_ctx *ctx)
+{
+    eo_irmap *m = eo_raw_alloc(ctx, sizeof(*m));
+    if (!m)
+        return NULL;
+    memset(m, 0, sizeof(*m));
+    m->ctx = ctx;
+    return m;
+}
+
+void
+eo_irmap_destroy(eo_irmap *m)
+{
+    if (!m)
+        return;
+    eo_raw_free(m->ctx, m->slots, m->cap * sizeof(map_slot));
+    eo_raw_free(m->ctx, m, sizeof(*m));
+}
+
+static void *
+map_get(const eo_irmap *m, const void *key)
+{
+    if (!m || !m->cap || !key)
+        return NULL;
+    size_t mask = m->cap - 1;
+    for (size_t i = ptr_hash(key) & mask;; i = (i + 1) & mask) {
+        if (m->slots[i].key == key)
+            return m->slots[i].val;
+        if (!m->slots[i].key)
+            return NULL;
+    }
+}
+
+static eo_status
+map_put(eo_irmap *m, const void *key, void *val)
+{
+    if (EO_NEVER(!key))
+        return EO_ERROR;
+    if ((m->count + 1) * 2 > m->cap) {
+        size_t ncap = m->cap ? m->cap * 2 : 64;
+        map_slot *ns = eo_raw_alloc(m->ctx, ncap * sizeof(*ns));
+        if (!ns)
+            return EO_NOMEM;
+        memset(ns, 0, ncap * sizeof(*ns));
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->slots[i].key)
+                continue;
+            size_t j = ptr_hash(m->slots[i].key) & (ncap - 1);
+            while (ns[j].key)
+                j = (j + 1) & (ncap - 1);
+            ns[j] = m->slots[i];
+        }
+        eo_raw_free(m->ctx, m->slots, m->cap * sizeof(map_slot));
+        m->slots = ns;
+        m->cap = ncap;
+    }
+    size_t mask = m->cap - 1;
+    size_t i = ptr_hash(key) & mask;
+    while (m->slots[i].key && m->slots[i].key != key)
+        i = (i + 1) & mask;
+    if (!m->slots[i].key)
+        m->count++;
+    m->slots[i].key = key;
+    m->slots[i].val = val;
+    return EO_OK;
+}
+
+eo_status
+eo_irmap_map_value(eo_irmap *m, const eo_value *from, eo_value *to)
+{
+    return map_put(m, from, to);
+}
+
+eo_status
+eo_irmap_map_block(eo_irmap *m, const eo_block *from, eo_block *to)
+{
+    return map_put(m, from, to);
+}
+
+eo_value *
+eo_irmap_lookup_value(const eo_irmap *m, const eo_value *v)
+{
+    return map_get(m, v);
+}
+
+eo_block *
+eo_irmap_lookup_block(const eo_irmap *m, const eo_block *b)
+{
+    return map_get(m, b);
+}
+
+/* ------------------------------------------------------------------ */
+/* Cloning                                                             */
+/* ------------------------------------------------------------------ */
+
+/* A detached copy of 'op' without operands values (slots present but
+ * empty), with empty regions. */
+static eo_op *
+clone_shell(eo_op *op)
+{
+    eo_ctx *ctx = op->ctx;
+    size_t nops = op->num_operands, nres = op->num_results;
+    size_t nreg = op->num_regions, nsucc = op->num_successors;
+    size_t size = sizeof(eo_op) + nops * sizeof(eo_use) +
+                  nres * sizeof(eo_value) + nreg * sizeof(eo_region) +
+                  nsucc * sizeof(eo_block *);
+    eo_op *c = eo_ctx_alloc(ctx, size);
+    if (!c)
+        return NULL;
+    char *p = (char *)(c + 1);
+    c->def = op->def;
+    c->name = op->name;
+    c->loc = op->loc;
+    c->props = op->props;
+    c->attrs = op->attrs;
+    c->ctx = ctx;
+    c->alloc_size = size;
+    c->num_operands = c->cap_operands = (uint32_t)nops;
+    c->operands_inline = true;
+    c->operands = (eo_use *)p;
+    p += nops * sizeof(eo_use);
+    c->num_results = (uint32_t)nres;
+    c->results = (eo_value *)p;
+    p += nres * sizeof(eo_value);
+    c->num_regions = (uint32_t)nreg;
+    c->regions = (eo_region *)p;
+    p += nreg * sizeof(eo_region);
+    c->num_successors = (uint32_t)nsucc;
+    c->successors = (eo_block **)p;
+    for (size_t i = 0; i < nops; i++)
+        c->operands[i].owner = c;
+    for (size_t i = 0; i < nres; i++) {
+        eo_value *v = &c->results[i];
+        v->type = op->results[i].type;
+        v->owner.op = c;
+        v->kind = EO_VALUE_RESULT;
+        v->index = (uint32_t)i;
+    }
+    for (size_t i = 0; i < nreg; i++) {
+        c->regions[i].parent = c;
+        c->regions[i].ctx = ctx;
+    }
+    return c;
+}
+
+/* Creates copies of src's blocks (with arguments) at the end of dst. */
+static eo_status
+clone_blocks(eo_irmap *m, const eo_region *src, eo_region *dst)
+{
+    for (eo_block *b = src->first; b; b = b->next) {
+        eo_block *nb = eo_block_create(dst->ctx);
+        if (!nb)
+            return EO_NOMEM;
+        eo_region_append(dst, nb);
+        if (map_put(m, b, nb) != EO_OK)
+            return EO_NOMEM;
+        for (uint32_t i = 0; i < b->num_args; i++) {
+            eo_value *a = b->args[i];
+            eo_value *na = eo_block_add_arg(nb, a->type, a->loc);
+            if (!na || map_put(m, a, na) != EO_OK)
+                return EO_NOMEM;
+        }
+    }
+    return EO_OK;
+}
+
+/* Pass 1 over the tree of 'root': ops, blocks, arguments. The clone of
+ * root (detached) is in *out, also on failure (NULL if not created). */
+static eo_status
+clone_pass1(eo_irmap *m, eo_op *root, eo_op **out)
+{
+    *out = NULL;
+    for (eo_op *op = root; op; op = eo_op_preorder_next(op, root, true)) {
+        eo_op *c = clone_shell(op);
+        if (!c)
+            return EO_NOMEM;
+        if (op == root) {
+            *out = c;
+        } else {
+            eo_block *nb = map_get(m, op->block);
+            if (EO_NEVER(!nb)) {
+                eo_op_destroy(c);
+                return EO_ERROR;
+            }
+            eo_block_append(nb, c);
+        }
+        if (map_put(m, op, c) != EO_OK)
+            return EO_NOMEM;
+        for (uint32_t i = 0; i < op->num_results; i++)
+            if (map_put(m, &op->results[i], &c->results[i]) != EO_OK)
+                return EO_NOMEM;
+        for (uint32_t i = 0; i < op->num_regions; i++)
+            if (clone_blocks(m, &op->regions[i], &c->regions[i]) != EO_OK)
+                return EO_NOMEM;
+    }
+    return EO_OK;
+}
+
+/* Pass 2: operands and successors through the map. */
+static void
+clone_pass2(eo_irmap *m, eo_op *root)
+{
+    for (eo_op *op = root; op; op = eo_op_preorder_next(op, root, true)) {
+        eo_op *c = map_get(m, op);
+        if (EO_NEVER(!c))
+            continue;
+        for (uint32_t i = 0; i < op->num_operands; i++) {
+            eo_value *v = op->operands[i].value;
+            eo_value *nv = map_get(m, v);
+            eo_op_set_operand(c, i, nv ? nv : v);
+        }
+        for (uint32_t i = 0; i < op->num_successors; i++) {
+            eo_block *b = op->successors[i];
+            eo_block *nb = map_get(m, b);
+            c->successors[i] = nb ? nb : b;
+        }
+    }
+}
+
+eo_op *
+eo_op_clone(eo_op *op, eo_irmap *map)
+{
+    eo_irmap *m = map ? map : eo_irmap_create(op->ctx);
+    if (!m)
+        return NULL;
+    eo_op *c;
+    if (clone_pass1(m, op, &c) != EO_OK) {
+        if (c)
+            eo_op_destroy(c);
+        c = NULL;
+    } else {
+        clone_pass2(m, op);
+    }
+    if (!map)
+        eo_irmap_destroy(m);
+    return c;
+}
+
+eo_status
+eo_region_clone_into(eo_region *src, eo_region *dst, eo_irmap *map)
+{
+    eo_irmap *m = map ? map : eo_irmap_create(dst->ctx);
+    if (!m)
+        return EO_NOMEM;
+    eo_block *old_last = dst->last;
+    eo_status st = clone_blocks(m, src, dst);
+    for (eo_block *b = src->first; b && st == EO_OK; b = b->next) {
+        for (eo_op *op = b->first; op && st == EO_OK; op = op->next) {
+            eo_op *c;
+            st = clone_pass1(m, op, &c);
+            if (c)
+                eo_block_append(map_get(m, b), c);
+        }
+    }
+    if (st == EO_OK) {
+        for (eo_block *b = src->first; b; b = b->next)
+            for (eo_op *op = b->first; op; op = op->next)
+                clone_pass2(m, op);
+    } else {
+        /* Remove what was added. */
+        eo_block *b = old_last ? old_last->next : dst->first;
+        while (b) {
+            eo_block *next = b->next;
+            eo_block_destroy(b);
+            b = next;
+        }
+    }
+    if (!map)
+        eo_irmap_destroy(m);
+    return st;
+}

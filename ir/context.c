@@ -1,0 +1,810 @@
+/* ir/context.c - the context: allocator, arenas, uniquing sets,
+ * identifiers, the dialect registry and source buffers for diagnostics.
+ *
+ * Memory comes in three lifetimes: raw (user allocator, for growable
+ * tables), recycled (eo_ctx_alloc/free: size classes with free lists, for
+ * ops, blocks and their arrays) and permanent (eo_perm_alloc: bump memory
+ * for uniqued objects, released only with the context).
+ */
+#include "ir/internal.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Recycled allocations are rounded up to 16 bytes; sizes up to
+ * SMALL_MAX come from chunks and go back to a free list per size class,
+ * bigger ones are raw allocations linked into a list for cleanup. */
+#define GRAIN 16u
+#define SMALL_MAX 1024u
+#define NUM_CLASSES (SMALL_MAX / GRAIN)
+#define CHUNK_SIZE (256u * 1024u)
+
+typedef struct chunk {
+    struct chunk *next;
+    size_t size, used;
+    _Alignas(16) unsigned char data[];
+} chunk;
+
+typedef struct free_node {
+    struct free_node *next;
+} free_node;
+
+/* Header of a large recycled allocation (doubly linked for O(1) free). */
+typedef struct big_node {
+    struct big_node *prev, *next;
+    size_t size;
+    size_t pad;                       /* keeps the payload 16-aligned */
+} big_node;
+
+typedef struct source {
+    const char *name;
+    const char *buf;
+    size_t len;
+    struct source *next;
+} source;
+
+struct eo_ctx {
+    eo_alloc alloc;
+    chunk *chunks;                    /* recycled small objects */
+    free_node *free_lists[NUM_CLASSES + 1];
+    big_node big_head;
+    chunk *perm;                      /* permanent bump memory */
+    eo_uniq_set idents;
+    eo_uniq_set uniq[EO_UNIQ_NUM];
+    eo_dialect *dialects, *dialects_tail;
+    eo_uniq_set op_defs;              /* const eo_op_def *, by name */
+    source *sources;
+    eo_diag_handler handler;
+    void *handler_ud;
+    bool allow_unregistered;
+};
+
+/* ------------------------------------------------------------------ */
+/* Raw allocation                                                      */
+/* ------------------------------------------------------------------ */
+
+void *
+eo_raw_alloc(eo_ctx *ctx, size_t size)
+{
+    if (size == 0)
+        size = 1;
+    if (ctx->alloc.malloc)
+        return ctx->alloc.malloc(ctx->alloc.ud, size);
+    return malloc(size);
+}
+
+void *
+eo_raw_realloc(eo_ctx *ctx, void *p, size_t old, size_t size)
+{
+    if (size == 0)
+        size = 1;
+    if (ctx->alloc.realloc)
+        return ctx->alloc.realloc(ctx->alloc.ud, p, old, size);
+    if (ctx->alloc.malloc) {
+        void *q = ctx->alloc.malloc(ctx->alloc.ud, size);
+        if (!q)
+            return NULL;
+        if (p) {
+            memcpy(q, p, old < size ? old : size);
+            eo_raw_free(ctx, p, old);
+        }
+        return q;
+    }
+    return realloc(p, size);
+}
+
+void
+eo_raw_free(eo_ctx *ctx, void *p, size_t size)
+{
+    if (!p)
+        return;
+    if (ctx->alloc.free)
+        ctx->alloc.free(ctx->alloc.ud, p, size ? size : 1);
+    else if (!ctx->alloc.malloc)
+        free(p);
+}
+
+eo_status
+eo_raw_grow(eo_ctx *ctx, void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return EO_OK;
+    size_t ncap = *cap ? *cap : 4;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2 / elem)
+            return EO_NOMEM;
+        ncap *= 2;
+    }
+    void *p = eo_raw_realloc(ctx, *arr, *cap * elem, ncap * elem);
+    if (!p)
+        return EO_NOMEM;
+    *arr = p;
+    *cap = ncap;
+    return EO_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Recycled arena                                                      */
+/* ------------------------------------------------------------------ */
+
+static void *
+chunk_carve(eo_ctx *ctx, chunk **list, size_t size)
+{
+    chunk *c = *list;
+    if (!c || c->size - c->used < size) {
+        size_t csize = size > CHUNK_SIZE ? size : CHUNK_SIZE;
+        c = eo_raw_alloc(ctx, sizeof(chunk) + csize);
+        if (!c)
+            return NULL;
+        c->size = csize;
+        c->used = 0;
+        c->next = *list;
+        *list = c;
+    }
+    void *p = c->data + c->used;
+    c->used += size;
+    return p;
+}
+
+void *
+eo_ctx_alloc(eo_ctx *ctx, size_t size)
+{
+    if (size == 0)
+        size = 1;
+    if (size > SIZE_MAX - GRAIN - sizeof(big_node))
+        return NULL;
+    size_t rounded = (size + GRAIN - 1) & ~(size_t)(GRAIN - 1);
+    if (rounded <= SMALL_MAX) {
+        size_t cls = rounded / GRAIN;
+        void *p = ctx->free_lists[cls];
+        if (p)
+            ctx->free_lists[cls] = ((free_node *)p)->next;
+        else
+            p = chunk_carve(ctx, &ctx->chunks, rounded);
+        if (p)
+            memset(p, 0, rounded);
+        return p;
+    }
+    big_node *b = eo_raw_alloc(ctx, sizeof(big_node) + rounded);
+    if (!b)
+        return NULL;
+    b->size = rounded;
+    b->prev = &ctx->big_head;
+    b->next = ctx->big_head.next;
+    if (b->next)
+        b->next->prev = b;
+    ctx->big_head.next = b;
+    memset(b + 1, 0, rounded);
+    return b + 1;
+}
+
+void
+eo_ctx_free(eo_ctx *ctx, void *p, size_t size)
+{
+    if (!p)
+        return;
+    if (size == 0)
+        size = 1;
+    size_t rounded = (size + GRAIN - 1) & ~(size_t)(GRAIN - 1);
+    if (rounded <= SMALL_MAX) {
+        free_node *n = p;
+        size_t cls = rounded / GRAIN;
+        n->next = ctx->free_lists[cls];
+        ctx->free_lists[cls] = n;
+        return;
+    }
+    big_node *b = (big_node *)p - 1;
+    b->prev->next = b->next;
+    if (b->next)
+        b->next->prev = b->prev;
+    eo_raw_free(ctx, b, sizeof(big_node) + b->size);
+}
+
+void *
+eo_perm_alloc(eo_ctx *ctx, size_t size)
+{
+    if (size > SIZE_MAX - GRAIN)
+        return NULL;
+    size_t rounded = (size + GRAIN - 1) & ~(size_t)(GRAIN - 1);
+    if (rounded == 0)
+        rounded = GRAIN;
+    void *p = chunk_carve(ctx, &ctx->perm, rounded);
+    if (p)
+        memset(p, 0, rounded);
+    return p;
+}
+
+void *
+eo_perm_dup(eo_ctx *ctx, const void *p, size_t size)
+{
+    char *q = eo_perm_alloc(ctx, size + 1);
+    if (!q)
+        return NULL;
+    if (size)
+        memcpy(q, p, size);
+    q[size] = '\0';
+    return q;
+}
+
+static void
+free_chunks(eo_ctx *ctx, chunk *c)
+{
+    while (c) {
+        chunk *next = c->next;
+        eo_raw_free(ctx, c, sizeof(chunk) + c->size);
+        c = next;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Hashing and uniquing sets                                           */
+/* ------------------------------------------------------------------ */
+
+uint64_t
+eo_hash_bytes(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    /* 8 bytes at a time: fast enough for megabytes of dense data. */
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0x100000001b3ull;
+        h ^= h >> 29;
+        s += 8;
+        n -= 8;
+    }
+    while (n--) {
+        h ^= *s++;
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+uint64_t
+eo_hash_u64(uint64_t h, uint64_t v)
+{
+    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    h *= 0xff51afd7ed558ccdull;
+    return h ^ (h >> 32);
+}
+
+uint64_t
+eo_hash_ptr(uint64_t h, const void *p)
+{
+    return eo_hash_u64(h, (uint64_t)(uintptr_t)p);
+}
+
+void *
+eo_uniq_find(const eo_uniq_set *s, uint64_t hash, eo_uniq_eq eq,
+             const void *key)
+{
+    if (!s->cap)
+        return NULL;
+    size_t mask = s->cap - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        void *obj = s->slots[i];
+        if (!obj)
+            return NULL;
+        if (s->hashes[i] == hash && eq(obj, key))
+            return obj;
+    }
+}
+
+static eo_status
+uniq_rehash(eo_ctx *ctx, eo_uniq_set *s, size_t ncap)
+{
+    void **slots = eo_raw_alloc(ctx, ncap * sizeof(void *));
+    uint64_t *hashes = eo_raw_alloc(ctx, ncap * sizeof(uint64_t));
+    if (!slots || !hashes) {
+        eo_raw_free(ctx, slots, ncap * sizeof(void *));
+        eo_raw_free(ctx, hashes, ncap * sizeof(uint64_t));
+        return EO_NOMEM;
+    }
+    memset(slots, 0, ncap * sizeof(void *));
+    size_t mask = ncap - 1;
+    for (size_t i = 0; i < s->cap; i++) {
+        if (!s->slots[i])
+            continue;
+        size_t j = s->hashes[i] & mask;
+        while (slots[j])
+            j = (j + 1) & mask;
+        slots[j] = s->slots[i];
+        hashes[j] = s->hashes[i];
+    }
+    eo_raw_free(ctx, s->slots, s->cap * sizeof(void *));
+    eo_raw_free(ctx, s->hashes, s->cap * sizeof(uint64_t));
+    s->slots = slots;
+    s->hashes = hashes;
+    s->cap = ncap;
+    return EO_OK;
+}
+
+eo_status
+eo_uniq_insert(eo_ctx *ctx, eo_uniq_set *s, uint64_t hash, void *obj)
+{
+    if ((s->count + 1) * 4 > s->cap * 3) {
+        size_t ncap = s->cap ? s->cap * 2 : 64;
+        if (uniq_rehash(ctx, s, ncap) != EO_OK)
+            return EO_NOMEM;
+    }
+    size_t mask = s->cap - 1;
+    size_t i = hash & mask;
+    while (s->slots[i])
+        i = (i + 1) & mask;
+    s->slots[i] = obj;
+    s->hashes[i] = hash;
+    s->count++;
+    return EO_OK;
+}
+
+void
+eo_uniq_free(eo_ctx *ctx, eo_uniq_set *s)
+{
+    eo_raw_free(ctx, s->slots, s->cap * sizeof(void *));
+    eo_raw_free(ctx, s->hashes, s->cap * sizeof(uint64_t));
+    memset(s, 0, sizeof(*s));
+}
+
+eo_uniq_set *
+eo_ctx_uniq(eo_ctx *ctx, eo_uniq_kind k)
+{
+    return &ctx->uniq[k];
+}
+
+/* ------------------------------------------------------------------ */
+/* Identifiers                                                         */
+/* ------------------------------------------------------------------ */
+
+typedef struct str_key {
+    const char *s;
+    size_t len;
+} str_key;
+
+static bool
+ident_eq(const void *obj, const void *key)
+{
+    const eo_ident *id = obj;
+    const str_key *k = key;
+    return id->len == k->len && memcmp(id->str, k->s, k->len) == 0;
+}
+
+const eo_ident *
+eo_ident_get(eo_ctx *ctx, const char *s, size_t len)
+{
+    uint64_t h = eo_hash_bytes(EO_HASH_SEED, s, len);
+    str_key k = { s, len };
+    eo_ident *id = eo_uniq_find(&ctx->idents, h, ident_eq, &k);
+    if (id)
+        return id;
+    id = eo_perm_alloc(ctx, sizeof(eo_ident) + len + 1);
+    if (!id)
+        return NULL;
+    id->len = len;
+    id->hash = h;
+    if (len)
+        memcpy(id->str, s, len);
+    id->str[len] = '\0';
+    if (eo_uniq_insert(ctx, &ctx->idents, h, id) != EO_OK)
+        return NULL;
+    return id;
+}
+
+const eo_ident *
+eo_ident_cstr(eo_ctx *ctx, const char *s)
+{
+    return eo_ident_get(ctx, s, strlen(s));
+}
+
+const char *
+eo_ident_str(const eo_ident *id)
+{
+    return id->str;
+}
+
+size_t
+eo_ident_len(const eo_ident *id)
+{
+    return id->len;
+}
+
+/* ------------------------------------------------------------------ */
+/* Context                                                             */
+/* ------------------------------------------------------------------ */
+
+eo_ctx *
+eo_ctx_create(const eo_alloc *alloc)
+{
+    eo_ctx *ctx;
+    if (alloc && alloc->malloc)
+        ctx = alloc->malloc(alloc->ud, sizeof(*ctx));
+    else
+        ctx = malloc(sizeof(*ctx));
+    if (!ctx)
+        return NULL;
+    memset(ctx, 0, sizeof(*ctx));
+    if (alloc)
+        ctx->alloc = *alloc;
+    if (eo_builtin_register(ctx) != EO_OK) {
+        eo_ctx_destroy(ctx);
+        return NULL;
+    }
+    return ctx;
+}
+
+void
+eo_ctx_destroy(eo_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    big_node *b = ctx->big_head.next;
+    while (b) {
+        big_node *next = b->next;
+        eo_raw_free(ctx, b, sizeof(big_node) + b->size);
+        b = next;
+    }
+    eo_resources_free(ctx);
+    for (source *s = ctx->sources; s;) {
+        source *next = s->next;
+        eo_raw_free(ctx, s, sizeof(*s));
+        s = next;
+    }
+    for (eo_dialect *d = ctx->dialects; d;) {
+        eo_dialect *next = d->next;
+        eo_raw_free(ctx, d, sizeof(*d));
+        d = next;
+    }
+    eo_uniq_free(ctx, &ctx->idents);
+    eo_uniq_free(ctx, &ctx->op_defs);
+    for (int i = 0; i < EO_UNIQ_NUM; i++)
+        eo_uniq_free(ctx, &ctx->uniq[i]);
+    free_chunks(ctx, ctx->chunks);
+    free_chunks(ctx, ctx->perm);
+    eo_alloc alloc = ctx->alloc;
+    if (alloc.malloc) {
+        if (alloc.free)
+            alloc.free(alloc.ud, ctx, sizeof(*ctx));
+    } else {
+        free(ctx);
+    }
+}
+
+void
+eo_ctx_set_allow_unregistered(eo_ctx *ctx, bool allow)
+{
+    ctx->allow_unregistered = allow;
+}
+
+bool
+eo_ctx_allow_unregistered(const eo_ctx *ctx)
+{
+    return ctx->allow_unregistered;
+}
+
+void
+eo_ctx_set_diag_handler(eo_ctx *ctx, eo_diag_handler h, void *ud)
+{
+    ctx->handler = h;
+    ctx->handler_ud = ud;
+}
+
+bool
+eo_ctx_get_diag_handler(eo_ctx *ctx, eo_diag_handler *h, void **ud)
+{
+    *h = ctx->handler;
+    *ud = ctx->handler_ud;
+    return ctx->handler != NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dialect registry                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct def_key {
+    const char *name;
+    size_t len;
+} def_key;
+
+static bool
+def_eq(const void *obj, const void *key)
+{
+    const eo_op_def *d = obj;
+    const def_key *k = key;
+    return strncmp(d->name, k->name, k->len) == 0 && d->name[k->len] == '\0';
+}
+
+const eo_op_def *
+eo_op_def_lookup(eo_ctx *ctx, const char *name, size_t len)
+{
+    return eo_uniq_find(&ctx->op_defs, eo_hash_bytes(EO_HASH_SEED, name, len),
+                        def_eq, &(def_key){ name, len });
+}
+
+eo_dialect *
+eo_dialect_lookup(eo_ctx *ctx, const char *name, size_t len)
+{
+    for (eo_dialect *d = ctx->dialects; d; d = d->next)
+        if (eo_ident_len(d->name) == len &&
+            memcmp(eo_ident_str(d->name), name, len) == 0)
+            return d;
+    return NULL;
+}
+
+const char *
+eo_dialect_name(const eo_dialect *d)
+{
+    return eo_ident_str(d->name);
+}
+
+const eo_dialect_desc *
+eo_dialect_get_desc(const eo_dialect *d)
+{
+    return d->desc;
+}
+
+void
+eo_dialect_foreach(eo_ctx *ctx, void (*f)(const eo_dialect *d, void *ud),
+                   void *ud)
+{
+    for (eo_dialect *d = ctx->dialects; d; d = d->next)
+        f(d, ud);
+}
+
+static eo_status
+register_desc(eo_ctx *ctx, const eo_dialect_desc *desc, bool copy)
+{
+    const eo_loc *nowhere = eo_loc_unknown(ctx);
+    size_t nlen = desc->name ? strlen(desc->name) : 0;
+    if (!nlen)
+        return eo_emit_error(ctx, nowhere, "dialect without a name");
+    eo_dialect *old = eo_dialect_lookup(ctx, desc->name, nlen);
+    if (old) {
+        if (old->desc->ops == desc->ops)
+            return EO_OK;   /* the same table again */
+        return eo_emit_error(ctx, nowhere, "dialect '%s' is already "
+                             "registered", desc->name);
+    }
+    /* Check every row before changing anything. */
+    for (size_t i = 0; i < desc->num_ops; i++) {
+        const eo_op_def *d = &desc->ops[i];
+        if (!d->name)
+            return eo_emit_error(ctx, nowhere, "dialect '%s': op table slot "
+                                 "%zu is empty", desc->name, i);
+        if (strncmp(d->name, desc->name, nlen) != 0 || d->name[nlen] != '.' ||
+            !d->name[nlen + 1])
+            return eo_emit_error(ctx, nowhere, "dialect '%s': op name '%s' "
+                                 "lacks the '%s.' prefix", desc->name,
+                                 d->name, desc->name);
+        if (eo_op_def_lookup(ctx, d->name, strlen(d->name)))
+            return eo_emit_error(ctx, nowhere, "op '%s' is already "
+                                 "registered", d->name);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(desc->ops[j].name, d->name) == 0)
+                return eo_emit_error(ctx, nowhere, "op '%s' appears twice "
+                                     "in dialect '%s'", d->name, desc->name);
+    }
+    eo_dialect *dl = eo_raw_alloc(ctx, sizeof(*dl));
+    if (!dl)
+        return EO_NOMEM;
+    memset(dl, 0, sizeof(*dl));
+    if (copy) {
+        dl->own = *desc;
+        dl->desc = &dl->own;
+    } else {
+        dl->desc = desc;
+    }
+    dl->name = eo_ident_get(ctx, desc->name, nlen);
+    if (!dl->name) {
+        eo_raw_free(ctx, dl, sizeof(*dl));
+        return EO_NOMEM;
+    }
+    for (size_t i = 0; i < desc->num_ops; i++) {
+        const eo_op_def *d = &desc->ops[i];
+        uint64_t h = eo_hash_bytes(EO_HASH_SEED, d->name, strlen(d->name));
+        if (eo_uniq_insert(ctx, &ctx->op_defs, h, (void *)d) != EO_OK) {
+            /* Leave no half-registered dialect behind. */
+            for (size_t j = 0; j < i; j++)
+                eo_ctx_forget_def(ctx, &desc->ops[j]);
+            eo_raw_free(ctx, dl, sizeof(*dl));
+            return EO_NOMEM;
+        }
+    }
+    if (ctx->dialects_tail)
+        ctx->dialects_tail->next = dl;
+    else
+        ctx->dialects = dl;
+    ctx->dialects_tail = dl;
+    return EO_OK;
+}
+
+/* Removes one def from the lookup set (rollback on allocation failure):
+ * rebuilds the set without it. */
+void
+eo_ctx_forget_def(eo_ctx *ctx, const eo_op_def *def)
+{
+    eo_uniq_set *s = &ctx->op_defs;
+    for (size_t i = 0; i < s->cap; i++) {
+        if (s->slots[i] != def)
+            continue;
+        /* Backward-shift deletion keeps linear probing chains intact. */
+        size_t mask = s->cap - 1, j = i;
+        for (;;) {
+            j = (j + 1) & mask;
+            if (!s->slots[j])
+                break;
+            size_t home = s->hashes[j] & mask;
+            bool move = (j > i) ? (home <= i || home > j)
+                                : (home <= i && home > j);
+            if (move) {
+                s->slots[i] = s->slots[j];
+                s->hashes[i] = s->hashes[j];
+                i = j;
+            }
+        }
+        s->slots[i] = NULL;
+        s->count--;
+        return;
+    }
+}
+
+eo_status
+eo_dialect_register(eo_ctx *ctx, const char *name, const eo_op_def *ops,
+                    size_t n)
+{
+    eo_dialect_desc d = { .name = name, .ops = ops, .num_ops = n };
+    return register_desc(ctx, &d, true);
+}
+
+eo_status
+eo_dialect_register_desc(eo_ctx *ctx, const eo_dialect_desc *desc)
+{
+    return register_desc(ctx, desc, false);
+}
+
+bool
+eo_op_def_is_inherent_attr(const eo_op_def *d, const char *name)
+{
+    if (!d)
+        return false;
+    if (d->attrs)
+        for (const char *const *a = d->attrs; *a; a++)
+            if (strcmp(*a, name) == 0)
+                return true;
+    if (d->opt_attrs)
+        for (const char *const *a = d->opt_attrs; *a; a++)
+            if (strcmp(*a, name) == 0)
+                return true;
+    return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sources                                                             */
+/* ------------------------------------------------------------------ */
+
+eo_status
+eo_ctx_add_source(eo_ctx *ctx, const char *name, const char *buf, size_t len)
+{
+    for (source *s = ctx->sources; s; s = s->next) {
+        if (strcmp(s->name, name) == 0) {
+            s->buf = buf;
+            s->len = len;
+            return EO_OK;
+        }
+    }
+    source *s = eo_raw_alloc(ctx, sizeof(*s));
+    if (!s)
+        return EO_NOMEM;
+    memset(s, 0, sizeof(*s));
+    s->name = eo_perm_dup(ctx, name, strlen(name));
+    if (!s->name) {
+        eo_raw_free(ctx, s, sizeof(*s));
+        return EO_NOMEM;
+    }
+    s->buf = buf;
+    s->len = len;
+    s->next = ctx->sources;
+    ctx->sources = s;
+    return EO_OK;
+}
+
+/* Finds line 'line' of the registered source 'file' (without newline). */
+bool
+eo_ctx_source_line(eo_ctx *ctx, const char *file, unsigned line,
+                   const char **text, size_t *len)
+{
+    source *s = ctx->sources;
+    while (s && strcmp(s->name, file) != 0)
+        s = s->next;
+    if (!s || line == 0)
+        return false;
+    /* Scan from the start: diagnostics are rare, sources may be huge, so
+     * no index is kept. */
+    const char *p = s->buf, *end = s->buf + s->len;
+    for (unsigned l = 1; l < line; l++) {
+        p = memchr(p, '\n', (size_t)(end - p));
+        if (!p)
+            return false;
+        p++;
+    }
+    const char *e = memchr(p, '\n', (size_t)(end - p));
+    if (!e)
+        e = end;
+    *text = p;
+    *len = (size_t)(e - p);
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* String buffers                                                      */
+/* ------------------------------------------------------------------ */
+
+static bool
+strbuf_reserve(eo_strbuf *b, size_t extra)
+{
+    if (b->oom)
+        return false;
+    if (b->len + extra + 1 <= b->cap)
+        return true;
+    size_t ncap = b->cap ? b->cap : 256;
+    while (ncap < b->len + extra + 1) {
+        if (ncap > SIZE_MAX / 2) {
+            b->oom = true;
+            return false;
+        }
+        ncap *= 2;
+    }
+    char *p = realloc(b->data, ncap);
+    if (!p) {
+        b->oom = true;
+        return false;
+    }
+    b->data = p;
+    b->cap = ncap;
+    return true;
+}
+
+void
+eo_strbuf_append(eo_strbuf *b, const char *s, size_t n)
+{
+    if (!strbuf_reserve(b, n))
+        return;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void
+eo_strbuf_puts(eo_strbuf *b, const char *s)
+{
+    eo_strbuf_append(b, s, strlen(s));
+}
+
+void
+eo_strbuf_printf(eo_strbuf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof(small), fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n < sizeof(small)) {
+        eo_strbuf_append(b, small, (size_t)n);
+        return;
+    }
+    if (!strbuf_reserve(b, (size_t)n))
+        return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void
+eo_strbuf_free(eo_strbuf *b)
+{
+    free(b->data);
+    memset(b, 0, sizeof(*b));
+}

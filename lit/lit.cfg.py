@@ -1,0 +1,27 @@
+# lit configuration for edge-opt: RUN lines use edge-opt, FileCheck, not,
+# and (for the interoperability tests) mlir-opt from mlir-19-tools.
+import os
+import lit.formats
+
+config.name = "edge-opt"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(os.path.dirname(config.eo_bin_dir), "lit")
+
+path = os.pathsep.join([config.eo_bin_dir, config.llvm_tools_dir,
+                        config.environment.get("PATH", os.environ["PATH"])])
+config.environment["PATH"] = path
+for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+config.substitutions.append(("%shared", config.shared_dir))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%gen_mlir",
+                             config.python + " " +
+                             os.path.join(config.shared_dir, "tools", "gen_mlir.py")))
+if config.mlir_opt and os.path.exists(config.mlir_opt):
+    config.available_features.add("mlir-opt")
+    config.substitutions.append(("%mlir_opt", config.mlir_opt))

@@ -1,0 +1,210 @@
+/* test/ir/test_resources.c - named blobs: creation, key renaming,
+ * declared-but-absent handles, dense_resource attributes and the
+ * dialect_resources section of the textual format. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "ir/ir.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int
+setup(void **state)
+{
+    eo_ctx *ctx = eo_ctx_create(NULL);
+    if (ctx)
+        eo_ctx_set_allow_unregistered(ctx, true);
+    *state = ctx;
+    return ctx ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+    eo_ctx_destroy(*state);
+    return 0;
+}
+
+static void
+count_diag(const eo_diag *d, void *ud)
+{
+    (void)d;
+    (*(int *)ud)++;
+}
+
+static void
+resources_are_named_and_copied(void **state)
+{
+    eo_ctx *ctx = *state;
+    unsigned char data[4] = {1, 2, 3, 4};
+    eo_resource *r = eo_resource_create(ctx, "w", data, 4, 64);
+    assert_non_null(r);
+    data[0] = 9;
+    size_t size;
+    const unsigned char *d = eo_resource_data(r, &size);
+    assert_int_equal(size, 4);
+    assert_int_equal(d[0], 1);
+    assert_int_equal((uintptr_t)d % 64, 0);
+    assert_int_equal(eo_resource_align(r), 64);
+    assert_string_equal(eo_resource_key(r), "w");
+    assert_ptr_equal(eo_resource_lookup(ctx, "w"), r);
+    assert_null(eo_resource_lookup(ctx, "nope"));
+    /* A taken key gets a suffix. */
+    eo_resource *r2 = eo_resource_create(ctx, "w", data, 4, 1);
+    assert_non_null(r2);
+    assert_string_equal(eo_resource_key(r2), "w_1");
+    assert_string_equal(eo_resource_key(eo_resource_create(ctx, "w", NULL,
+                                                           0, 1)),
+                        "w_2");
+    /* NULL data: declared but absent. */
+    eo_resource *r3 = eo_resource_lookup(ctx, "w_2");
+    assert_null(eo_resource_data(r3, &size));
+    assert_int_equal(size, 0);
+}
+
+static void
+dense_resource_attrs_point_at_their_blob(void **state)
+{
+    eo_ctx *ctx = *state;
+    int32_t v[2] = {1, 2};
+    eo_resource *r = eo_resource_create(ctx, "blob1", v, sizeof v, 4);
+    int64_t n = 2;
+    const eo_type *t = eo_type_get_tensor(ctx, 1, &n, eo_type_get_int(ctx, 32),
+                                          NULL);
+    const eo_attr *a = eo_attr_get_dense_resource(ctx, t, r);
+    assert_ptr_equal(a, eo_attr_get_dense_resource(ctx, t, r));
+    assert_ptr_equal(eo_attr_resource(a), r);
+    assert_ptr_equal(eo_attr_type(a), t);
+    assert_int_equal(eo_attr_get_kind(a), EO_ATTR_DENSE_RESOURCE);
+    eo_strbuf b = {0};
+    eo_attr_print(a, &b);
+    eo_strbuf_append(&b, "", 1);
+    assert_string_equal(b.data, "dense_resource<blob1> : tensor<2xi32>");
+    eo_strbuf_free(&b);
+    /* Parsing an unseen key declares it. */
+    const char *s = "dense_resource<later> : tensor<1000000000xf32>";
+    const eo_attr *p = eo_attr_parse(ctx, s, strlen(s));
+    assert_non_null(p);
+    eo_resource *later = eo_attr_resource(p);
+    assert_ptr_equal(eo_resource_lookup(ctx, "later"), later);
+    assert_null(eo_resource_data(later, NULL));
+}
+
+static eo_op *
+parse_text(eo_ctx *ctx, const char *text)
+{
+    return eo_parse_source(ctx, "test", text, strlen(text), NULL);
+}
+
+static void
+blob_section_fills_resources(void **state)
+{
+    eo_ctx *ctx = *state;
+    const char *text =
+        "\"test.op\"() {a = dense_resource<blob1> : tensor<2xi32>} : "
+        "() -> ()\n"
+        "{-#\n"
+        "  dialect_resources: {\n"
+        "    builtin: {\n"
+        "      blob1: \"0x040000000100000002000000\",\n"
+        "      unused: \"0x0100000001\"\n"
+        "    }\n"
+        "  },\n"
+        "  external_resources: {\n"
+        "    foo: { x: \"abc\", y: true }\n"
+        "  }\n"
+        "#-}\n";
+    eo_op *m = parse_text(ctx, text);
+    assert_non_null(m);
+    eo_resource *r = eo_resource_lookup(ctx, "blob1");
+    assert_non_null(r);
+    size_t size;
+    const int32_t *d = eo_resource_data(r, &size);
+    assert_int_equal(size, 8);
+    assert_int_equal(d[1], 2);
+    assert_int_equal(eo_resource_align(r), 4);
+    /* Blobs nobody refers to are registered too. */
+    r = eo_resource_lookup(ctx, "unused");
+    assert_non_null(r);
+    assert_int_equal(((const unsigned char *)eo_resource_data(r, &size))[0],
+                     1);
+    assert_int_equal(size, 1);
+    eo_op_destroy(m);
+}
+
+static void
+big_blob_decodes(void **state)
+{
+    eo_ctx *ctx = *state;
+    size_t n = (1u << 20) + 3;   /* takes the pair-table path */
+    eo_strbuf b = {0};
+    eo_strbuf_puts(&b, "{-#\n dialect_resources: { builtin: { big: \""
+                       "0x08000000");
+    static const char hexd[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)(i * 7);
+        char two[2] = {hexd[c >> 4], hexd[c & 15]};
+        eo_strbuf_append(&b, two, 2);
+    }
+    eo_strbuf_puts(&b, "\" } }\n#-}\n");
+    assert_false(b.oom);
+    eo_op *m = eo_parse_source(ctx, "big", b.data, b.len, NULL);
+    assert_non_null(m);
+    size_t size;
+    const unsigned char *d = eo_resource_data(eo_resource_lookup(ctx, "big"),
+                                              &size);
+    assert_int_equal(size, n);
+    for (size_t i = 0; i < n; i += 4099)
+        assert_int_equal(d[i], (unsigned char)(i * 7));
+    assert_int_equal(d[n - 1], (unsigned char)((n - 1) * 7));
+    eo_op_destroy(m);
+    eo_strbuf_free(&b);
+}
+
+static void
+bad_blob_sections_are_diagnosed(void **state)
+{
+    eo_ctx *ctx = *state;
+    const char *bad[] = {
+        "{-# dialect_resources: { builtin: { k: \"0x0100000\" } } #-}",
+        "{-# dialect_resources: { builtin: { k: \"0x01000000ZZ\" } } #-}",
+        "{-# dialect_resources: { builtin: { k: \"0x03000000\" } } #-}",
+        "{-# dialect_resources: { builtin: { k: \"abc\" } } #-}",
+        "{-# dialect_resources: { builtin: { k: 1 } } #-}",
+        "{-# dialect_resources: { builtin: { \"k\": \"0x01000000\" } } #-}",
+        "{-# unknown_section: {} #-}",
+        "{-# external_resources: { foo: { x: 1 } } #-}",
+        "{-# dialect_resources: { builtin: { k: \"0x01000000\" } }",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        int n = 0;
+        eo_ctx_set_diag_handler(ctx, count_diag, &n);
+        eo_op *m = parse_text(ctx, bad[i]);
+        if (m)
+            fail_msg("accepted: %s", bad[i]);
+        assert_true(n >= 1);
+    }
+    eo_ctx_set_diag_handler(ctx, NULL, NULL);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(resources_are_named_and_copied, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(
+            dense_resource_attrs_point_at_their_blob, setup, teardown),
+        cmocka_unit_test_setup_teardown(blob_section_fills_resources, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(big_blob_decodes, setup, teardown),
+        cmocka_unit_test_setup_teardown(bad_blob_sections_are_diagnosed,
+                                        setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

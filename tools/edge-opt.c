@@ -1,0 +1,1130 @@
+/* tools/edge-opt.c - the edge-opt driver, a thin main over the libraries.
+ *
+ *   flags -> read input -> split into chunks (--split-input-file)
+ *         -> per chunk: context, parse, verify, print (or, with
+ *            --verify-diagnostics, match diagnostics to expected-* comments)
+ *         -> output (stdout, or a temporary file renamed over -o's path)
+ *
+ * Flags follow mlir-opt's names and LLVM cl's spellings ("-f", "--f",
+ * "--f=value"). Exit status: 0 on success, 1 on any error.
+ */
+#include "dialects/dialects.h"
+#include "ir/ir.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <regex.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define TOOL "edge-opt"
+#define DEFAULT_SPLIT_MARKER "// -----"
+#define OUTPUT_SPLIT_MARKER "// -----\n"
+
+/* ------------------------------------------------------------------ */
+/* Command line                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef struct options {
+    const char *input;          /* NULL or "-": stdin */
+    const char *output;         /* NULL or "-": stdout */
+    const char *split_marker;   /* NULL: no splitting */
+    bool verify_diagnostics;
+    bool allow_unregistered;
+    bool no_implicit_module;
+    bool show_dialects;
+    bool help;
+    bool version;
+    eo_print_flags print;
+} options;
+
+typedef enum flag_kind {
+    FLAG_BOOL,          /* --f, --f=true|false|1|0 */
+    FLAG_VALUE,         /* --f value, --f=value */
+    FLAG_OPT_VALUE      /* --f, --f=value */
+} flag_kind;
+
+enum { SLOT_OUTPUT, SLOT_SPLIT };
+
+/* One accepted flag. Boolean flags store into the bool at 'offset' in
+ * 'options'; value flags name a slot. Sorted by name for --help. */
+typedef struct flag {
+    const char *name;
+    flag_kind kind;
+    size_t offset;              /* FLAG_BOOL */
+    int slot;                   /* FLAG_VALUE, FLAG_OPT_VALUE */
+    const char *value_name;
+    const char *help;
+} flag;
+
+#define BOOL_FLAG(n, field, h) \
+    { n, FLAG_BOOL, offsetof(options, field), -1, NULL, h }
+
+/* name, kind, field or slot, value name, help */
+static const flag flags[] = {
+    BOOL_FLAG("allow-unregistered-dialect", allow_unregistered,
+              "Accept operations of dialects that are not registered"),
+    BOOL_FLAG("help", help, "Print this list of options and exit"),
+    BOOL_FLAG("mlir-pretty-debuginfo", print.pretty_debuginfo,
+              "Print locations in a readable form"),
+    BOOL_FLAG("mlir-print-debuginfo", print.debuginfo,
+              "Print the location of every operation"),
+    BOOL_FLAG("mlir-print-local-scope", print.local_scope,
+              "Print attributes, types and locations in place, without "
+              "aliases"),
+    BOOL_FLAG("mlir-print-op-generic", print.generic,
+              "Print every operation in the generic form"),
+    BOOL_FLAG("mlir-print-skip-regions", print.skip_regions,
+              "Print operations without their regions"),
+    BOOL_FLAG("no-implicit-module", no_implicit_module,
+              "Do not wrap the top-level operations in a builtin.module"),
+    { "o", FLAG_VALUE, 0, SLOT_OUTPUT, "filename",
+      "Output file ('-', the default, is stdout)" },
+    BOOL_FLAG("print-generic", print.generic,
+              "Same as --mlir-print-op-generic"),
+    BOOL_FLAG("show-dialects", show_dialects,
+              "Print the registered dialects and exit"),
+    { "split-input-file", FLAG_OPT_VALUE, 0, SLOT_SPLIT, "marker",
+      "Cut the input at each '" DEFAULT_SPLIT_MARKER "' (or the given "
+      "marker) and process every chunk on its own" },
+    BOOL_FLAG("verify-diagnostics", verify_diagnostics,
+              "Check the diagnostics against the expected-* comments of "
+              "the input instead of printing them"),
+    BOOL_FLAG("version", version, "Print the version and exit"),
+};
+
+#define NUM_FLAGS (sizeof(flags) / sizeof(flags[0]))
+
+/* "--name=<value>" as --help shows it. */
+static void
+flag_spelling(const flag *fl, char *buf, size_t size)
+{
+    bool single = strlen(fl->name) == 1;
+    const char *open = fl->kind == FLAG_VALUE ? (single ? " <" : "=<")
+                       : fl->kind == FLAG_OPT_VALUE ? "[=<" : "";
+    const char *close = fl->kind == FLAG_VALUE ? ">"
+                        : fl->kind == FLAG_OPT_VALUE ? ">]" : "";
+    snprintf(buf, size, "%s%s%s%s%s", single ? "-" : "--", fl->name, open,
+             fl->value_name ? fl->value_name : "", close);
+}
+
+static void
+print_help(FILE *f, const char *dialects)
+{
+    fprintf(f, "OVERVIEW: " TOOL ": parse, verify and print MLIR\n"
+               "Available Dialects: %s\n"
+               "USAGE: " TOOL " [options] <input file>\n\nOPTIONS:\n",
+            dialects);
+    char spell[128];
+    size_t width = 0;
+    for (size_t i = 0; i < NUM_FLAGS; i++) {
+        flag_spelling(&flags[i], spell, sizeof(spell));
+        if (strlen(spell) > width)
+            width = strlen(spell);
+    }
+    for (size_t i = 0; i < NUM_FLAGS; i++) {
+        flag_spelling(&flags[i], spell, sizeof(spell));
+        fprintf(f, "  %-*s - %s\n", (int)width, spell, flags[i].help);
+    }
+}
+
+/* Levenshtein distance, for "Did you mean" (flag names are short). */
+static size_t
+edit_distance(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t row[128];
+    if (nb >= sizeof(row) / sizeof(row[0]) || na > 1000)
+        return SIZE_MAX;
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[nb];
+}
+
+static void
+unknown_flag(const char *arg, const char *name, size_t len)
+{
+    fprintf(stderr, TOOL ": Unknown command line argument '%s'.  Try: '"
+            TOOL " --help'\n", arg);
+    const flag *best = NULL;
+    size_t best_d = SIZE_MAX;
+    for (size_t i = 0; i < NUM_FLAGS; i++) {
+        size_t d = edit_distance(name, len, flags[i].name,
+                                 strlen(flags[i].name));
+        if (d < best_d) {
+            best_d = d;
+            best = &flags[i];
+        }
+    }
+    size_t limit = len / 3 > 2 ? len / 3 : 2;
+    if (best && best_d <= limit)
+        fprintf(stderr, TOOL ": Did you mean '%s%s'?\n",
+                strlen(best->name) == 1 ? "-" : "--", best->name);
+}
+
+static bool
+parse_bool(const char *v, bool *out)
+{
+    static const char *const yes[] = { "true", "TRUE", "True", "1" };
+    static const char *const no[] = { "false", "FALSE", "False", "0" };
+    for (size_t i = 0; i < 4; i++) {
+        if (strcmp(v, yes[i]) == 0)
+            return *out = true, true;
+        if (strcmp(v, no[i]) == 0)
+            return *out = false, true;
+    }
+    return false;
+}
+
+/* Parses argv into 'o'. Reports every problem; false if there was one. */
+static bool
+parse_args(int argc, char **argv, options *o)
+{
+    bool ok = true, only_positional = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_positional || a[0] != '-' || a[1] == '\0') {
+            if (o->input) {
+                fprintf(stderr, TOOL ": Too many positional arguments "
+                        "specified!\nCan specify at most 1 positional "
+                        "arguments: See: " TOOL " --help\n");
+                ok = false;
+                continue;
+            }
+            o->input = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_positional = true;
+            continue;
+        }
+        const char *name = a + 1 + (a[1] == '-');
+        const char *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        const flag *fl = NULL;
+        for (size_t k = 0; k < NUM_FLAGS && !fl; k++) {
+            if (strlen(flags[k].name) == len &&
+                memcmp(flags[k].name, name, len) == 0)
+                fl = &flags[k];
+        }
+        if (!fl) {
+            unknown_flag(a, name, len);
+            ok = false;
+            continue;
+        }
+        const char *dash = len == 1 ? "-" : "--";
+        const char *value = eq ? eq + 1 : NULL;
+        switch (fl->kind) {
+        case FLAG_BOOL: {
+            bool b = true;
+            if (value && !parse_bool(value, &b)) {
+                fprintf(stderr, TOOL ": for the %s%s option: '%s' is "
+                        "invalid value for boolean argument! Try 0 or 1\n",
+                        dash, fl->name, value);
+                ok = false;
+            }
+            *(bool *)((char *)o + fl->offset) = b;
+            break;
+        }
+        case FLAG_VALUE:
+            if (!value) {
+                if (i + 1 >= argc) {
+                    fprintf(stderr, TOOL ": for the %s%s option: requires "
+                            "a value!\n", dash, fl->name);
+                    ok = false;
+                    break;
+                }
+                value = argv[++i];
+            }
+            if (fl->slot == SLOT_OUTPUT)
+                o->output = value;
+            break;
+        case FLAG_OPT_VALUE:
+            if (fl->slot == SLOT_SPLIT)
+                o->split_marker = value && *value ? value
+                                                  : DEFAULT_SPLIT_MARKER;
+            break;
+        }
+    }
+    return ok;
+}
+
+/* The first occurrence of needle[0, nlen) in hay[0, hlen), or NULL
+ * (memmem is a GNU extension). */
+static const char *
+find(const char *hay, size_t hlen, const char *needle, size_t nlen)
+{
+    if (nlen == 0)
+        return hay;
+    const char *end = hay + hlen;
+    while ((size_t)(end - hay) >= nlen) {
+        const char *p = memchr(hay, needle[0], (size_t)(end - hay) - nlen + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, needle, nlen) == 0)
+            return p;
+        hay = p + 1;
+    }
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Input                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct input {
+    const char *name;           /* for locations: the path or "<stdin>" */
+    char *data;
+    size_t len;
+    size_t map_len;             /* nonzero if mmap'ed */
+} input;
+
+static bool
+read_fd(int fd, input *in)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return false;
+    for (;;) {
+        if (len + 1 >= cap) {   /* room for the NUL after the data */
+            if (cap > SIZE_MAX / 2) {
+                free(buf);
+                errno = ENOMEM;
+                return false;
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                errno = ENOMEM;
+                return false;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        ssize_t n = read(fd, buf + len, cap - len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            free(buf);
+            errno = e;
+            return false;
+        }
+        if (n == 0)
+            break;
+        len += (size_t)n;
+    }
+    buf[len] = '\0';
+    in->data = buf;
+    in->len = len;
+    return true;
+}
+
+/* Reads the whole input: mmap for regular files, read() otherwise. The
+ * data is always followed by a NUL byte (mmap zero-fills the rest of the
+ * last page; a size that fills it exactly is read instead), so code that
+ * scans a token with the C library cannot run off the end. Reports the
+ * error and returns false on failure. */
+static bool
+open_input(const char *path, input *in)
+{
+    bool is_stdin = !path || strcmp(path, "-") == 0;
+    in->name = is_stdin ? "<stdin>" : path;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0)
+        goto fail;
+    if (S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        goto fail;
+    }
+    long page = sysconf(_SC_PAGESIZE);
+    if (S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size < SIZE_MAX && page > 0 &&
+        st.st_size % page != 0 && lseek(fd, 0, SEEK_CUR) == 0) {
+        size_t size = (size_t)st.st_size;
+        void *p = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p != MAP_FAILED) {
+            in->data = p;
+            in->len = size;
+            in->map_len = size;
+            if (!is_stdin)
+                close(fd);
+            return true;
+        }
+    }
+    if (!read_fd(fd, in))
+        goto fail;
+    if (!is_stdin)
+        close(fd);
+    return true;
+fail:;
+    int e = errno;
+    if (fd >= 0 && !is_stdin)
+        close(fd);
+    fprintf(stderr, TOOL ": error: cannot open input file '%s': %s\n",
+            is_stdin ? "-" : path, strerror(e));
+    return false;
+}
+
+static void
+close_input(input *in)
+{
+    if (in->map_len)
+        munmap(in->data, in->map_len);
+    else
+        free(in->data);
+}
+
+/* ------------------------------------------------------------------ */
+/* Splitting (--split-input-file)                                      */
+/* ------------------------------------------------------------------ */
+
+typedef struct chunk {
+    const char *text;
+    size_t len;
+    unsigned line_offset;       /* lines of the file before the chunk */
+} chunk;
+
+typedef struct chunk_list {
+    chunk *v;
+    size_t n, cap;
+} chunk_list;
+
+static bool
+chunk_push(chunk_list *l, const char *text, size_t len, unsigned off)
+{
+    if (l->n == l->cap) {
+        size_t ncap = l->cap ? l->cap * 2 : 16;
+        chunk *nv = realloc(l->v, ncap * sizeof(*nv));
+        if (!nv)
+            return false;
+        l->v = nv;
+        l->cap = ncap;
+    }
+    l->v[l->n++] = (chunk){ text, len, off };
+    return true;
+}
+
+static unsigned
+count_lines(const char *p, const char *end)
+{
+    unsigned n = 0;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+        n++;
+        p++;
+    }
+    return n;
+}
+
+/* Prints "name:line:col: warning: msg", the line and a caret. */
+static void
+warn_at(const input *in, const char *pos, const char *msg)
+{
+    const char *ls = pos;
+    while (ls > in->data && ls[-1] != '\n')
+        ls--;
+    const char *end = in->data + in->len;
+    const char *le = memchr(pos, '\n', (size_t)(end - pos));
+    if (!le)
+        le = end;
+    unsigned line = 1 + count_lines(in->data, ls);
+    fprintf(stderr, "%s:%u:%zu: warning: %s\n%.*s\n%*s^\n", in->name, line,
+            (size_t)(pos - ls) + 1, msg, (int)(le - ls), ls,
+            (int)(pos - ls), "");
+}
+
+/* Cuts the input at each marker as mlir-opt does: a marker is found as a
+ * plain substring, and one not followed by at least one more character
+ * (or whose last two characters differ) is a "near miss": a warning, no
+ * cut. A chunk starts just after its marker; when only blanks follow the
+ * marker on its line, the chunk starts at the next line instead, so its
+ * lines and columns match the file's exactly. */
+static bool
+split_input(const input *in, const char *marker, chunk_list *out)
+{
+    const char *p = in->data, *end = in->data + in->len;
+    size_t mlen = strlen(marker);
+    size_t check = mlen > 2 ? 2 : 0;    /* mlir-opt's near-miss window */
+    size_t plen = mlen - check;
+    const char *start = p;
+    unsigned start_off = 0, line = 0;   /* lines before 'start', 'scan' */
+    const char *scan = p;
+    while (p < end) {
+        const char *hit = find(p, (size_t)(end - p), marker, plen);
+        if (!hit)
+            break;
+        const char *after = hit + plen;
+        if ((size_t)(end - after) <= check ||
+            memcmp(after, marker + plen, check) != 0) {
+            warn_at(in, after, "near miss with file split marker");
+            p = after;
+            continue;
+        }
+        line += count_lines(scan, hit);
+        scan = hit;
+        if (!chunk_push(out, start, (size_t)(hit - start), start_off))
+            return false;
+        const char *next = after + check;
+        const char *q = next;
+        while (q < end && (*q == ' ' || *q == '\t' || *q == '\r'))
+            q++;
+        if (q < end && *q == '\n') {
+            start = q + 1;
+            start_off = line + 1;
+        } else {
+            start = next;
+            start_off = line;
+        }
+        p = next;
+    }
+    return chunk_push(out, start, (size_t)(end - start), start_off);
+}
+
+/* ------------------------------------------------------------------ */
+/* --verify-diagnostics                                                */
+/* ------------------------------------------------------------------ */
+
+/* One "expected-<kind>[-re] [@where] {{text}}" comment. */
+typedef struct expect {
+    eo_severity sev;
+    unsigned line;              /* line it applies to */
+    unsigned at_line, at_col;   /* where the comment is */
+    bool unknown_loc;           /* @unknown */
+    bool matched;
+    bool is_regex;
+    regex_t re;
+    const char *text;
+    size_t len;
+} expect;
+
+typedef struct verifier {
+    eo_ctx *ctx;
+    const eo_ident *file;
+    expect *v;
+    size_t n, cap;
+    bool failed;
+    bool oom;
+} verifier;
+
+static const char *
+sev_name(eo_severity s)
+{
+    switch (s) {
+    case EO_SEV_ERROR: return "error";
+    case EO_SEV_WARNING: return "warning";
+    case EO_SEV_NOTE: return "note";
+    case EO_SEV_REMARK: return "remark";
+    }
+    return "error";
+}
+
+/* Prints an error through the context's formatter (file:line:col, the
+ * source line and a caret) without going through the handler. */
+static void
+report(verifier *vf, const eo_loc *loc, const char *fmt, ...)
+    EO_PRINTF(3, 4);
+
+static void
+report(verifier *vf, const eo_loc *loc, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char small[512];
+    int n = vsnprintf(small, sizeof(small), fmt, ap);
+    va_end(ap);
+    char *msg = small;
+    if (n >= (int)sizeof(small)) {
+        msg = malloc((size_t)n + 1);
+        if (msg) {
+            va_start(ap, fmt);
+            vsnprintf(msg, (size_t)n + 1, fmt, ap);
+            va_end(ap);
+        } else {
+            msg = small;
+        }
+    }
+    eo_diag d = { .severity = EO_SEV_ERROR, .loc = loc, .message = msg };
+    eo_strbuf b = { 0 };
+    eo_diag_format(vf->ctx, &d, &b);
+    if (b.data && !b.oom)
+        fwrite(b.data, 1, b.len, stderr);
+    else
+        fprintf(stderr, "error: %s\n", msg);
+    eo_strbuf_free(&b);
+    if (msg != small)
+        free(msg);
+    vf->failed = true;
+}
+
+static const eo_loc *
+expect_loc(verifier *vf, const expect *e)
+{
+    return eo_loc_file(vf->ctx, vf->file, e->at_line, e->at_col);
+}
+
+/* Turns "lit {{re}} lit" into an extended regex: literal parts escaped,
+ * {{...}} parts kept (grouped). Reports and returns false if invalid. */
+static bool
+compile_regex(verifier *vf, expect *e)
+{
+    size_t cap = 2 * e->len + 3;
+    char *pat = malloc(cap), *w = pat;
+    if (!pat) {
+        vf->oom = true;
+        return false;
+    }
+    const char *p = e->text, *end = e->text + e->len;
+    while (p < end) {
+        const char *open = find(p, (size_t)(end - p), "{{", 2);
+        const char *lit_end = open ? open : end;
+        for (; p < lit_end; p++) {
+            if (strchr(".[]{}()\\*+?^$|", *p))
+                *w++ = '\\';
+            *w++ = *p;
+        }
+        if (!open)
+            break;
+        const char *close = find(open + 2, (size_t)(end - open - 2),
+                                   "}}", 2);
+        if (!close) {
+            free(pat);
+            report(vf, expect_loc(vf, e),
+                   "found start of regex with no end '}}'");
+            return false;
+        }
+        *w++ = '(';
+        memcpy(w, open + 2, (size_t)(close - open - 2));
+        w += close - open - 2;
+        *w++ = ')';
+        p = close + 2;
+    }
+    *w = '\0';
+    int rc = regcomp(&e->re, pat, REG_EXTENDED | REG_NOSUB);
+    free(pat);
+    if (rc != 0) {
+        char err[256];
+        regerror(rc, &e->re, err, sizeof(err));
+        report(vf, expect_loc(vf, e), "invalid regex: %s", err);
+        return false;
+    }
+    e->is_regex = true;
+    return true;
+}
+
+static bool
+word_at(const char *p, const char *end, const char *w)
+{
+    size_t n = strlen(w);
+    return (size_t)(end - p) >= n && memcmp(p, w, n) == 0;
+}
+
+/* Matches "expected-<kind>[-re] *[@where] *{{text}}" at 'p', where the
+ * line (without trailing blanks) must end at 'end' with "}}". */
+static bool
+match_directive(const char *p, const char *end, expect *e, bool *re,
+                const char **where, size_t *where_len)
+{
+    static const struct { const char *w; eo_severity s; } kinds[] = {
+        { "error", EO_SEV_ERROR }, { "note", EO_SEV_NOTE },
+        { "remark", EO_SEV_REMARK }, { "warning", EO_SEV_WARNING },
+    };
+    p += strlen("expected-");
+    size_t k = 0;
+    while (k < 4 && !word_at(p, end, kinds[k].w))
+        k++;
+    if (k == 4)
+        return false;
+    e->sev = kinds[k].s;
+    p += strlen(kinds[k].w);
+    *re = word_at(p, end, "-re");
+    if (*re)
+        p += 3;
+    while (p < end && *p == ' ')
+        p++;
+    *where = NULL;
+    *where_len = 0;
+    if (p < end && *p == '@') {
+        const char *w = ++p;
+        if (p < end && (*p == '+' || *p == '-')) {
+            p++;
+            const char *digits = p;
+            while (p < end && *p >= '0' && *p <= '9')
+                p++;
+            if (p == digits)
+                return false;
+        } else if (word_at(p, end, "above") || word_at(p, end, "below")) {
+            p += 5;
+        } else if (word_at(p, end, "unknown")) {
+            p += 7;
+        } else {
+            return false;
+        }
+        *where = w;
+        *where_len = (size_t)(p - w);
+        while (p < end && *p == ' ')
+            p++;
+    }
+    if (!word_at(p, end, "{{") || end - p < 4 || end[-1] != '}' ||
+        end[-2] != '}')
+        return false;
+    e->text = p + 2;
+    e->len = (size_t)(end - 2 - e->text);
+    return true;
+}
+
+static bool
+add_expect(verifier *vf, const expect *e)
+{
+    if (vf->n == vf->cap) {
+        size_t ncap = vf->cap ? vf->cap * 2 : 16;
+        expect *nv = realloc(vf->v, ncap * sizeof(*nv));
+        if (!nv) {
+            vf->oom = true;
+            return false;
+        }
+        vf->v = nv;
+        vf->cap = ncap;
+    }
+    vf->v[vf->n++] = *e;
+    return true;
+}
+
+/* Collects the expected-* comments of a chunk. Line numbers are the
+ * file's (the chunk's first line is line_offset + 1). */
+static void
+collect_expectations(verifier *vf, const chunk *c)
+{
+    const char *p = c->text, *end = c->text + c->len;
+    unsigned line = c->line_offset;
+    unsigned last_plain = c->line_offset + 1;   /* for @above */
+    size_t *pending = NULL, npending = 0, cap_pending = 0; /* @below */
+    while (p <= end && !vf->oom) {
+        const char *le = memchr(p, '\n', (size_t)(end - p));
+        if (!le)
+            le = end;
+        line++;
+        const char *te = le;
+        while (te > p && (te[-1] == ' ' || te[-1] == '\t' ||
+                          te[-1] == '\r' || te[-1] == '\v' ||
+                          te[-1] == '\f'))
+            te--;
+        expect e = { 0 };
+        bool found = false, re = false;
+        const char *where = NULL;
+        size_t where_len = 0;
+        for (const char *s = p; s < te; s++) {
+            s = find(s, (size_t)(te - s), "expected-", 9);
+            if (!s)
+                break;
+            if (match_directive(s, te, &e, &re, &where, &where_len)) {
+                e.at_col = (unsigned)(s - p) + 1;
+                found = true;
+                break;
+            }
+        }
+        if (!found) {
+            for (size_t i = 0; i < npending; i++)
+                vf->v[pending[i]].line = line;
+            npending = 0;
+            last_plain = line;
+        } else {
+            e.at_line = line;
+            e.line = line;
+            bool keep = !re || compile_regex(vf, &e);
+            if (where && where[0] == '+') {
+                e.line = line + (unsigned)strtoul(where + 1, NULL, 10);
+            } else if (where && where[0] == '-') {
+                e.line = line - (unsigned)strtoul(where + 1, NULL, 10);
+            } else if (where && where[0] == 'a') {
+                e.line = last_plain;
+            } else if (where && where[0] == 'u') {
+                e.unknown_loc = true;
+            } else if (where && where[0] == 'b') {
+                e.line = 0;     /* dangling until a plain line follows */
+                if (keep && npending == cap_pending) {
+                    size_t ncap = cap_pending ? cap_pending * 2 : 8;
+                    size_t *np = realloc(pending, ncap * sizeof(*np));
+                    if (!np) {
+                        vf->oom = true;
+                        if (e.is_regex)
+                            regfree(&e.re);
+                        break;
+                    }
+                    pending = np;
+                    cap_pending = ncap;
+                }
+                if (keep)
+                    pending[npending++] = vf->n;
+            }
+            if (keep && !add_expect(vf, &e) && e.is_regex)
+                regfree(&e.re);
+        }
+        if (le == end)
+            break;
+        p = le + 1;
+    }
+    free(pending);
+}
+
+static bool
+expect_matches(const expect *e, const char *msg)
+{
+    if (e->is_regex)
+        return regexec(&e->re, msg, 0, NULL, 0) == 0;
+    return e->len == 0 || find(msg, strlen(msg), e->text, e->len);
+}
+
+static void
+verify_one(verifier *vf, eo_severity sev, const eo_loc *loc, const char *msg)
+{
+    const eo_loc *f = loc ? eo_loc_find_file(loc) : NULL;
+    unsigned line = f ? eo_loc_line(f) : 0;
+    expect *near = NULL;
+    for (size_t i = 0; i < vf->n; i++) {
+        expect *e = &vf->v[i];
+        if (e->unknown_loc != !f || (f && e->line != line) ||
+            !expect_matches(e, msg))
+            continue;
+        if (e->sev == sev) {
+            e->matched = true;
+            return;
+        }
+        near = e;
+    }
+    if (near)
+        report(vf, expect_loc(vf, near), "'%s' diagnostic emitted when "
+               "expecting a '%s'", sev_name(sev), sev_name(near->sev));
+    else
+        report(vf, loc, "unexpected %s: %s", sev_name(sev), msg);
+}
+
+static void
+verify_handler(const eo_diag *d, void *ud)
+{
+    verifier *vf = ud;
+    verify_one(vf, d->severity, d->loc, d->message);
+    for (size_t i = 0; i < d->num_notes; i++) {
+        const eo_diag *n = &d->notes[i];
+        verify_one(vf, EO_SEV_NOTE, n->loc ? n->loc : d->loc, n->message);
+    }
+}
+
+/* Reports expectations nothing matched; true if all is well. */
+static bool
+verify_finish(verifier *vf)
+{
+    for (size_t i = 0; i < vf->n; i++) {
+        expect *e = &vf->v[i];
+        if (!e->matched)
+            report(vf, expect_loc(vf, e), "expected %s \"%.*s\" was not "
+                   "produced", sev_name(e->sev), (int)e->len, e->text);
+    }
+    if (vf->oom)
+        fprintf(stderr, TOOL ": error: out of memory\n");
+    return !vf->failed && !vf->oom;
+}
+
+static void
+verifier_free(verifier *vf)
+{
+    for (size_t i = 0; i < vf->n; i++) {
+        if (vf->v[i].is_regex)
+            regfree(&vf->v[i].re);
+    }
+    free(vf->v);
+}
+
+/* ------------------------------------------------------------------ */
+/* Processing                                                          */
+/* ------------------------------------------------------------------ */
+
+static eo_ctx *
+make_ctx(const options *o)
+{
+    eo_ctx *ctx = eo_ctx_create(NULL);
+    if (!ctx)
+        return NULL;
+    if (eo_register_all_dialects(ctx) != EO_OK) {
+        eo_ctx_destroy(ctx);
+        return NULL;
+    }
+    eo_ctx_set_allow_unregistered(ctx, o->allow_unregistered);
+    return ctx;
+}
+
+/* Parses, verifies and prints one chunk to 'out'. True on success (with
+ * --verify-diagnostics: when the diagnostics matched the comments). */
+static bool
+process_chunk(const options *o, const input *in, const chunk *c, FILE *out)
+{
+    eo_ctx *ctx = make_ctx(o);
+    if (!ctx) {
+        fprintf(stderr, TOOL ": error: cannot set up the context (out of "
+                "memory)\n");
+        return false;
+    }
+    /* A chunk after the first is registered as the whole file, so that
+     * diagnostics (whose lines are the file's) show the right source
+     * line; the parser registers a chunk starting at line 1 itself. */
+    if (c->line_offset > 0 &&
+        eo_ctx_add_source(ctx, in->name, in->data, in->len) != EO_OK) {
+        eo_ctx_destroy(ctx);
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        return false;
+    }
+    verifier vf = { .ctx = ctx };
+    if (o->verify_diagnostics) {
+        vf.file = eo_ident_cstr(ctx, in->name);
+        if (!vf.file) {
+            eo_ctx_destroy(ctx);
+            fprintf(stderr, TOOL ": error: out of memory\n");
+            return false;
+        }
+        collect_expectations(&vf, c);
+        eo_ctx_set_diag_handler(ctx, verify_handler, &vf);
+    }
+    eo_parse_config cfg = { .no_implicit_module = o->no_implicit_module,
+                            .line_offset = c->line_offset };
+    eo_op *op = eo_parse_source(ctx, in->name, c->text, c->len, &cfg);
+    bool ok = op && eo_op_verify(op) == EO_OK;
+    /* eo_op_print prints as MLIR's Operation::print; mlir-opt adds a
+     * newline after it. */
+    if (ok && (eo_op_print(op, &o->print, out) != EO_OK ||
+               fputc('\n', out) == EOF)) {
+        fprintf(stderr, TOOL ": error: cannot write the output\n");
+        ok = false;
+        vf.failed = true;
+    }
+    if (o->verify_diagnostics) {
+        ok = verify_finish(&vf);
+        verifier_free(&vf);
+    }
+    eo_ctx_destroy(ctx);
+    return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Output                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct output {
+    const char *path;           /* NULL: stdout */
+    char *tmp;                  /* temporary file renamed over 'path' */
+    FILE *f;
+} output;
+
+static char out_buf[1 << 16];
+
+/* A regular (or new) output file is written to a temporary file next to
+ * it and renamed on success, so a failed run leaves the old file alone;
+ * anything else (a device, a fifo) is written in place. */
+static bool
+open_output(const char *path, output *out)
+{
+    if (!path || strcmp(path, "-") == 0) {
+        out->f = stdout;
+        setvbuf(stdout, out_buf, _IOFBF, sizeof(out_buf));
+        return true;
+    }
+    out->path = path;
+    struct stat st;
+    bool exists = stat(path, &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) {
+        out->f = fopen(path, "w");
+        if (!out->f)
+            goto fail;
+        setvbuf(out->f, out_buf, _IOFBF, sizeof(out_buf));
+        return true;
+    }
+    char *real = exists ? realpath(path, NULL) : NULL;
+    const char *target = real ? real : path;
+    size_t n = strlen(target);
+    out->tmp = malloc(n + sizeof(".tmp-XXXXXX"));
+    if (!out->tmp) {
+        free(real);
+        errno = ENOMEM;
+        goto fail;
+    }
+    memcpy(out->tmp, target, n);
+    memcpy(out->tmp + n, ".tmp-XXXXXX", sizeof(".tmp-XXXXXX"));
+    free(real);
+    int fd = mkstemp(out->tmp);
+    if (fd < 0) {
+        free(out->tmp);
+        out->tmp = NULL;
+        goto fail;
+    }
+    mode_t mode;
+    if (exists) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    if (fchmod(fd, mode) != 0 || !(out->f = fdopen(fd, "w"))) {
+        int e = errno;
+        close(fd);
+        unlink(out->tmp);
+        free(out->tmp);
+        out->tmp = NULL;
+        errno = e;
+        goto fail;
+    }
+    setvbuf(out->f, out_buf, _IOFBF, sizeof(out_buf));
+    return true;
+fail:
+    fprintf(stderr, TOOL ": error: cannot open output file '%s': %s\n",
+            path, strerror(errno));
+    return false;
+}
+
+/* Flushes and closes; renames the temporary file over the output if 'ok'
+ * (else removes it). Returns false, after a message, if writing failed. */
+static bool
+close_output(output *out, bool ok)
+{
+    errno = 0;
+    bool wrote = fflush(out->f) == 0 && !ferror(out->f);
+    int e = errno;
+    if (out->f != stdout && fclose(out->f) != 0 && wrote) {
+        wrote = false;
+        e = errno;
+    }
+    if (out->tmp) {
+        if (ok && wrote && rename(out->tmp, out->path) != 0) {
+            wrote = false;
+            e = errno;
+        }
+        if (!ok || !wrote)
+            unlink(out->tmp);
+        free(out->tmp);
+    }
+    if (!wrote)
+        fprintf(stderr, TOOL ": error: cannot write output file '%s': %s\n",
+                out->path ? out->path : "-", e ? strerror(e) : "I/O error");
+    return wrote;
+}
+
+/* ------------------------------------------------------------------ */
+/* main                                                                */
+/* ------------------------------------------------------------------ */
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+typedef struct name_list {
+    const char *v[64];
+    size_t n;
+} name_list;
+
+static void
+collect_dialect(const eo_dialect *d, void *ud)
+{
+    name_list *l = ud;
+    if (l->n < sizeof(l->v) / sizeof(l->v[0]))
+        l->v[l->n++] = eo_dialect_name(d);
+}
+
+/* "a,b,c" (sep ",") or "a, b, c" into buf: the registered dialects. */
+static bool
+dialect_list(const options *o, const char *sep, char *buf, size_t size)
+{
+    eo_ctx *ctx = make_ctx(o);
+    if (!ctx)
+        return false;
+    name_list l = { .n = 0 };
+    eo_dialect_foreach(ctx, collect_dialect, &l);
+    qsort(l.v, l.n, sizeof(l.v[0]), cmp_str);
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < l.n && len < size; i++) {
+        int n = snprintf(buf + len, size - len, "%s%s", i ? sep : "",
+                         l.v[i]);
+        if (n < 0)
+            break;
+        len += (size_t)n;
+    }
+    eo_ctx_destroy(ctx);
+    return true;
+}
+
+int
+main(int argc, char **argv)
+{
+    options o = { 0 };
+    if (!parse_args(argc, argv, &o))
+        return 1;
+    if (o.help || o.show_dialects) {
+        char names[1024];
+        if (!dialect_list(&o, o.help ? ", " : ",", names, sizeof(names))) {
+            fprintf(stderr, TOOL ": error: out of memory\n");
+            return 1;
+        }
+        if (o.help)
+            print_help(stdout, names);
+        else
+            printf("Available Dialects: %s\n", names);
+        return fflush(stdout) == 0 ? 0 : 1;
+    }
+    if (o.version) {
+        printf(TOOL " version " EO_VERSION_STRING "\n");
+        return fflush(stdout) == 0 ? 0 : 1;
+    }
+
+    input in = { 0 };
+    if (!open_input(o.input, &in))
+        return 1;
+    chunk_list chunks = { 0 };
+    bool ok = o.split_marker
+                  ? split_input(&in, o.split_marker, &chunks)
+                  : chunk_push(&chunks, in.data, in.len, 0);
+    if (!ok) {
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        free(chunks.v);
+        close_input(&in);
+        return 1;
+    }
+    output out = { 0 };
+    if (!open_output(o.output, &out)) {
+        free(chunks.v);
+        close_input(&in);
+        return 1;
+    }
+    for (size_t i = 0; i < chunks.n; i++) {
+        if (i > 0)
+            fputs(OUTPUT_SPLIT_MARKER, out.f);
+        if (!process_chunk(&o, &in, &chunks.v[i], out.f))
+            ok = false;
+    }
+    if (!close_output(&out, ok))
+        ok = false;
+    free(chunks.v);
+    close_input(&in);
+    return ok ? 0 : 1;
+}
