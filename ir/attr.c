@@ -570,6 +570,10 @@ dense_get(eo_ctx *ctx, const eo_type *type, const void *data, size_t size,
     if (splat) {
         if (size != eb)
             return NULL;
+        if (num == 0) {         /* nothing to splat: dense<> */
+            splat = false;
+            size = 0;
+        }
     } else {
         if (num > SIZE_MAX / eb || size != num * eb)
             return NULL;
@@ -611,20 +615,20 @@ eo_attr_get_dense_resource(eo_ctx *ctx, const eo_type *type,
     return attr_unique(ctx, &k);
 }
 
+/* MLIR's DenseArrayAttr: i1, or an integer or float type whose width is
+ * a multiple of 8. */
 static bool
 dense_array_elem_ok(const eo_type *t)
 {
     if (!t)
         return false;
-    if (eo_type_get_kind(t) == EO_TYPE_INTEGER &&
-        eo_type_int_signedness(t) == EO_SIGNLESS) {
+    if (eo_type_get_kind(t) == EO_TYPE_INTEGER) {
         unsigned w = eo_type_int_width(t);
-        return w == 1 || w == 8 || w == 16 || w == 32 || w == 64;
+        return (w == 1 && eo_type_int_signedness(t) == EO_SIGNLESS) ||
+               (w && w % 8 == 0);
     }
-    if (eo_type_get_kind(t) == EO_TYPE_FLOAT) {
-        eo_float_kind fk = eo_type_float_kind(t);
-        return fk == EO_F32 || fk == EO_F64;
-    }
+    if (eo_type_get_kind(t) == EO_TYPE_FLOAT)
+        return eo_type_float_width(t) % 8 == 0;
     return false;
 }
 

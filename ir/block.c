@@ -193,8 +193,6 @@ eo_block_prev(const eo_block *b)
 static void
 link_op(eo_block *b, eo_op *prev, eo_op *op, eo_op *next)
 {
-    if (EO_NEVER(op->block != NULL))
-        eo_op_detach(op);
     op->block = b;
     op->prev = prev;
     op->next = next;
@@ -212,24 +210,32 @@ link_op(eo_block *b, eo_op *prev, eo_op *op, eo_op *next)
 void
 eo_block_append(eo_block *b, eo_op *op)
 {
+    eo_op_detach(op);
     link_op(b, b->last, op, NULL);
 }
 
 void
 eo_block_prepend(eo_block *b, eo_op *op)
 {
+    eo_op_detach(op);
     link_op(b, NULL, op, b->first);
 }
 
 void
 eo_op_insert_before(eo_op *pos, eo_op *op)
 {
+    if (op == pos)
+        return;
+    eo_op_detach(op);
     link_op(pos->block, pos->prev, op, pos);
 }
 
 void
 eo_op_insert_after(eo_op *pos, eo_op *op)
 {
+    if (op == pos)
+        return;
+    eo_op_detach(op);
     link_op(pos->block, pos, op, pos->next);
 }
 

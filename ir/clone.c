@@ -70,29 +70,41 @@ map_get(const eo_irmap *m, const void *key)
     }
 }
 
+/* Makes room for 'n' more entries without rehashing. */
+static eo_status
+map_reserve(eo_irmap *m, size_t n)
+{
+    if ((m->count + n) * 2 <= m->cap)
+        return EO_OK;
+    size_t ncap = m->cap ? m->cap : 64;
+    while (ncap < (m->count + n) * 2)
+        ncap *= 2;
+    map_slot *ns = eo_raw_alloc(m->ctx, ncap * sizeof(*ns));
+    if (!ns)
+        return EO_NOMEM;
+    memset(ns, 0, ncap * sizeof(*ns));
+    for (size_t i = 0; i < m->cap; i++) {
+        if (!m->slots[i].key)
+            continue;
+        size_t k = ptr_hash(m->slots[i].key) & (ncap - 1);
+        while (ns[k].key)
+            k = (k + 1) & (ncap - 1);
+        ns[k] = m->slots[i];
+    }
+    eo_raw_free(m->ctx, m->slots, m->cap * sizeof(map_slot));
+    m->slots = ns;
+    m->cap = ncap;
+    return EO_OK;
+}
+
 static eo_status
 map_put(eo_irmap *m, const void *key, void *val)
 {
     if (EO_NEVER(!key))
         return EO_ERROR;
-    if ((m->count + 1) * 2 > m->cap) {
-        size_t ncap = m->cap ? m->cap * 2 : 64;
-        map_slot *ns = eo_raw_alloc(m->ctx, ncap * sizeof(*ns));
-        if (!ns)
-            return EO_NOMEM;
-        memset(ns, 0, ncap * sizeof(*ns));
-        for (size_t i = 0; i < m->cap; i++) {
-            if (!m->slots[i].key)
-                continue;
-            size_t j = ptr_hash(m->slots[i].key) & (ncap - 1);
-            while (ns[j].key)
-                j = (j + 1) & (ncap - 1);
-            ns[j] = m->slots[i];
-        }
-        eo_raw_free(m->ctx, m->slots, m->cap * sizeof(map_slot));
-        m->slots = ns;
-        m->cap = ncap;
-    }
+    if ((m->count + 1) * 2 > m->cap &&
+        map_reserve(m, m->count ? m->count : 32) != EO_OK)
+        return EO_NOMEM;
     size_t mask = m->cap - 1;
     size_t i = ptr_hash(key) & mask;
     while (m->slots[i].key && m->slots[i].key != key)
@@ -182,11 +194,13 @@ clone_shell(eo_op *op)
     return c;
 }
 
-/* Creates copies of src's blocks (with arguments) at the end of dst. */
+/* Creates copies of src's blocks (with arguments) at the end of dst,
+ * up to and including 'stop' (src may be dst). */
 static eo_status
-clone_blocks(eo_irmap *m, const eo_region *src, eo_region *dst)
+clone_blocks(eo_irmap *m, const eo_region *src, eo_region *dst,
+             const eo_block *stop)
 {
-    for (eo_block *b = src->first; b; b = b->next) {
+    for (eo_block *b = src->first; b; b = b == stop ? NULL : b->next) {
         eo_block *nb = eo_block_create(dst->ctx);
         if (!nb)
             return EO_NOMEM;
@@ -223,26 +237,24 @@ clone_pass1(eo_irmap *m, eo_op *root, eo_op **out)
             }
             eo_block_append(nb, c);
         }
-        if (map_put(m, op, c) != EO_OK)
-            return EO_NOMEM;
         for (uint32_t i = 0; i < op->num_results; i++)
             if (map_put(m, &op->results[i], &c->results[i]) != EO_OK)
                 return EO_NOMEM;
         for (uint32_t i = 0; i < op->num_regions; i++)
-            if (clone_blocks(m, &op->regions[i], &c->regions[i]) != EO_OK)
+            if (clone_blocks(m, &op->regions[i], &c->regions[i],
+                             op->regions[i].last) != EO_OK)
                 return EO_NOMEM;
     }
     return EO_OK;
 }
 
-/* Pass 2: operands and successors through the map. */
+/* Pass 2: operands and successors through the map. The copy has the
+ * shape of the source, so both trees are walked in lockstep. */
 static void
-clone_pass2(eo_irmap *m, eo_op *root)
+clone_pass2(eo_irmap *m, eo_op *root, eo_op *croot)
 {
-    for (eo_op *op = root; op; op = eo_op_preorder_next(op, root, true)) {
-        eo_op *c = map_get(m, op);
-        if (EO_NEVER(!c))
-            continue;
+    eo_op *op = root, *c = croot;
+    while (op && c) {
         for (uint32_t i = 0; i < op->num_operands; i++) {
             eo_value *v = op->operands[i].value;
             eo_value *nv = map_get(m, v);
@@ -253,7 +265,23 @@ clone_pass2(eo_irmap *m, eo_op *root)
             eo_block *nb = map_get(m, b);
             c->successors[i] = nb ? nb : b;
         }
+        op = eo_op_preorder_next(op, root, true);
+        c = eo_op_preorder_next(c, croot, true);
     }
+}
+
+/* Values and blocks in the tree of 'root', to size the map once. */
+static size_t
+count_entries(eo_op *root)
+{
+    size_t n = 0;
+    for (eo_op *op = root; op; op = eo_op_preorder_next(op, root, true)) {
+        n += op->num_results;
+        for (uint32_t i = 0; i < op->num_regions; i++)
+            for (eo_block *b = op->regions[i].first; b; b = b->next)
+                n += 1 + b->num_args;
+    }
+    return n;
 }
 
 eo_op *
@@ -262,13 +290,14 @@ eo_op_clone(eo_op *op, eo_irmap *map)
     eo_irmap *m = map ? map : eo_irmap_create(op->ctx);
     if (!m)
         return NULL;
-    eo_op *c;
-    if (clone_pass1(m, op, &c) != EO_OK) {
+    eo_op *c = NULL;
+    if (map_reserve(m, count_entries(op)) != EO_OK ||
+        clone_pass1(m, op, &c) != EO_OK) {
         if (c)
             eo_op_destroy(c);
         c = NULL;
     } else {
-        clone_pass2(m, op);
+        clone_pass2(m, op, c);
     }
     if (!map)
         eo_irmap_destroy(m);
@@ -281,20 +310,26 @@ eo_region_clone_into(eo_region *src, eo_region *dst, eo_irmap *map)
     eo_irmap *m = map ? map : eo_irmap_create(dst->ctx);
     if (!m)
         return EO_NOMEM;
-    eo_block *old_last = dst->last;
-    eo_status st = clone_blocks(m, src, dst);
-    for (eo_block *b = src->first; b && st == EO_OK; b = b->next) {
+    /* Only the blocks there now: src may be dst. */
+    eo_block *old_last = dst->last, *stop = src->last;
+    eo_status st = clone_blocks(m, src, dst, stop);
+    for (eo_block *b = st == EO_OK ? src->first : NULL; b;
+         b = b == stop ? NULL : b->next) {
         for (eo_op *op = b->first; op && st == EO_OK; op = op->next) {
             eo_op *c;
             st = clone_pass1(m, op, &c);
             if (c)
                 eo_block_append(map_get(m, b), c);
         }
+        if (st != EO_OK)
+            break;
     }
     if (st == EO_OK) {
-        for (eo_block *b = src->first; b; b = b->next)
-            for (eo_op *op = b->first; op; op = op->next)
-                clone_pass2(m, op);
+        for (eo_block *b = src->first; b; b = b == stop ? NULL : b->next) {
+            eo_op *c = ((eo_block *)map_get(m, b))->first;
+            for (eo_op *op = b->first; op && c; op = op->next, c = c->next)
+                clone_pass2(m, op, c);
+        }
     } else {
         /* Remove what was added. */
         eo_block *b = old_last ? old_last->next : dst->first;

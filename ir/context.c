@@ -57,6 +57,7 @@ struct eo_ctx {
     source *sources;
     eo_diag_handler handler;
     void *handler_ud;
+    void *symcache;                   /* symbol.c, during verification */
     bool allow_unregistered;
 };
 
@@ -467,6 +468,12 @@ eo_ctx_destroy(eo_ctx *ctx)
     } else {
         free(ctx);
     }
+}
+
+void **
+eo_ctx_symcache(eo_ctx *ctx)
+{
+    return &ctx->symcache;
 }
 
 void

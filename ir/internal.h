@@ -75,6 +75,14 @@ EO_HIDDEN void eo_ctx_forget_def(eo_ctx *ctx, const eo_op_def *def);
 EO_HIDDEN bool eo_ctx_get_diag_handler(eo_ctx *ctx, eo_diag_handler *h,
                                        void **ud);
 
+/* While the verifier runs (the IR does not change), symbol lookups use
+ * per-table hash maps built on first use instead of scanning the table's
+ * body each time. begin/end nest; the cache is dropped at the last end. */
+EO_HIDDEN void eo_symbol_cache_begin(eo_ctx *ctx);
+EO_HIDDEN void eo_symbol_cache_end(eo_ctx *ctx);
+/* The context's slot for that cache (symbol.c owns what it points to). */
+EO_HIDDEN void **eo_ctx_symcache(eo_ctx *ctx);
+
 struct eo_dialect {
     const eo_dialect_desc *desc;
     eo_dialect_desc own;              /* for eo_dialect_register */
@@ -155,6 +163,9 @@ struct eo_op {
     eo_block **successors;
     size_t alloc_size;                /* size of the op's own allocation */
     bool operands_inline;
+    uint32_t print_id;                /* scratch of the printer (print.c):
+                                         the result number of a top-level
+                                         print; fits in padding */
 };
 
 /* ------------------------------------------------------------------ */
@@ -352,6 +363,23 @@ EO_HIDDEN eo_resource *eo_resource_declare(eo_ctx *ctx, const char *key,
  * allocation failure (r keeps its old state). */
 EO_HIDDEN void *eo_resource_provide(eo_resource *r, size_t size,
                                     uint32_t align);
+/* external_resources entries nobody claims are kept and printed back,
+ * as mlir-opt does: 'str' (unescaped) or, if NULL, the boolean 'bval'.
+ * A NULL 'key' only records the group. */
+EO_HIDDEN eo_status eo_resource_add_external(eo_ctx *ctx, const char *group,
+                                             size_t glen, const char *key,
+                                             size_t klen, const char *str,
+                                             size_t slen, bool bval);
+/* Appends "  external_resources: {...}\n" as mlir-opt prints it inside
+ * "{-# ... #-}" (after "  dialect_resources: {...}" and ",\n" if that is
+ * printed too); false, appending nothing, when there are none. */
+EO_HIDDEN bool eo_resources_print_external(eo_ctx *ctx, eo_strbuf *out);
+/* MLIR's printEscapedString ('"' as \22), and a bare identifier as is or
+ * else that quoted form (printKeywordOrString). */
+EO_HIDDEN void eo_print_escaped_string(eo_strbuf *out, const char *s,
+                                       size_t n);
+EO_HIDDEN void eo_print_keyword_or_string(eo_strbuf *out, const char *s,
+                                          size_t n);
 /* "{a = 1, b}" at the current token (for eo_parse_optional_attr_dict of
  * parse.c). Returns a dictionary attribute, or NULL after an error. */
 EO_HIDDEN const eo_attr *eo_parse_dict_impl(eo_parser *p);
@@ -363,6 +391,7 @@ EO_HIDDEN const eo_attr *eo_parse_dict_impl(eo_parser *p);
 /* eo_op_state's arrays live in the context arena (eo_ctx_alloc): grow
  * them only through the eo_op_state_* functions (eo_op_state_set_prop in
  * ir.h for explicitly given properties). */
+
 /* Renumbers op->order of b's ops if stale (block->order_valid == 0). */
 EO_HIDDEN void eo_block_update_order(eo_block *b);
 /* Whether 'a' comes before 'b' (same block). */

@@ -78,6 +78,7 @@ typedef struct eo_printer eo_printer;
 typedef struct eo_irmap eo_irmap;
 typedef struct eo_symtab eo_symtab;
 typedef struct eo_diag eo_diag;
+typedef struct eo_rewriter eo_rewriter;
 
 /* ------------------------------------------------------------------ */
 /* Context                                                             */
@@ -236,7 +237,8 @@ typedef enum eo_float_kind {
 #define EO_MAX_INT_WIDTH 16777215u
 
 /* Constructors return NULL (after a diagnostic-free failure) only on
- * allocation failure or invalid arguments (e.g. a zero-width signed int). */
+ * allocation failure or invalid arguments (e.g. a width over
+ * EO_MAX_INT_WIDTH; i0, si0 and ui0 are valid, as in MLIR). */
 EO_API const eo_type *eo_type_get_int(eo_ctx *ctx, unsigned width);
 EO_API const eo_type *eo_type_get_int_signed(eo_ctx *ctx, unsigned width,
                                              eo_signedness s);
@@ -456,7 +458,8 @@ EO_API size_t eo_dense_elem_bytes(const eo_type *elem);
 EO_API const eo_attr *eo_attr_get_dense_resource(eo_ctx *ctx,
                                                  const eo_type *type,
                                                  eo_resource *res);
-/* array<T: v...>: T is an iN or f32/f64 type; 'data' as for dense. */
+/* array<T: v...>: T is i1 or an integer or float type whose width is a
+ * multiple of 8; 'data' as for dense. */
 EO_API const eo_attr *eo_attr_get_dense_array(eo_ctx *ctx,
                                               const eo_type *elem, size_t n,
                                               const void *data);
@@ -529,8 +532,9 @@ EO_API void eo_attr_print(const eo_attr *a, eo_strbuf *out);
 EO_API const eo_attr *eo_attr_parse(eo_ctx *ctx, const char *s, size_t len);
 
 /* Resource blobs, named per context (dense_resource<name>). The key is
- * made unique ("name_1") if taken. Data is copied unless 'owned' is
- * false and the caller keeps it alive for the context's lifetime. */
+ * made unique ("name_1") if taken, except that a key declared by a parsed
+ * dense_resource<name> whose blob is absent gets this data. The data is
+ * copied; NULL data creates a declared-but-absent entry. */
 EO_API eo_resource *eo_resource_create(eo_ctx *ctx, const char *key,
                                        const void *data, size_t size,
                                        uint32_t align);
@@ -573,8 +577,9 @@ EO_API uint32_t eo_resource_align(const eo_resource *r);
 
 #define EO_VARIADIC (-1)
 
-/* Fold result placeholder (filled in by the rewrite library). */
+/* Fold results; see "Folding, patterns" below. */
 typedef struct eo_fold eo_fold;
+typedef struct eo_pattern eo_pattern;
 
 /* NULL-terminated list of attribute names, for eo_op_def.attrs. */
 #define EO_ATTRS(...) ((const char *const[]){__VA_ARGS__, NULL})
@@ -607,6 +612,9 @@ struct eo_op_def {
                          void (*set)(void *ud, unsigned i, const char *name,
                                      size_t len),
                          void *ud);
+    /* Canonicalization patterns: NULL or an array ending with a row whose
+     * name is NULL. */
+    const eo_pattern *canonicalize;
     const void *ext;                  /* for later libraries' interfaces */
 };
 
@@ -624,6 +632,10 @@ typedef struct eo_dialect_desc {
     void (*print_attr)(eo_printer *p, const eo_attr *a);
     /* Verifies a discardable attribute "dialect.x" on an op. */
     eo_status (*verify_attr)(eo_op *op, const eo_named_attr *a);
+    /* Constant materialization for fold results (optional). */
+    eo_op *(*materialize_constant)(eo_rewriter *rw,
+                                   const eo_attr *value, const eo_type *type,
+                                   const eo_loc *loc);
 } eo_dialect_desc;
 
 /* Registers a dialect whose table is static data (borrowed). Fails, with
@@ -794,7 +806,7 @@ EO_API size_t eo_use_operand_index(const eo_use *u);
 EO_API eo_value *eo_use_value(const eo_use *u);
 /* Points every use of 'from' at 'to' (same type expected). */
 EO_API void eo_value_replace_all_uses(eo_value *from, eo_value *to);
-/* Only uses for which keep(owner) is false are replaced. */
+/* Like replace_all_uses, except for the uses owned by 'except'. */
 EO_API void eo_value_replace_uses_except(eo_value *from, eo_value *to,
                                          const eo_op *except);
 
@@ -1171,6 +1183,160 @@ EO_API void eo_print_arg_decl(eo_printer *p, eo_value *arg,
 EO_API void eo_print_newline(eo_printer *p);   /* + current indentation */
 EO_API void eo_print_optional_loc(eo_printer *p, const eo_loc *l);
 EO_API void eo_print_function_op(eo_printer *p, eo_op *op);
+
+/* ------------------------------------------------------------------ */
+/* Folding, patterns, the rewriter and knobs (used by dialects; the    */
+/* greedy driver, passes and the knob store live in rewrite/)          */
+/* ------------------------------------------------------------------ */
+
+/* What a fold hook produced for one result: an existing value or a
+ * constant attribute (exactly one is set). */
+typedef struct eo_fold_result {
+    eo_value *value;
+    const eo_attr *attr;
+} eo_fold_result;
+
+/* Passed to eo_op_def.fold: one slot per op result. A hook returns true
+ * after filling every result slot (eo_fold_to_*), or after changing the op
+ * in place (eo_fold_in_place); false means "no fold" and leaves the op
+ * unchanged. cst[i] is operand i's constant value (from a constant-like
+ * defining op's "value") or NULL. */
+struct eo_fold {
+    eo_fold_result *results;
+    size_t num_results;
+    bool in_place;
+};
+
+/* Set result 0 (single-result ops) / result i; return true. */
+EO_API bool eo_fold_to_value(eo_fold *f, eo_value *v);
+EO_API bool eo_fold_to_attr(eo_fold *f, const eo_attr *a);
+EO_API bool eo_fold_set_value(eo_fold *f, size_t i, eo_value *v);
+EO_API bool eo_fold_set_attr(eo_fold *f, size_t i, const eo_attr *a);
+EO_API bool eo_fold_in_place(eo_fold *f);
+/* The constant attribute behind 'v' if its defining op is constant-like
+ * (its "value" attribute), else NULL. */
+EO_API const eo_attr *eo_value_constant(const eo_value *v);
+/* Runs op's fold hook with its constant operands. *folded says whether
+ * it folded; 'out' has eo_op_num_results(op) slots. */
+EO_API EO_NODISCARD eo_status eo_op_fold(eo_op *op, eo_fold_result *out,
+                                         bool *folded);
+
+/* Knob domains (see docs on knobs): what values a decision may take. */
+typedef enum eo_knob_kind {
+    EO_KNOB_BOOL,       /* 0 or 1 */
+    EO_KNOB_RANGE,      /* lo, lo+step, ..., <= hi */
+    EO_KNOB_SET,        /* one of values[] */
+    EO_KNOB_ENUM        /* index into names[] */
+} eo_knob_kind;
+
+typedef struct eo_knob_domain {
+    eo_knob_kind kind;
+    int64_t lo, hi, step;               /* RANGE */
+    const int64_t *values;              /* SET */
+    const char *const *names;           /* ENUM */
+    size_t count;                       /* SET / ENUM entries */
+} eo_knob_domain;
+
+/* Where knob questions go. The rewrite library's knob store implements
+ * it; a NULL provider (or NULL ask) answers every knob with its default. */
+typedef struct eo_knob_provider {
+    /* 'name' is the full stable knob name ("unroll.loop_3.factor"); 'site'
+     * the op the decision is about (may be NULL); 'asker' the pass or
+     * pattern name. Returns the value to use (always in the domain). */
+    int64_t (*ask)(void *ud, const char *name, const eo_knob_domain *dom,
+                   int64_t def, const eo_op *site, const char *asker);
+    void *ud;
+} eo_knob_provider;
+
+/* Asks 'kp' (may be NULL: the default is returned). The name is
+ * "<prefix>.<site key of op>.<param>" when 'op' is given, else
+ * "<prefix>.<param>". */
+EO_API int64_t eo_knob_ask(const eo_knob_provider *kp, const char *prefix,
+                           const eo_op *op, const char *param,
+                           const eo_knob_domain *dom, int64_t def,
+                           const char *asker);
+/* The stable site key of 'op': its "name" string attribute, else
+ * "onnx.name", else its file location as "file:line:col" (file base name
+ * only), else its op name and position. Appends to 'out'. */
+EO_API void eo_op_site_key(const eo_op *op, eo_strbuf *out);
+
+/* The rewriter: a builder whose changes are reported to a listener (the
+ * greedy driver's worklist), so use lists stay consistent and the driver
+ * knows what changed. Ops it creates inherit the location (fused) and
+ * site key ("name" attribute) of 'root', the op being rewritten. */
+typedef struct eo_rewrite_listener {
+    void (*inserted)(void *ud, eo_op *op);
+    void (*erasing)(void *ud, eo_op *op);      /* before it is erased */
+    void (*modified)(void *ud, eo_op *op);
+    /* Results of 'op' are about to be replaced by 'values'. */
+    void (*replacing)(void *ud, eo_op *op, eo_value *const *values);
+    void *ud;
+} eo_rewrite_listener;
+
+struct eo_rewriter {
+    eo_builder b;                     /* insertion point */
+    const eo_rewrite_listener *listener;  /* may be NULL */
+    eo_op *root;                      /* op being rewritten, may be NULL */
+    const eo_knob_provider *knobs;    /* may be NULL */
+};
+
+EO_API void eo_rewriter_init(eo_rewriter *rw, eo_ctx *ctx,
+                             const eo_rewrite_listener *l,
+                             const eo_knob_provider *knobs);
+EO_API eo_ctx *eo_rewriter_ctx(const eo_rewriter *rw);
+/* Creates from 'st' at the insertion point, notifies; NULL on failure. */
+EO_API eo_op *eo_rewriter_create(eo_rewriter *rw, eo_op_state *st);
+/* Replaces all uses of op's results with 'values' and erases op. */
+EO_API void eo_rewriter_replace_op(eo_rewriter *rw, eo_op *op,
+                                   eo_value *const *values);
+/* Erases 'op' (its results must be unused). */
+EO_API void eo_rewriter_erase_op(eo_rewriter *rw, eo_op *op);
+/* Brackets an in-place change of 'op' (attributes, operands). */
+EO_API void eo_rewriter_modify_begin(eo_rewriter *rw, eo_op *op);
+EO_API void eo_rewriter_modify_end(eo_rewriter *rw, eo_op *op);
+EO_API void eo_rewriter_replace_all_uses(eo_rewriter *rw, eo_value *from,
+                                         eo_value *to);
+/* Moves the ops of 'src' (a single block with 'nargs' args replaced by
+ * 'args') before 'pos'; 'src' is left empty and erased. */
+EO_API void eo_rewriter_inline_block_before(eo_rewriter *rw, eo_block *src,
+                                            eo_op *pos, eo_value *const *args,
+                                            size_t nargs);
+/* Moves all blocks of 'r' into the region of 'before', ahead of it. */
+EO_API void eo_rewriter_inline_region_before(eo_rewriter *rw, eo_region *r,
+                                             eo_block *before);
+EO_API eo_block *eo_rewriter_split_block(eo_rewriter *rw, eo_block *b,
+                                         eo_op *at);
+/* Appends the ops of 'src' to 'dst' (args replaced by 'args'); erases
+ * 'src'. */
+EO_API void eo_rewriter_merge_blocks(eo_rewriter *rw, eo_block *src,
+                                     eo_block *dst, eo_value *const *args,
+                                     size_t nargs);
+EO_API int64_t eo_rewriter_knob(eo_rewriter *rw, const char *prefix,
+                                const eo_op *op, const char *param,
+                                const eo_knob_domain *dom, int64_t def,
+                                const char *asker);
+
+typedef enum eo_rewrite_result {
+    EO_REWRITE_FAILED = -1,           /* error reported; stop */
+    EO_REWRITE_NO_MATCH = 0,
+    EO_REWRITE_APPLIED = 1
+} eo_rewrite_result;
+
+/* A rewrite pattern: rows of constant data like op tables. */
+struct eo_pattern {
+    const char *name;                 /* "arith.add-zero" */
+    const char *root;                 /* op name, or NULL: any op */
+    unsigned benefit;                 /* higher first */
+    eo_rewrite_result (*match_and_rewrite)(const eo_pattern *pat, eo_op *op,
+                                           eo_rewriter *rw);
+    const void *data;                 /* for the hook */
+};
+
+/* A dialect may give constants back as ops (the greedy driver uses it to
+ * materialize fold results): creates one at the rewriter's insertion
+ * point, or returns NULL if it cannot represent 'value' as 'type'. */
+typedef eo_op *(*eo_materialize_fn)(eo_rewriter *rw, const eo_attr *value,
+                                    const eo_type *type, const eo_loc *loc);
 
 /* ------------------------------------------------------------------ */
 /* Builtin dialect                                                     */

@@ -402,8 +402,8 @@ eo_string_unescape(eo_ctx *ctx, const char *text, size_t len, char **out,
     return EO_OK;
 }
 
-/* MLIR's llvm::printEscapedString: printable ASCII as is (with \\ and \"
- * escaped), everything else as \XX with uppercase hex. */
+/* As mlir-opt prints strings: printable ASCII as is, a backslash as \\,
+ * everything else (the quote included) as \XX with uppercase hex. */
 void
 eo_string_print_escaped(eo_strbuf *b, const char *s, size_t n)
 {
@@ -420,7 +420,7 @@ eo_string_print_escaped(eo_strbuf *b, const char *s, size_t n)
             eo_strbuf_append(b, s + i - run, run);
         run = 0;
         char esc[3] = { '\\', 0, 0 };
-        if (c == '\\' || c == '"') {
+        if (c == '\\') {
             esc[1] = (char)c;
             eo_strbuf_append(b, esc, 2);
         } else {

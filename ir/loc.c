@@ -35,6 +35,9 @@ loc_eq(const void *obj, const void *key)
 static const eo_loc *
 loc_uniq(eo_ctx *ctx, eo_loc *k)
 {
+    /* Printing recurses on nesting: refuse what could exhaust the stack. */
+    if (k->depth > EO_MAX_DEPTH)
+        return NULL;
     uint64_t h = eo_hash_u64(EO_HASH_SEED, (uint64_t)k->kind);
     h = eo_hash_ptr(h, k->ident);
     h = eo_hash_u64(h, ((uint64_t)k->line << 32) | k->col);
@@ -363,7 +366,7 @@ static void print_body(eo_printer *p, const eo_loc *l, bool pretty);
 static void
 print_nested(eo_printer *p, const eo_loc *l, bool pretty)
 {
-    if (p->aliases && !pretty) {
+    if (p->aliases) {
         const eo_attr *a = eo_attr_get_location(p->ctx ? p->ctx : l->ctx, l);
         if (a && eo_printer_try_alias_attr(p, a))
             return;
@@ -393,7 +396,7 @@ print_body(eo_printer *p, const eo_loc *l, bool pretty)
         eo_strbuf_printf(o, ":%u:%u", l->line, l->col);
         return;
     case EO_LOC_NAME:
-        print_ident_str(p, l->ident, pretty);
+        print_ident_str(p, l->ident, false);    /* quoted even if pretty */
         if (l->a) {
             eo_strbuf_puts(o, "(");
             print_nested(p, l->a, pretty);
@@ -431,15 +434,19 @@ print_body(eo_printer *p, const eo_loc *l, bool pretty)
     }
 }
 
-/* "loc(...)". The location itself is printed in full (so an alias
- * definition "#loc1 = loc(...)" can use this too); nested locations use
- * their aliases when the printer has them. */
+/* "loc(...)", or with pretty_debuginfo the bare readable form MLIR
+ * prints ("file.c:3:7", "[unknown]", ...). The location itself is printed
+ * in full (so an alias definition "#loc1 = loc(...)" can use this too);
+ * nested locations use their aliases when the printer has them. */
 void
 eo_print_loc_impl(eo_printer *p, const eo_loc *l)
 {
-    eo_strbuf_puts(p->out, "loc(");
-    print_body(p, l, p->flags.pretty_debuginfo);
-    eo_strbuf_puts(p->out, ")");
+    bool pretty = p->flags.pretty_debuginfo;
+    if (!pretty)
+        eo_strbuf_puts(p->out, "loc(");
+    print_body(p, l, pretty);
+    if (!pretty)
+        eo_strbuf_puts(p->out, ")");
 }
 
 /* ------------------------------------------------------------------ */

@@ -261,6 +261,15 @@ struct eo_parse_scope {
     /* Location cache for the last token asked. */
     unsigned loc_line, loc_col;
     const eo_loc *loc_cache;
+    const char *prev_end;             /* end of the last consumed token */
+    bool trailing_loc;                /* parsing an op/argument loc(...) */
+    /* Memo of types and dictionaries by their source text (see memo_*) */
+    struct memo_ent {
+        const char *text;
+        uint32_t len;
+        eo_tok_kind next;
+        const void *val;
+    } memo[2][1024];
     /* Op names seen: direct-mapped cache from name text to def. */
     struct {
         const eo_ident *name;
@@ -283,6 +292,8 @@ static eo_status report_at(eo_parser *p, unsigned line, unsigned col,
 void
 eo_parser_advance(eo_parser *p)
 {
+    if (p->scope)
+        p->scope->prev_end = p->tok.text + p->tok.len;
     p->tok = eo_lexer_next(&p->lx);
     if (p->tok.kind == EO_TOK_ERROR)
         eo_parser_error_at(p, &p->tok, "%s",
@@ -588,6 +599,12 @@ eo_parser_deferred_loc(eo_parser *p, const eo_token *alias_tok)
     uint32_t len = alias_tok->len ? (uint32_t)alias_tok->len - 1 : 0;
     if (!s)
         return NULL;
+    if (!s->trailing_loc) {
+        /* Only op and argument locations may name later aliases. */
+        eo_parser_error_at(p, alias_tok, "undefined symbol alias id '%.*s'",
+                           (int)len, name);
+        return NULL;
+    }
     if (!s->deferred_file) {
         /* Placeholders are file locations in a file no text can name. */
         s->deferred_file = eo_ident_cstr(p->ctx, "\x01<deferred-loc>");
@@ -1311,6 +1328,8 @@ eo_parser_at_region(eo_parser *p)
 /* Attribute dictionaries, properties, locations                       */
 /* ------------------------------------------------------------------ */
 
+static const eo_attr *parse_dict_memo(eo_parser *p);
+
 static eo_status
 dict_into_attrs(eo_parser *p, const eo_attr *d, eo_op_state *st)
 {
@@ -1328,7 +1347,7 @@ eo_parse_optional_attr_dict(eo_parser *p, eo_op_state *st)
 {
     if (p->tok.kind != EO_TOK_LBRACE)
         return EO_OK;
-    const eo_attr *d = eo_parse_dict_impl(p);
+    const eo_attr *d = parse_dict_memo(p);
     if (!d)
         return EO_ERROR;
     return dict_into_attrs(p, d, st);
@@ -1350,7 +1369,7 @@ static eo_status
 parse_props_body(eo_parser *p, eo_op_state *st)
 {
     eo_token at = p->tok;
-    const eo_attr *d = p->tok.kind == EO_TOK_LBRACE ? eo_parse_dict_impl(p)
+    const eo_attr *d = p->tok.kind == EO_TOK_LBRACE ? parse_dict_memo(p)
                                                      : eo_parse_attr_impl(p,
                                                                           NULL);
     if (!d)
@@ -1386,7 +1405,11 @@ parse_loc_after_kw(eo_parser *p)
         eo_parser_error(p, "expected '(' in location");
         return NULL;
     }
-    return eo_parse_loc_body(p);
+    bool saved = p->scope->trailing_loc;
+    p->scope->trailing_loc = true;
+    const eo_loc *l = eo_parse_loc_body(p);
+    p->scope->trailing_loc = saved;
+    return l;
 }
 
 eo_status
@@ -1400,6 +1423,100 @@ eo_parse_optional_loc(eo_parser *p, const eo_loc **out)
         return EO_ERROR;
     *out = l;
     return EO_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Memo of repeated source text                                        */
+/* ------------------------------------------------------------------ */
+
+/* Generic ops repeat the same function types and property dictionaries
+ * ("(i32, i32) -> i32", "<{predicate = 2 : i64}>") many times. Parsing
+ * them again only to find the same uniqued object is the bulk of the
+ * work, so the parser remembers the object parsed from a span of text
+ * and, when the same bytes come again, takes it and skips the span. The
+ * same bytes give the same tokens and so the same object (aliases cannot
+ * be redefined); the span holds no newline, and the token after it must
+ * be of the same kind as when the span was first parsed. */
+enum { MEMO_TYPE, MEMO_DICT };
+
+static struct memo_ent *
+memo_slot(eo_parser *p, int which)
+{
+    const char *s = p->tok.text, *end = p->lx.end;
+    uint32_t h = 2166136261u;
+    for (int i = 0; i < 48 && s < end; i++, s++) {
+        char c = *s;
+        if (c == '\n' || (c == ' ' && s + 1 < end && s[1] == 'l'))
+            break;
+        h ^= (unsigned char)c;
+        h *= 16777619u;
+    }
+    return &p->scope->memo[which][(h ^ (h >> 15)) & 1023u];
+}
+
+/* On a hit, moves past the span and returns the object; else NULL with
+ * the parser unchanged. */
+static const void *
+memo_lookup(eo_parser *p, int which, struct memo_ent **slot)
+{
+    struct memo_ent *e = memo_slot(p, which);
+    *slot = e;
+    if (!e->text || (size_t)(p->lx.end - p->tok.text) < e->len ||
+        memcmp(e->text, p->tok.text, e->len) != 0)
+        return NULL;
+    eo_lexer saved_lx = p->lx;
+    eo_token saved_tok = p->tok;
+    const char *line_start = p->tok.text - (p->tok.col - 1);
+    eo_lexer_reset_to(&p->lx, p->tok.text + e->len, p->tok.line,
+                      line_start);
+    p->tok.len = e->len;              /* the span acts as one token */
+    eo_parser_advance(p);
+    if (p->tok.kind != e->next) {
+        p->lx = saved_lx;
+        p->tok = saved_tok;
+        return NULL;
+    }
+    return e->val;
+}
+
+static void
+memo_store(eo_parser *p, struct memo_ent *e, const char *start,
+           const void *val)
+{
+    const char *end = p->scope->prev_end;
+    if (!val || !end || end <= start || end - start > 4096 ||
+        memchr(start, '\n', (size_t)(end - start)))
+        return;
+    e->text = start;
+    e->len = (uint32_t)(end - start);
+    e->next = p->tok.kind;
+    e->val = val;
+}
+
+static const eo_type *
+parse_type_memo(eo_parser *p)
+{
+    struct memo_ent *e;
+    const eo_type *t = memo_lookup(p, MEMO_TYPE, &e);
+    if (t)
+        return t;
+    const char *start = p->tok.text;
+    t = eo_parse_type_impl(p);
+    memo_store(p, e, start, t);
+    return t;
+}
+
+static const eo_attr *
+parse_dict_memo(eo_parser *p)
+{
+    struct memo_ent *e;
+    const eo_attr *d = memo_lookup(p, MEMO_DICT, &e);
+    if (d)
+        return d;
+    const char *start = p->tok.text;
+    d = eo_parse_dict_impl(p);
+    memo_store(p, e, start, d);
+    return d;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1524,7 +1641,7 @@ parse_generic_body(eo_parser *p, eo_op_state *st)
         EO_OK)
         return EO_ERROR;
     eo_token type_tok = p->tok;
-    const eo_type *ft = eo_parse_type_impl(p);
+    const eo_type *ft = parse_type_memo(p);
     if (!ft)
         return EO_ERROR;
     if (eo_type_get_kind(ft) != EO_TYPE_FUNCTION)

@@ -852,14 +852,15 @@ parse_dense_array(eo_parser *p)
     if (!et)
         return NULL;
     bool is_int = eo_type_get_kind(et) == EO_TYPE_INTEGER;
-    unsigned w = is_int ? eo_type_int_width(et) : 0;
-    bool ok = is_int ? (w == 1 || w == 8 || w == 16 || w == 32 || w == 64)
-                     : (eo_type_is_float(et) &&
-                        (eo_type_float_kind(et) == EO_F32 ||
-                         eo_type_float_kind(et) == EO_F64));
-    if (!ok) {
+    if (!is_int && !eo_type_is_float(et)) {
         eo_parser_error_at(p, &type_tok, "expected integer or float type, "
                            "got: '%s'", type_text(p, et));
+        return NULL;
+    }
+    unsigned w = is_int ? eo_type_int_width(et) : eo_type_float_width(et);
+    if (w % 8 && !(is_int && w == 1)) {
+        eo_parser_error_at(p, &type_tok, "element type bitwidth must be a "
+                           "multiple of 8");
         return NULL;
     }
     size_t eb = eo_dense_elem_bytes(et);
@@ -1088,7 +1089,8 @@ parse_hash(eo_parser *p, const eo_type *type)
     if (angle) {
         const char *close = scan_angle(p, after, &line, &ls);
         if (!close) {
-            eo_parser_error(p, "unbalanced '<' in dialect attribute body");
+            eo_parser_error(p, "unbalanced '<' character in pretty dialect "
+                            "name");
             return NULL;
         }
         end = dot ? close : close - 1;
@@ -1139,8 +1141,7 @@ parse_array(eo_parser *p)
             eo_parser_advance(p);
         }
     }
-    if (expect(p, EO_TOK_RSQUARE, "expected ']' in array attribute")
-        != EO_OK)
+    if (expect(p, EO_TOK_RSQUARE, "expected ',' or ']'") != EO_OK)
         return NULL;
     const eo_attr *a = eo_attr_get_array(p->ctx, n, v);
     return a ? a : nomem(p);
@@ -1314,6 +1315,8 @@ parse_attr_inner(eo_parser *p, const eo_type *type)
     eo_token t = p->tok;
     const eo_attr *a;
     switch (t.kind) {
+    case EO_TOK_ERROR:
+        return NULL;          /* the lexer's error is already reported */
     case EO_TOK_INTEGER:
     case EO_TOK_FLOAT:
     case EO_TOK_MINUS:
@@ -1570,49 +1573,86 @@ parse_blob(eo_parser *p, eo_resource *r, const eo_token *key)
     eo_token str = p->tok;
     const char *hex = s + 3;
     size_t hlen = (size_t)(close - hex);
-    if (hlen % 2 || hlen < 8)
-        return eo_parser_error_at(p, &str, "expected hex string blob with an "
-                                  "alignment prefix for key '%.*s'",
-                                  (int)key->len, key->text);
-    unsigned char al[4];
-    if (!hex_decode(hex, 4, al))
-        return eo_parser_error_at(p, &str, "malformed hex string blob for "
-                                  "key '%.*s'", (int)key->len, key->text);
-    uint32_t align = (uint32_t)al[0] | (uint32_t)al[1] << 8 |
-                     (uint32_t)al[2] << 16 | (uint32_t)al[3] << 24;
-    if (align == 0 || (align & (align - 1)))
-        return eo_parser_error_at(p, &str, "expected alignment of the blob "
-                                  "for key '%.*s' to be a power of 2",
-                                  (int)key->len, key->text);
+    unsigned char al4[4];
+    if (hlen % 2 || hlen < 8 || !hex_decode(hex, 4, al4))
+        return eo_parser_error_at(p, &str, "expected hex string blob for key "
+                                  "'%.*s' to encode alignment in first 4 "
+                                  "bytes", (int)key->len, key->text);
+    uint32_t align = (uint32_t)al4[0] | (uint32_t)al4[1] << 8 |
+                     (uint32_t)al4[2] << 16 | (uint32_t)al4[3] << 24;
+    if (align & (align - 1))
+        return eo_parser_error_at(p, &str, "expected hex string blob for key "
+                                  "'%.*s' to encode alignment in first 4 "
+                                  "bytes, but got non-power-of-2 value: %u",
+                                  (int)key->len, key->text, align);
     size_t n = (hlen - 8) / 2;
-    unsigned char *dst = eo_resource_provide(r, n, align);
-    if (!dst)
-        return nomem(p), EO_NOMEM;
-    if (!hex_decode_big(p->ctx, hex + 8, n, dst))
-        return eo_parser_error_at(p, &str, "malformed hex string blob for "
-                                  "key '%.*s'", (int)key->len, key->text);
+    /* As mlir-opt: alignment 0 keeps no data, and an empty blob prints
+     * with alignment 0. */
+    if (align == 0 || n == 0) {
+        unsigned char tmp[256];
+        for (size_t i = 0; i < n; i += sizeof tmp) {
+            size_t k = n - i < sizeof tmp ? n - i : sizeof tmp;
+            if (!hex_decode(hex + 8 + 2 * i, k, tmp))
+                return eo_parser_error_at(p, &str, "expected hex string "
+                                          "blob for key '%.*s'",
+                                          (int)key->len, key->text);
+        }
+        if (!eo_resource_provide(r, 0, 0))
+            return nomem(p), EO_NOMEM;
+    } else {
+        unsigned char *dst = eo_resource_provide(r, n, align);
+        if (!dst)
+            return nomem(p), EO_NOMEM;
+        if (!hex_decode_big(p->ctx, hex + 8, n, dst))
+            return eo_parser_error_at(p, &str, "expected hex string blob "
+                                      "for key '%.*s'", (int)key->len,
+                                      key->text);
+    }
     relex_at(p, close + 1, p->lx.line, p->lx.line_start);
     return EO_OK;
 }
 
-/* A value we keep no record of: a string or true/false. */
+/* An external_resources value, kept for printing back: a string or
+ * true/false. */
 static eo_status
-skip_value(eo_parser *p)
+parse_external_value(eo_parser *p, const eo_token *group,
+                     const eo_token *key)
 {
-    if (EO_AT(p, EO_TOK_STRING) || tok_is(&p->tok, "true") ||
-        tok_is(&p->tok, "false")) {
-        eo_parser_advance(p);
-        return EO_OK;
+    eo_status st;
+    if (EO_AT(p, EO_TOK_STRING)) {
+        char *s;
+        size_t len;
+        if (eo_string_unescape(p->ctx, p->tok.text, p->tok.len, &s, &len)
+            != EO_OK)
+            return nomem(p), EO_NOMEM;
+        st = eo_resource_add_external(p->ctx, group->text, group->len,
+                                      key->text, key->len, s, len, false);
+        eo_ctx_free(p->ctx, s, p->tok.len - 1);
+    } else if (tok_is(&p->tok, "true") || tok_is(&p->tok, "false")) {
+        st = eo_resource_add_external(p->ctx, group->text, group->len,
+                                      key->text, key->len, NULL, 0,
+                                      tok_is(&p->tok, "true"));
+    } else {
+        return eo_parser_error(p, "expected string or boolean resource "
+                               "value");
     }
-    return eo_parser_error(p, "expected string or boolean resource value");
+    if (st != EO_OK)
+        return nomem(p), EO_NOMEM;
+    eo_parser_advance(p);
+    return EO_OK;
 }
 
-/* "{ key: value, ... }" of one dialect (or external entry). */
+/* "{ key: value, ... }" of the builtin dialect's blobs or of an external
+ * group. */
 static eo_status
-parse_entries(eo_parser *p, bool builtin)
+parse_entries(eo_parser *p, bool builtin, const eo_token *group)
 {
     if (expect(p, EO_TOK_LBRACE, "expected '{'") != EO_OK)
         return EO_ERROR;
+    if (!builtin && eo_resource_add_external(p->ctx, group->text,
+                                             group->len, NULL, 0, NULL, 0,
+                                             false) != EO_OK)
+        return nomem(p), EO_NOMEM;
     if (EO_AT(p, EO_TOK_RBRACE)) {
         eo_parser_advance(p);
         return EO_OK;
@@ -1633,7 +1673,7 @@ parse_entries(eo_parser *p, bool builtin)
                 return EO_ERROR;
         } else {
             eo_parser_advance(p);
-            if (skip_value(p) != EO_OK)
+            if (parse_external_value(p, group, &key) != EO_OK)
                 return EO_ERROR;
         }
         if (EO_AT(p, EO_TOK_COMMA)) {
@@ -1658,11 +1698,27 @@ parse_section(eo_parser *p, bool dialects)
         if (!EO_AT(p, EO_TOK_BARE_IDENT))
             return eo_parser_error(p, "expected identifier key for "
                                    "'resource' entry");
-        bool builtin = dialects && tok_is(&p->tok, "builtin");
+        eo_token group = p->tok;
+        bool builtin = dialects && tok_is(&group, "builtin");
+        if (dialects && !builtin &&
+            !eo_dialect_lookup(p->ctx, group.text, group.len))
+            return eo_parser_error(p, "dialect '%.*s' is unknown",
+                                   (int)group.len, group.text);
         eo_parser_advance(p);
-        if (expect(p, EO_TOK_COLON, "expected ':'") != EO_OK ||
-            parse_entries(p, builtin) != EO_OK)
+        if (expect(p, EO_TOK_COLON, "expected ':'") != EO_OK)
             return EO_ERROR;
+        if (dialects && !builtin) {
+            /* Only builtin blobs have a handler (as in mlir-opt). */
+            if (expect(p, EO_TOK_LBRACE, "expected '{'") != EO_OK)
+                return EO_ERROR;
+            if (!EO_AT(p, EO_TOK_RBRACE))
+                return eo_parser_error(p, "unexpected 'resource' section "
+                                       "for dialect '%.*s'", (int)group.len,
+                                       group.text);
+            eo_parser_advance(p);
+        } else if (parse_entries(p, builtin, &group) != EO_OK) {
+            return EO_ERROR;
+        }
         if (EO_AT(p, EO_TOK_COMMA)) {
             eo_parser_advance(p);
             continue;

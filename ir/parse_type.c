@@ -27,26 +27,19 @@ eo_status
 eo_parser_error_expected(eo_parser *p, const char *fmt, ...)
 {
     const char *buf = p->lx.buf, *pos = p->tok.text;
-    unsigned line = p->tok.line;
     if (p->tok.kind == EO_TOK_EOF && pos > buf)
         pos--;
-    const char *orig = pos, *s = pos;
-    unsigned skipped = 0;
+    const char *s = pos;
     for (;;) {
         while (s > buf && (s[-1] == ' ' || s[-1] == '\t'))
             s--;
         if (s == buf) {
-            s = orig;
-            skipped = 0;
+            s = pos;            /* nothing before: keep the token's place */
             break;
         }
         if (s[-1] != '\n' && s[-1] != '\r')
             break;
-        /* "\r\n" counts as one line end */
-        if (s[-1] == '\n' && s - 1 > buf && s[-2] == '\r')
-            s--;
         s--;
-        skipped++;
         const char *ls = s;
         while (ls > buf && ls[-1] != '\n' && ls[-1] != '\r')
             ls--;
@@ -54,11 +47,14 @@ eo_parser_error_expected(eo_parser *p, const char *fmt, ...)
         if (c)
             s = c;
     }
+    unsigned back = 0;
+    for (const char *q = s; q < p->tok.text; q++)
+        back += *q == '\n';
     const char *ls = s;
     while (ls > buf && ls[-1] != '\n' && ls[-1] != '\r')
         ls--;
     eo_token at = p->tok;
-    at.line = line > skipped ? line - skipped : 1;
+    at.line = p->tok.line > back ? p->tok.line - back : 1;
     at.col = (unsigned)(s - ls) + 1;
     char msg[512];
     va_list ap;

@@ -140,9 +140,17 @@ typedef struct alias_state {
     const eo_attr *defining;           /* alias whose definition prints */
 } alias_state;
 
+/* A direct-mapped cache in front of pstate.values: most uses are close
+ * to their definition, and the big map misses the CPU caches. */
+#define VCACHE 4096u
+
 typedef struct pstate {
     eo_ctx *ctx;
     pmap values;                       /* op -> result id, arg -> id */
+    pmap_slot vcache[VCACHE];
+    bool op_ids;                       /* result ids in op->print_id */
+    struct scan *scan;                 /* alias scan riding on numbering */
+    bool alias_found;
     pmap blocks;                       /* block -> id in its region */
     pmap preds;                        /* block -> first pred node + 1 */
     pred_node *nodes;
@@ -686,10 +694,11 @@ eo_print_optional_loc(eo_printer *p, const eo_loc *l)
 
 /* Whether anything in 'a' / 't' can get an alias (affine maps, integer
  * sets, locations), with a small cache of things known to have none. */
-typedef struct scan {
+typedef struct scan scan;
+struct scan {
     const void *clean[1024];
     unsigned guard;
-} scan;
+};
 
 static bool scan_type(scan *s, const eo_type *t);
 
@@ -790,32 +799,24 @@ scan_type(scan *s, const eo_type *t)
     return found;
 }
 
-/* Whether printing 'root' may need alias definitions. */
+/* Whether printing 'op' itself (not its regions) may need aliases. */
 static bool
-may_need_aliases(eo_printer *p, eo_op *root)
+op_may_need_aliases(scan *s, const eo_op *op)
 {
-    if (p->flags.debuginfo)
+    if (scan_attr(s, op->props) || scan_attr(s, op->attrs))
         return true;
-    scan *s = eo_raw_alloc(p->ctx, sizeof(*s));
-    if (!s)
-        return true;
-    memset(s, 0, sizeof(*s));
-    bool found = false;
-    for (eo_op *op = root; op && !found;
-         op = eo_op_preorder_next(op, root, !p->flags.skip_regions)) {
-        found = scan_attr(s, op->props) || scan_attr(s, op->attrs);
-        for (uint32_t i = 0; i < op->num_results && !found; i++)
-            found = scan_type(s, op->results[i].type);
-        for (uint32_t i = 0; i < op->num_operands && !found; i++)
-            if (op->operands[i].value)
-                found = scan_type(s, op->operands[i].value->type);
-        for (uint32_t r = 0; r < op->num_regions && !found; r++)
-            for (eo_block *b = op->regions[r].first; b && !found; b = b->next)
-                for (uint32_t i = 0; i < b->num_args && !found; i++)
-                    found = scan_type(s, b->args[i]->type);
-    }
-    eo_raw_free(p->ctx, s, sizeof(*s));
-    return found;
+    for (uint32_t i = 0; i < op->num_results; i++)
+        if (scan_type(s, op->results[i].type))
+            return true;
+    for (uint32_t i = 0; i < op->num_operands; i++)
+        if (op->operands[i].value && scan_type(s, op->operands[i].value->type))
+            return true;
+    for (uint32_t r = 0; r < op->num_regions; r++)
+        for (eo_block *b = op->regions[r].first; b; b = b->next)
+            for (uint32_t i = 0; i < b->num_args; i++)
+                if (scan_type(s, b->args[i]->type))
+                    return true;
+    return false;
 }
 
 /* ------------------------------------------------------------------ */
@@ -842,9 +843,14 @@ number_region(pstate *s, eo_region *r, uint32_t *next_value,
                 return false;
         }
         for (eo_op *op = b->first; op; op = op->next) {
-            if (op->num_results &&
-                !pmap_put(s->ctx, &s->values, op, (*next_value)++))
-                return false;
+            if (s->scan && !s->alias_found)
+                s->alias_found = op_may_need_aliases(s->scan, op);
+            if (op->num_results) {
+                if (s->op_ids)
+                    op->print_id = (*next_value)++;
+                else if (!pmap_put(s->ctx, &s->values, op, (*next_value)++))
+                    return false;
+            }
             for (uint32_t i = 0; i < op->num_successors; i++) {
                 const eo_block *succ = op->successors[i];
                 if (!succ)
@@ -868,12 +874,43 @@ number_region(pstate *s, eo_region *r, uint32_t *next_value,
 /* MLIR's SSANameState: regions are numbered from a stack; each nested
  * region starts from the counters its parent region ended with, unless
  * 'unique' (the generic form), where the counters run on. */
+/* Sizes the value map for everything under 'root' at once. */
+static bool
+presize_values(pstate *s, eo_op *root)
+{
+    size_t n = 0;
+    for (eo_op *op = root; op; op = eo_op_preorder_next(op, root, true)) {
+        n += !s->op_ids && op->num_results != 0;
+        for (uint32_t r = 0; r < op->num_regions; r++)
+            for (eo_block *b = op->regions[r].first; b; b = b->next)
+                n += b->num_args;
+    }
+    size_t cap = 64;
+    while (cap < 2 * n + 2)
+        cap *= 2;
+    pmap_slot *slots = eo_raw_alloc(s->ctx, cap * sizeof(*slots));
+    if (!slots)
+        return false;
+    memset(slots, 0, cap * sizeof(*slots));
+    s->values.slots = slots;
+    s->values.mask = cap - 1;
+    return true;
+}
+
 static bool
 number_values(pstate *s, eo_op *root, bool unique)
 {
     uint32_t next_value = 0, next_arg = 0;
-    if (root->num_results && !pmap_put(s->ctx, &s->values, root, next_value++))
+    if (!s->op_ids && !presize_values(s, root))
         return false;
+    if (s->scan)
+        s->alias_found = op_may_need_aliases(s->scan, root);
+    if (root->num_results) {
+        if (s->op_ids)
+            root->print_id = next_value++;
+        else if (!pmap_put(s->ctx, &s->values, root, next_value++))
+            return false;
+    }
     name_ctx *stack = NULL;
     size_t n = 0, cap = 0;
     bool ok = true;
@@ -906,6 +943,22 @@ number_values(pstate *s, eo_op *root, bool unique)
     return ok;
 }
 
+/* The id of 'key' (an op for its results, a block argument). */
+static bool
+value_id(pstate *s, const void *key, uint32_t *id)
+{
+    pmap_slot *c = &s->vcache[(ptr_hash(key) >> 7) & (VCACHE - 1)];
+    if (c->key == key) {
+        *id = c->val;
+        return true;
+    }
+    if (!pmap_get(&s->values, key, id))
+        return false;
+    c->key = key;
+    c->val = *id;
+    return true;
+}
+
 void
 eo_print_value(eo_printer *p, const eo_value *v)
 {
@@ -917,7 +970,9 @@ eo_print_value(eo_printer *p, const eo_value *v)
     uint32_t id;
     if (v->kind == EO_VALUE_RESULT) {
         const eo_op *op = v->owner.op;
-        if (!s || !op || !pmap_get(&s->values, op, &id)) {
+        if (s && op && s->op_ids) {
+            id = op->print_id;
+        } else if (!s || !op || !value_id(s, op, &id)) {
             puts_(p, "<<UNKNOWN SSA VALUE>>");
             return;
         }
@@ -929,7 +984,7 @@ eo_print_value(eo_printer *p, const eo_value *v)
         }
         return;
     }
-    if (!s || !pmap_get(&s->values, v, &id)) {
+    if (!s || !value_id(s, v, &id)) {
         puts_(p, "<<UNKNOWN SSA VALUE>>");
         return;
     }
@@ -1298,8 +1353,8 @@ print_full_op(eo_printer *p, eo_op *op)
     indent(p, p->indent);
     if (op->num_results) {
         pstate *s = st_of(p);
-        uint32_t id;
-        if (s && pmap_get(&s->values, op, &id)) {
+        uint32_t id = op->print_id;
+        if (s && (s->op_ids || value_id(s, op, &id))) {
             put(p, "%", 1);
             put_uint(p, id);
         } else {
@@ -1453,11 +1508,29 @@ print_top(eo_op *op, const eo_print_flags *fl, eo_strbuf *out, FILE *file,
     /* As MLIR: aliases, the final newline and resources only for a
      * top-level op printed without --mlir-print-local-scope. */
     bool top = !op->block && !p.flags.local_scope;
-    if (!number_values(&s, op, p.flags.generic)) {
+    /* A detached op holds every value its ops use: number results in the
+     * ops themselves. A nested op keeps a map, so values from outside it
+     * print as unknown. */
+    s.op_ids = !op->block;
+    /* Whether aliases may be needed is found while numbering (one walk);
+     * with debug info there are always locations. */
+    scan *sc = NULL;
+    if (top && !p.flags.debuginfo) {
+        sc = eo_raw_alloc(ctx, sizeof(*sc));
+        if (sc)
+            memset(sc, 0, sizeof(*sc));
+    }
+    s.scan = sc;
+    bool numbered = number_values(&s, op, p.flags.generic);
+    bool need_aliases = top && (p.flags.debuginfo || !sc || s.alias_found);
+    if (sc)
+        eo_raw_free(ctx, sc, sizeof(*sc));
+    s.scan = NULL;
+    if (!numbered) {
         out->oom = true;
         goto done;
     }
-    if (top && may_need_aliases(&p, op)) {
+    if (need_aliases) {
         eo_strbuf scratch = {0};
         p.aliases = &as;
         p.out = &scratch;

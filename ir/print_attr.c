@@ -415,6 +415,17 @@ decompose(eo_float_kind k, uint64_t lo, uint64_t hi, fdecomp *f)
     f->exp = (ex ? (int)ex : 1) - bias - mbits;
 }
 
+#if defined(__SIZEOF_FLOAT128__) && defined(__GLIBC__)
+#if defined(__clang__)
+/* glibc declares strtof128 only for compilers with _Float128; its ABI
+ * is __float128's on the targets that define __SIZEOF_FLOAT128__. */
+typedef __float128 f128_t;
+extern f128_t strtof128(const char *restrict s, char **restrict end);
+#else
+__extension__ typedef _Float128 f128_t;
+#endif
+#endif
+
 /* Whether 's' reads back (correctly rounded) as exactly lo/hi. */
 static bool
 reads_back(eo_float_kind k, const char *s, uint64_t lo, uint64_t hi)
@@ -447,8 +458,7 @@ reads_back(eo_float_kind k, const char *s, uint64_t lo, uint64_t hi)
     }
     case EO_F128: {
 #if defined(__SIZEOF_FLOAT128__) && defined(__GLIBC__)
-        __extension__ typedef _Float128 f128;
-        f128 v = strtof128(s, NULL);
+        f128_t v = strtof128(s, NULL);
         uint64_t w[2];
         memcpy(w, &v, 16);
         return w[0] == lo && w[1] == hi;
@@ -625,9 +635,6 @@ print_int_attr_value(eo_strbuf *out, const eo_attr *a)
 
 enum elide { ELIDE_NEVER, ELIDE_MAY, ELIDE_MUST };
 
-/* The stack printer of eo_attr_print, which has no resource section. */
-static _Thread_local const eo_printer *bare_printer;
-
 static void print_attr(eo_printer *p, const eo_attr *a, enum elide el);
 
 static bool
@@ -648,8 +655,8 @@ is_bare_ident(const char *s, size_t n)
 /* llvm::printEscapedString: printable ASCII other than '"' as is, a
  * backslash doubled, everything else as backslash + two uppercase hex
  * digits (so '"' is \22, as mlir-opt prints it). */
-static void
-print_escaped(eo_strbuf *out, const char *s, size_t n)
+void
+eo_print_escaped_string(eo_strbuf *out, const char *s, size_t n)
 {
     static const char hexd[] = "0123456789ABCDEF";
     eo_strbuf_append(out, "\"", 1);
@@ -677,13 +684,19 @@ print_escaped(eo_strbuf *out, const char *s, size_t n)
     eo_strbuf_append(out, "\"", 1);
 }
 
+void
+eo_print_keyword_or_string(eo_strbuf *out, const char *s, size_t n)
+{
+    if (is_bare_ident(s, n))
+        eo_strbuf_append(out, s, n);
+    else
+        eo_print_escaped_string(out, s, n);
+}
+
 static void
 print_keyword_or_string(eo_strbuf *out, const eo_ident *id)
 {
-    if (is_bare_ident(id->str, id->len))
-        eo_strbuf_append(out, id->str, id->len);
-    else
-        print_escaped(out, id->str, id->len);
+    eo_print_keyword_or_string(out, id->str, id->len);
 }
 
 static void
@@ -930,7 +943,7 @@ print_attr(eo_printer *p, const eo_attr *a, enum elide el)
     case EO_ATTR_STRING: {
         size_t n;
         const char *s = eo_attr_string(a, &n);
-        print_escaped(out, s, n);
+        eo_print_escaped_string(out, s, n);
         print_trailing_type(p, a, el);
         break;
     }
@@ -982,8 +995,7 @@ print_attr(eo_printer *p, const eo_attr *a, enum elide el)
         put(p, "dense_resource<");
         put(p, eo_resource_key(r));
         put(p, ">");
-        if (p != bare_printer)
-            eo_printer_note_resource(p, r);
+        eo_printer_note_resource(p, r);   /* no-op for bare printers */
         print_trailing_type(p, a, el);
         break;
     }
@@ -1077,8 +1089,5 @@ eo_attr_print(const eo_attr *a, eo_strbuf *out)
     memset(&p, 0, sizeof p);
     p.ctx = a ? eo_attr_ctx(a) : NULL;
     p.out = out;
-    const eo_printer *saved = bare_printer;
-    bare_printer = &p;
     print_attr(&p, a, ELIDE_NEVER);
-    bare_printer = saved;
 }

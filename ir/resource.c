@@ -12,6 +12,28 @@
 #include <stdio.h>
 #include <string.h>
 
+/* One "key: value" of an external_resources group, kept verbatim so it
+ * prints back as mlir-opt prints resources nobody claimed. */
+typedef struct ext_entry {
+    const char *key;          /* permanent */
+    size_t key_len;
+    const char *str;          /* string value (unescaped), or NULL */
+    size_t len;
+    bool bval;                /* the value when str is NULL */
+} ext_entry;
+
+typedef struct ext_group {
+    const char *name;         /* permanent */
+    size_t name_len;
+    ext_entry *entries;       /* raw array */
+    size_t n, cap;
+} ext_group;
+
+typedef struct ext_table {
+    ext_group *groups;        /* raw array, in order of appearance */
+    size_t n, cap;
+} ext_table;
+
 struct eo_resource {
     eo_ctx *ctx;
     const char *key;          /* permanent, NUL-terminated */
@@ -21,7 +43,13 @@ struct eo_resource {
     unsigned char *data;      /* aligned inside 'block'; NULL: absent */
     size_t size;
     uint32_t align;
+    ext_table *ext;           /* only in the holder of external entries */
 };
+
+/* The holder of external_resources entries is a resource under a key no
+ * identifier can spell. */
+static const char ext_key[] = "\0external";
+#define EXT_KEY_LEN (sizeof ext_key - 1)
 
 static eo_resource *
 res_new(eo_ctx *ctx, const char *key, size_t len)
@@ -49,6 +77,7 @@ eo_resource_declare(eo_ctx *ctx, const char *key, size_t len)
 void *
 eo_resource_provide(eo_resource *r, size_t size, uint32_t align)
 {
+    uint32_t given = align;
     if (align == 0 || (align & (align - 1)))
         align = 1;
     size_t extra = align > 16 ? align - 1 : 0;
@@ -67,7 +96,7 @@ eo_resource_provide(eo_resource *r, size_t size, uint32_t align)
     r->block_size = bsize;
     r->data = (unsigned char *)aligned;
     r->size = size;
-    r->align = align;
+    r->align = given;
     return r->data;
 }
 
@@ -79,15 +108,17 @@ eo_resource_create(eo_ctx *ctx, const char *key, const void *data,
         return NULL;
     size_t len = strlen(key);
     eo_resource *r = eo_attr_resource_slot_find(ctx, key, len);
-    if (r) {
-        /* Taken: "key_1", "key_2", ... as MLIR renames blobs. */
-        char buf[256];
+    /* A key declared by dense_resource<key> with its blob absent gets
+     * this data; any other taken key becomes "key_1", "key_2", ... as
+     * MLIR renames blobs. */
+    if (r && (r->data || !data)) {
         eo_strbuf b = {0};
         for (unsigned i = 1;; i++) {
+            char suffix[16];
             b.len = 0;
             eo_strbuf_append(&b, key, len);
-            snprintf(buf, sizeof buf, "_%u", i);
-            eo_strbuf_puts(&b, buf);
+            snprintf(suffix, sizeof suffix, "_%u", i);
+            eo_strbuf_puts(&b, suffix);
             if (b.oom) {
                 eo_strbuf_free(&b);
                 return NULL;
@@ -97,7 +128,7 @@ eo_resource_create(eo_ctx *ctx, const char *key, const void *data,
         }
         r = res_new(ctx, b.data, b.len);
         eo_strbuf_free(&b);
-    } else {
+    } else if (!r) {
         r = res_new(ctx, key, len);
     }
     if (!r)
@@ -149,6 +180,108 @@ free_one(void *res, void *ud)
         eo_raw_free(r->ctx, r->block, r->block_size);
     r->block = NULL;
     r->data = NULL;
+    if (r->ext) {
+        ext_table *t = r->ext;
+        for (size_t i = 0; i < t->n; i++)
+            eo_raw_free(r->ctx, t->groups[i].entries,
+                        t->groups[i].cap * sizeof(ext_entry));
+        eo_raw_free(r->ctx, t->groups, t->cap * sizeof(ext_group));
+        t->groups = NULL;
+        t->n = t->cap = 0;
+    }
+}
+
+static ext_table *
+ext_get(eo_ctx *ctx, bool create)
+{
+    eo_resource *h = eo_attr_resource_slot_find(ctx, ext_key, EXT_KEY_LEN);
+    if (!h && create) {
+        h = res_new(ctx, ext_key, EXT_KEY_LEN);
+        if (h)
+            h->ext = eo_perm_alloc(ctx, sizeof(ext_table));
+        if (h && !h->ext)
+            return NULL;
+    }
+    return h ? h->ext : NULL;
+}
+
+eo_status
+eo_resource_add_external(eo_ctx *ctx, const char *group, size_t glen,
+                         const char *key, size_t klen, const char *str,
+                         size_t slen, bool bval)
+{
+    ext_table *t = ext_get(ctx, true);
+    if (!t)
+        return EO_NOMEM;
+    ext_group *g = NULL;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->groups[i].name_len == glen &&
+            memcmp(t->groups[i].name, group, glen) == 0)
+            g = &t->groups[i];
+    if (!g) {
+        const char *name = eo_perm_dup(ctx, group, glen);
+        if (!name || eo_raw_grow(ctx, (void **)&t->groups, &t->cap, t->n + 1,
+                                 sizeof(ext_group)) != EO_OK)
+            return EO_NOMEM;
+        g = &t->groups[t->n++];
+        memset(g, 0, sizeof(*g));
+        g->name = name;
+        g->name_len = glen;
+    }
+    if (!key)                 /* an empty group: remembered, not printed */
+        return EO_OK;
+    ext_entry e = {0};
+    e.key = eo_perm_dup(ctx, key, klen);
+    e.key_len = klen;
+    if (str) {
+        e.str = eo_perm_dup(ctx, str, slen);
+        e.len = slen;
+    }
+    e.bval = bval;
+    if (!e.key || (str && !e.str) ||
+        eo_raw_grow(ctx, (void **)&g->entries, &g->cap, g->n + 1,
+                    sizeof(ext_entry)) != EO_OK)
+        return EO_NOMEM;
+    g->entries[g->n++] = e;
+    return EO_OK;
+}
+
+bool
+eo_resources_print_external(eo_ctx *ctx, eo_strbuf *out)
+{
+    ext_table *t = ext_get(ctx, false);
+    bool any = false;
+    for (size_t i = 0; t && i < t->n; i++)
+        any = any || t->groups[i].n;
+    if (!any)
+        return false;
+    eo_strbuf_puts(out, "  external_resources: {\n");
+    bool first = true;
+    for (size_t i = 0; i < t->n; i++) {
+        const ext_group *g = &t->groups[i];
+        if (!g->n)
+            continue;
+        if (!first)
+            eo_strbuf_puts(out, ",\n");
+        first = false;
+        eo_strbuf_puts(out, "    ");
+        eo_print_keyword_or_string(out, g->name, g->name_len);
+        eo_strbuf_puts(out, ": {\n");
+        for (size_t k = 0; k < g->n; k++) {
+            const ext_entry *e = &g->entries[k];
+            eo_strbuf_puts(out, "      ");
+            eo_print_keyword_or_string(out, e->key, e->key_len);
+            eo_strbuf_puts(out, ": ");
+            if (e->str)
+                eo_print_escaped_string(out, e->str, e->len);
+            else
+                eo_strbuf_puts(out, e->bval ? "true" : "false");
+            eo_strbuf_puts(out, k + 1 < g->n ? ",\n" : "\n");
+        }
+        eo_strbuf_puts(out, "    }");
+    }
+    eo_strbuf_puts(out, "\n  }\n");
+    return true;
 }
 
 void

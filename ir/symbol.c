@@ -171,9 +171,101 @@ eo_symtab_remove(eo_symtab *t, eo_op *op)
     }
 }
 
+/* The verification-time cache: one symbol table per table op, built on
+ * first lookup without diagnostics (the verifier reports duplicates
+ * itself; the first definition wins here, as in a linear scan). */
+typedef struct sym_cache {
+    eo_uniq_set tables;               /* eo_symtab *, keyed by table op */
+    unsigned depth;
+} sym_cache;
+
+static bool
+cache_eq(const void *obj, const void *key)
+{
+    return ((const eo_symtab *)obj)->table_op == key;
+}
+
+void
+eo_symbol_cache_begin(eo_ctx *ctx)
+{
+    sym_cache **slot = (sym_cache **)eo_ctx_symcache(ctx);
+    if (!*slot) {
+        *slot = eo_raw_alloc(ctx, sizeof(sym_cache));
+        if (!*slot)
+            return;   /* lookups fall back to scanning */
+        memset(*slot, 0, sizeof(sym_cache));
+    }
+    (*slot)->depth++;
+}
+
+void
+eo_symbol_cache_end(eo_ctx *ctx)
+{
+    sym_cache **slot = (sym_cache **)eo_ctx_symcache(ctx);
+    sym_cache *c = *slot;
+    if (!c || --c->depth)
+        return;
+    for (size_t i = 0; i < c->tables.cap; i++)
+        if (c->tables.slots[i])
+            eo_symtab_destroy(c->tables.slots[i]);
+    eo_uniq_free(ctx, &c->tables);
+    eo_raw_free(ctx, c, sizeof(*c));
+    *slot = NULL;
+}
+
+/* The cached table of 'table_op', or NULL (no cache, or out of memory). */
+static eo_symtab *
+cached_table(eo_op *table_op)
+{
+    eo_ctx *ctx = eo_op_ctx(table_op);
+    sym_cache *c = *(sym_cache **)eo_ctx_symcache(ctx);
+    if (!c)
+        return NULL;
+    uint64_t h = eo_hash_ptr(EO_HASH_SEED, table_op);
+    eo_symtab *t = eo_uniq_find(&c->tables, h, cache_eq, table_op);
+    if (t)
+        return t;
+    t = eo_raw_alloc(ctx, sizeof(*t));
+    if (!t)
+        return NULL;
+    memset(t, 0, sizeof(*t));
+    t->ctx = ctx;
+    t->table_op = table_op;
+    eo_block *body = table_body(table_op);
+    for (eo_op *op = body ? eo_block_first(body) : NULL; op;
+         op = eo_op_next(op)) {
+        const eo_ident *name = eo_symbol_name(ctx, op);
+        if (!name)
+            continue;
+        if ((t->count + 1) * 2 > t->cap && table_grow(t) != EO_OK)
+            goto fail;
+        size_t i = slot_of(t, name);
+        if (t->slots[i].name)
+            continue;   /* a duplicate: keep the first */
+        t->slots[i].name = name;
+        t->slots[i].op = op;
+        t->count++;
+    }
+    if (eo_uniq_insert(ctx, &c->tables, h, t) == EO_OK)
+        return t;
+fail:
+    eo_symtab_destroy(t);
+    return NULL;
+}
+
 static eo_op *
 lookup_in_n(eo_op *table_op, const char *name, size_t len)
 {
+    eo_symtab *t = cached_table(table_op);
+    if (t) {
+        const eo_ident *id = eo_ident_get(t->ctx, name, len);
+        if (id && t->count) {
+            size_t i = slot_of(t, id);
+            return t->slots[i].name ? t->slots[i].op : NULL;
+        }
+        if (id)
+            return NULL;
+    }
     eo_block *body = table_body(table_op);
     for (eo_op *op = body ? eo_block_first(body) : NULL; op;
          op = eo_op_next(op))

@@ -30,6 +30,7 @@ struct eo_type {
     const char *body;                 /* OPAQUE, NUL-terminated */
     size_t body_len;
     const eo_attr *const *params;     /* DIALECT */
+    unsigned depth;                   /* nesting of types, 1 for leaves */
 };
 
 static const char *const float_names[] = {
@@ -130,9 +131,26 @@ perm_copy(eo_ctx *ctx, const void **dst, const void *src, size_t n,
 
 /* Finds or stores the type described by 'k' (whose arrays may be the
  * caller's). */
+static unsigned
+type_depth(const eo_type *k)
+{
+    unsigned d = 0;
+    if (k->elem)
+        d = k->elem->depth;
+    if (k->types)
+        for (size_t i = 0; i < k->n + k->nres; i++)
+            if (k->types[i]->depth > d)
+                d = k->types[i]->depth;
+    return d + 1;
+}
+
 static const eo_type *
 uniq(eo_ctx *ctx, eo_type *k)
 {
+    /* Printing and the other walks over types recurse on nesting. */
+    k->depth = type_depth(k);
+    if (k->depth > EO_MAX_DEPTH)
+        return NULL;
     k->ctx = ctx;
     k->hash = type_hash(k);
     eo_uniq_set *set = eo_ctx_uniq(ctx, EO_UNIQ_TYPE);

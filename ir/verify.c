@@ -729,6 +729,9 @@ verify_op_entry(eo_op *op)
     for (uint32_t i = 0; i < op->num_operands; i++)
         if (!op->operands[i].value)
             return eo_emit_error(op->ctx, op->loc, "null operand found");
+    if (op->num_successors && op->block && op != op->block->last)
+        return eo_emit_error(op->ctx, op->loc, "operation with block "
+                             "successors must terminate its parent block");
     if (check_dialect_attrs(op) != EO_OK)
         return EO_ERROR;
     const eo_op_def *def = op->def;
@@ -777,8 +780,9 @@ may_lack_terminator(const eo_region *r)
     return !p || !p->def || (p->def->traits & EO_NO_TERMINATOR);
 }
 
-/* Block checks on entry: emptiness, successors only on the last op,
- * targets in the same region, the entry block without predecessors. */
+/* Block checks on entry: emptiness, targets in the same region, the
+ * entry block without predecessors (successors only on the last op are
+ * checked per op). */
 static eo_status
 verify_block_entry(eo_op *parent, eo_block *b)
 {
@@ -788,12 +792,6 @@ verify_block_entry(eo_op *parent, eo_block *b)
             return EO_OK;
         return eo_emit_error(parent->ctx, parent->loc, "empty block: expect "
                              "at least a terminator");
-    }
-    for (eo_op *op = b->first; op; op = op->next) {
-        if (op->num_successors && op != b->last)
-            return eo_emit_error(op->ctx, op->loc, "operation with block "
-                                 "successors must terminate its parent "
-                                 "block");
     }
     eo_op *last = b->last;
     for (uint32_t k = 0; k < last->num_successors; k++) {
@@ -977,11 +975,14 @@ verify_structure(eo_op *root)
 eo_status
 eo_op_verify(eo_op *op)
 {
-    if (verify_structure(op) != EO_OK)
-        return EO_ERROR;
-    dom_ctx d;
-    dom_init(&d, op->ctx);
-    eo_status st = verify_dominance(&d, op);
-    dom_fini(&d);
+    eo_symbol_cache_begin(op->ctx);
+    eo_status st = verify_structure(op);
+    if (st == EO_OK) {
+        dom_ctx d;
+        dom_init(&d, op->ctx);
+        st = verify_dominance(&d, op);
+        dom_fini(&d);
+    }
+    eo_symbol_cache_end(op->ctx);
     return st;
 }

@@ -13,7 +13,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <regex.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -476,8 +475,8 @@ split_input(const input *in, const char *marker, chunk_list *out)
         if (!hit)
             break;
         const char *after = hit + plen;
-        if ((size_t)(end - after) <= check ||
-            memcmp(after, marker + plen, check) != 0) {
+        if (check && ((size_t)(end - after) <= check ||
+                      memcmp(after, marker + plen, check) != 0)) {
             warn_at(in, after, "near miss with file split marker");
             p = after;
             continue;
@@ -860,6 +859,9 @@ verifier_free(verifier *vf)
 /* Processing                                                          */
 /* ------------------------------------------------------------------ */
 
+/* errno of the first failed write to the output, 0 if none. */
+static int write_errno;
+
 static eo_ctx *
 make_ctx(const options *o)
 {
@@ -911,9 +913,12 @@ process_chunk(const options *o, const input *in, const chunk *c, FILE *out)
     bool ok = op && eo_op_verify(op) == EO_OK;
     /* eo_op_print prints as MLIR's Operation::print; mlir-opt adds a
      * newline after it. */
+    errno = 0;
     if (ok && (eo_op_print(op, &o->print, out) != EO_OK ||
                fputc('\n', out) == EOF)) {
-        fprintf(stderr, TOOL ": error: cannot write the output\n");
+        /* Reported once, by close_output (ferror stays set). */
+        if (!write_errno)
+            write_errno = errno ? errno : EIO;
         ok = false;
         vf.failed = true;
     }
@@ -1008,7 +1013,7 @@ close_output(output *out, bool ok)
 {
     errno = 0;
     bool wrote = fflush(out->f) == 0 && !ferror(out->f);
-    int e = errno;
+    int e = write_errno ? write_errno : errno;
     if (out->f != stdout && fclose(out->f) != 0 && wrote) {
         wrote = false;
         e = errno;
@@ -1121,6 +1126,8 @@ main(int argc, char **argv)
             fputs(OUTPUT_SPLIT_MARKER, out.f);
         if (!process_chunk(&o, &in, &chunks.v[i], out.f))
             ok = false;
+        if (write_errno)
+            break;
     }
     if (!close_output(&out, ok))
         ok = false;

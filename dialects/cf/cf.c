@@ -22,6 +22,27 @@ static const eo_op_def cf_ops[CF_NUM_OPS];
 /* Helpers                                                             */
 /* ------------------------------------------------------------------ */
 
+/* Custom printers expect verified IR; an op too malformed to print in its
+ * custom form (a user printing unverified IR) gets a marker instead of a
+ * crash. */
+static void
+print_malformed(eo_printer *p)
+{
+    eo_print_str(p, " <<malformed: verify before printing>>");
+}
+
+/* operandSegmentSizes has 'n' entries, the first 1, matching the
+ * operands. */
+static bool
+segments_ok(const eo_op *op, size_t n)
+{
+    const eo_attr *a = eo_op_attr(op, "operandSegmentSizes");
+    size_t start, len;
+    return a && eo_attr_get_kind(a) == EO_ATTR_DENSE_ARRAY
+           && eo_attr_dense_array_size(a) == n
+           && eo_op_operand_segment(op, 0, &start, &len) && len == 1;
+}
+
 /* MLIR's spelling of 't' in 'buf' (which the caller frees). */
 static const char *
 type_str(const eo_type *t, eo_strbuf *buf)
@@ -176,6 +197,10 @@ verify_br(eo_op *op)
 static void
 print_br(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_successors(op) != 1) {
+        print_malformed(p);
+        return;
+    }
     eo_print_str(p, " ");
     print_successor(p, op, 0);
     eo_print_attr_dict(p, op, NULL);
@@ -226,6 +251,10 @@ verify_cond_br(eo_op *op)
 static void
 print_cond_br(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_successors(op) != 2 || !segments_ok(op, 3)) {
+        print_malformed(p);
+        return;
+    }
     static const char *const elided[] = {"operandSegmentSizes", NULL};
     eo_print_str(p, " ");
     eo_print_value(p, eo_op_operand(op, 0));
@@ -380,6 +409,10 @@ case_value(const eo_attr *vals, size_t i)
 static void
 print_switch(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_successors(op) < 1 || !segments_ok(op, 3)) {
+        print_malformed(p);
+        return;
+    }
     static const char *const elided[] = {
         "case_operand_segments", "case_values", "operandSegmentSizes", NULL
     };
@@ -591,6 +624,10 @@ verify_assert(eo_op *op)
 static void
 print_assert(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_operands(op) != 1 || !eo_op_attr(op, "msg")) {
+        print_malformed(p);
+        return;
+    }
     static const char *const elided[] = {"msg", NULL};
     eo_print_str(p, " ");
     eo_print_value(p, eo_op_operand(op, 0));

@@ -25,6 +25,26 @@ static const eo_op_def scf_ops[SCF_NUM_OPS];
 /* Helpers                                                             */
 /* ------------------------------------------------------------------ */
 
+/* Custom printers expect verified IR; an op too malformed to print in its
+ * custom form (a user printing unverified IR) gets a marker instead of a
+ * crash. */
+static void
+print_malformed(eo_printer *p)
+{
+    eo_print_str(p, " <<malformed: verify before printing>>");
+}
+
+/* operandSegmentSizes has 'n' entries matching the operands. */
+static bool
+segments_ok(const eo_op *op, size_t n)
+{
+    const eo_attr *a = eo_op_attr(op, "operandSegmentSizes");
+    size_t start, len;
+    return a && eo_attr_get_kind(a) == EO_ATTR_DENSE_ARRAY
+           && eo_attr_dense_array_size(a) == n
+           && eo_op_operand_segment(op, 0, &start, &len);
+}
+
 static bool
 is_op(const eo_op *op, enum scf_op k)
 {
@@ -634,6 +654,10 @@ verify_condition(eo_op *op)
 static void
 print_condition(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_operands(op) < 1) {
+        print_malformed(p);
+        return;
+    }
     eo_print_str(p, "(");
     eo_print_value(p, eo_op_operand(op, 0));
     eo_print_str(p, ")");
@@ -681,6 +705,10 @@ verify_reduce_return(eo_op *op)
 static void
 print_reduce_return(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_operands(op) != 1) {
+        print_malformed(p);
+        return;
+    }
     eo_print_str(p, " ");
     eo_print_value(p, eo_op_operand(op, 0));
     eo_print_attr_dict(p, op, NULL);
@@ -789,6 +817,10 @@ verify_for_regions(eo_op *op)
 static void
 print_for(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_operands(op) < 3 || eo_op_num_regions(op) != 1) {
+        print_malformed(p);
+        return;
+    }
     eo_block *body = entry_block(op, 0);
     size_t ninit = eo_op_num_operands(op) - 3;
     eo_print_str(p, " ");
@@ -923,6 +955,10 @@ verify_if_regions(eo_op *op)
 static void
 print_if(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_operands(op) != 1 || eo_op_num_regions(op) != 2) {
+        print_malformed(p);
+        return;
+    }
     bool terms = eo_op_num_results(op) != 0;
     eo_print_str(p, " ");
     eo_print_value(p, eo_op_operand(op, 0));
@@ -1001,6 +1037,10 @@ verify_while_regions(eo_op *op)
 static void
 print_while(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_regions(op) != 2) {
+        print_malformed(p);
+        return;
+    }
     size_t n = eo_op_num_operands(op);
     print_init_list(p, entry_block(op, 0), 0, op, 0, n, " ");
     eo_print_str(p, " : (");
@@ -1088,6 +1128,10 @@ verify_execute_region_regions(eo_op *op)
 static void
 print_execute_region(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_regions(op) != 1) {
+        print_malformed(p);
+        return;
+    }
     if (eo_op_num_results(op)) {
         eo_print_str(p, " -> ");
         print_result_types(p, op);
@@ -1226,6 +1270,10 @@ verify_index_switch_regions(eo_op *op)
 static void
 print_index_switch(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_operands(op) != 1 || eo_op_num_regions(op) < 1) {
+        print_malformed(p);
+        return;
+    }
     static const char *const elided[] = {"cases", NULL};
     const eo_attr *cases = eo_op_attr(op, "cases");
     size_t n = cases && eo_attr_get_kind(cases) == EO_ATTR_DENSE_ARRAY
@@ -1374,6 +1422,10 @@ verify_parallel(eo_op *op)
 static void
 print_parallel(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_regions(op) != 1 || !segments_ok(op, 4)) {
+        print_malformed(p);
+        return;
+    }
     static const char *const elided[] = {"operandSegmentSizes", NULL};
     size_t start[4] = {0}, len[4] = {0};
     for (size_t k = 0; k < 4; k++)
@@ -1684,6 +1736,10 @@ print_index_list(eo_printer *p, eo_op *op, size_t j)
 static void
 print_forall(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_regions(op) != 1 || !segments_ok(op, 4)) {
+        print_malformed(p);
+        return;
+    }
     static const char *const elided[] = {
         "operandSegmentSizes", "staticLowerBound", "staticStep",
         "staticUpperBound", NULL
@@ -1883,6 +1939,10 @@ verify_in_parallel(eo_op *op)
 static void
 print_in_parallel(eo_printer *p, eo_op *op)
 {
+    if (eo_op_num_regions(op) != 1) {
+        print_malformed(p);
+        return;
+    }
     eo_print_str(p, " ");
     eo_print_region(p, eo_op_region(op, 0), false, true);
     eo_print_attr_dict(p, op, NULL);

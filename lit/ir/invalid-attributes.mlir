@@ -204,3 +204,60 @@
     }
   }
 #-}
+
+// -----
+
+// expected-error@+1 {{duplicate key 'a' in dictionary attribute}}
+"test.op"() {a = 1, a = 2} : () -> ()
+
+// -----
+
+// expected-error@+1 {{duplicate key 'b' in dictionary attribute}}
+"test.op"() {a = {b, b}} : () -> ()
+
+// -----
+
+// expected-error@+1 {{expected ',' or ']'}}
+"test.op"() {a = [1, 2} : () -> ()
+
+// -----
+
+// expected-error@+1 {{strides must not be zero}}
+"test.op"() {a = strided<[0]>} : () -> ()
+
+// -----
+
+// expected-error@+1 {{element type bitwidth must be a multiple of 8}}
+"test.op"() {a = array<i7: 3>} : () -> ()
+
+// -----
+
+// expected-error@+1 {{expected integer or float type, got: 'tensor<2xi32>'}}
+"test.op"() {a = array<tensor<2xi32>: 1>} : () -> ()
+
+// -----
+
+// expected-error@+1 {{unbalanced '<' character in pretty dialect name}}
+"test.op"() {a = #foo.bar<1} : () -> ()
+
+// -----
+
+// expected-error@+1 {{expected attribute value}}
+"test.op"() {a = unknownkw} : () -> ()
+
+// -----
+
+// expected-error@+1 {{integer literal not valid for specified type}}
+"test.op"() {a = 1 : tensor<2xi32>} : () -> ()
+
+// -----
+
+"test.op"() : () -> ()
+// expected-error@+4 {{expected hex string blob for key 'k' to encode alignment in first 4 bytes, but got non-power-of-2 value: 3}}
+{-#
+  dialect_resources: {
+    builtin: {
+      k: "0x0300000001"
+    }
+  }
+#-}

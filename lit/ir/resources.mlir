@@ -22,9 +22,6 @@
       unused: "0x0100000001",
       qk.1_x$: "0x0100000007"
     }
-  },
-  external_resources: {
-    foo: { x: "abc", y: true }
   }
 #-}
 

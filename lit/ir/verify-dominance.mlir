@@ -73,3 +73,33 @@ func.func @unreachable_block_is_exempt() {
 }) : () -> ()
 %2 = "test.use"(%3) : (i32) -> i32
 %3 = "test.def"() : () -> i32
+
+// -----
+
+func.func @nested_region(%c: i1) {
+  %r = scf.if %c -> i32 {
+    // expected-error@+1 {{operand #0 does not dominate this use}}
+    %1 = arith.addi %2, %2 : i32
+    // expected-note@+1 {{operand defined here (op in the same block)}}
+    %2 = arith.constant 1 : i32
+    scf.yield %1 : i32
+  } else {
+    %3 = arith.constant 1 : i32
+    scf.yield %3 : i32
+  }
+  return
+}
+
+// -----
+
+// Values of enclosing regions are visible in nested ones.
+func.func @outer_values(%a: i32, %c: i1) -> i32 {
+  %b = arith.addi %a, %a : i32
+  %r = scf.if %c -> i32 {
+    %1 = arith.addi %a, %b : i32
+    scf.yield %1 : i32
+  } else {
+    scf.yield %b : i32
+  }
+  return %r : i32
+}

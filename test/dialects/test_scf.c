@@ -304,6 +304,22 @@ parallel_and_reduce_print_as_mlir(void **state)
     eo_op_destroy(m);
 }
 
+static void
+malformed_ops_print_without_crashing(void **state)
+{
+    fixture *f = *state;
+    eo_op_state st;
+    eo_op_state_init_def(&st, f->ctx, scf_op_def(SCF_FOR),
+                         eo_loc_unknown(f->ctx));
+    eo_op *op = eo_op_create(&st);
+    assert_non_null(op);
+    char *text = print_op(op, false);
+    assert_non_null(strstr(text, "scf.for <<malformed"));
+    free(text);
+    assert_int_equal(eo_op_verify(op), EO_ERROR);
+    eo_op_destroy(op);
+}
+
 /* An allocator that fails the n-th allocation. */
 typedef struct failing {
     long countdown;
@@ -402,6 +418,8 @@ main(void)
         cmocka_unit_test_setup_teardown(
             region_branch_errors_use_mlir_wording, setup, teardown),
         cmocka_unit_test_setup_teardown(parallel_and_reduce_print_as_mlir,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(malformed_ops_print_without_crashing,
                                         setup, teardown),
         cmocka_unit_test(allocation_failures_while_parsing_fail_cleanly),
     };

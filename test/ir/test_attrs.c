@@ -511,8 +511,8 @@ allocation_failures_are_clean(void **state)
 {
     (void)state;
     const char *texts[] = {
-        "{a = [1, 2.5 : f32, \"s\"], b = dense<[[1, 2], [3, 4]]> : "
-        "tensor<2x2xi32>, c = array<i8: 1>, d = @x::@y, e = -1 : i128}",
+        ("{a = [1, 2.5 : f32, \"s\"], b = dense<[[1, 2], [3, 4]]> : "
+         "tensor<2x2xi32>, c = array<i8: 1>, d = @x::@y, e = -1 : i128}"),
         "dense<\"0x0102030405060708\"> : tensor<8xi8>",
         "dense_resource<k> : tensor<2xi8>",
     };

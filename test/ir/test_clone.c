@@ -130,6 +130,12 @@ region_clone_into_appends_blocks(void **state)
     eo_op *inner = eo_block_first(eo_region_first(eo_op_region(nu, 0)));
     assert_ptr_equal(eo_op_operand(inner, 0), eo_op_result(nu, 0));
     assert_int_equal(eo_value_num_uses(r), 1);
+    /* Into itself: only the original blocks are copied. */
+    assert_int_equal(eo_region_clone_into(dr, dr, NULL), EO_OK);
+    assert_int_equal(eo_region_num_blocks(dr), 4);
+    eo_block *last = eo_region_last(dr);
+    nu = eo_block_first(last);
+    assert_ptr_equal(eo_op_operand(nu, 0), eo_block_arg(last, 0));
     eo_op_destroy(dst);
     eo_op_destroy(a);
 }

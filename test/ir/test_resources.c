@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "ir/ir.h"
+#include "ir/internal.h"   /* eo_resources_print_external */
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,6 +94,12 @@ dense_resource_attrs_point_at_their_blob(void **state)
     eo_resource *later = eo_attr_resource(p);
     assert_ptr_equal(eo_resource_lookup(ctx, "later"), later);
     assert_null(eo_resource_data(later, NULL));
+    /* Creating the declared key provides its blob. */
+    float f = 1.5f;
+    assert_ptr_equal(eo_resource_create(ctx, "later", &f, 4, 4), later);
+    size_t size;
+    assert_non_null(eo_resource_data(later, &size));
+    assert_int_equal(size, 4);
 }
 
 static eo_op *
@@ -166,6 +173,40 @@ big_blob_decodes(void **state)
     eo_strbuf_free(&b);
 }
 
+/* Unclaimed external_resources print back as mlir-opt prints them: groups
+ * in order, empty groups dropped, repeated keys kept, strings escaped. */
+static void
+external_resources_are_kept(void **state)
+{
+    eo_ctx *ctx = *state;
+    eo_strbuf b = {0};
+    assert_false(eo_resources_print_external(ctx, &b));
+    const char *text =
+        "\"test.op\"() : () -> ()\n"
+        "{-#\n external_resources: { mlir_reproducer: { pipeline: "
+        "\"builtin.module(cse)\", disable_threading: true, verify_each: "
+        "false }, foo: { x: \"a\\nb\" } , empty: {} }\n#-}\n"
+        "{-#\n external_resources: { foo: { x: \"b\" } }\n#-}\n";
+    eo_op *m = parse_text(ctx, text);
+    assert_non_null(m);
+    assert_true(eo_resources_print_external(ctx, &b));
+    eo_strbuf_append(&b, "", 1);
+    assert_string_equal(b.data,
+                        "  external_resources: {\n"
+                        "    mlir_reproducer: {\n"
+                        "      pipeline: \"builtin.module(cse)\",\n"
+                        "      disable_threading: true,\n"
+                        "      verify_each: false\n"
+                        "    },\n"
+                        "    foo: {\n"
+                        "      x: \"a\\0Ab\",\n"
+                        "      x: \"b\"\n"
+                        "    }\n"
+                        "  }\n");
+    eo_strbuf_free(&b);
+    eo_op_destroy(m);
+}
+
 static void
 bad_blob_sections_are_diagnosed(void **state)
 {
@@ -179,6 +220,8 @@ bad_blob_sections_are_diagnosed(void **state)
         "{-# dialect_resources: { builtin: { \"k\": \"0x01000000\" } } #-}",
         "{-# unknown_section: {} #-}",
         "{-# external_resources: { foo: { x: 1 } } #-}",
+        "{-# dialect_resources: { foo: { k: \"0x01000000\" } } #-}",
+        "{-# dialect_resources: { func: { k: \"0x01000000\" } } #-}",
         "{-# dialect_resources: { builtin: { k: \"0x01000000\" } }",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -203,6 +246,8 @@ main(void)
         cmocka_unit_test_setup_teardown(blob_section_fills_resources, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(big_blob_decodes, setup, teardown),
+        cmocka_unit_test_setup_teardown(external_resources_are_kept, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(bad_blob_sections_are_diagnosed,
                                         setup, teardown),
     };

@@ -10,6 +10,7 @@
 #include "ir/ir.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct diag_capture {
@@ -218,6 +219,15 @@ invalid_arguments_give_null(void **state)
     const eo_attr *fl = eo_attr_get_float(ctx, f32, 1.0);
     assert_null(eo_type_get_memref(ctx, 1, dyn, f32, NULL, fl));
     assert_null(eo_type_get_opaque(ctx, NULL, "x", 1));
+    /* Nesting deeper than EO_MAX_DEPTH is refused (walks recurse). */
+    const eo_type *deep = i32;
+    unsigned levels = 0;
+    while (deep && levels < 2000) {
+        deep = eo_type_get_tuple(ctx, 1, &deep);
+        levels++;
+    }
+    assert_null(deep);
+    assert_int_equal(levels, 1000);
     assert_null(eo_type_get_tuple(ctx, 1, (const eo_type *[]){ NULL }));
 }
 
@@ -580,6 +590,112 @@ large_types(void **state)
     eo_strbuf_free(&b);
 }
 
+/* ------------------------------------------------------------------ */
+/* Allocation failures                                                 */
+/* ------------------------------------------------------------------ */
+
+/* A user allocator that fails once its countdown reaches 0 and counts
+ * live blocks. */
+typedef struct failing {
+    long countdown;                   /* <0: never fail */
+    long live;
+} failing;
+
+static void *
+f_malloc(void *ud, size_t n)
+{
+    failing *f = ud;
+    if (f->countdown == 0)
+        return NULL;
+    if (f->countdown > 0)
+        f->countdown--;
+    f->live++;
+    return malloc(n);
+}
+
+static void *
+f_realloc(void *ud, void *p, size_t old, size_t n)
+{
+    failing *f = ud;
+    (void)old;
+    if (f->countdown == 0)
+        return NULL;
+    if (f->countdown > 0)
+        f->countdown--;
+    if (!p)
+        f->live++;
+    return realloc(p, n);
+}
+
+static void
+f_free(void *ud, void *p, size_t n)
+{
+    failing *f = ud;
+    (void)n;
+    if (p)
+        f->live--;
+    free(p);
+}
+
+static void
+quiet(const eo_diag *d, void *ud)
+{
+    (void)d;
+    (void)ud;
+}
+
+/* Fail the Nth allocation for growing N while building types, locations
+ * and affine maps: every call returns a result or NULL, nothing crashes,
+ * and destroying the context returns every allocation. */
+static void
+allocation_failures_are_clean(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "tensor<4x?xf32, \"e\">", "memref<4x4xf32, strided<[4, 1]>, 1>",
+        "(i32, tuple<f32, index>) -> (vector<[4]xi8>, complex<f64>)",
+        "memref<16xf32, affine_map<(d0)[s0] -> (d0 floordiv 4 + s0)>>",
+        "!foo.bar<(x)>", "i32 trailing",
+    };
+    bool finished = false;
+    long n = 0;
+    for (; !finished && n < 5000; n++) {
+        failing f = { .countdown = n };
+        eo_alloc a = { f_malloc, f_realloc, f_free, &f };
+        eo_ctx *ctx = eo_ctx_create(&a);
+        if (ctx) {
+            eo_ctx_set_allow_unregistered(ctx, true);
+            eo_ctx_set_diag_handler(ctx, quiet, NULL);
+            for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+                (void)eo_type_parse(ctx, texts[i], strlen(texts[i]));
+            const eo_type *elems[12];
+            for (unsigned i = 0; i < 12; i++)
+                elems[i] = eo_type_get_int(ctx, i + 1);
+            bool all = true;
+            for (unsigned i = 0; i < 12; i++)
+                all = all && elems[i];
+            if (all)
+                (void)eo_type_get_function(ctx, 6, elems, 6, elems + 6);
+            const eo_loc *locs[20];
+            for (unsigned i = 0; i < 20; i++) {
+                const eo_ident *fn = eo_ident_cstr(ctx, "f.c");
+                locs[i] = fn ? eo_loc_file(ctx, fn, i + 1, 1) : NULL;
+            }
+            all = true;
+            for (unsigned i = 0; i < 20; i++)
+                all = all && locs[i];
+            if (all)
+                (void)eo_loc_fused(ctx, 20, locs, NULL);
+            (void)eo_affine_map_identity(ctx, 12);
+            finished = f.countdown > 0;
+            eo_ctx_destroy(ctx);
+        }
+        assert_int_equal(f.live, 0);
+    }
+    assert_true(finished);
+    assert_true(n > 1);
+}
+
 int
 main(void)
 {
@@ -604,6 +720,7 @@ main(void)
         cmocka_unit_test_setup_teardown(deep_nesting_is_an_error, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(large_types, setup, teardown),
+        cmocka_unit_test(allocation_failures_are_clean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

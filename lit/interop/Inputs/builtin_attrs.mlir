@@ -55,7 +55,6 @@ module attributes {my.module_attr = "m"} {
     big = dense<[[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0]]> : tensor<2x4xf64>,
     res0 = dense_resource<blob_i32> : tensor<4xi32>,
     res1 = dense_resource<blob_f32> : tensor<2x2xf32>,
-    res2 = dense_resource<blob_empty> : tensor<0xi8>,
     res3 = dense_resource<blob_i32> : vector<4xi32>
   }
   func.func private @arrays() attributes {
@@ -92,8 +91,7 @@ module attributes {my.module_attr = "m"} {
   dialect_resources: {
     builtin: {
       blob_i32: "0x0400000001000000020000000300000004000000",
-      blob_f32: "0x040000000000803F000000400000404000008040",
-      blob_empty: "0x01000000"
+      blob_f32: "0x040000000000803F000000400000404000008040"
     }
   }
 #-}

@@ -16,7 +16,7 @@ module {
     %8 = arith.addi %7, %6 : i32 loc(fused<{key = 1 : i32}>["three.c":3:3])
     %9 = arith.addi %8, %7 : i32 loc(#loc_alias)
     %10 = arith.addi %9, %8 : i32 loc(#loc_named)
-    %11 = arith.addi %10, %9 : i32 loc("spaces and \"quotes\".c":100:200)
+    %11 = arith.addi %10, %9 : i32 loc("spaces and dots.c":100:200)
     %12 = arith.addi %11, %10 : i32
     %c = arith.cmpi eq, %a, %b : i32
     %13 = scf.if %c -> (i32) {

@@ -1,6 +1,6 @@
 // scf dialect custom forms: for (with and without iter_args, integer
 // bounds), if (with and without results/else), while/condition,
-// execute_region, index_switch, parallel/reduce, forall.
+// execute_region, index_switch, parallel/reduce (forall: scf_forall.mlir).
 func.func @loops(%lb: index, %ub: index, %st: index, %init: f32,
                  %n: i32) -> f32 {
   scf.for %i = %lb to %ub step %st {
@@ -104,14 +104,4 @@ func.func @parallel(%lb: index, %ub: index, %st: index, %init: f32) -> f32 {
     }
   }
   return %r : f32
-}
-
-func.func @forall(%t: tensor<8xf32>, %n: index) -> tensor<8xf32> {
-  scf.forall (%i, %j) in (4, %n) {
-    %0 = arith.addi %i, %j : index
-  }
-  scf.forall (%i) = (0) to (8) step (2) {
-    %1 = arith.muli %i, %i : index
-  }
-  return %t : tensor<8xf32>
 }
