@@ -736,7 +736,7 @@ eo_integer_set_is_eq(const eo_integer_set *s, size_t i)
 static void
 put_i64(eo_strbuf *o, int64_t v)
 {
-    eo_strbuf_printf(o, "%lld", (long long)v);
+    eo_strbuf_put_i64(o, v);
 }
 
 /* Negation as MLIR computes it (wrapping for INT64_MIN). */
@@ -755,10 +755,12 @@ print_expr(eo_strbuf *o, const eo_affine_expr *e, bool strong)
     const char *op;
     switch (e->kind) {
     case EO_AFFINE_DIM:
-        eo_strbuf_printf(o, "d%u", e->pos);
+        eo_strbuf_append(o, "d", 1);
+        eo_strbuf_put_u64(o, e->pos);
         return;
     case EO_AFFINE_SYMBOL:
-        eo_strbuf_printf(o, "s%u", e->pos);
+        eo_strbuf_append(o, "s", 1);
+        eo_strbuf_put_u64(o, e->pos);
         return;
     case EO_AFFINE_CONST:
         put_i64(o, e->value);

@@ -165,7 +165,6 @@ clone_shell(eo_op *op)
     c->props = op->props;
     c->attrs = op->attrs;
     c->ctx = ctx;
-    c->alloc_size = size;
     c->num_operands = c->cap_operands = (uint32_t)nops;
     c->operands_inline = true;
     c->operands = (eo_use *)p;

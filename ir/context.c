@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 
 /* Recycled allocations are rounded up to 16 bytes; sizes up to
  * SMALL_MAX come from chunks and go back to a free list per size class,
@@ -58,7 +59,10 @@ struct eo_ctx {
     eo_diag_handler handler;
     void *handler_ud;
     void *symcache;                   /* symbol.c, during verification */
+    void *loc_tables;                 /* loc.c: file locations by line */
     bool allow_unregistered;
+    size_t dbg_cls[NUM_CLASSES + 1];
+    size_t dbg_perm[NUM_CLASSES + 1];
 };
 
 /* ------------------------------------------------------------------ */
@@ -158,6 +162,7 @@ eo_ctx_alloc(eo_ctx *ctx, size_t size)
     size_t rounded = (size + GRAIN - 1) & ~(size_t)(GRAIN - 1);
     if (rounded <= SMALL_MAX) {
         size_t cls = rounded / GRAIN;
+        ctx->dbg_cls[cls]++;
         void *p = ctx->free_lists[cls];
         if (p)
             ctx->free_lists[cls] = ((free_node *)p)->next;
@@ -210,6 +215,7 @@ eo_perm_alloc(eo_ctx *ctx, size_t size)
     size_t rounded = (size + GRAIN - 1) & ~(size_t)(GRAIN - 1);
     if (rounded == 0)
         rounded = GRAIN;
+    ctx->dbg_perm[rounded <= SMALL_MAX ? rounded / GRAIN : 0]++;
     void *p = chunk_carve(ctx, &ctx->perm, rounded);
     if (p)
         memset(p, 0, rounded);
@@ -260,20 +266,6 @@ eo_hash_bytes(uint64_t h, const void *p, size_t n)
         h *= 0x100000001b3ull;
     }
     return h;
-}
-
-uint64_t
-eo_hash_u64(uint64_t h, uint64_t v)
-{
-    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
-    h *= 0xff51afd7ed558ccdull;
-    return h ^ (h >> 32);
-}
-
-uint64_t
-eo_hash_ptr(uint64_t h, const void *p)
-{
-    return eo_hash_u64(h, (uint64_t)(uintptr_t)p);
 }
 
 void *
@@ -438,6 +430,23 @@ eo_ctx_destroy(eo_ctx *ctx)
 {
     if (!ctx)
         return;
+    if (getenv("EO_MEMSTATS")) {
+        size_t tot = 0, used = 0;
+        for (chunk *c = ctx->chunks; c; c = c->next) { tot += c->size; used += c->used; }
+        fprintf(stderr, "chunks: %zu size %zu used\n", tot, used);
+        tot = used = 0;
+        for (chunk *c = ctx->perm; c; c = c->next) { tot += c->size; used += c->used; }
+        fprintf(stderr, "perm: %zu size %zu used\n", tot, used);
+        tot = 0;
+        for (big_node *b = ctx->big_head.next; b; b = b->next) tot += b->size;
+        fprintf(stderr, "big: %zu\n", tot);
+        fprintf(stderr, "idents: %zu/%zu\n", ctx->idents.count, ctx->idents.cap);
+        for (int i = 0; i < EO_UNIQ_NUM; i++)
+            fprintf(stderr, "uniq%d: %zu/%zu\n", i, ctx->uniq[i].count, ctx->uniq[i].cap);
+        for (int i = 0; i <= (int)NUM_CLASSES; i++)
+            if (ctx->dbg_cls[i] > 1000 || ctx->dbg_perm[i] > 1000)
+                fprintf(stderr, "class %d: alloc %zu perm %zu\n", i * 16, ctx->dbg_cls[i], ctx->dbg_perm[i]);
+    }
     big_node *b = ctx->big_head.next;
     while (b) {
         big_node *next = b->next;
@@ -445,6 +454,7 @@ eo_ctx_destroy(eo_ctx *ctx)
         b = next;
     }
     eo_resources_free(ctx);
+    eo_loc_tables_free(ctx);
     for (source *s = ctx->sources; s;) {
         source *next = s->next;
         eo_raw_free(ctx, s, sizeof(*s));
@@ -474,6 +484,12 @@ void **
 eo_ctx_symcache(eo_ctx *ctx)
 {
     return &ctx->symcache;
+}
+
+void **
+eo_ctx_loc_tables(eo_ctx *ctx)
+{
+    return &ctx->loc_tables;
 }
 
 void
@@ -773,12 +789,53 @@ strbuf_reserve(eo_strbuf *b, size_t extra)
 void
 eo_strbuf_append(eo_strbuf *b, const char *s, size_t n)
 {
+    /* Printers append many short pieces: copy those inline (overlapping
+     * fixed-size moves) instead of calling memcpy. */
+    if (!b->oom && n < b->cap - b->len && n <= 16) {
+        char *d = b->data + b->len;
+        if (n >= 8) {
+            memcpy(d, s, 8);
+            memcpy(d + n - 8, s + n - 8, 8);
+        } else if (n >= 4) {
+            memcpy(d, s, 4);
+            memcpy(d + n - 4, s + n - 4, 4);
+        } else {
+            for (size_t i = 0; i < n; i++)
+                d[i] = s[i];
+        }
+        b->len += n;
+        d[n] = '\0';
+        return;
+    }
     if (!strbuf_reserve(b, n))
         return;
     if (n)
         memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
+}
+
+void
+eo_strbuf_put_u64(eo_strbuf *b, uint64_t v)
+{
+    char tmp[20];
+    size_t i = sizeof(tmp);
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    eo_strbuf_append(b, tmp + i, sizeof(tmp) - i);
+}
+
+void
+eo_strbuf_put_i64(eo_strbuf *b, int64_t v)
+{
+    if (v < 0) {
+        eo_strbuf_append(b, "-", 1);
+        eo_strbuf_put_u64(b, 0 - (uint64_t)v);
+        return;
+    }
+    eo_strbuf_put_u64(b, (uint64_t)v);
 }
 
 void

@@ -17,8 +17,20 @@
 
 /* FNV-1a style hashing helpers for uniquing keys. */
 EO_HIDDEN uint64_t eo_hash_bytes(uint64_t h, const void *p, size_t n);
-EO_HIDDEN uint64_t eo_hash_u64(uint64_t h, uint64_t v);
-EO_HIDDEN uint64_t eo_hash_ptr(uint64_t h, const void *p);
+/* Inline: the uniquers call these several times per lookup. */
+static inline uint64_t
+eo_hash_u64(uint64_t h, uint64_t v)
+{
+    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    h *= 0xff51afd7ed558ccdull;
+    return h ^ (h >> 32);
+}
+
+static inline uint64_t
+eo_hash_ptr(uint64_t h, const void *p)
+{
+    return eo_hash_u64(h, (uint64_t)(uintptr_t)p);
+}
 #define EO_HASH_SEED 1469598103934665603ull
 
 /* An open-addressing set of uniqued objects keyed by a precomputed hash.
@@ -65,23 +77,27 @@ EO_HIDDEN bool eo_ctx_source_line(eo_ctx *ctx, const char *file,
                                   unsigned line, const char **text,
                                   size_t *len);
 
+/* Decimal integers appended without printf (hot in printing). */
+EO_HIDDEN void eo_strbuf_put_u64(eo_strbuf *b, uint64_t v);
+EO_HIDDEN void eo_strbuf_put_i64(eo_strbuf *b, int64_t v);
+
 /* Registers the builtin dialect (builtin.c); called by eo_ctx_create. */
 EO_HIDDEN eo_status eo_builtin_register(eo_ctx *ctx);
 /* Frees the resource table (resource.c); called by eo_ctx_destroy. */
 EO_HIDDEN void eo_resources_free(eo_ctx *ctx);
 /* Drops one op def from the registry (rollback of a failed register). */
 EO_HIDDEN void eo_ctx_forget_def(eo_ctx *ctx, const eo_op_def *def);
-/* The installed diagnostic handler; false if the default is in use. */
-EO_HIDDEN bool eo_ctx_get_diag_handler(eo_ctx *ctx, eo_diag_handler *h,
-                                       void **ud);
+/* eo_ctx_get_diag_handler is public (ir.h): the pass manager saves and
+ * restores the handler around parallel sections. */
 
-/* While the verifier runs (the IR does not change), symbol lookups use
- * per-table hash maps built on first use instead of scanning the table's
- * body each time. begin/end nest; the cache is dropped at the last end. */
-EO_HIDDEN void eo_symbol_cache_begin(eo_ctx *ctx);
-EO_HIDDEN void eo_symbol_cache_end(eo_ctx *ctx);
+/* eo_symbol_cache_begin/end are public (ir.h): the pass manager keeps
+ * the cache across the verifications of a nested pipeline. */
 /* The context's slot for that cache (symbol.c owns what it points to). */
 EO_HIDDEN void **eo_ctx_symcache(eo_ctx *ctx);
+/* The context's slot for loc.c's file-location tables, freed by
+ * eo_loc_tables_free (loc.c) when the context is destroyed. */
+EO_HIDDEN void **eo_ctx_loc_tables(eo_ctx *ctx);
+EO_HIDDEN void eo_loc_tables_free(eo_ctx *ctx);
 
 struct eo_dialect {
     const eo_dialect_desc *desc;
@@ -160,8 +176,9 @@ struct eo_op {
     eo_use *operands;
     eo_value *results;
     eo_region *regions;
-    eo_block **successors;
-    size_t alloc_size;                /* size of the op's own allocation */
+    eo_block **successors;            /* the allocation's size follows
+                                         from these pointers and counts
+                                         (op.c: op_alloc_size) */
     bool operands_inline;
     uint32_t print_id;                /* scratch of the printer (print.c):
                                          the result number of a top-level
@@ -205,6 +222,11 @@ typedef struct eo_lexer {
     unsigned line;                    /* line of 'cur' */
     const char *line_start;
     const char *error;                /* message for EO_TOK_ERROR */
+    /* eo_parse_config.progress, called when a token starts at or past
+     * next_progress (NULL after eo_lexer_init: never called). */
+    void (*progress)(void *ud, const char *upto);
+    void *progress_ud;
+    const char *next_progress;
 } eo_lexer;
 
 EO_HIDDEN void eo_lexer_init(eo_lexer *lx, const char *buf, size_t len,

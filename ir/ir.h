@@ -93,6 +93,18 @@ EO_API void eo_ctx_destroy(eo_ctx *ctx);
 EO_API void eo_ctx_set_allow_unregistered(eo_ctx *ctx, bool allow);
 EO_API bool eo_ctx_allow_unregistered(const eo_ctx *ctx);
 
+/* Threads. A context is used by one thread at a time, except between
+ * eo_ctx_threads_begin and eo_ctx_threads_end: there any number of
+ * threads may create, change and destroy IR in disjoint parts of it,
+ * unique types, attributes, locations and identifiers, and emit
+ * diagnostics. The pass manager brackets its parallel sections with
+ * these; EO_NOMEM if the shared state cannot be set up. */
+EO_API EO_NODISCARD eo_status eo_ctx_threads_begin(eo_ctx *ctx);
+/* Called by each thread (other than the one that called begin) when it
+ * is done with the context, before eo_ctx_threads_end. */
+EO_API void eo_ctx_thread_done(eo_ctx *ctx);
+EO_API void eo_ctx_threads_end(eo_ctx *ctx);
+
 /* Memory from the context's arena, recycled by size class; freed with the
  * context. eo_ctx_free takes the size given to eo_ctx_alloc. Returns NULL
  * on failure. Memory is zeroed. */
@@ -127,6 +139,10 @@ typedef void (*eo_diag_handler)(const eo_diag *d, void *ud);
 /* Installs 'h' (NULL restores the default, which prints to stderr
  * "file:line:col: error: msg", the source line and a caret). */
 EO_API void eo_ctx_set_diag_handler(eo_ctx *ctx, eo_diag_handler h, void *ud);
+/* The installed handler and its data; false (nothing stored) while the
+ * default is in use. */
+EO_API bool eo_ctx_get_diag_handler(eo_ctx *ctx, eo_diag_handler *h,
+                                    void **ud);
 /* Formats 'd' as the default handler does, notes included. */
 EO_API void eo_diag_format(eo_ctx *ctx, const eo_diag *d, eo_strbuf *out);
 /* Registers a source buffer so diagnostics can show the line; the buffer
@@ -946,6 +962,14 @@ EO_API eo_op *eo_symbol_lookup_in(eo_op *table_op, const char *name);
 EO_API eo_op *eo_symbol_lookup_nearest(eo_op *from, const eo_attr *ref);
 /* The closest enclosing op with EO_SYMBOL_TABLE (or 'op' itself). */
 EO_API eo_op *eo_symbol_table_of(eo_op *op);
+/* While the IR's symbol tables do not change (the verifier; function
+ * passes, which may not add or remove symbols outside their function),
+ * symbol lookups use per-table hash maps built on first use instead of
+ * scanning the table's body each time. begin/end nest; the cache is
+ * dropped at the last end. In a parallel section each thread has its
+ * own. */
+EO_API void eo_symbol_cache_begin(eo_ctx *ctx);
+EO_API void eo_symbol_cache_end(eo_ctx *ctx);
 /* Whether any op under 'root' (other than the symbol's own body) refers
  * to 'symbol' through a symbol ref attribute. */
 EO_API bool eo_symbol_is_used(eo_op *root, eo_op *symbol);
@@ -970,6 +994,12 @@ typedef struct eo_parse_config {
     bool no_implicit_module;
     /* Where the parse began in a bigger file (for --split-input-file). */
     unsigned line_offset;
+    /* If set, called now and then (every MiB or so) with how far the
+     * parse has read: the parser needs no byte before 'upto' any more
+     * except to quote source lines in diagnostics. A tool that mapped
+     * the file can drop those pages (they are read back if needed). */
+    void (*progress)(void *ud, const char *upto);
+    void *progress_ud;
 } eo_parse_config;
 
 /* Parses MLIR text into a module op (the caller owns it, detached), or
@@ -1217,7 +1247,10 @@ EO_API bool eo_fold_in_place(eo_fold *f);
  * (its "value" attribute), else NULL. */
 EO_API const eo_attr *eo_value_constant(const eo_value *v);
 /* Runs op's fold hook with its constant operands. *folded says whether
- * it folded; 'out' has eo_op_num_results(op) slots. */
+ * it folded; 'out' has eo_op_num_results(op) slots. An in-place fold
+ * (the hook's, or a commutative op's constants moved to the right as
+ * MLIR's Commutative trait does, before the hook runs) leaves every slot
+ * empty. */
 EO_API EO_NODISCARD eo_status eo_op_fold(eo_op *op, eo_fold_result *out,
                                          bool *folded);
 

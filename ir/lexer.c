@@ -18,7 +18,13 @@ eo_lexer_init(eo_lexer *lx, const char *buf, size_t len, unsigned first_line)
     lx->line = first_line ? first_line : 1;
     lx->line_start = buf;
     lx->error = NULL;
+    lx->progress = NULL;
+    lx->progress_ud = NULL;
+    lx->next_progress = buf;
 }
+
+/* How often the progress callback runs (bytes of input). */
+#define PROGRESS_STEP ((size_t)1 << 20)
 
 void
 eo_lexer_reset_to(eo_lexer *lx, const char *pos, unsigned line,
@@ -59,36 +65,69 @@ utf8_len(const unsigned char *p, const unsigned char *end)
     return n;
 }
 
+/* Character classes, one table lookup per byte on the hot paths. */
+enum {
+    C_ID_START = 1,           /* [a-zA-Z_] */
+    C_DIGIT = 2,              /* [0-9] */
+    C_HEX = 4,                /* [0-9a-fA-F] */
+    C_ID = 8,                 /* [a-zA-Z0-9_$.]: bare identifier rest */
+    C_SUFFIX = 16,            /* C_ID or '-': %x, ^bb, #a, !a */
+    C_BLANK = 32,             /* ' ', '\t', '\r' */
+    C_STR_STOP = 64           /* '"', '\\', '\n', NUL, non-ASCII */
+};
+
+/* Generated from the definitions above (bit values). */
+static const unsigned char char_class[256] = {
+    64, 0,  0,  0,  0,  0,  0,  0,  0,  32, 64, 0,  0,  32, 0,  0,  /* 0x00 */
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  /* 0x10 */
+    32, 0,  64, 0,  24, 0,  0,  0,  0,  0,  0,  0,  0,  16, 24, 0,  /* 0x20 */
+    30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 0,  0,  0,  0,  0,  0,  /* 0x30 */
+    0,  29, 29, 29, 29, 29, 29, 25, 25, 25, 25, 25, 25, 25, 25, 25, /* 0x40 */
+    25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 0,  64, 0,  0,  25, /* 0x50 */
+    0,  29, 29, 29, 29, 29, 29, 25, 25, 25, 25, 25, 25, 25, 25, 25, /* 0x60 */
+    25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 25, 0,  0,  0,  0,  0,  /* 0x70 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0x80 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0x90 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0xA0 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0xB0 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0xC0 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0xD0 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0xE0 */
+    64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, /* 0xF0 */
+};
+
+#define CLASS(c) (char_class[(unsigned char)(c)])
+
 static bool
 is_id_start(int c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return CLASS(c) & C_ID_START;
 }
 
 static bool
 is_digit(int c)
 {
-    return c >= '0' && c <= '9';
+    return CLASS(c) & C_DIGIT;
 }
 
 static bool
 is_hex(int c)
 {
-    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    return CLASS(c) & C_HEX;
 }
 
 /* [a-zA-Z0-9_$.] : bare identifier continuation. */
 static bool
 is_id_char(int c)
 {
-    return is_id_start(c) || is_digit(c) || c == '$' || c == '.';
+    return CLASS(c) & C_ID;
 }
 
 /* Suffix identifiers (%x, ^bb, #a, !a) also take '-'. */
 static bool
 is_suffix_char(int c)
 {
-    return is_id_char(c) || c == '-';
+    return CLASS(c) & C_SUFFIX;
 }
 
 static eo_token
@@ -120,7 +159,7 @@ skip_space(eo_lexer *lx, const char **bad)
 {
     const char *p = lx->cur, *end = lx->end;
     for (;;) {
-        while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+        while (p < end && (CLASS(*p) & C_BLANK))
             p++;
         if (p < end && *p == '\n') {
             p++;
@@ -157,6 +196,11 @@ lex_string(eo_lexer *lx, const char *start, eo_tok_kind kind)
 {
     const char *p = lx->cur;   /* just past the opening quote */
     while (p < lx->end) {
+        const char *end = lx->end;
+        while (p < end && !(CLASS(*p) & C_STR_STOP))
+            p++;
+        if (p == end)
+            break;
         unsigned char c = (unsigned char)*p;
         if (c == '"') {
             lx->cur = p + 1;
@@ -268,6 +312,14 @@ eo_lexer_next(eo_lexer *lx)
     if (msg)
         return error_tok(lx, bad, msg);
     const char *start = lx->cur;
+    if (lx->progress && start >= lx->next_progress) {
+        void (*f)(void *, const char *) = lx->progress;
+        if ((size_t)(lx->end - start) > PROGRESS_STEP)
+            lx->next_progress = start + PROGRESS_STEP;
+        else
+            lx->progress = NULL;      /* the rest is one step */
+        f(lx->progress_ud, start);
+    }
     if (start >= lx->end)
         return make(lx, EO_TOK_EOF, start);
     char c = *lx->cur++;

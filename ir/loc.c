@@ -1,6 +1,7 @@
 /* ir/loc.c - locations: uniquing, accessors, MLIR's spelling and parsing.
  *
- * Locations are uniqued in the context's EO_UNIQ_LOC set. Constructors
+ * Locations are uniqued: file locations in per-file line tables (see
+ * eo_loc_file), the others in the context's EO_UNIQ_LOC set. Constructors
  * canonicalize as MLIR does: a name with an unknown child has no child,
  * and fused locations are flattened, deduplicated and stripped of unknown
  * members (one member and no metadata is just that member).
@@ -9,49 +10,58 @@
 
 #include <string.h>
 
+/* Every location starts with this header; a FILE location is nothing
+ * more (32 bytes). The other kinds are loc_ext. */
 struct eo_loc {
-    eo_loc_kind kind;
-    uint64_t hash;
-    eo_ctx *ctx;
+    uint32_t kind;                    /* eo_loc_kind */
+    uint32_t line, col;               /* FILE */
+    uint32_t depth;                   /* 1 for leaves */
     const eo_ident *ident;            /* FILE name, NAME name */
-    unsigned line, col;               /* FILE */
+    const eo_loc *next;               /* FILE: next location on its line */
+};
+
+typedef struct loc_ext {
+    eo_loc h;
+    eo_ctx *ctx;
     const eo_loc *a, *b;              /* NAME child; CALLSITE callee, caller */
     size_t n;                         /* FUSED */
     const eo_loc *const *locs;
     const eo_attr *meta;
-    unsigned depth;                   /* 1 for leaves */
-};
+} loc_ext;
 
+#define EXT(l) ((const loc_ext *)(l))
+
+/* Objects of the EO_UNIQ_LOC set are all loc_ext (FILE locations go there
+ * only when the line table below cannot index them). */
 static bool
 loc_eq(const void *obj, const void *key)
 {
-    const eo_loc *x = obj, *y = key;
-    return x->kind == y->kind && x->ident == y->ident && x->line == y->line &&
-           x->col == y->col && x->a == y->a && x->b == y->b && x->n == y->n &&
-           x->meta == y->meta &&
+    const loc_ext *x = obj, *y = key;
+    return x->h.kind == y->h.kind && x->h.ident == y->h.ident &&
+           x->h.line == y->h.line && x->h.col == y->h.col && x->a == y->a &&
+           x->b == y->b && x->n == y->n && x->meta == y->meta &&
            (!x->n || memcmp(x->locs, y->locs, x->n * sizeof(void *)) == 0);
 }
 
 static const eo_loc *
-loc_uniq(eo_ctx *ctx, eo_loc *k)
+loc_uniq(eo_ctx *ctx, loc_ext *k)
 {
     /* Printing recurses on nesting: refuse what could exhaust the stack. */
-    if (k->depth > EO_MAX_DEPTH)
+    if (k->h.depth > EO_MAX_DEPTH)
         return NULL;
-    uint64_t h = eo_hash_u64(EO_HASH_SEED, (uint64_t)k->kind);
-    h = eo_hash_ptr(h, k->ident);
-    h = eo_hash_u64(h, ((uint64_t)k->line << 32) | k->col);
+    uint64_t h = eo_hash_u64(EO_HASH_SEED, (uint64_t)k->h.kind);
+    h = eo_hash_ptr(h, k->h.ident);
+    h = eo_hash_u64(h, ((uint64_t)k->h.line << 32) | k->h.col);
     h = eo_hash_ptr(h, k->a);
     h = eo_hash_ptr(h, k->b);
     h = eo_hash_ptr(h, k->meta);
     if (k->n)
         h = eo_hash_bytes(h, k->locs, k->n * sizeof(void *));
-    k->hash = h;
     k->ctx = ctx;
     eo_uniq_set *set = eo_ctx_uniq(ctx, EO_UNIQ_LOC);
-    eo_loc *l = eo_uniq_find(set, h, loc_eq, k);
+    loc_ext *l = eo_uniq_find(set, h, loc_eq, k);
     if (l)
-        return l;
+        return &l->h;
     l = eo_perm_alloc(ctx, sizeof(*l));
     if (!l)
         return NULL;
@@ -63,24 +73,117 @@ loc_uniq(eo_ctx *ctx, eo_loc *k)
     }
     if (eo_uniq_insert(ctx, set, h, l) != EO_OK)
         return NULL;
-    return l;
+    return &l->h;
 }
 
-static eo_loc
+static loc_ext
 key(eo_loc_kind kind)
 {
-    eo_loc k;
+    loc_ext k;
     memset(&k, 0, sizeof(k));
-    k.kind = kind;
-    k.depth = 1;
+    k.h.kind = kind;
+    k.h.depth = 1;
     return k;
 }
 
 const eo_loc *
 eo_loc_unknown(eo_ctx *ctx)
 {
-    eo_loc k = key(EO_LOC_UNKNOWN);
+    loc_ext k = key(EO_LOC_UNKNOWN);
     return loc_uniq(ctx, &k);
+}
+
+/* File locations are the bulk (one per op of a parsed file), so they are
+ * uniqued without hashing: per file, an array indexed by line points to
+ * the line's locations, chained through 'next'. The parser asks for lines
+ * in increasing order, so the array grows like the file. A few files get
+ * a table; a line far past the table's end (which would need a big
+ * array) and further files use the generic set. */
+#define LOC_FILES 8
+#define LOC_LINES_MIN 1024u
+#define LOC_LINES_SLACK 65536u
+
+typedef struct file_lines {
+    const eo_ident *file;
+    const eo_loc **lines;             /* by line; NULL: none yet */
+    size_t cap;                       /* entries allocated */
+    size_t init;                      /* entries zeroed so far */
+} file_lines;
+
+typedef struct loc_tables {
+    file_lines files[LOC_FILES];
+    size_t nfiles, last;
+} loc_tables;
+
+void
+eo_loc_tables_free(eo_ctx *ctx)
+{
+    loc_tables **slot = (loc_tables **)eo_ctx_loc_tables(ctx);
+    loc_tables *t = *slot;
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->nfiles; i++)
+        eo_raw_free(ctx, t->files[i].lines,
+                    t->files[i].cap * sizeof(*t->files[i].lines));
+    eo_raw_free(ctx, t, sizeof(*t));
+    *slot = NULL;
+}
+
+/* The table of 'file', made if there is room; NULL if none (or out of
+ * memory: the generic set then reports it, or copes). */
+static file_lines *
+file_table(eo_ctx *ctx, const eo_ident *file)
+{
+    loc_tables **slot = (loc_tables **)eo_ctx_loc_tables(ctx);
+    loc_tables *t = *slot;
+    if (!t) {
+        t = eo_raw_alloc(ctx, sizeof(*t));
+        if (!t)
+            return NULL;
+        memset(t, 0, sizeof(*t));
+        *slot = t;
+    }
+    if (t->nfiles && t->files[t->last].file == file)
+        return &t->files[t->last];
+    for (size_t i = 0; i < t->nfiles; i++) {
+        if (t->files[i].file == file) {
+            t->last = i;
+            return &t->files[i];
+        }
+    }
+    if (t->nfiles == LOC_FILES)
+        return NULL;
+    t->last = t->nfiles++;
+    t->files[t->last].file = file;
+    return &t->files[t->last];
+}
+
+/* The chain head for 'line', or NULL if the table cannot index it. */
+static const eo_loc **
+line_slot(eo_ctx *ctx, file_lines *f, unsigned line)
+{
+    if (line >= f->cap) {
+        size_t limit = (f->cap > LOC_LINES_SLACK ? f->cap : LOC_LINES_SLACK);
+        if (line > 2 * limit)
+            return NULL;
+        size_t ncap = f->cap ? f->cap : LOC_LINES_MIN;
+        while (ncap <= line)
+            ncap *= 2;
+        /* Only the zeroed prefix matters: untouched pages of the new
+         * array stay unmapped until used. */
+        const eo_loc **n = eo_raw_realloc(ctx, f->lines,
+                                          f->cap * sizeof(*n),
+                                          ncap * sizeof(*n));
+        if (!n)
+            return NULL;
+        f->lines = n;
+        f->cap = ncap;
+    }
+    if (line >= f->init) {
+        memset(f->lines + f->init, 0, (line + 1 - f->init) * sizeof(*f->lines));
+        f->init = line + 1;
+    }
+    return &f->lines[line];
 }
 
 const eo_loc *
@@ -88,11 +191,29 @@ eo_loc_file(eo_ctx *ctx, const eo_ident *file, unsigned line, unsigned col)
 {
     if (!file)
         return NULL;
-    eo_loc k = key(EO_LOC_FILE);
-    k.ident = file;
-    k.line = line;
-    k.col = col;
-    return loc_uniq(ctx, &k);
+    file_lines *f = file_table(ctx, file);
+    const eo_loc **head = f ? line_slot(ctx, f, line) : NULL;
+    if (!head) {
+        loc_ext k = key(EO_LOC_FILE);
+        k.h.ident = file;
+        k.h.line = line;
+        k.h.col = col;
+        return loc_uniq(ctx, &k);
+    }
+    for (const eo_loc *l = *head; l; l = l->next)
+        if (l->col == col)
+            return l;
+    eo_loc *l = eo_perm_alloc(ctx, sizeof(*l));
+    if (!l)
+        return NULL;
+    l->kind = EO_LOC_FILE;
+    l->line = line;
+    l->col = col;
+    l->depth = 1;
+    l->ident = file;
+    l->next = *head;
+    *head = l;
+    return l;
 }
 
 const eo_loc *
@@ -100,11 +221,11 @@ eo_loc_name(eo_ctx *ctx, const eo_ident *name, const eo_loc *child)
 {
     if (!name)
         return NULL;
-    eo_loc k = key(EO_LOC_NAME);
-    k.ident = name;
+    loc_ext k = key(EO_LOC_NAME);
+    k.h.ident = name;
     if (child && child->kind != EO_LOC_UNKNOWN) {
         k.a = child;
-        k.depth = child->depth + 1;
+        k.h.depth = child->depth + 1;
     }
     return loc_uniq(ctx, &k);
 }
@@ -114,10 +235,10 @@ eo_loc_callsite(eo_ctx *ctx, const eo_loc *callee, const eo_loc *caller)
 {
     if (!callee || !caller)
         return NULL;
-    eo_loc k = key(EO_LOC_CALLSITE);
+    loc_ext k = key(EO_LOC_CALLSITE);
     k.a = callee;
     k.b = caller;
-    k.depth = (callee->depth > caller->depth ? callee->depth
+    k.h.depth = (callee->depth > caller->depth ? callee->depth
                                              : caller->depth) + 1;
     return loc_uniq(ctx, &k);
 }
@@ -141,7 +262,7 @@ locset_has(const locset *s, const eo_loc *l)
         return false;
     }
     size_t mask = s->tabcap - 1;
-    for (size_t i = (size_t)(l->hash & mask);; i = (i + 1) & mask) {
+    for (size_t i = (size_t)(eo_hash_ptr(0, l) & mask);; i = (i + 1) & mask) {
         if (!s->tab[i])
             return false;
         if (s->tab[i] == l)
@@ -153,7 +274,7 @@ static void
 locset_tab_put(locset *s, const eo_loc *l)
 {
     size_t mask = s->tabcap - 1;
-    size_t i = (size_t)(l->hash & mask);
+    size_t i = (size_t)(eo_hash_ptr(0, l) & mask);
     while (s->tab[i])
         i = (i + 1) & mask;
     s->tab[i] = l;
@@ -212,9 +333,9 @@ eo_loc_fused(eo_ctx *ctx, size_t n, const eo_loc *const *locs,
         if (!l)
             goto out;
         /* A fused member with the same metadata is flattened. */
-        if (l->kind == EO_LOC_FUSED && l->meta == metadata) {
-            for (size_t j = 0; j < l->n; j++)
-                if (locset_add(ctx, &s, l->locs[j]) != EO_OK)
+        if (l->kind == EO_LOC_FUSED && EXT(l)->meta == metadata) {
+            for (size_t j = 0; j < EXT(l)->n; j++)
+                if (locset_add(ctx, &s, EXT(l)->locs[j]) != EO_OK)
                     goto out;
             continue;
         }
@@ -233,13 +354,13 @@ eo_loc_fused(eo_ctx *ctx, size_t n, const eo_loc *const *locs,
         res = s.v[0];
         goto out;
     }
-    eo_loc k = key(EO_LOC_FUSED);
+    loc_ext k = key(EO_LOC_FUSED);
     k.meta = metadata;
     k.n = s.n ? s.n : 1;
     k.locs = s.n ? s.v : &unknown;
     for (size_t i = 0; i < k.n; i++)
-        if (k.locs[i]->depth + 1 > k.depth)
-            k.depth = k.locs[i]->depth + 1;
+        if (k.locs[i]->depth + 1 > k.h.depth)
+            k.h.depth = k.locs[i]->depth + 1;
     res = loc_uniq(ctx, &k);
 out:
     locset_free(ctx, &s);
@@ -283,37 +404,37 @@ eo_loc_name_ident(const eo_loc *l)
 const eo_loc *
 eo_loc_child(const eo_loc *l)
 {
-    return l->kind == EO_LOC_NAME ? l->a : NULL;
+    return l->kind == EO_LOC_NAME ? EXT(l)->a : NULL;
 }
 
 size_t
 eo_loc_num_fused(const eo_loc *l)
 {
-    return l->kind == EO_LOC_FUSED ? l->n : 0;
+    return l->kind == EO_LOC_FUSED ? EXT(l)->n : 0;
 }
 
 const eo_loc *
 eo_loc_fused_at(const eo_loc *l, size_t i)
 {
-    return l->kind == EO_LOC_FUSED && i < l->n ? l->locs[i] : NULL;
+    return l->kind == EO_LOC_FUSED && i < EXT(l)->n ? EXT(l)->locs[i] : NULL;
 }
 
 const eo_attr *
 eo_loc_fused_metadata(const eo_loc *l)
 {
-    return l->kind == EO_LOC_FUSED ? l->meta : NULL;
+    return l->kind == EO_LOC_FUSED ? EXT(l)->meta : NULL;
 }
 
 const eo_loc *
 eo_loc_callee(const eo_loc *l)
 {
-    return l->kind == EO_LOC_CALLSITE ? l->a : NULL;
+    return l->kind == EO_LOC_CALLSITE ? EXT(l)->a : NULL;
 }
 
 const eo_loc *
 eo_loc_caller(const eo_loc *l)
 {
-    return l->kind == EO_LOC_CALLSITE ? l->b : NULL;
+    return l->kind == EO_LOC_CALLSITE ? EXT(l)->b : NULL;
 }
 
 static const eo_loc *
@@ -324,20 +445,20 @@ find_file(const eo_loc *l, unsigned depth)
         case EO_LOC_FILE:
             return l;
         case EO_LOC_NAME:
-            l = l->a;
+            l = EXT(l)->a;
             depth++;
             continue;
         case EO_LOC_CALLSITE: {
-            const eo_loc *f = find_file(l->a, depth + 1);
+            const eo_loc *f = find_file(EXT(l)->a, depth + 1);
             if (f)
                 return f;
-            l = l->b;
+            l = EXT(l)->b;
             depth++;
             continue;
         }
         case EO_LOC_FUSED:
-            for (size_t i = 0; i < l->n; i++) {
-                const eo_loc *f = find_file(l->locs[i], depth + 1);
+            for (size_t i = 0; i < EXT(l)->n; i++) {
+                const eo_loc *f = find_file(EXT(l)->locs[i], depth + 1);
                 if (f)
                     return f;
             }
@@ -366,8 +487,9 @@ static void print_body(eo_printer *p, const eo_loc *l, bool pretty);
 static void
 print_nested(eo_printer *p, const eo_loc *l, bool pretty)
 {
-    if (p->aliases) {
-        const eo_attr *a = eo_attr_get_location(p->ctx ? p->ctx : l->ctx, l);
+    if (p->aliases && (p->ctx || l->kind != EO_LOC_FILE)) {
+        const eo_attr *a = eo_attr_get_location(
+            p->ctx ? p->ctx : EXT(l)->ctx, l);
         if (a && eo_printer_try_alias_attr(p, a))
             return;
     }
@@ -393,41 +515,44 @@ print_body(eo_printer *p, const eo_loc *l, bool pretty)
         return;
     case EO_LOC_FILE:
         print_ident_str(p, l->ident, pretty);
-        eo_strbuf_printf(o, ":%u:%u", l->line, l->col);
+        eo_strbuf_append(o, ":", 1);
+        eo_strbuf_put_u64(o, l->line);
+        eo_strbuf_append(o, ":", 1);
+        eo_strbuf_put_u64(o, l->col);
         return;
     case EO_LOC_NAME:
         print_ident_str(p, l->ident, false);    /* quoted even if pretty */
-        if (l->a) {
+        if (EXT(l)->a) {
             eo_strbuf_puts(o, "(");
-            print_nested(p, l->a, pretty);
+            print_nested(p, EXT(l)->a, pretty);
             eo_strbuf_puts(o, ")");
         }
         return;
     case EO_LOC_CALLSITE:
         if (!pretty)
             eo_strbuf_puts(o, "callsite(");
-        print_nested(p, l->a, pretty);
-        if (pretty && !(l->a->kind == EO_LOC_NAME &&
-                        l->b->kind == EO_LOC_FILE))
+        print_nested(p, EXT(l)->a, pretty);
+        if (pretty && !(EXT(l)->a->kind == EO_LOC_NAME &&
+                        EXT(l)->b->kind == EO_LOC_FILE))
             eo_strbuf_puts(o, "\n");
         eo_strbuf_puts(o, " at ");
-        print_nested(p, l->b, pretty);
+        print_nested(p, EXT(l)->b, pretty);
         if (!pretty)
             eo_strbuf_puts(o, ")");
         return;
     case EO_LOC_FUSED:
         if (!pretty)
             eo_strbuf_puts(o, "fused");
-        if (l->meta) {
+        if (EXT(l)->meta) {
             eo_strbuf_puts(o, "<");
-            eo_print_attr_impl(p, l->meta, false);
+            eo_print_attr_impl(p, EXT(l)->meta, false);
             eo_strbuf_puts(o, ">");
         }
         eo_strbuf_puts(o, "[");
-        for (size_t i = 0; i < l->n; i++) {
+        for (size_t i = 0; i < EXT(l)->n; i++) {
             if (i)
                 eo_strbuf_puts(o, ", ");
-            print_nested(p, l->locs[i], pretty);
+            print_nested(p, EXT(l)->locs[i], pretty);
         }
         eo_strbuf_puts(o, "]");
         return;

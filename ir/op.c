@@ -332,7 +332,6 @@ eo_op_create(eo_op_state *st)
     op->props = props;
     op->attrs = attrs;
     op->ctx = ctx;
-    op->alloc_size = size;
     op->num_operands = op->cap_operands = (uint32_t)nops;
     op->operands_inline = true;
     op->operands = (eo_use *)p;
@@ -386,6 +385,18 @@ eo_op_drop_uses_tree(eo_op *root)
             use_unlink(&op->operands[i]);
 }
 
+/* Size of the op's own allocation: struct, the inline operand slots
+ * (results follow them even when the operands moved out), results,
+ * regions and successors. */
+static size_t
+op_alloc_size(const eo_op *op)
+{
+    return (size_t)((const char *)op->results - (const char *)op) +
+           op->num_results * sizeof(eo_value) +
+           op->num_regions * sizeof(eo_region) +
+           op->num_successors * sizeof(eo_block *);
+}
+
 /* Frees an op whose regions hold no blocks. */
 static void
 free_op_shell(eo_op *op)
@@ -397,7 +408,7 @@ free_op_shell(eo_op *op)
         eo_value_orphan_uses(&op->results[i]);
     if (!op->operands_inline)
         eo_ctx_free(ctx, op->operands, op->cap_operands * sizeof(eo_use));
-    eo_ctx_free(ctx, op, op->alloc_size);
+    eo_ctx_free(ctx, op, op_alloc_size(op));
 }
 
 /* Depth-first, without recursion: descend to an op with no nested ops,

@@ -266,10 +266,11 @@ struct eo_parse_scope {
     /* Memo of types and dictionaries by their source text (see memo_*) */
     struct memo_ent {
         const char *text;
-        uint32_t len;
+        uint32_t len, window;         /* span length, hash of the window */
         eo_tok_kind next;
         const void *val;
     } memo[2][1024];
+    uint32_t memo_window;             /* window hash of the last lookup */
     /* Op names seen: direct-mapped cache from name text to def. */
     struct {
         const eo_ident *name;
@@ -1451,6 +1452,7 @@ memo_slot(eo_parser *p, int which)
         h ^= (unsigned char)c;
         h *= 16777619u;
     }
+    p->scope->memo_window = h;
     return &p->scope->memo[which][(h ^ (h >> 15)) & 1023u];
 }
 
@@ -1461,7 +1463,8 @@ memo_lookup(eo_parser *p, int which, struct memo_ent **slot)
 {
     struct memo_ent *e = memo_slot(p, which);
     *slot = e;
-    if (!e->text || (size_t)(p->lx.end - p->tok.text) < e->len ||
+    if (!e->text || e->window != p->scope->memo_window ||
+        (size_t)(p->lx.end - p->tok.text) < e->len ||
         memcmp(e->text, p->tok.text, e->len) != 0)
         return NULL;
     eo_lexer saved_lx = p->lx;
@@ -1480,14 +1483,15 @@ memo_lookup(eo_parser *p, int which, struct memo_ent **slot)
 }
 
 static void
-memo_store(eo_parser *p, struct memo_ent *e, const char *start,
-           const void *val)
+memo_store(eo_parser *p, struct memo_ent *e, uint32_t window,
+           const char *start, const void *val)
 {
     const char *end = p->scope->prev_end;
     if (!val || !end || end <= start || end - start > 4096 ||
         memchr(start, '\n', (size_t)(end - start)))
         return;
     e->text = start;
+    e->window = window;
     e->len = (uint32_t)(end - start);
     e->next = p->tok.kind;
     e->val = val;
@@ -1500,9 +1504,10 @@ parse_type_memo(eo_parser *p)
     const eo_type *t = memo_lookup(p, MEMO_TYPE, &e);
     if (t)
         return t;
+    uint32_t window = p->scope->memo_window;
     const char *start = p->tok.text;
     t = eo_parse_type_impl(p);
-    memo_store(p, e, start, t);
+    memo_store(p, e, window, start, t);
     return t;
 }
 
@@ -1513,9 +1518,10 @@ parse_dict_memo(eo_parser *p)
     const eo_attr *d = memo_lookup(p, MEMO_DICT, &e);
     if (d)
         return d;
+    uint32_t window = p->scope->memo_window;
     const char *start = p->tok.text;
     d = eo_parse_dict_impl(p);
-    memo_store(p, e, start, d);
+    memo_store(p, e, window, start, d);
     return d;
 }
 
@@ -1714,6 +1720,8 @@ parse_generic_op(eo_parser *p)
     }
     eo_parser_advance(p);
     if (!def && !eo_ctx_allow_unregistered(p->ctx)) {
+        /* An unknown op of a registered dialect parses (as in MLIR): the
+         * verifier rejects it, with the op printed in a note. */
         const char *dot = memchr(name, '.', len);
         size_t dlen = dot ? (size_t)(dot - name) : len;
         if (!eo_dialect_lookup(p->ctx, name, dlen)) {
@@ -1721,13 +1729,8 @@ parse_generic_op(eo_parser *p)
                             "dialect. If this is intended, please use "
                             "-allow-unregistered-dialect with the MLIR tool "
                             "used");
-        } else {
-            eo_parser_error_at(p, &name_tok, "unregistered operation '%.*s' "
-                               "found in dialect ('%.*s') that does not "
-                               "allow unknown operations", (int)len, name,
-                               (int)dlen, name);
+            return NULL;
         }
-        return NULL;
     }
     eo_op_state st;
     state_init(&st, p->ctx, id, def, loc);

@@ -149,6 +149,15 @@ typedef struct pstate {
     pmap values;                       /* op -> result id, arg -> id */
     pmap_slot vcache[VCACHE];
     bool op_ids;                       /* result ids in op->print_id */
+    /* Result names of the custom form (eo_op_def.result_names). An op
+     * with names has id NAMED | index of its first res_name. */
+    bool names_on;
+    struct res_name *rnames;
+    size_t nrnames, cap_rnames;
+    struct name_str *strs;             /* name index -> text */
+    size_t nstrs, cap_strs;
+    struct name_chunk *chunks;         /* text storage */
+    struct uset *used;                 /* names visible in scope */
     struct scan *scan;                 /* alias scan riding on numbering */
     bool alias_found;
     pmap blocks;                       /* block -> id in its region */
@@ -820,17 +829,361 @@ op_may_need_aliases(scan *s, const eo_op *op)
 }
 
 /* ------------------------------------------------------------------ */
+/* Result names (MLIR's getAsmResultNames and SSANameState)            */
+/* ------------------------------------------------------------------ */
+
+#define NAMED 0x80000000u              /* op id: has named results */
+
+typedef struct res_name {
+    uint32_t group;                    /* first result of its group */
+    uint32_t id;                       /* group start: NAMED|name or number */
+} res_name;
+
+typedef struct name_str {
+    const char *s;
+    uint32_t len;
+} name_str;
+
+typedef struct name_chunk {
+    struct name_chunk *next;
+    size_t used, size;
+    char data[];
+} name_chunk;
+
+/* Names in use along the current chain of regions (MLIR's scoped
+ * usedNames): a count per name, and a log of insertions per scope. */
+typedef struct uset_ent {
+    const char *s;
+    uint32_t len, hash, count;
+} uset_ent;
+
+typedef struct uset {
+    uset_ent *slots;
+    size_t mask, count;
+    uint32_t *log;                     /* slot indices, in insertion order */
+    size_t nlog, cap_log;
+    size_t *scopes;                    /* log length when each opened */
+    size_t nscopes, cap_scopes;
+} uset;
+
+static uint32_t
+str_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static const char *
+name_dup(pstate *s, const char *src, size_t n)
+{
+    name_chunk *c = s->chunks;
+    if (!c || c->size - c->used < n + 1) {
+        size_t size = n + 1 > 4096 ? n + 1 : 4096;
+        name_chunk *nc = eo_raw_alloc(s->ctx, sizeof(*nc) + size);
+        if (!nc)
+            return NULL;
+        nc->next = c;
+        nc->used = 0;
+        nc->size = size;
+        s->chunks = nc;
+        c = nc;
+    }
+    char *d = c->data + c->used;
+    memcpy(d, src, n);
+    d[n] = '\0';
+    c->used += n + 1;
+    return d;
+}
+
+/* The slot of name (s, n): its entry, or the empty slot for it. */
+static size_t
+uset_slot(const uset *u, const char *str, size_t n, uint32_t h)
+{
+    size_t i = h & u->mask;
+    while (u->slots[i].s && !(u->slots[i].hash == h && u->slots[i].len == n &&
+                              memcmp(u->slots[i].s, str, n) == 0))
+        i = (i + 1) & u->mask;
+    return i;
+}
+
+static bool
+uset_used(const uset *u, const char *str, size_t n)
+{
+    if (!u->slots)
+        return false;
+    size_t i = uset_slot(u, str, n, str_hash(str, n));
+    return u->slots[i].s && u->slots[i].count;
+}
+
+/* Marks 'str' (stable memory) used in the current scope. */
+static bool
+uset_add(eo_ctx *ctx, uset *u, const char *str, size_t n)
+{
+    if (!u->slots || (u->count + 1) * 2 > u->mask + 1) {
+        size_t ncap = u->slots ? (u->mask + 1) * 2 : 64;
+        uset_ent *ns = eo_raw_alloc(ctx, ncap * sizeof(*ns));
+        if (!ns)
+            return false;
+        memset(ns, 0, ncap * sizeof(*ns));
+        uint32_t *remap = NULL;
+        if (u->slots) {
+            /* Rehash; the log holds slot indices, so renumber it. */
+            remap = eo_raw_alloc(ctx, (u->mask + 1) * sizeof(*remap));
+            if (!remap) {
+                eo_raw_free(ctx, ns, ncap * sizeof(*ns));
+                return false;
+            }
+            for (size_t i = 0; i <= u->mask; i++) {
+                if (!u->slots[i].s)
+                    continue;
+                size_t j = u->slots[i].hash & (ncap - 1);
+                while (ns[j].s)
+                    j = (j + 1) & (ncap - 1);
+                ns[j] = u->slots[i];
+                remap[i] = (uint32_t)j;
+            }
+            for (size_t i = 0; i < u->nlog; i++)
+                u->log[i] = remap[u->log[i]];
+            eo_raw_free(ctx, remap, (u->mask + 1) * sizeof(*remap));
+            eo_raw_free(ctx, u->slots, (u->mask + 1) * sizeof(uset_ent));
+        }
+        u->slots = ns;
+        u->mask = ncap - 1;
+    }
+    uint32_t h = str_hash(str, n);
+    size_t i = uset_slot(u, str, n, h);
+    if (!u->slots[i].s) {
+        u->slots[i].s = str;
+        u->slots[i].len = (uint32_t)n;
+        u->slots[i].hash = h;
+        u->count++;
+    }
+    u->slots[i].count++;
+    if (!grow(ctx, (void **)&u->log, &u->cap_log, u->nlog, sizeof(uint32_t)))
+        return false;
+    u->log[u->nlog++] = (uint32_t)i;
+    return true;
+}
+
+static bool
+uset_push(eo_ctx *ctx, uset *u)
+{
+    if (!grow(ctx, (void **)&u->scopes, &u->cap_scopes, u->nscopes,
+              sizeof(size_t)))
+        return false;
+    u->scopes[u->nscopes++] = u->nlog;
+    return true;
+}
+
+static void
+uset_pop(uset *u)
+{
+    size_t start = u->scopes[--u->nscopes];
+    while (u->nlog > start)
+        u->slots[u->log[--u->nlog]].count--;
+}
+
+static void
+uset_free(eo_ctx *ctx, uset *u)
+{
+    if (u->slots)
+        eo_raw_free(ctx, u->slots, (u->mask + 1) * sizeof(uset_ent));
+    if (u->log)
+        eo_raw_free(ctx, u->log, u->cap_log * sizeof(uint32_t));
+    if (u->scopes)
+        eo_raw_free(ctx, u->scopes, u->cap_scopes * sizeof(size_t));
+}
+
+/* MLIR's sanitizeIdentifier + uniqueValueName: a name not in use along
+ * the region chain, "_<n>" appended on a conflict. Returns the name
+ * index, or -1 on allocation failure. */
+static int64_t
+unique_name(pstate *s, const char *name, size_t n, uint32_t *next_conflict)
+{
+    char small[128];
+    eo_strbuf b = {0};
+    bool valid = true;
+    for (size_t i = 0; i < n && valid; i++) {
+        char c = name[i];
+        valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                (c >= '0' && c <= '9') || c == '$' || c == '.' || c == '_' ||
+                c == '-';
+    }
+    if (n && name[0] >= '0' && name[0] <= '9') {
+        eo_strbuf_append(&b, "_", 1);
+        valid = false;
+    }
+    if (!valid) {
+        static const char hexd[] = "0123456789ABCDEF";
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)name[i];
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                (c >= '0' && c <= '9') || c == '$' || c == '.' || c == '_' ||
+                c == '-') {
+                eo_strbuf_append(&b, (const char *)&c, 1);
+            } else if (c == ' ') {
+                eo_strbuf_append(&b, "_", 1);
+            } else if (c >= 16) {
+                char h[2] = {hexd[c >> 4], hexd[c & 15]};
+                eo_strbuf_append(&b, h, 2);
+            } else {
+                eo_strbuf_append(&b, &hexd[c], 1);
+            }
+        }
+        if (b.oom)
+            return -1;
+        name = b.data;
+        n = b.len;
+    }
+    const char *stored = NULL;
+    size_t len = n;
+    if (!uset_used(s->used, name, n)) {
+        stored = name_dup(s, name, n);
+    } else if (n + 12 <= sizeof(small)) {
+        memcpy(small, name, n);
+        small[n] = '_';
+        for (;;) {
+            int k = snprintf(small + n + 1, sizeof(small) - n - 1, "%u",
+                             (*next_conflict)++);
+            len = n + 1 + (size_t)k;
+            if (!uset_used(s->used, small, len))
+                break;
+        }
+        stored = name_dup(s, small, len);
+    } else {
+        eo_strbuf probe = {0};
+        for (;;) {
+            probe.len = 0;
+            eo_strbuf_append(&probe, name, n);
+            eo_strbuf_printf(&probe, "_%u", (*next_conflict)++);
+            if (probe.oom || !uset_used(s->used, probe.data, probe.len))
+                break;
+        }
+        len = probe.len;
+        stored = probe.oom ? NULL : name_dup(s, probe.data, probe.len);
+        eo_strbuf_free(&probe);
+    }
+    eo_strbuf_free(&b);
+    if (!stored || !uset_add(s->ctx, s->used, stored, len) ||
+        !grow(s->ctx, (void **)&s->strs, &s->cap_strs, s->nstrs,
+              sizeof(name_str)))
+        return -1;
+    s->strs[s->nstrs].s = stored;
+    s->strs[s->nstrs].len = (uint32_t)len;
+    return (int64_t)s->nstrs++;
+}
+
+typedef struct name_req {
+    pstate *s;
+    const eo_op *op;
+    uint32_t first;                    /* op's res_name index */
+    uint32_t *next_conflict;
+    bool any, failed;
+} name_req;
+
+static void
+set_result_name(void *ud, unsigned i, const char *name, size_t len)
+{
+    name_req *r = ud;
+    pstate *s = r->s;
+    if (r->failed || i >= r->op->num_results || !len)
+        return;
+    if (!r->any) {
+        size_t need = s->nrnames + r->op->num_results;
+        if (need > UINT32_MAX / 2 ||
+            eo_raw_grow(s->ctx, (void **)&s->rnames, &s->cap_rnames, need,
+                        sizeof(res_name)) != EO_OK) {
+            r->failed = true;
+            return;
+        }
+        r->first = (uint32_t)s->nrnames;
+        s->nrnames = need;
+        for (uint32_t k = 0; k < r->op->num_results; k++) {
+            s->rnames[r->first + k].group = UINT32_MAX;
+            s->rnames[r->first + k].id = UINT32_MAX;
+        }
+        r->any = true;
+    }
+    int64_t idx = unique_name(s, name, len, r->next_conflict);
+    if (idx < 0) {
+        r->failed = true;
+        return;
+    }
+    s->rnames[r->first + i].group = i;
+    s->rnames[r->first + i].id = NAMED | (uint32_t)idx;
+}
+
+/* Names or numbers the results of 'op' as MLIR's numberValuesInOp;
+ * returns the op's id. */
+static bool
+name_op_results(pstate *s, eo_op *op, uint32_t *next_value,
+                uint32_t *next_conflict, uint32_t *id)
+{
+    name_req r = { s, op, 0, next_conflict, false, false };
+    op->def->result_names(op, set_result_name, &r);
+    if (r.failed)
+        return false;
+    if (!r.any) {
+        *id = (*next_value)++;
+        return true;
+    }
+    res_name *rn = &s->rnames[r.first];
+    if (rn[0].group == UINT32_MAX) {
+        rn[0].group = 0;
+        rn[0].id = (*next_value)++;
+    }
+    uint32_t g = 0;
+    for (uint32_t k = 0; k < op->num_results; k++) {
+        if (rn[k].group == UINT32_MAX)
+            rn[k].group = g;
+        else
+            g = k;
+    }
+    *id = NAMED | r.first;
+    return true;
+}
+
+/* Prints a value name/number id. */
+static void
+put_id(eo_printer *p, uint32_t id)
+{
+    pstate *s = st_of(p);
+    put(p, "%", 1);
+    if (id & NAMED) {
+        const name_str *n = &s->strs[id & ~NAMED];
+        put(p, n->s, n->len);
+    } else {
+        put_uint(p, id);
+    }
+}
+
+/* Size of the result group starting at 'g' of an op with names. */
+static uint32_t
+group_size(const res_name *rn, uint32_t nres, uint32_t g)
+{
+    uint32_t k = g + 1;
+    while (k < nres && rn[k].group == g)
+        k++;
+    return k - g;
+}
+
+/* ------------------------------------------------------------------ */
 /* Value and block numbering                                           */
 /* ------------------------------------------------------------------ */
 
 typedef struct name_ctx {
     eo_region *region;
-    uint32_t next_value, next_arg;
+    uint32_t next_value, next_arg, next_conflict;
+    size_t scope;                      /* used-name scopes of the parent */
 } name_ctx;
 
 static bool
 number_region(pstate *s, eo_region *r, uint32_t *next_value,
-              uint32_t *next_arg)
+              uint32_t *next_arg, uint32_t *next_conflict)
 {
     uint32_t next_block = 0;
     for (eo_block *b = r->first; b; b = b->next) {
@@ -846,9 +1199,17 @@ number_region(pstate *s, eo_region *r, uint32_t *next_value,
             if (s->scan && !s->alias_found)
                 s->alias_found = op_may_need_aliases(s->scan, op);
             if (op->num_results) {
+                uint32_t id;
+                if (s->names_on && op->def && op->def->result_names) {
+                    if (!name_op_results(s, op, next_value, next_conflict,
+                                         &id))
+                        return false;
+                } else {
+                    id = (*next_value)++;
+                }
                 if (s->op_ids)
-                    op->print_id = (*next_value)++;
-                else if (!pmap_put(s->ctx, &s->values, op, (*next_value)++))
+                    op->print_id = id;
+                else if (!pmap_put(s->ctx, &s->values, op, id))
                     return false;
             }
             for (uint32_t i = 0; i < op->num_successors; i++) {
@@ -900,7 +1261,7 @@ presize_values(pstate *s, eo_op *root)
 static bool
 number_values(pstate *s, eo_op *root, bool unique)
 {
-    uint32_t next_value = 0, next_arg = 0;
+    uint32_t next_value = 0, next_arg = 0, next_conflict = 0;
     if (!s->op_ids && !presize_values(s, root))
         return false;
     if (s->scan)
@@ -911,21 +1272,34 @@ number_values(pstate *s, eo_op *root, bool unique)
         else if (!pmap_put(s->ctx, &s->values, root, next_value++))
             return false;
     }
+    uset *u = s->used;
+    if (u && !uset_push(s->ctx, u))
+        return false;
+    size_t top_scope = u ? u->nscopes : 0;
     name_ctx *stack = NULL;
     size_t n = 0, cap = 0;
     bool ok = true;
     for (uint32_t i = 0; i < root->num_regions && ok; i++) {
         ok = grow(s->ctx, (void **)&stack, &cap, n, sizeof(*stack));
         if (ok)
-            stack[n++] = (name_ctx){&root->regions[i], next_value, next_arg};
+            stack[n++] = (name_ctx){&root->regions[i], next_value, next_arg,
+                                    next_conflict, top_scope};
     }
     while (ok && n) {
         name_ctx c = stack[--n];
         if (!unique) {
             next_value = c.next_value;
             next_arg = c.next_arg;
+            next_conflict = c.next_conflict;
         }
-        ok = number_region(s, c.region, &next_value, &next_arg);
+        if (u) {
+            while (u->nscopes > c.scope)
+                uset_pop(u);
+            ok = uset_push(s->ctx, u);
+        }
+        size_t scope = u ? u->nscopes : 0;
+        ok = ok && number_region(s, c.region, &next_value, &next_arg,
+                                 &next_conflict);
         for (eo_block *b = c.region->first; b && ok; b = b->next) {
             for (eo_op *op = b->first; op && ok; op = op->next) {
                 for (uint32_t i = 0; i < op->num_regions && ok; i++) {
@@ -933,7 +1307,8 @@ number_values(pstate *s, eo_op *root, bool unique)
                               sizeof(*stack));
                     if (ok)
                         stack[n++] = (name_ctx){&op->regions[i], next_value,
-                                                next_arg};
+                                                next_arg, next_conflict,
+                                                scope};
                 }
             }
         }
@@ -976,8 +1351,17 @@ eo_print_value(eo_printer *p, const eo_value *v)
             puts_(p, "<<UNKNOWN SSA VALUE>>");
             return;
         }
-        put(p, "%", 1);
-        put_uint(p, id);
+        if (id & NAMED) {
+            const res_name *rn = &s->rnames[id & ~NAMED];
+            uint32_t g = rn[v->index].group;
+            put_id(p, rn[g].id);
+            if (group_size(rn, op->num_results, g) > 1) {
+                put(p, "#", 1);
+                put_uint(p, v->index - g);
+            }
+            return;
+        }
+        put_id(p, id);
         if (op->num_results > 1) {
             put(p, "#", 1);
             put_uint(p, v->index);
@@ -1178,8 +1562,7 @@ print_block(eo_printer *p, eo_block *b, bool header, bool terminators)
     eo_op *last = b->last;
     if (!terminators && last && is_registered_terminator(last) &&
         last->num_operands == 0 && eo_attr_dict_size(last->props) == 0 &&
-        eo_attr_dict_size(last->attrs) == 0 && last->num_regions == 0 &&
-        last->num_successors == 0)
+        eo_attr_dict_size(last->attrs) == 0 && last->num_successors == 0)
         ;
     else
         last = NULL;
@@ -1249,7 +1632,7 @@ print_functional_type(eo_printer *p, const eo_op *op)
         eo_print_type(p, v ? v->type : NULL);
     }
     put(p, ") -> ", 5);
-    bool wrap = op->num_results != 1 ||
+    bool wrap = op->num_results != 1 || !op->results[0].type ||
                 eo_type_get_kind(op->results[0].type) == EO_TYPE_FUNCTION;
     if (wrap)
         put(p, "(", 1);
@@ -1354,15 +1737,27 @@ print_full_op(eo_printer *p, eo_op *op)
     if (op->num_results) {
         pstate *s = st_of(p);
         uint32_t id = op->print_id;
-        if (s && (s->op_ids || value_id(s, op, &id))) {
-            put(p, "%", 1);
-            put_uint(p, id);
-        } else {
+        if (!s || !(s->op_ids || value_id(s, op, &id))) {
             puts_(p, "<<UNKNOWN SSA VALUE>>");
-        }
-        if (op->num_results > 1) {
-            put(p, ":", 1);
-            put_uint(p, op->num_results);
+        } else if (id & NAMED) {
+            const res_name *rn = &s->rnames[id & ~NAMED];
+            for (uint32_t g = 0; g < op->num_results;) {
+                uint32_t size = group_size(rn, op->num_results, g);
+                if (g)
+                    put(p, ", ", 2);
+                put_id(p, rn[g].id);
+                if (size > 1) {
+                    put(p, ":", 1);
+                    put_uint(p, size);
+                }
+                g += size;
+            }
+        } else {
+            put_id(p, id);
+            if (op->num_results > 1) {
+                put(p, ":", 1);
+                put_uint(p, op->num_results);
+            }
         }
         put(p, " = ", 3);
     }
@@ -1476,6 +1871,15 @@ pstate_free(pstate *s)
         eo_raw_free(ctx, s->dd, s->cap_dd * sizeof(*s->dd));
     if (s->res)
         eo_raw_free(ctx, s->res, s->cap_res * sizeof(*s->res));
+    if (s->rnames)
+        eo_raw_free(ctx, s->rnames, s->cap_rnames * sizeof(res_name));
+    if (s->strs)
+        eo_raw_free(ctx, s->strs, s->cap_strs * sizeof(name_str));
+    while (s->chunks) {
+        name_chunk *c = s->chunks;
+        s->chunks = c->next;
+        eo_raw_free(ctx, c, sizeof(*c) + c->size);
+    }
 }
 
 static void
@@ -1512,6 +1916,12 @@ print_top(eo_op *op, const eo_print_flags *fl, eo_strbuf *out, FILE *file,
      * ops themselves. A nested op keeps a map, so values from outside it
      * print as unknown. */
     s.op_ids = !op->block;
+    uset used;
+    memset(&used, 0, sizeof(used));
+    if (!p.flags.generic) {
+        s.names_on = true;
+        s.used = &used;
+    }
     /* Whether aliases may be needed is found while numbering (one walk);
      * with debug info there are always locations. */
     scan *sc = NULL;
@@ -1552,6 +1962,8 @@ print_top(eo_op *op, const eo_print_flags *fl, eo_strbuf *out, FILE *file,
         print_resources(&p);
     }
 done:
+    uset_free(ctx, &used);
+    s.used = NULL;
     if (s.io_error && io_error)
         *io_error = true;
     alias_free(ctx, &as);

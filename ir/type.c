@@ -819,7 +819,7 @@ put_dims(eo_printer *p, const eo_type *t)
         if (t->shape[i] == EO_DYNAMIC)
             put(p, "?");
         else
-            eo_strbuf_printf(p->out, "%lld", (long long)t->shape[i]);
+            eo_strbuf_put_i64(p->out, t->shape[i]);
         put(p, sc ? "]x" : "x");
     }
 }
@@ -849,7 +849,7 @@ print_memspace(eo_printer *p, const eo_attr *a)
 {
     if (eo_attr_get_kind(a) == EO_ATTR_INTEGER &&
         eo_type_is_signless_int(eo_attr_type(a), 64))
-        eo_strbuf_printf(p->out, "%lld", (long long)eo_attr_int_value(a));
+        eo_strbuf_put_i64(p->out, eo_attr_int_value(a));
     else
         eo_print_attr_impl(p, a, false);
 }
@@ -875,9 +875,11 @@ eo_print_type_impl(eo_printer *p, const eo_type *t)
     eo_strbuf *o = p->out;
     switch (t->kind) {
     case EO_TYPE_INTEGER:
-        eo_strbuf_printf(o, "%si%u",
-                         t->sign == EO_SIGNED ? "s" :
-                         t->sign == EO_UNSIGNED ? "u" : "", t->width);
+        if (t->sign != EO_SIGNLESS)
+            eo_strbuf_append(o, t->sign == EO_SIGNED ? "si" : "ui", 2);
+        else
+            eo_strbuf_append(o, "i", 1);
+        eo_strbuf_put_u64(o, t->width);
         return;
     case EO_TYPE_INDEX:
         put(p, "index");

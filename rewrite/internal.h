@@ -14,4 +14,48 @@
 EO_HIDDEN extern const eo_pass_def eo_pass_canonicalize, eo_pass_cse,
     eo_pass_dce, eo_pass_symbol_dce, eo_pass_inline, eo_pass_unroll;
 
+/* ------------------------------------------------------------------ */
+/* Shared by greedy.c, pass_canonicalize.c, pass_cse.c, pass_dce.c      */
+/* (R-driver)                                                          */
+/* ------------------------------------------------------------------ */
+
+/* A pointer -> size_t hash map in the context arena (open addressing;
+ * keys are never NULL). Zero-initialize with eo_ptrmap_init. */
+typedef struct eo_ptrmap_slot {
+    const void *key;                  /* NULL: empty */
+    size_t val;
+} eo_ptrmap_slot;
+
+typedef struct eo_ptrmap {
+    eo_ctx *ctx;
+    eo_ptrmap_slot *slots;
+    size_t cap, count;
+} eo_ptrmap;
+
+EO_HIDDEN void eo_ptrmap_init(eo_ptrmap *m, eo_ctx *ctx);
+EO_HIDDEN void eo_ptrmap_fini(eo_ptrmap *m);
+EO_HIDDEN void eo_ptrmap_clear(eo_ptrmap *m);
+EO_HIDDEN bool eo_ptrmap_get(const eo_ptrmap *m, const void *key,
+                             size_t *val);
+/* Inserts or overwrites; *existed (may be NULL) says which. */
+EO_HIDDEN eo_status eo_ptrmap_put(eo_ptrmap *m, const void *key, size_t val,
+                                  bool *existed);
+EO_HIDDEN bool eo_ptrmap_remove(eo_ptrmap *m, const void *key);
+
+/* Adds borrowed pattern 'p' under root op name 'root' (NULL: any op),
+ * whatever p->root says (canonicalization rows default to their op).
+ * (greedy.c) */
+EO_HIDDEN eo_status eo_pattern_set_add_rooted(eo_pattern_set *ps,
+                                              const eo_pattern *p,
+                                              const char *root);
+
+/* MLIR's simplifyRegions (normal level) on region 'r' of 'root' and the
+ * regions nested in it: erases blocks unreachable from the entry block,
+ * then dead ops and dead arguments of non-entry blocks (region DCE with
+ * liveness through branch operands). Changes go through 'rw' (so its
+ * listener hears of them). *changed says whether anything was erased.
+ * (pass_dce.c) */
+EO_HIDDEN eo_status eo_simplify_regions(eo_rewriter *rw, eo_op *root,
+                                        eo_region *r, bool *changed);
+
 #endif /* EO_REWRITE_INTERNAL_H */

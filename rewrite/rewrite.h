@@ -33,7 +33,13 @@ typedef struct eo_greedy_config {
     bool fold;               /* apply fold hooks (default true via init) */
     bool remove_dead;        /* erase trivially dead ops */
     unsigned max_iterations; /* whole-region sweeps; 0 = default (10) */
-    size_t max_rewrites;     /* 0 = unlimited */
+    size_t max_rewrites;     /* per iteration; 0 = the driver's bound */
+    /* After each iteration, erase unreachable blocks and dead block
+     * arguments (MLIR's region-simplify=normal; default true). */
+    bool region_simplify;
+    /* Not converging is reported as a warning (and EO_OK) instead of an
+     * error (default false). */
+    bool warn_nonconvergence;
 } eo_greedy_config;
 
 EO_API void eo_greedy_config_init(eo_greedy_config *cfg);
@@ -93,7 +99,9 @@ typedef enum eo_pass_option_kind {
     EO_OPT_BOOL, EO_OPT_INT, EO_OPT_STRING
 } eo_pass_option_kind;
 
-/* A typed pass option stored at 'offset' in the pass's options struct. */
+/* A typed pass option stored at 'offset' in the pass's options struct:
+ * EO_OPT_BOOL is a bool, EO_OPT_INT an int64_t, EO_OPT_STRING a
+ * const char * (owned by the pass manager, valid while the pass runs). */
 typedef struct eo_pass_option {
     const char *name;
     const char *description;
@@ -149,7 +157,8 @@ typedef struct eo_pm_config {
     bool print_after_all;
     bool print_after_change;
     bool print_module_scope;
-    bool timing;                      /* --mlir-timing report to stderr */
+    bool timing;                      /* --mlir-timing: see
+                                         eo_pm_timing_report */
     const eo_print_flags *print_flags;  /* for the IR dumps */
     FILE *dump;                       /* where IR dumps go (stderr) */
 } eo_pm_config;
@@ -174,5 +183,13 @@ EO_API void eo_pm_print_pipeline(const eo_pass_manager *pm, eo_strbuf *out);
 /* Runs on 'op' (which must match the anchor) with 'knobs' (may be NULL). */
 EO_API EO_NODISCARD eo_status eo_pm_run(eo_pass_manager *pm, eo_op *op,
                                         const eo_knob_provider *knobs);
+/* --mlir-timing: adds a driver phase ("Parser", "Output") to the report,
+ * listed before the passes if 'before_passes', else after them. */
+EO_API void eo_pm_timing_phase(eo_pass_manager *pm, const char *name,
+                               double seconds, bool before_passes);
+/* Prints MLIR's "Execution time report" (a tree of wall times per pass,
+ * with user times when threading is on) for all runs so far; the total
+ * is the time since eo_pm_create. */
+EO_API void eo_pm_timing_report(eo_pass_manager *pm, FILE *out);
 
 #endif /* EO_REWRITE_REWRITE_H */

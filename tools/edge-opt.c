@@ -1,15 +1,19 @@
 /* tools/edge-opt.c - the edge-opt driver, a thin main over the libraries.
  *
- *   flags -> read input -> split into chunks (--split-input-file)
- *         -> per chunk: context, parse, verify, print (or, with
- *            --verify-diagnostics, match diagnostics to expected-* comments)
+ *   flags -> pass pipeline (checked once) -> read input -> split into
+ *            chunks (--split-input-file)
+ *         -> per chunk: context, parse, verify, run the passes (with the
+ *            knob store), print (or, with --verify-diagnostics, match
+ *            diagnostics to expected-* comments)
  *         -> output (stdout, or a temporary file renamed over -o's path)
  *
  * Flags follow mlir-opt's names and LLVM cl's spellings ("-f", "--f",
  * "--f=value"). Exit status: 0 on success, 1 on any error.
  */
+#define _POSIX_C_SOURCE 200809L       /* clock_gettime, mkstemp, ... */
 #include "dialects/dialects.h"
 #include "ir/ir.h"
+#include "rewrite/rewrite.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +25,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define TOOL "edge-opt"
@@ -30,6 +35,13 @@
 /* ------------------------------------------------------------------ */
 /* Command line                                                        */
 /* ------------------------------------------------------------------ */
+
+/* A pass given as its own flag ("--canonicalize=max-iterations=3"). */
+typedef struct pass_flag {
+    const char *name;
+    size_t len;
+    const char *options;        /* NULL: defaults */
+} pass_flag;
 
 typedef struct options {
     const char *input;          /* NULL or "-": stdin */
@@ -42,6 +54,22 @@ typedef struct options {
     bool help;
     bool version;
     eo_print_flags print;
+    /* Passes and instrumentation. */
+    bool list_passes;
+    bool disable_threading;
+    bool print_after_all, print_after_change, print_module_scope;
+    bool timing;
+    bool verify_each;
+    unsigned num_threads;
+    const char *pipeline;       /* --pass-pipeline */
+    pass_flag *passes;          /* argc entries at most */
+    size_t num_passes;
+    eo_strbuf print_before, print_after;  /* comma-joined pass names */
+    /* Knobs. */
+    const char *knobs_file, *knobs_out, *list_knobs_file;
+    bool list_knobs;
+    const char **knob_assigns;  /* --knob name=value, argc at most */
+    size_t num_knob_assigns;
 } options;
 
 typedef enum flag_kind {
@@ -50,7 +78,11 @@ typedef enum flag_kind {
     FLAG_OPT_VALUE      /* --f, --f=value */
 } flag_kind;
 
-enum { SLOT_OUTPUT, SLOT_SPLIT };
+enum {
+    SLOT_OUTPUT, SLOT_SPLIT, SLOT_PIPELINE, SLOT_PRINT_BEFORE,
+    SLOT_PRINT_AFTER, SLOT_KNOBS, SLOT_KNOB, SLOT_KNOBS_OUT, SLOT_LIST_KNOBS,
+    SLOT_NUM_THREADS
+};
 
 /* One accepted flag. Boolean flags store into the bool at 'offset' in
  * 'options'; value flags name a slot. Sorted by name for --help. */
@@ -71,10 +103,39 @@ static const flag flags[] = {
     BOOL_FLAG("allow-unregistered-dialect", allow_unregistered,
               "Accept operations of dialects that are not registered"),
     BOOL_FLAG("help", help, "Print this list of options and exit"),
+    { "knob", FLAG_VALUE, 0, SLOT_KNOB, "name=value",
+      "Assign a knob (repeatable; the name may be a glob pattern)" },
+    { "knobs", FLAG_VALUE, 0, SLOT_KNOBS, "file",
+      "Read knob assignments (a JSON object or name=value lines)" },
+    { "knobs-out", FLAG_VALUE, 0, SLOT_KNOBS_OUT, "file",
+      "Write the knob assignment used, as JSON, for replay" },
+    { "list-knobs", FLAG_OPT_VALUE, 0, SLOT_LIST_KNOBS, "file",
+      "Write every knob asked (the search space) as JSON to the file, or "
+      "to stdout instead of the IR" },
+    BOOL_FLAG("list-passes", list_passes,
+              "Print the registered passes with their options and exit"),
+    BOOL_FLAG("mlir-disable-threading", disable_threading,
+              "Run function passes on one thread"),
+    { "mlir-num-threads", FLAG_VALUE, 0, SLOT_NUM_THREADS, "n",
+      "Threads for function passes (0, the default: one per CPU)" },
     BOOL_FLAG("mlir-pretty-debuginfo", print.pretty_debuginfo,
               "Print locations in a readable form"),
     BOOL_FLAG("mlir-print-debuginfo", print.debuginfo,
               "Print the location of every operation"),
+    { "mlir-print-ir-after", FLAG_VALUE, 0, SLOT_PRINT_AFTER, "pass-arg",
+      "Print the IR after each run of the named passes (comma-separated, "
+      "repeatable)" },
+    BOOL_FLAG("mlir-print-ir-after-all", print_after_all,
+              "Print the IR after every pass"),
+    BOOL_FLAG("mlir-print-ir-after-change", print_after_change,
+              "With --mlir-print-ir-after(-all): only when the pass changed "
+              "the IR"),
+    { "mlir-print-ir-before", FLAG_VALUE, 0, SLOT_PRINT_BEFORE, "pass-arg",
+      "Print the IR before each run of the named passes (comma-separated, "
+      "repeatable)" },
+    BOOL_FLAG("mlir-print-ir-module-scope", print_module_scope,
+              "Print the whole module in IR dumps (function passes then run "
+              "on one thread)"),
     BOOL_FLAG("mlir-print-local-scope", print.local_scope,
               "Print attributes, types and locations in place, without "
               "aliases"),
@@ -82,10 +143,14 @@ static const flag flags[] = {
               "Print every operation in the generic form"),
     BOOL_FLAG("mlir-print-skip-regions", print.skip_regions,
               "Print operations without their regions"),
+    BOOL_FLAG("mlir-timing", timing,
+              "Report the wall time of each pass (to stderr)"),
     BOOL_FLAG("no-implicit-module", no_implicit_module,
               "Do not wrap the top-level operations in a builtin.module"),
     { "o", FLAG_VALUE, 0, SLOT_OUTPUT, "filename",
       "Output file ('-', the default, is stdout)" },
+    { "pass-pipeline", FLAG_VALUE, 0, SLOT_PIPELINE, "pipeline",
+      "A textual pass pipeline: 'builtin.module(func.func(cse))'" },
     BOOL_FLAG("print-generic", print.generic,
               "Same as --mlir-print-op-generic"),
     BOOL_FLAG("show-dialects", show_dialects,
@@ -96,6 +161,8 @@ static const flag flags[] = {
     BOOL_FLAG("verify-diagnostics", verify_diagnostics,
               "Check the diagnostics against the expected-* comments of "
               "the input instead of printing them"),
+    BOOL_FLAG("verify-each", verify_each,
+              "Verify the IR after each pass (default true)"),
     BOOL_FLAG("version", version, "Print the version and exit"),
 };
 
@@ -132,6 +199,8 @@ print_help(FILE *f, const char *dialects)
         flag_spelling(&flags[i], spell, sizeof(spell));
         fprintf(f, "  %-*s - %s\n", (int)width, spell, flags[i].help);
     }
+    fprintf(f, "\nCompiler passes to run (each a flag: --<pass> or "
+               "--<pass>=\"<options>\"):\n");
 }
 
 /* Levenshtein distance, for "Did you mean" (flag names are short). */
@@ -160,25 +229,45 @@ edit_distance(const char *a, size_t na, const char *b, size_t nb)
     return row[nb];
 }
 
+/* The nearest pass name, for "Did you mean". */
+typedef struct near_pass {
+    const char *name;
+    size_t len, best_d;
+    const char *best;
+} near_pass;
+
 static void
-unknown_flag(const char *arg, const char *name, size_t len)
+near_pass_visit(const eo_pass_def *d, void *ud)
+{
+    near_pass *np = ud;
+    size_t dist = edit_distance(np->name, np->len, d->name, strlen(d->name));
+    if (dist < np->best_d) {
+        np->best_d = dist;
+        np->best = d->name;
+    }
+}
+
+static void
+unknown_flag(const char *arg, const char *name, size_t len, eo_ctx *pctx)
 {
     fprintf(stderr, TOOL ": Unknown command line argument '%s'.  Try: '"
             TOOL " --help'\n", arg);
-    const flag *best = NULL;
+    const char *best = NULL;
     size_t best_d = SIZE_MAX;
     for (size_t i = 0; i < NUM_FLAGS; i++) {
         size_t d = edit_distance(name, len, flags[i].name,
                                  strlen(flags[i].name));
         if (d < best_d) {
             best_d = d;
-            best = &flags[i];
+            best = flags[i].name;
         }
     }
+    near_pass np = { name, len, best_d, best };
+    eo_pass_foreach(pctx, near_pass_visit, &np);
     size_t limit = len / 3 > 2 ? len / 3 : 2;
-    if (best && best_d <= limit)
+    if (np.best && np.best_d <= limit)
         fprintf(stderr, TOOL ": Did you mean '%s%s'?\n",
-                strlen(best->name) == 1 ? "-" : "--", best->name);
+                strlen(np.best) == 1 ? "-" : "--", np.best);
 }
 
 static bool
@@ -195,9 +284,19 @@ parse_bool(const char *v, bool *out)
     return false;
 }
 
-/* Parses argv into 'o'. Reports every problem; false if there was one. */
+/* Appends "," and 'v' to a comma-joined list. */
+static void
+list_add(eo_strbuf *b, const char *v)
+{
+    if (b->len)
+        eo_strbuf_puts(b, ",");
+    eo_strbuf_puts(b, v);
+}
+
+/* Parses argv into 'o'; a flag naming a pass of 'pctx' adds that pass.
+ * Reports every problem; false if there was one. */
 static bool
-parse_args(int argc, char **argv, options *o)
+parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
 {
     bool ok = true, only_positional = false;
     for (int i = 1; i < argc; i++) {
@@ -227,7 +326,17 @@ parse_args(int argc, char **argv, options *o)
                 fl = &flags[k];
         }
         if (!fl) {
-            unknown_flag(a, name, len);
+            char pname[128];
+            if (len < sizeof(pname)) {
+                memcpy(pname, name, len);
+                pname[len] = '\0';
+            }
+            if (len < sizeof(pname) && eo_pass_lookup(pctx, pname)) {
+                o->passes[o->num_passes++] = (pass_flag){
+                    name, len, eq ? eq + 1 : NULL };
+                continue;
+            }
+            unknown_flag(a, name, len, pctx);
             ok = false;
             continue;
         }
@@ -255,15 +364,61 @@ parse_args(int argc, char **argv, options *o)
                 }
                 value = argv[++i];
             }
-            if (fl->slot == SLOT_OUTPUT)
+            switch (fl->slot) {
+            case SLOT_OUTPUT:
                 o->output = value;
+                break;
+            case SLOT_PIPELINE:
+                o->pipeline = value;
+                break;
+            case SLOT_PRINT_BEFORE:
+                list_add(&o->print_before, value);
+                break;
+            case SLOT_PRINT_AFTER:
+                list_add(&o->print_after, value);
+                break;
+            case SLOT_KNOBS:
+                o->knobs_file = value;
+                break;
+            case SLOT_KNOB:
+                o->knob_assigns[o->num_knob_assigns++] = value;
+                break;
+            case SLOT_KNOBS_OUT:
+                o->knobs_out = value;
+                break;
+            case SLOT_NUM_THREADS: {
+                char *end;
+                errno = 0;
+                unsigned long n = strtoul(value, &end, 10);
+                if (errno || *end || !*value || value[0] == '-' ||
+                    n > 1024) {
+                    fprintf(stderr, TOOL ": for the %s%s option: '%s' "
+                            "value invalid for uint argument!\n", dash,
+                            fl->name, value);
+                    ok = false;
+                }
+                o->num_threads = (unsigned)n;
+                break;
+            }
+            default:
+                break;
+            }
             break;
         case FLAG_OPT_VALUE:
             if (fl->slot == SLOT_SPLIT)
                 o->split_marker = value && *value ? value
                                                   : DEFAULT_SPLIT_MARKER;
+            if (fl->slot == SLOT_LIST_KNOBS) {
+                o->list_knobs = true;
+                o->list_knobs_file = value && *value ? value : NULL;
+            }
             break;
         }
+    }
+    if (o->pipeline && o->num_passes) {
+        fprintf(stderr, TOOL ": error: '--pass-pipeline' option can't be "
+                "used with individual pass options\n");
+        ok = false;
     }
     return ok;
 }
@@ -385,6 +540,32 @@ fail:;
     fprintf(stderr, TOOL ": error: cannot open input file '%s': %s\n",
             is_stdin ? "-" : path, strerror(e));
     return false;
+}
+
+/* eo_parse_config.progress for a mapped input: the pages the parser has
+ * passed go back to the kernel, so the text does not add to the peak
+ * memory on top of the IR built from it. They are clean file pages: a
+ * diagnostic that quotes a line reads them back from the file. */
+typedef struct released {
+    const char *base;           /* the mapping (page-aligned) */
+    size_t done;                /* bytes from base already dropped */
+} released;
+
+static void
+release_input(void *ud, const char *upto)
+{
+    released *r = ud;
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0 || upto < r->base)
+        return;
+    size_t off = (size_t)(upto - r->base);
+    off -= off % (size_t)page;
+    /* Keep the page in use (the parser looks back a little). */
+    off = off > (size_t)page ? off - (size_t)page : 0;
+    if (off <= r->done)
+        return;
+    madvise((void *)(r->base + r->done), off - r->done, MADV_DONTNEED);
+    r->done = off;
 }
 
 static void
@@ -868,7 +1049,8 @@ make_ctx(const options *o)
     eo_ctx *ctx = eo_ctx_create(NULL);
     if (!ctx)
         return NULL;
-    if (eo_register_all_dialects(ctx) != EO_OK) {
+    if (eo_register_all_dialects(ctx) != EO_OK ||
+        eo_passes_register(ctx) != EO_OK) {
         eo_ctx_destroy(ctx);
         return NULL;
     }
@@ -876,8 +1058,140 @@ make_ctx(const options *o)
     return ctx;
 }
 
-/* Parses, verifies and prints one chunk to 'out'. True on success (with
- * --verify-diagnostics: when the diagnostics matched the comments). */
+static double
+seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static bool
+has_passes(const options *o)
+{
+    return o->pipeline || o->num_passes;
+}
+
+static bool
+uses_knobs(const options *o)
+{
+    return o->knobs_file || o->num_knob_assigns || o->knobs_out ||
+           o->list_knobs;
+}
+
+/* The pass manager of the flags in 'ctx', or NULL after diagnostics. */
+static eo_pass_manager *
+build_pm(const options *o, eo_ctx *ctx)
+{
+    eo_pm_config cfg;
+    eo_pm_config_init(&cfg);
+    cfg.threading = !o->disable_threading;
+    cfg.num_threads = o->num_threads;
+    cfg.verify_each = o->verify_each;
+    cfg.print_before = o->print_before.len ? o->print_before.data : NULL;
+    cfg.print_after = o->print_after.len ? o->print_after.data : NULL;
+    cfg.print_after_all = o->print_after_all;
+    cfg.print_after_change = o->print_after_change;
+    cfg.print_module_scope = o->print_module_scope;
+    cfg.timing = o->timing;
+    cfg.print_flags = &o->print;
+    cfg.dump = stderr;
+    eo_pass_manager *pm = eo_pm_create(ctx, "builtin.module", &cfg);
+    if (!pm) {
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        return NULL;
+    }
+    eo_status st = EO_OK;
+    if (o->pipeline)
+        st = eo_pm_add_pipeline(pm, o->pipeline);
+    for (size_t i = 0; i < o->num_passes && st == EO_OK; i++) {
+        const pass_flag *pf = &o->passes[i];
+        char name[128];
+        snprintf(name, sizeof(name), "%.*s", (int)pf->len, pf->name);
+        st = eo_pm_add_pass(pm, name, pf->options);
+    }
+    if (st != EO_OK) {
+        if (st == EO_NOMEM)
+            fprintf(stderr, TOOL ": error: out of memory\n");
+        eo_pm_destroy(pm);
+        return NULL;
+    }
+    return pm;
+}
+
+/* What the knob flags write, gathered over the chunks. */
+typedef struct knob_outputs {
+    eo_strbuf space, assignment;
+    size_t chunks;
+} knob_outputs;
+
+static knob_outputs knob_out;
+
+/* Sets up the knob store of a chunk from --knobs / --knob. */
+static eo_knob_store *
+make_knob_store(const options *o, eo_ctx *ctx, bool *ok)
+{
+    eo_knob_store *ks = eo_knob_store_create(ctx);
+    if (!ks) {
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        *ok = false;
+        return NULL;
+    }
+    if (o->knobs_file && eo_knob_store_load(ks, o->knobs_file) != EO_OK)
+        *ok = false;
+    for (size_t i = 0; i < o->num_knob_assigns && *ok; i++)
+        if (eo_knob_store_assign(ks, o->knob_assigns[i]) != EO_OK)
+            *ok = false;
+    return ks;
+}
+
+static void
+record_knobs(const options *o, eo_knob_store *ks)
+{
+    if (knob_out.chunks++) {
+        eo_strbuf_puts(&knob_out.space, OUTPUT_SPLIT_MARKER);
+        eo_strbuf_puts(&knob_out.assignment, OUTPUT_SPLIT_MARKER);
+    }
+    if (o->list_knobs) {
+        eo_knob_store_space_json(ks, &knob_out.space);
+        if (!knob_out.space.len ||
+            knob_out.space.data[knob_out.space.len - 1] != '\n')
+            eo_strbuf_puts(&knob_out.space, "\n");
+    }
+    if (o->knobs_out) {
+        eo_knob_store_assignment_json(ks, &knob_out.assignment);
+        if (!knob_out.assignment.len ||
+            knob_out.assignment.data[knob_out.assignment.len - 1] != '\n')
+            eo_strbuf_puts(&knob_out.assignment, "\n");
+    }
+}
+
+/* Writes 'b' to 'path' ("-" or NULL: stdout); false after a message. */
+static bool
+write_text_file(const char *path, const eo_strbuf *b)
+{
+    if (b->oom) {
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        return false;
+    }
+    bool to_stdout = !path || strcmp(path, "-") == 0;
+    FILE *f = to_stdout ? stdout : fopen(path, "w");
+    if (!f) {
+        fprintf(stderr, TOOL ": error: cannot open '%s': %s\n", path,
+                strerror(errno));
+        return false;
+    }
+    bool ok = (b->len == 0 || fwrite(b->data, 1, b->len, f) == b->len);
+    ok = (to_stdout ? fflush(f) == 0 : fclose(f) == 0) && ok;
+    if (!ok)
+        fprintf(stderr, TOOL ": error: cannot write '%s'\n",
+                to_stdout ? "-" : path);
+    return ok;
+}
+
+/* Parses, verifies, runs the passes on and prints one chunk to 'out'.
+ * True on success (with --verify-diagnostics: when the diagnostics
+ * matched the comments). */
 static bool
 process_chunk(const options *o, const input *in, const chunk *c, FILE *out)
 {
@@ -907,25 +1221,64 @@ process_chunk(const options *o, const input *in, const chunk *c, FILE *out)
         collect_expectations(&vf, c);
         eo_ctx_set_diag_handler(ctx, verify_handler, &vf);
     }
+    eo_pass_manager *pm = NULL;
+    if (has_passes(o) || o->timing) {
+        pm = build_pm(o, ctx);
+        if (!pm) {
+            if (o->verify_diagnostics)
+                verifier_free(&vf);
+            eo_ctx_destroy(ctx);
+            return false;
+        }
+    }
+    double t0 = seconds_now();
     eo_parse_config cfg = { .no_implicit_module = o->no_implicit_module,
                             .line_offset = c->line_offset };
+    released rel = { in->data, 0 };
+    if (in->map_len) {
+        cfg.progress = release_input;
+        cfg.progress_ud = &rel;
+    }
     eo_op *op = eo_parse_source(ctx, in->name, c->text, c->len, &cfg);
     bool ok = op && eo_op_verify(op) == EO_OK;
+    if (pm)
+        eo_pm_timing_phase(pm, "Parser", seconds_now() - t0, true);
+    eo_knob_store *ks = NULL;
+    if (ok && uses_knobs(o))
+        ks = make_knob_store(o, ctx, &ok);
+    if (ok && has_passes(o))
+        ok = eo_pm_run(pm, op, ks ? eo_knob_store_provider(ks) : NULL) ==
+             EO_OK;
+    if (ok && ks)
+        ok = eo_knob_store_check(ks) == EO_OK;
+    if (ok && ks)
+        record_knobs(o, ks);
+    /* --list-knobs without a file takes stdout's place of the IR. */
+    bool print_ir = !(o->list_knobs && !o->list_knobs_file &&
+                      (!o->output || strcmp(o->output, "-") == 0));
     /* eo_op_print prints as MLIR's Operation::print; mlir-opt adds a
      * newline after it. */
     errno = 0;
-    if (ok && (eo_op_print(op, &o->print, out) != EO_OK ||
-               fputc('\n', out) == EOF)) {
+    t0 = seconds_now();
+    if (ok && print_ir && (eo_op_print(op, &o->print, out) != EO_OK ||
+                           fputc('\n', out) == EOF)) {
         /* Reported once, by close_output (ferror stays set). */
         if (!write_errno)
             write_errno = errno ? errno : EIO;
         ok = false;
         vf.failed = true;
     }
+    if (pm && o->timing) {
+        fflush(out);
+        eo_pm_timing_phase(pm, "Output", seconds_now() - t0, false);
+        eo_pm_timing_report(pm, stderr);
+    }
     if (o->verify_diagnostics) {
         ok = verify_finish(&vf);
         verifier_free(&vf);
     }
+    eo_knob_store_destroy(ks);
+    eo_pm_destroy(pm);
     eo_ctx_destroy(ctx);
     return ok;
 }
@@ -1079,32 +1432,80 @@ dialect_list(const options *o, const char *sep, char *buf, size_t size)
     return true;
 }
 
+/* Frees what main allocated for the options and the knob outputs. */
+static void
+free_options(options *o, eo_ctx *pctx)
+{
+    free(o->passes);
+    free(o->knob_assigns);
+    eo_strbuf_free(&o->print_before);
+    eo_strbuf_free(&o->print_after);
+    eo_strbuf_free(&knob_out.space);
+    eo_strbuf_free(&knob_out.assignment);
+    eo_ctx_destroy(pctx);
+}
+
 int
 main(int argc, char **argv)
 {
-    options o = { 0 };
-    if (!parse_args(argc, argv, &o))
+    options o = { .verify_each = true };
+    /* The registry that tells pass flags from unknown ones, and checks the
+     * pipeline once before any input is read. */
+    eo_ctx *pctx = make_ctx(&o);
+    o.passes = calloc((size_t)argc + 1, sizeof(*o.passes));
+    o.knob_assigns = calloc((size_t)argc + 1, sizeof(*o.knob_assigns));
+    if (!pctx || !o.passes || !o.knob_assigns) {
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        free_options(&o, pctx);
         return 1;
-    if (o.help || o.show_dialects) {
+    }
+    if (!parse_args(argc, argv, &o, pctx)) {
+        free_options(&o, pctx);
+        return 1;
+    }
+    if (o.help || o.show_dialects || o.list_passes) {
         char names[1024];
         if (!dialect_list(&o, o.help ? ", " : ",", names, sizeof(names))) {
             fprintf(stderr, TOOL ": error: out of memory\n");
+            free_options(&o, pctx);
             return 1;
         }
+        eo_strbuf passes = { 0 };
+        eo_pass_list(pctx, &passes);
         if (o.help)
             print_help(stdout, names);
-        else
+        if (o.help || o.list_passes)
+            fputs(passes.data ? passes.data : "", stdout);
+        if (o.show_dialects)
             printf("Available Dialects: %s\n", names);
+        eo_strbuf_free(&passes);
+        free_options(&o, pctx);
         return fflush(stdout) == 0 ? 0 : 1;
     }
     if (o.version) {
         printf(TOOL " version " EO_VERSION_STRING "\n");
+        free_options(&o, pctx);
         return fflush(stdout) == 0 ? 0 : 1;
+    }
+    if (o.print_before.oom || o.print_after.oom) {
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        free_options(&o, pctx);
+        return 1;
+    }
+    if (has_passes(&o)) {
+        eo_pass_manager *pm = build_pm(&o, pctx);
+        if (!pm) {
+            free_options(&o, pctx);
+            return 1;
+        }
+        eo_pm_destroy(pm);
     }
 
     input in = { 0 };
-    if (!open_input(o.input, &in))
+    if (!open_input(o.input, &in)) {
+        free_options(&o, pctx);
         return 1;
+    }
     chunk_list chunks = { 0 };
     bool ok = o.split_marker
                   ? split_input(&in, o.split_marker, &chunks)
@@ -1113,25 +1514,38 @@ main(int argc, char **argv)
         fprintf(stderr, TOOL ": error: out of memory\n");
         free(chunks.v);
         close_input(&in);
+        free_options(&o, pctx);
         return 1;
     }
     output out = { 0 };
     if (!open_output(o.output, &out)) {
         free(chunks.v);
         close_input(&in);
+        free_options(&o, pctx);
         return 1;
     }
+    bool print_ir = !(o.list_knobs && !o.list_knobs_file &&
+                      (!o.output || strcmp(o.output, "-") == 0));
     for (size_t i = 0; i < chunks.n; i++) {
-        if (i > 0)
+        if (i > 0 && print_ir)
             fputs(OUTPUT_SPLIT_MARKER, out.f);
         if (!process_chunk(&o, &in, &chunks.v[i], out.f))
             ok = false;
         if (write_errno)
             break;
     }
+    if (ok && o.list_knobs && o.list_knobs_file &&
+        !write_text_file(o.list_knobs_file, &knob_out.space))
+        ok = false;
+    if (ok && o.knobs_out && !write_text_file(o.knobs_out,
+                                              &knob_out.assignment))
+        ok = false;
+    if (ok && o.list_knobs && !o.list_knobs_file && knob_out.space.len)
+        fwrite(knob_out.space.data, 1, knob_out.space.len, stdout);
     if (!close_output(&out, ok))
         ok = false;
     free(chunks.v);
     close_input(&in);
+    free_options(&o, pctx);
     return ok ? 0 : 1;
 }

@@ -4,6 +4,7 @@
  * arith_ops[] near the end. Spellings and diagnostics follow MLIR 19.
  */
 #include "dialects/arith/arith.h"
+#include "dialects/arith/arith_internal.h"
 
 #include <string.h>
 
@@ -1231,15 +1232,17 @@ result_names(eo_op *op, name_fn set, void *ud)
 #define CL_BITCAST_REQ NULL
 #define CL_BITCAST_OPT NULL
 
-/* Every row shares the class-dispatching hooks. No fold hooks yet:
- * folding arrives with the rewrite library. */
+/* Every row shares the class-dispatching hooks; folding and the
+ * canonicalization patterns live in arith_fold.c. */
 static const eo_op_def arith_ops[ARITH_NUM_OPS] = {
 #define ARITH_OP(e, mnemonic, cl, nops, nres, tr)                           \
     [ARITH_##e] = { .name = "arith." mnemonic, .operands = (nops),          \
                     .results = (nres), .traits = (tr),                      \
                     .attrs = cl##_REQ, .opt_attrs = cl##_OPT,               \
                     .verify = verify_op, .print = print_op,                 \
-                    .parse = parse_op, .result_names = result_names },
+                    .parse = parse_op, .result_names = result_names,      \
+                    .fold = arith_fold,                                     \
+                    .canonicalize = arith_canon[ARITH_##e] },
 #include "dialects/arith/arith_ops.def"
 #undef ARITH_OP
 };
@@ -1270,6 +1273,7 @@ static const eo_dialect_desc arith_desc = {
     .num_ops = ARITH_NUM_OPS,
     .parse_attr = parse_dialect_attr,
     .print_attr = print_dialect_attr,
+    .materialize_constant = arith_materialize_constant,
 };
 
 eo_status

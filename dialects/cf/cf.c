@@ -13,6 +13,8 @@
  */
 #include "dialects/cf/cf.h"
 
+#include "dialects/cf/cf_internal.h"
+
 #include <stdint.h>
 #include <string.h>
 
@@ -670,11 +672,13 @@ static const eo_op_def cf_ops[CF_NUM_OPS] = {
     [CF_ASSERT] = { .name = "cf.assert", .operands = 1, .results = 0,
                     .traits = EO_MEM_WRITE, .attrs = EO_ATTRS("msg"),
                     .verify = verify_assert, .print = print_assert,
-                    .parse = parse_assert },
+                    .parse = parse_assert,
+                    .canonicalize = cf_assert_canon },
     [CF_BR] = { .name = "cf.br", .operands = EO_VARIADIC, .results = 0,
                 .successors = 1, .traits = EO_PURE | EO_TERMINATOR,
                 .verify = verify_br, .print = print_br, .parse = parse_br,
-                .successor_operands = br_successor_operands },
+                .successor_operands = br_successor_operands,
+                .canonicalize = cf_br_canon },
     [CF_COND_BR] = { .name = "cf.cond_br", .operands = EO_VARIADIC,
                      .results = 0, .successors = 2,
                      .traits = EO_PURE | EO_TERMINATOR
@@ -682,7 +686,8 @@ static const eo_op_def cf_ops[CF_NUM_OPS] = {
                      .attrs = EO_ATTRS("operandSegmentSizes"),
                      .verify = verify_cond_br, .print = print_cond_br,
                      .parse = parse_cond_br,
-                     .successor_operands = cond_br_successor_operands },
+                     .successor_operands = cond_br_successor_operands,
+                     .canonicalize = cf_cond_br_canon },
     [CF_SWITCH] = { .name = "cf.switch", .operands = EO_VARIADIC,
                     .results = 0, .successors = EO_VARIADIC,
                     .traits = EO_PURE | EO_TERMINATOR
@@ -692,7 +697,8 @@ static const eo_op_def cf_ops[CF_NUM_OPS] = {
                     .opt_attrs = EO_ATTRS("case_values"),
                     .verify = verify_switch, .print = print_switch,
                     .parse = parse_switch,
-                    .successor_operands = switch_successor_operands },
+                    .successor_operands = switch_successor_operands,
+                    .canonicalize = cf_switch_canon },
 };
 
 eo_status

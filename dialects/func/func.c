@@ -6,6 +6,8 @@
  */
 #include "dialects/func/func.h"
 
+#include "dialects/func/func_internal.h"
+
 #include <string.h>
 
 static const eo_op_def func_ops[FUNC_NUM_OPS];
@@ -647,7 +649,8 @@ static const eo_op_def func_ops[FUNC_NUM_OPS] = {
         .name = "func.call_indirect", .operands = EO_VARIADIC,
         .results = EO_VARIADIC, .traits = EO_CALL,
         .verify = verify_call_indirect,
-        .print = print_call_indirect, .parse = parse_call_indirect },
+        .print = print_call_indirect, .parse = parse_call_indirect,
+        .canonicalize = func_call_indirect_canon },
     [FUNC_CONSTANT] = {
         .name = "func.constant", .operands = 0, .results = 1,
         .traits = EO_PURE | EO_CONSTANT_LIKE,

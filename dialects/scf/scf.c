@@ -13,6 +13,8 @@
  */
 #include "dialects/scf/scf.h"
 
+#include "dialects/scf/scf_internal.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1987,12 +1989,14 @@ static const eo_op_def scf_ops[SCF_NUM_OPS] = {
         .traits = EO_RECURSIVE_EFFECTS,
         .verify = verify_execute_region,
         .verify_regions = verify_execute_region_regions,
-        .print = print_execute_region, .parse = parse_execute_region },
+        .print = print_execute_region, .parse = parse_execute_region,
+        .canonicalize = scf_execute_region_canon },
     [SCF_FOR] = {
         .name = "scf.for", .operands = EO_VARIADIC, .results = EO_VARIADIC,
         .regions = 1, .traits = SCF_LOOP_TRAITS,
         .verify = verify_for, .verify_regions = verify_for_regions,
-        .print = print_for, .parse = parse_for },
+        .print = print_for, .parse = parse_for,
+        .canonicalize = scf_for_canon },
     [SCF_FORALL] = {
         .name = "scf.forall", .operands = EO_VARIADIC,
         .results = EO_VARIADIC, .regions = 1,
@@ -2013,14 +2017,16 @@ static const eo_op_def scf_ops[SCF_NUM_OPS] = {
         .name = "scf.if", .operands = 1, .results = EO_VARIADIC,
         .regions = 2, .traits = SCF_LOOP_TRAITS,
         .verify = verify_if, .verify_regions = verify_if_regions,
-        .print = print_if, .parse = parse_if },
+        .fold = scf_if_fold, .print = print_if, .parse = parse_if,
+        .canonicalize = scf_if_canon },
     [SCF_INDEX_SWITCH] = {
         .name = "scf.index_switch", .operands = 1, .results = EO_VARIADIC,
         .regions = EO_VARIADIC, .traits = SCF_LOOP_TRAITS,
         .attrs = EO_ATTRS("cases"),
         .verify = verify_index_switch,
         .verify_regions = verify_index_switch_regions,
-        .print = print_index_switch, .parse = parse_index_switch },
+        .print = print_index_switch, .parse = parse_index_switch,
+        .canonicalize = scf_index_switch_canon },
     [SCF_PARALLEL] = {
         .name = "scf.parallel", .operands = EO_VARIADIC,
         .results = EO_VARIADIC, .regions = 1,

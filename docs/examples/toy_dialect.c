@@ -1,10 +1,11 @@
 /* docs/examples/toy_dialect.c - the toy dialect of docs/writing-a-dialect.md:
- * three ops in one table, a verify hook and a custom form. In a real tree
- * the enum and toy_register's prototype live in dialects/toy/toy.h.
+ * three ops in one table, verify hooks, custom forms, result names and a
+ * folder. In a real tree the enum and toy_register's prototype live in
+ * dialects/toy/toy.h.
  *
- *   %0 = toy.constant 5 : i32
- *   %1 = toy.add %0, %0 : i32
- *   "toy.print"(%1) : (i32) -> ()
+ *   %cst = toy.constant 5 : i32
+ *   %0 = toy.add %cst, %cst : i32
+ *   "toy.print"(%0) : (i32) -> ()
  */
 #include "ir/ir.h"
 
@@ -32,7 +33,40 @@ verify_print(eo_op *op)
     return EO_OK;
 }
 
-/* Custom forms: the framework has printed "%0 = toy.constant"; the hooks
+/* Constants print as %cst, %cst_0, ... (the printer makes names unique). */
+static void
+constant_names(eo_op *op, void (*set)(void *ud, unsigned i, const char *name,
+                                      size_t len), void *ud)
+{
+    (void)op;
+    set(ud, 0, "cst", 3);
+}
+
+/* An integer of at most 64 bits: the constants toy.add can fold. */
+static bool
+small_int(const eo_attr *a)
+{
+    return a && eo_attr_get_kind(a) == EO_ATTR_INTEGER
+           && eo_attr_int_num_words(a) == 1;
+}
+
+/* x + 0 -> x, c1 + c2 -> c. cst[i] is operand i's constant or NULL; a
+ * commutative op reaches its folder with the constants on the right. */
+static bool
+fold_add(eo_op *op, const eo_attr *const cst[], eo_fold *out)
+{
+    if (small_int(cst[1]) && eo_attr_is_zero(cst[1]))
+        return eo_fold_to_value(out, eo_op_operand(op, 0));
+    if (small_int(cst[0]) && small_int(cst[1])) {
+        uint64_t sum = eo_attr_int_uvalue(cst[0]) + eo_attr_int_uvalue(cst[1]);
+        const eo_attr *c = eo_attr_get_int(eo_op_ctx(op), eo_attr_type(cst[0]),
+                                           (int64_t)sum);   /* truncated */
+        return c && eo_fold_to_attr(out, c);
+    }
+    return false;
+}
+
+/* Custom forms: the framework has printed "%cst = toy.constant"; the hooks
  * print (and parse) what follows, starting with a space. */
 static void
 print_constant(eo_printer *p, eo_op *op)
@@ -90,15 +124,17 @@ parse_add(eo_parser *p, eo_op_state *st)
 /* Counts, traits and required attributes are checked generically before
  * any verify hook. Columns: name, operand/result counts, traits, required
  * inherent attributes, hooks. toy.print has no custom form: it prints in
- * the generic syntax. */
+ * the generic syntax. eo_op_fold (and so the canonicalizer) runs .fold. */
 static const eo_op_def toy_ops[TOY_NUM_OPS] = {
     [TOY_CONSTANT] = { .name = "toy.constant", .operands = 0, .results = 1,
                        .traits = EO_PURE | EO_CONSTANT_LIKE,
                        .attrs = EO_ATTRS("value"),
                        .verify = verify_constant,
-                       .print = print_constant, .parse = parse_constant },
+                       .print = print_constant, .parse = parse_constant,
+                       .result_names = constant_names },
     [TOY_ADD]      = { .name = "toy.add", .operands = 2, .results = 1,
                        .traits = EO_PURE | EO_COMMUTATIVE | EO_SAME_TYPES,
+                       .fold = fold_add,
                        .print = print_add, .parse = parse_add },
     [TOY_PRINT]    = { .name = "toy.print", .operands = EO_VARIADIC,
                        .results = 0, .traits = EO_MEM_WRITE,

@@ -92,9 +92,9 @@ toy_module_parses_verifies_and_prints_back(void **state)
         "\"toy.print\"(%1) : (i32) -> ()\n";
     static const char expected[] =
         "module {\n"
-        "  %0 = toy.constant 5 : i32\n"
-        "  %1 = toy.add %0, %0 : i32\n"
-        "  \"toy.print\"(%1) : (i32) -> ()\n"
+        "  %cst = toy.constant 5 : i32\n"
+        "  %0 = toy.add %cst, %cst : i32\n"
+        "  \"toy.print\"(%0) : (i32) -> ()\n"
         "}\n";
     eo_op *m = parse(f, src);
     assert_non_null(m);
@@ -114,9 +114,53 @@ toy_module_parses_verifies_and_prints_back(void **state)
     eo_strbuf_append(&out, "", 1);
     assert_non_null(strstr(out.data, "%1 = \"toy.add\"(%0, %0) : "
                                      "(i32, i32) -> i32"));
+    assert_null(strstr(out.data, "%cst"));   /* names are for custom forms */
     eo_strbuf_free(&out);
     eo_op_destroy(m);
     assert_int_equal(f->diags.len, 0);
+}
+
+/* The first op of the module's body named 'name'. */
+static eo_op *
+find_op(eo_op *module, const char *name)
+{
+    for (eo_op *op = eo_block_first(eo_module_body(module)); op;
+         op = eo_op_next(op))
+        if (strcmp(eo_op_name_str(op), name) == 0)
+            return op;
+    return NULL;
+}
+
+static void
+add_folds_constants_and_zero(void **state)
+{
+    fixture *f = *state;
+    eo_op *m = parse(f, "%0 = toy.constant 2 : i8\n"
+                        "%1 = toy.constant 255 : i8\n"
+                        "%2 = toy.add %0, %1 : i8\n"
+                        "%3 = toy.constant 0 : i8\n"
+                        "%4 = toy.add %3, %2 : i8\n"
+                        "\"toy.print\"(%2, %4) : (i8, i8) -> ()\n");
+    assert_non_null(m);
+    assert_int_equal(eo_op_verify(m), EO_OK);
+    eo_op *add = find_op(m, "toy.add");
+    eo_fold_result res;
+    bool folded;
+
+    /* 2 + 255 wraps to 1 in i8. */
+    assert_int_equal(eo_op_fold(add, &res, &folded), EO_OK);
+    assert_true(folded);
+    assert_non_null(res.attr);
+    assert_int_equal(eo_attr_int_value(res.attr), 1);
+    assert_ptr_equal(eo_attr_type(res.attr), eo_type_get_int(f->ctx, 8));
+
+    /* 0 + x: the constant moves right, then x + 0 -> x. */
+    eo_op *add2 = eo_op_next(eo_op_next(add));
+    assert_string_equal(eo_op_name_str(add2), "toy.add");
+    assert_int_equal(eo_op_fold(add2, &res, &folded), EO_OK);
+    assert_true(folded);
+    assert_ptr_equal(res.value, eo_op_result(add, 0));
+    eo_op_destroy(m);
 }
 
 static void
@@ -174,6 +218,8 @@ main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             toy_module_parses_verifies_and_prints_back, setup, teardown),
+        cmocka_unit_test_setup_teardown(add_folds_constants_and_zero, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(
             print_without_operands_is_a_verifier_error, setup, teardown),
         cmocka_unit_test_setup_teardown(

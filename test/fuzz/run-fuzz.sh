@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds the libFuzzer parser target and fuzzes it for a bounded time.
+# Builds a libFuzzer target and fuzzes it for a bounded time.
 #
 # Usage: test/fuzz/run-fuzz.sh BUILD_DIR SECONDS [extra libFuzzer flags]
 #
@@ -8,23 +8,32 @@
 #              apart from the normal build, everything in it is sanitized)
 #   SECONDS    -max_total_time for libFuzzer (CI uses 60)
 #
-# The seed corpus is every lit/**/*.mlir file of the repository, split on
-# "// -----" lines as --split-input-file does, written to
-# BUILD_DIR/fuzz/seeds. New inputs go to BUILD_DIR/fuzz/corpus (kept
-# between runs), crashes to BUILD_DIR/fuzz/artifacts/. The dictionary is
-# test/fuzz/mlir.dict. Environment: CC (default: clang-19 if installed,
-# else clang), EO_FUZZ_ROUNDTRIP=1 to also check that printed modules
+# FUZZ_TARGET picks the target: fuzz_parser (default; whole files) or
+# fuzz_attr (types and attributes alone, with a print/parse round trip).
+# Seeds come from every lit/**/*.mlir file of the repository: for
+# fuzz_parser each "// -----" chunk (as --split-input-file cuts them), for
+# fuzz_attr the attribute values and types found in them. They are written
+# to BUILD_DIR/fuzz/TARGET/seeds; new inputs go to BUILD_DIR/fuzz/TARGET/
+# corpus (kept between runs), crashes to BUILD_DIR/fuzz/TARGET/artifacts/.
+# The dictionary is test/fuzz/mlir.dict. Environment: CC for the first
+# configure (default: clang-19 if installed, else clang);
+# EO_FUZZ_ROUNDTRIP=1 makes fuzz_parser also check that printed modules
 # parse back to the same text. Exit status: 0 when no bug was found.
 # POSIX sh (CI runs it with sh).
 set -eu
 
 if [ $# -lt 2 ]; then
-  sed -n '2,19p' "$0"; exit 2
+  sed -n '2,23p' "$0"; exit 2
 fi
 BUILD=$1
 SECONDS_MAX=$2
 shift 2
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+TARGET=${FUZZ_TARGET:-fuzz_parser}
+case "$TARGET" in
+  fuzz_parser|fuzz_attr) ;;
+  *) echo "run-fuzz.sh: unknown FUZZ_TARGET '$TARGET'" >&2; exit 2 ;;
+esac
 
 if [ -z "${CC:-}" ]; then
   if [ -x /usr/lib/llvm-19/bin/clang ]; then CC=/usr/lib/llvm-19/bin/clang
@@ -34,25 +43,45 @@ if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DEO_FUZZ=ON -DEO_BUILD_TESTS=OFF \
     -DCMAKE_C_COMPILER="$CC" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
-ninja -C "$BUILD" fuzz_parser
+ninja -C "$BUILD" "$TARGET"
 
-FUZZ="$BUILD/fuzz"
+FUZZ="$BUILD/fuzz/$TARGET"
 mkdir -p "$FUZZ/corpus" "$FUZZ/artifacts"
 rm -rf "$FUZZ/seeds"
 mkdir -p "$FUZZ/seeds"
-# One seed per "// -----" chunk of each lit test (awk keeps it fast).
-find "$ROOT/lit" -name '*.mlir' -type f | sort | while read -r f; do
-  name=$(printf '%s' "${f#"$ROOT/lit/"}" | tr / _)
-  awk -v out="$FUZZ/seeds/$name" '
-    /^\/\/ -----/ { close(out "." n); n++; next }
-    { print > (out "." n) }' n=0 "$f"
-done
-echo "run-fuzz.sh: $(find "$FUZZ/seeds" -type f | wc -l) seeds," \
+if [ "$TARGET" = fuzz_parser ]; then
+  # One seed per "// -----" chunk of each lit test (awk keeps it fast).
+  find "$ROOT/lit" -name '*.mlir' -type f | sort | while read -r f; do
+    name=$(printf '%s' "${f#"$ROOT/lit/"}" | tr / _)
+    awk -v out="$FUZZ/seeds/$name" '
+      /^\/\/ -----/ { close(out "." n); n++; next }
+      { print > (out "." n) }' n=0 "$f"
+  done
+else
+  # "\0" + an attribute value ("name = value" in a dictionary), "\1" + a
+  # type (after ": "), deduplicated.
+  python3 - "$ROOT/lit" "$FUZZ/seeds" <<'PY'
+import hashlib, pathlib, re, sys
+root, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+attr = re.compile(r"\b[\w.]+ = ([^,{}()]+?|\w+<[^<>]*>(?: : [^,{}]+?)?)(?=[,}])")
+typ = re.compile(r": ([\w!.]+(?:<[^<>]*(?:<[^<>]*>[^<>]*)*>)?)")
+seen = set()
+for f in sorted(root.rglob("*.mlir")):
+    text = f.read_text(errors="replace")
+    for tag, rx in ((b"\0", attr), (b"\1", typ)):
+        for m in rx.finditer(text):
+            seed = tag + m.group(1).strip().encode()
+            if seed not in seen:
+                seen.add(seed)
+                (out / hashlib.sha1(seed).hexdigest()).write_bytes(seed)
+PY
+fi
+echo "run-fuzz.sh: $TARGET, $(find "$FUZZ/seeds" -type f | wc -l) seeds," \
      "$(find "$FUZZ/corpus" -type f | wc -l) corpus inputs, ${SECONDS_MAX}s"
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
-export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-exec "$BUILD/bin/fuzz_parser" "$FUZZ/corpus" "$FUZZ/seeds" \
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+exec "$BUILD/bin/$TARGET" "$FUZZ/corpus" "$FUZZ/seeds" \
   -dict="$ROOT/test/fuzz/mlir.dict" \
   -max_total_time="$SECONDS_MAX" -max_len=65536 -timeout=10 \
   -rss_limit_mb=4096 -print_final_stats=1 \

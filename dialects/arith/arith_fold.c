@@ -1,0 +1,2541 @@
+/* dialects/arith/arith_fold.c - folding for every arith op (constants,
+ * splat and dense elements, and MLIR 19's fold-time identities), the
+ * canonicalization patterns of ArithCanonicalization.td and constant
+ * materialization. Integers are exact at any width up to AP_MAXW words
+ * (wrapping two's complement); f16/bf16/f32/f64 are rounded to nearest
+ * even exactly as APFloat does. Start at arith_fold() below the helpers.
+ */
+#include "dialects/arith/arith_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Integers of any width (like APInt)                                  */
+/* ------------------------------------------------------------------ */
+
+/* Widths above AP_MAXW * 64 bits are not folded. */
+#define AP_MAXW 16
+
+typedef struct ap {
+    unsigned width;
+    uint64_t v[AP_MAXW];            /* little-endian; bits >= width zero */
+} ap;
+
+static unsigned
+ap_nw(unsigned width)
+{
+    return width ? (width + 63) / 64 : 1;
+}
+
+static void
+ap_norm(ap *a)
+{
+    unsigned n = ap_nw(a->width);
+    for (unsigned i = n; i < AP_MAXW; i++)
+        a->v[i] = 0;
+    unsigned top = a->width % 64;
+    if (a->width == 0)
+        a->v[0] = 0;
+    else if (top)
+        a->v[n - 1] &= (1ull << top) - 1;
+}
+
+static void
+ap_set(ap *a, unsigned width, uint64_t lo)
+{
+    memset(a, 0, sizeof *a);
+    a->width = width;
+    a->v[0] = lo;
+    ap_norm(a);
+}
+
+/* All ones if 'neg', else zero, at 'width'. */
+static void
+ap_fill(ap *a, unsigned width, bool neg)
+{
+    memset(a, 0, sizeof *a);
+    a->width = width;
+    if (neg)
+        memset(a->v, 0xFF, ap_nw(width) * 8);
+    ap_norm(a);
+}
+
+static bool
+ap_bit(const ap *a, unsigned i)
+{
+    return i < a->width && ((a->v[i / 64] >> (i % 64)) & 1);
+}
+
+static bool
+ap_neg(const ap *a)
+{
+    return a->width && ap_bit(a, a->width - 1);
+}
+
+static bool
+ap_is_zero(const ap *a)
+{
+    for (unsigned i = 0; i < ap_nw(a->width); i++)
+        if (a->v[i])
+            return false;
+    return true;
+}
+
+static bool
+ap_eq(const ap *a, const ap *b)
+{
+    return memcmp(a->v, b->v, sizeof a->v) == 0;
+}
+
+static bool
+ap_is_one(const ap *a)
+{
+    if (a->width == 0 || a->v[0] != 1)
+        return false;
+    for (unsigned i = 1; i < ap_nw(a->width); i++)
+        if (a->v[i])
+            return false;
+    return true;
+}
+
+static bool
+ap_is_all_ones(const ap *a)
+{
+    ap t;
+    ap_fill(&t, a->width, true);
+    return ap_eq(a, &t);
+}
+
+/* INT_MIN / INT_MAX of the width. */
+static bool
+ap_is_smin(const ap *a)
+{
+    ap t;
+    ap_set(&t, a->width, 0);
+    if (a->width)
+        t.v[(a->width - 1) / 64] |= 1ull << ((a->width - 1) % 64);
+    return ap_eq(a, &t);
+}
+
+static bool
+ap_is_smax(const ap *a)
+{
+    ap t;
+    ap_fill(&t, a->width, true);
+    if (a->width)
+        t.v[(a->width - 1) / 64] &= ~(1ull << ((a->width - 1) % 64));
+    return ap_eq(a, &t);
+}
+
+static int
+ap_ucmp(const ap *a, const ap *b)
+{
+    for (unsigned i = ap_nw(a->width); i-- > 0;)
+        if (a->v[i] != b->v[i])
+            return a->v[i] < b->v[i] ? -1 : 1;
+    return 0;
+}
+
+static int
+ap_scmp(const ap *a, const ap *b)
+{
+    bool na = ap_neg(a), nb = ap_neg(b);
+    if (na != nb)
+        return na ? -1 : 1;
+    return ap_ucmp(a, b);
+}
+
+static void
+ap_add(ap *r, const ap *a, const ap *b)
+{
+    uint64_t carry = 0;
+    ap t = *a;
+    for (unsigned i = 0; i < ap_nw(a->width); i++) {
+        uint64_t s = a->v[i] + carry;
+        uint64_t c1 = s < carry;
+        t.v[i] = s + b->v[i];
+        carry = c1 + (t.v[i] < s);
+    }
+    *r = t;
+    ap_norm(r);
+}
+
+static void
+ap_not(ap *r, const ap *a)
+{
+    *r = *a;
+    for (unsigned i = 0; i < ap_nw(a->width); i++)
+        r->v[i] = ~a->v[i];
+    ap_norm(r);
+}
+
+static void
+ap_negate(ap *r, const ap *a)
+{
+    ap one;
+    ap_not(r, a);
+    ap_set(&one, a->width, 1);
+    ap_add(r, r, &one);
+}
+
+static void
+ap_sub(ap *r, const ap *a, const ap *b)
+{
+    ap nb;
+    ap_negate(&nb, b);
+    ap_add(r, a, &nb);
+}
+
+/* 64 x 64 -> 128-bit product, portable C11. */
+static void
+mul64(uint64_t a, uint64_t b, uint64_t *hi, uint64_t *lo)
+{
+    uint64_t al = a & 0xFFFFFFFFu, ah = a >> 32;
+    uint64_t bl = b & 0xFFFFFFFFu, bh = b >> 32;
+    uint64_t ll = al * bl, lh = al * bh, hl = ah * bl, hh = ah * bh;
+    uint64_t mid = (ll >> 32) + (lh & 0xFFFFFFFFu) + (hl & 0xFFFFFFFFu);
+    *lo = (mid << 32) | (ll & 0xFFFFFFFFu);
+    *hi = hh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+}
+
+/* Full product of the magnitudes' words: out gets 2 * AP_MAXW words. */
+static void
+mul_words(uint64_t *out, const uint64_t *a, const uint64_t *b, unsigned n)
+{
+    memset(out, 0, 2 * AP_MAXW * 8);
+    for (unsigned i = 0; i < n; i++) {
+        uint64_t carry = 0;
+        for (unsigned j = 0; j < n; j++) {
+            uint64_t hi, lo;
+            mul64(a[i], b[j], &hi, &lo);
+            lo += out[i + j];
+            hi += lo < out[i + j];
+            lo += carry;
+            hi += lo < carry;
+            out[i + j] = lo;
+            carry = hi;
+        }
+        out[i + n] += carry;
+    }
+}
+
+static void
+ap_mul(ap *r, const ap *a, const ap *b)
+{
+    uint64_t full[2 * AP_MAXW];
+    mul_words(full, a->v, b->v, ap_nw(a->width));
+    unsigned w = a->width;
+    memset(r, 0, sizeof *r);
+    r->width = w;
+    memcpy(r->v, full, ap_nw(w) * 8);
+    ap_norm(r);
+}
+
+/* Bits [width, 2*width) of the product, signed or unsigned operands. */
+static bool
+ap_mul_high(ap *r, const ap *a, const ap *b, bool sgn)
+{
+    unsigned w = a->width;
+    if (2 * ap_nw(w) > AP_MAXW)
+        return false;
+    /* Extend both to 2w bits (within AP_MAXW words), multiply low. */
+    ap x = *a, y = *b;
+    x.width = y.width = 2 * w;
+    if (sgn && ap_neg(a))
+        for (unsigned i = w; i < 2 * w; i++)
+            x.v[i / 64] |= 1ull << (i % 64);
+    if (sgn && ap_neg(b))
+        for (unsigned i = w; i < 2 * w; i++)
+            y.v[i / 64] |= 1ull << (i % 64);
+    ap p;
+    ap_mul(&p, &x, &y);
+    memset(r, 0, sizeof *r);
+    r->width = w;
+    for (unsigned i = 0; i < w; i++)
+        if (ap_bit(&p, w + i))
+            r->v[i / 64] |= 1ull << (i % 64);
+    return true;
+}
+
+static void
+ap_shl(ap *r, const ap *a, unsigned s)
+{
+    ap t;
+    ap_set(&t, a->width, 0);
+    for (unsigned i = s; i < a->width; i++)
+        if (ap_bit(a, i - s))
+            t.v[i / 64] |= 1ull << (i % 64);
+    *r = t;
+}
+
+static void
+ap_shr(ap *r, const ap *a, unsigned s, bool arith)
+{
+    ap t;
+    bool fill = arith && ap_neg(a);
+    ap_set(&t, a->width, 0);
+    for (unsigned i = 0; i < a->width; i++)
+        if (i + s < a->width ? ap_bit(a, i + s) : fill)
+            t.v[i / 64] |= 1ull << (i % 64);
+    *r = t;
+}
+
+/* Unsigned a = q * b + rem; b must not be zero. */
+static void
+ap_udivrem(ap *q, ap *rem, const ap *a, const ap *b)
+{
+    unsigned w = a->width;
+    if (w <= 64) {
+        ap_set(q, w, a->v[0] / b->v[0]);
+        ap_set(rem, w, a->v[0] % b->v[0]);
+        return;
+    }
+    ap qq, rr;
+    ap_set(&qq, w, 0);
+    ap_set(&rr, w, 0);
+    for (unsigned i = w; i-- > 0;) {
+        ap_shl(&rr, &rr, 1);
+        if (ap_bit(a, i))
+            rr.v[0] |= 1;
+        if (ap_ucmp(&rr, b) >= 0) {
+            ap_sub(&rr, &rr, b);
+            qq.v[i / 64] |= 1ull << (i % 64);
+        }
+    }
+    *q = qq;
+    *rem = rr;
+}
+
+/* Signed division truncating toward zero (APInt::sdiv/srem); b != 0.
+ * INT_MIN / -1 wraps to INT_MIN (callers check overflow first). */
+static void
+ap_sdivrem(ap *q, ap *rem, const ap *a, const ap *b)
+{
+    bool na = ap_neg(a), nb = ap_neg(b);
+    ap x = *a, y = *b;
+    if (na)
+        ap_negate(&x, a);
+    if (nb)
+        ap_negate(&y, b);
+    ap_udivrem(q, rem, &x, &y);
+    if (na != nb)
+        ap_negate(q, q);
+    if (na)
+        ap_negate(rem, rem);
+}
+
+/* APInt's *_ov helpers: the result, and *ov set (assigned, not or-ed). */
+static void
+ap_sadd_ov(ap *r, const ap *a, const ap *b, bool *ov)
+{
+    bool na = ap_neg(a), nb = ap_neg(b);
+    ap_add(r, a, b);
+    *ov = na == nb && ap_neg(r) != na;
+}
+
+static void
+ap_ssub_ov(ap *r, const ap *a, const ap *b, bool *ov)
+{
+    bool na = ap_neg(a), nb = ap_neg(b);
+    ap_sub(r, a, b);
+    *ov = na != nb && ap_neg(r) != na;
+}
+
+static void
+ap_sdiv_ov(ap *r, const ap *a, const ap *b, bool *ov)
+{
+    ap rem;
+    *ov = ap_is_smin(a) && ap_is_all_ones(b);
+    ap_sdivrem(r, &rem, a, b);
+}
+
+/* Sign- or zero-extends or truncates to 'width'. */
+static void
+ap_resize(ap *r, const ap *a, unsigned width, bool sext)
+{
+    bool fill = sext && ap_neg(a);
+    ap t;
+    ap_set(&t, width, 0);
+    for (unsigned i = 0; i < width; i++)
+        if (i < a->width ? ap_bit(a, i) : fill)
+            t.v[i / 64] |= 1ull << (i % 64);
+    *r = t;
+}
+
+/* The width arith gives an integer-like type: index is 64 bits. 0 if
+ * not an integer or too wide to fold. */
+static unsigned
+int_width_of(const eo_type *t)
+{
+    if (!t)
+        return 0;
+    if (eo_type_is_index(t))
+        return 64;
+    if (!eo_type_is_int(t) || eo_type_int_width(t) > AP_MAXW * 64)
+        return 0;
+    return eo_type_int_width(t);
+}
+
+/* ------------------------------------------------------------------ */
+/* IEEE formats f16, bf16, f32, f64 (bit patterns in a uint64_t)       */
+/* ------------------------------------------------------------------ */
+
+typedef struct fmt {
+    int ebits, mbits;               /* exponent and stored mantissa bits */
+} fmt;
+
+static const fmt fmt_f16 = { 5, 10 }, fmt_bf16 = { 8, 7 },
+                 fmt_f32 = { 8, 23 }, fmt_f64 = { 11, 52 };
+
+/* The format of a float type we fold, or NULL (f80, f128, tf32, f8). */
+static const fmt *
+fmt_of(const eo_type *t)
+{
+    if (!t || !eo_type_is_float(t))
+        return NULL;
+    switch (eo_type_float_kind(t)) {
+    case EO_F16:
+        return &fmt_f16;
+    case EO_BF16:
+        return &fmt_bf16;
+    case EO_F32:
+        return &fmt_f32;
+    case EO_F64:
+        return &fmt_f64;
+    default:
+        return NULL;
+    }
+}
+
+static uint64_t
+mask64(int bits)
+{
+    return bits >= 64 ? ~0ull : (1ull << bits) - 1;
+}
+
+static uint64_t
+f_emax(const fmt *f)
+{
+    return mask64(f->ebits);
+}
+
+static bool
+f_sign(const fmt *f, uint64_t b)
+{
+    return (b >> (f->ebits + f->mbits)) & 1;
+}
+
+static bool
+f_is_nan(const fmt *f, uint64_t b)
+{
+    return ((b >> f->mbits) & f_emax(f)) == f_emax(f) &&
+           (b & mask64(f->mbits));
+}
+
+static bool
+f_is_inf(const fmt *f, uint64_t b)
+{
+    return ((b >> f->mbits) & f_emax(f)) == f_emax(f) &&
+           !(b & mask64(f->mbits));
+}
+
+static bool
+f_is_zero(const fmt *f, uint64_t b)
+{
+    return (b & mask64(f->ebits + f->mbits)) == 0;
+}
+
+static bool
+f_is_snan(const fmt *f, uint64_t b)
+{
+    return f_is_nan(f, b) && !((b >> (f->mbits - 1)) & 1);
+}
+
+static uint64_t
+f_quiet(const fmt *f, uint64_t b)
+{
+    return b | (1ull << (f->mbits - 1));
+}
+
+/* APFloat's default NaN: positive, quiet, no payload. */
+static uint64_t
+f_default_nan(const fmt *f)
+{
+    return (f_emax(f) << f->mbits) | (1ull << (f->mbits - 1));
+}
+
+static uint64_t
+f_inf(const fmt *f, bool neg)
+{
+    return ((uint64_t)neg << (f->ebits + f->mbits)) | (f_emax(f) << f->mbits);
+}
+
+/* The exact value (NaN for NaNs). */
+static double
+f_to_double(const fmt *f, uint64_t b)
+{
+    bool s = f_sign(f, b);
+    uint64_t e = (b >> f->mbits) & f_emax(f);
+    uint64_t m = b & mask64(f->mbits);
+    int bias = (1 << (f->ebits - 1)) - 1;
+    double v;
+    if (e == f_emax(f))
+        v = m ? NAN : INFINITY;
+    else if (e == 0)
+        v = ldexp((double)m, 1 - bias - f->mbits);
+    else
+        v = ldexp((double)(m | (1ull << f->mbits)),
+                  (int)e - bias - f->mbits);
+    return s ? -v : v;
+}
+
+/* Rounds (-1)^neg * sig * 2^exp to nearest-even in 'f'. sig != 0; its
+ * bit 0 may be a sticky bit standing for nonzero bits below it. */
+static uint64_t
+f_encode(const fmt *f, bool neg, uint64_t sig, int exp)
+{
+    int bias = (1 << (f->ebits - 1)) - 1;
+    int emin = 1 - bias;
+    uint64_t s = (uint64_t)neg << (f->ebits + f->mbits);
+    int msb = 63;
+    while (!((sig >> msb) & 1))
+        msb--;
+    int e = msb + exp;              /* exponent of the leading bit */
+    int drop = msb - f->mbits;
+    if (e < emin)
+        drop += emin - e;
+    uint64_t q;
+    if (drop <= 0) {
+        q = sig << -drop;
+    } else if (drop > 64) {
+        q = 0;
+    } else {
+        q = drop == 64 ? 0 : sig >> drop;
+        uint64_t rem = sig & mask64(drop);
+        uint64_t half = 1ull << (drop - 1);
+        if (rem > half || (rem == half && (q & 1)))
+            q++;
+    }
+    if (e < emin)
+        return s | q;               /* subnormal, or rounded up to min */
+    if (q >> (f->mbits + 1)) {
+        q >>= 1;
+        e++;
+    }
+    if (e > bias)
+        return f_inf(f, neg);
+    return s | ((uint64_t)(e + bias) << f->mbits) | (q & mask64(f->mbits));
+}
+
+/* Rounds a double (not NaN) to 'f'. */
+static uint64_t
+f_from_double(const fmt *f, double d)
+{
+    uint64_t b;
+    memcpy(&b, &d, 8);
+    if (f == &fmt_f64)
+        return b;
+    if (f == &fmt_f32) {
+        float x = (float)d;
+        uint32_t u;
+        memcpy(&u, &x, 4);
+        return u;
+    }
+    bool neg = b >> 63;
+    if (isinf(d))
+        return f_inf(f, neg);
+    if (d == 0)
+        return (uint64_t)neg << (f->ebits + f->mbits);
+    int e;
+    double m = frexp(fabs(d), &e);     /* d = m * 2^e, m in [0.5, 1) */
+    uint64_t sig = (uint64_t)ldexp(m, 53);
+    return f_encode(f, neg, sig, e - 53);
+}
+
+static float
+bits_f32(uint64_t b)
+{
+    uint32_t u = (uint32_t)b;
+    float x;
+    memcpy(&x, &u, 4);
+    return x;
+}
+
+static uint64_t
+f32_bits(float x)
+{
+    uint32_t u;
+    memcpy(&u, &x, 4);
+    return u;
+}
+
+/* ------------------------------------------------------------------ */
+/* Scalar folding kernels                                              */
+/* ------------------------------------------------------------------ */
+
+/* Integer binary ops; false means "not folded" (division by zero,
+ * signed overflow where MLIR refuses, shift amounts >= width). */
+static bool
+int_binop(enum arith_op k, ap *r, const ap *a, const ap *b)
+{
+    ap rem;
+    bool ov = false;
+    switch (k) {
+    case ARITH_ADDI:
+        ap_add(r, a, b);
+        return true;
+    case ARITH_SUBI:
+        ap_sub(r, a, b);
+        return true;
+    case ARITH_MULI:
+        ap_mul(r, a, b);
+        return true;
+    case ARITH_DIVUI:
+        if (ap_is_zero(b))
+            return false;
+        ap_udivrem(r, &rem, a, b);
+        return true;
+    case ARITH_DIVSI:
+        if (ap_is_zero(b))
+            return false;
+        ap_sdiv_ov(r, a, b, &ov);
+        return !ov;
+    case ARITH_REMUI:
+        if (ap_is_zero(b))
+            return false;
+        ap_udivrem(&rem, r, a, b);
+        return true;
+    case ARITH_REMSI:
+        if (ap_is_zero(b))
+            return false;
+        ap_sdivrem(&rem, r, a, b);
+        return true;
+    case ARITH_CEILDIVUI: {
+        if (ap_is_zero(b))
+            return false;
+        ap_udivrem(r, &rem, a, b);
+        if (!ap_is_zero(&rem)) {
+            ap one;
+            ap_set(&one, a->width, 1);
+            ap_add(r, r, &one);
+            return !ap_is_zero(r);  /* uadd_ov */
+        }
+        return true;
+    }
+    case ARITH_CEILDIVSI: {
+        /* MLIR's steps, refusing whenever an intermediate overflows. */
+        if (ap_is_zero(b))
+            return false;
+        if (ap_is_zero(a)) {
+            *r = *a;
+            return true;
+        }
+        ap zero, one, t, pa, pb;
+        bool o1 = false, o2 = false, o3 = false;
+        ap_set(&zero, a->width, 0);
+        ap_set(&one, a->width, 1);
+        bool apos = ap_scmp(a, &zero) > 0, bpos = ap_scmp(b, &zero) > 0;
+        if (apos && bpos) {
+            ap_ssub_ov(&t, a, &one, &ov);
+            ap_sdiv_ov(&t, &t, b, &ov);
+            ap_sadd_ov(r, &t, &one, &ov);
+            return !ov;
+        }
+        if (!apos && !bpos) {
+            ap_ssub_ov(&pa, &zero, a, &o1);
+            ap_ssub_ov(&pb, &zero, b, &o2);
+            ap_ssub_ov(&t, &pa, &one, &o3);
+            ap_sdiv_ov(&t, &t, &pb, &o3);
+            ap_sadd_ov(r, &t, &one, &o3);
+            return !(o1 || o2 || o3);
+        }
+        if (!apos) {
+            ap_ssub_ov(&pa, &zero, a, &o1);
+            ap_sdiv_ov(&t, &pa, b, &o2);
+            ap_ssub_ov(r, &zero, &t, &o3);
+            return !(o1 || o2 || o3);
+        }
+        ap_ssub_ov(&pb, &zero, b, &o1);
+        ap_sdiv_ov(&t, a, &pb, &o2);
+        ap_ssub_ov(r, &zero, &t, &o3);
+        return !(o1 || o2 || o3);
+    }
+    case ARITH_FLOORDIVSI: {
+        if (ap_is_zero(b))
+            return false;
+        ap_sdiv_ov(r, a, b, &ov);
+        if (ov)
+            return false;
+        ap back;
+        ap_mul(&back, r, b);
+        if (!ap_eq(&back, a) && ap_neg(a) != ap_neg(b)) {
+            ap one;
+            ap_set(&one, a->width, 1);
+            ap_sub(r, r, &one);
+        }
+        return true;
+    }
+    case ARITH_ANDI:
+    case ARITH_ORI:
+    case ARITH_XORI:
+        *r = *a;
+        for (unsigned i = 0; i < AP_MAXW; i++)
+            r->v[i] = k == ARITH_ANDI ? a->v[i] & b->v[i]
+                    : k == ARITH_ORI  ? a->v[i] | b->v[i]
+                                      : a->v[i] ^ b->v[i];
+        return true;
+    case ARITH_SHLI:
+    case ARITH_SHRSI:
+    case ARITH_SHRUI: {
+        ap wv;
+        ap_set(&wv, b->width, a->width);   /* w < 2^w: representable */
+        if (a->width == 0 || ap_ucmp(b, &wv) >= 0)
+            return false;
+        unsigned s = (unsigned)b->v[0];
+        if (k == ARITH_SHLI)
+            ap_shl(r, a, s);
+        else
+            ap_shr(r, a, s, k == ARITH_SHRSI);
+        return true;
+    }
+    case ARITH_MAXSI:
+        *r = ap_scmp(a, b) >= 0 ? *a : *b;
+        return true;
+    case ARITH_MINSI:
+        *r = ap_scmp(a, b) <= 0 ? *a : *b;
+        return true;
+    case ARITH_MAXUI:
+        *r = ap_ucmp(a, b) >= 0 ? *a : *b;
+        return true;
+    case ARITH_MINUI:
+        *r = ap_ucmp(a, b) <= 0 ? *a : *b;
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool
+cmpi_apply(int64_t pred, const ap *a, const ap *b, bool *res)
+{
+    int s = ap_scmp(a, b), u = ap_ucmp(a, b);
+    switch (pred) {
+    case ARITH_CMPI_EQ: *res = u == 0; return true;
+    case ARITH_CMPI_NE: *res = u != 0; return true;
+    case ARITH_CMPI_SLT: *res = s < 0; return true;
+    case ARITH_CMPI_SLE: *res = s <= 0; return true;
+    case ARITH_CMPI_SGT: *res = s > 0; return true;
+    case ARITH_CMPI_SGE: *res = s >= 0; return true;
+    case ARITH_CMPI_ULT: *res = u < 0; return true;
+    case ARITH_CMPI_ULE: *res = u <= 0; return true;
+    case ARITH_CMPI_UGT: *res = u > 0; return true;
+    case ARITH_CMPI_UGE: *res = u >= 0; return true;
+    default: return false;
+    }
+}
+
+static bool
+cmpf_apply(int64_t pred, const fmt *f, uint64_t a, uint64_t b, bool *res)
+{
+    bool uno = f_is_nan(f, a) || f_is_nan(f, b);
+    double x = f_to_double(f, a), y = f_to_double(f, b);
+    bool lt = !uno && x < y, gt = !uno && x > y, eq = !uno && x == y;
+    switch (pred) {
+    case ARITH_CMPF_FALSE: *res = false; break;
+    case ARITH_CMPF_OEQ: *res = eq; break;
+    case ARITH_CMPF_OGT: *res = gt; break;
+    case ARITH_CMPF_OGE: *res = gt || eq; break;
+    case ARITH_CMPF_OLT: *res = lt; break;
+    case ARITH_CMPF_OLE: *res = lt || eq; break;
+    case ARITH_CMPF_ONE: *res = lt || gt; break;
+    case ARITH_CMPF_ORD: *res = !uno; break;
+    case ARITH_CMPF_UEQ: *res = uno || eq; break;
+    case ARITH_CMPF_UGT: *res = uno || gt; break;
+    case ARITH_CMPF_UGE: *res = uno || gt || eq; break;
+    case ARITH_CMPF_ULT: *res = uno || lt; break;
+    case ARITH_CMPF_ULE: *res = uno || lt || eq; break;
+    case ARITH_CMPF_UNE: *res = !eq; break;
+    case ARITH_CMPF_UNO: *res = uno; break;
+    case ARITH_CMPF_TRUE: *res = true; break;
+    default: return false;
+    }
+    return true;
+}
+
+/* maximum/minimum (NaN-propagating, -0 < +0) and MLIR 19's maxnumf and
+ * minnumf. MLIR 19 folds maxnumf with llvm::maximum (NaN wins), and
+ * minnumf with llvm::minnum (the number wins); we match both. */
+static uint64_t
+f_minmax(enum arith_op k, const fmt *f, uint64_t a, uint64_t b)
+{
+    bool na = f_is_nan(f, a), nb = f_is_nan(f, b);
+    bool is_max = k == ARITH_MAXIMUMF || k == ARITH_MAXNUMF;
+    if (k == ARITH_MINNUMF) {
+        if (na)
+            return b;
+        if (nb)
+            return a;
+    } else {
+        if (na)
+            return a;
+        if (nb)
+            return b;
+    }
+    if (f_is_zero(f, a) && f_is_zero(f, b) && f_sign(f, a) != f_sign(f, b))
+        return (f_sign(f, a) == is_max) ? b : a;
+    double x = f_to_double(f, a), y = f_to_double(f, b);
+    if (is_max)
+        return x < y ? b : a;
+    return y < x ? b : a;
+}
+
+/* Float binary ops. NaN operands propagate as APFloat does (the first
+ * NaN, quieted); a NaN made from numbers is the default NaN. */
+static bool
+float_binop(enum arith_op k, const fmt *f, uint64_t *r, uint64_t a,
+            uint64_t b)
+{
+    switch (k) {
+    case ARITH_MAXIMUMF:
+    case ARITH_MINIMUMF:
+    case ARITH_MAXNUMF:
+    case ARITH_MINNUMF:
+        *r = f_minmax(k, f, a, b);
+        return true;
+    case ARITH_ADDF:
+    case ARITH_SUBF:
+    case ARITH_MULF:
+    case ARITH_DIVF:
+    case ARITH_REMF:
+        break;
+    default:
+        return false;
+    }
+    if (f_is_nan(f, a)) {
+        *r = f_quiet(f, a);
+        return true;
+    }
+    if (f_is_nan(f, b)) {
+        *r = f_quiet(f, b);
+        return true;
+    }
+    if (f == &fmt_f32) {
+        float x = bits_f32(a), y = bits_f32(b), z;
+        switch (k) {
+        case ARITH_ADDF: z = x + y; break;
+        case ARITH_SUBF: z = x - y; break;
+        case ARITH_MULF: z = x * y; break;
+        case ARITH_DIVF: z = x / y; break;
+        default: z = fmodf(x, y); break;
+        }
+        *r = isnan(z) ? f_default_nan(f) : f32_bits(z);
+        return true;
+    }
+    /* Exact in double for f16/bf16 (53 >= 2p + 2), native for f64. */
+    double x = f_to_double(f, a), y = f_to_double(f, b), z;
+    switch (k) {
+    case ARITH_ADDF: z = x + y; break;
+    case ARITH_SUBF: z = x - y; break;
+    case ARITH_MULF: z = x * y; break;
+    case ARITH_DIVF: z = x / y; break;
+    default: z = fmod(x, y); break;
+    }
+    *r = isnan(z) ? f_default_nan(f) : f_from_double(f, z);
+    return true;
+}
+
+/* Integer (signed or not) to float, rounded to nearest even. */
+static uint64_t
+int_to_float(const fmt *f, const ap *a, bool sgn)
+{
+    bool neg = sgn && ap_neg(a);
+    ap m = *a;
+    if (neg)
+        ap_negate(&m, a);
+    if (ap_is_zero(&m))
+        return 0;
+    int msb = (int)m.width - 1;
+    while (!ap_bit(&m, (unsigned)msb))
+        msb--;
+    uint64_t sig;
+    int exp = 0;
+    if (msb < 64) {
+        sig = m.v[0];
+    } else {
+        exp = msb - 63;
+        ap t;
+        ap_shr(&t, &m, (unsigned)exp, false);
+        sig = t.v[0];
+        ap back;
+        ap_shl(&back, &t, (unsigned)exp);
+        if (!ap_eq(&back, &m))
+            sig |= 1;               /* sticky */
+    }
+    return f_encode(f, neg, sig, exp);
+}
+
+/* Float to integer of 'width' truncating toward zero; false when
+ * APFloat reports an invalid operation (NaN, inf, out of range). */
+static bool
+float_to_int(const fmt *f, uint64_t b, unsigned width, bool sgn, ap *r)
+{
+    if (f_is_nan(f, b) || f_is_inf(f, b))
+        return false;
+    double t = trunc(f_to_double(f, b));
+    bool neg = t < 0;
+    double mag = fabs(t);
+    ap_set(r, width, 0);
+    if (mag == 0)
+        return true;
+    int e;
+    double m = frexp(mag, &e);      /* mag = m * 2^e, mag < 2^e */
+    if (sgn) {
+        /* -2^(w-1) <= t <= 2^(w-1) - 1 */
+        if (width == 0 || e > (int)width ||
+            (e == (int)width && !(neg && m == 0.5)))
+            return false;
+    } else if (neg || e > (int)width) {
+        return false;
+    }
+    if (width > AP_MAXW * 64)
+        return false;
+    uint64_t sig = (uint64_t)ldexp(m, 53);
+    ap x;
+    ap_set(&x, width, 0);
+    int sh = e - 53;
+    if (sh >= 0) {
+        ap_set(&x, width, sig);
+        if (width < 64)
+            x.v[0] = sig;           /* fits: sig < 2^e <= 2^width */
+        ap_shl(&x, &x, (unsigned)sh);
+    } else {
+        x.v[0] = sig >> -sh;
+        ap_norm(&x);
+    }
+    if (neg)
+        ap_negate(&x, &x);
+    *r = x;
+    return true;
+}
+
+/* Exact conversion between formats (extf/truncf): false if the value
+ * cannot be represented exactly or is a signaling NaN. */
+static bool
+float_convert(const fmt *from, const fmt *to, uint64_t b, uint64_t *r)
+{
+    if (f_is_nan(from, b)) {
+        if (f_is_snan(from, b))
+            return false;
+        uint64_t pl = b & mask64(from->mbits);
+        if (to->mbits >= from->mbits) {
+            pl <<= to->mbits - from->mbits;
+        } else {
+            int d = from->mbits - to->mbits;
+            if (pl & mask64(d))
+                return false;
+            pl >>= d;
+        }
+        *r = ((uint64_t)f_sign(from, b) << (to->ebits + to->mbits)) |
+             (f_emax(to) << to->mbits) | pl;
+        return true;
+    }
+    double d = f_to_double(from, b);
+    uint64_t c = f_from_double(to, d);
+    double back = f_to_double(to, c);
+    if (back != d || (d == 0 && f_sign(to, c) != f_sign(from, b)))
+        return false;
+    *r = c;
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Constants: scalars, splats and dense elements                       */
+/* ------------------------------------------------------------------ */
+
+/* One element: integers in i (with the element width), floats in f. */
+typedef struct elt {
+    ap i;
+    uint64_t f;
+} elt;
+
+/* What an operand constant looks like, for elementwise folding. */
+typedef struct cview {
+    const eo_attr *a;
+    const eo_type *et;              /* element (or scalar) type */
+    bool dense, splat;
+    const unsigned char *data;
+    size_t eb;                      /* bytes per dense element */
+} cview;
+
+static bool
+elem_ok(const eo_type *et)
+{
+    return int_width_of(et) || (et && eo_type_is_int(et) &&
+                                eo_type_int_width(et) == 0) ||
+           fmt_of(et);
+}
+
+static bool
+view(const eo_attr *a, cview *v)
+{
+    memset(v, 0, sizeof *v);
+    if (!a)
+        return false;
+    v->a = a;
+    switch (eo_attr_get_kind(a)) {
+    case EO_ATTR_INTEGER:
+    case EO_ATTR_FLOAT:
+        v->et = eo_attr_type(a);
+        return elem_ok(v->et);
+    case EO_ATTR_DENSE: {
+        v->et = eo_type_elem(eo_attr_type(a));
+        if (!elem_ok(v->et))
+            return false;
+        size_t size;
+        v->dense = true;
+        v->splat = eo_attr_dense_is_splat(a);
+        v->data = eo_attr_dense_data(a, &size);
+        v->eb = eo_dense_elem_bytes(v->et);
+        return v->eb != 0;
+    }
+    default:
+        return false;
+    }
+}
+
+static void
+read_elt(const cview *v, size_t idx, elt *e)
+{
+    memset(e, 0, sizeof *e);
+    const fmt *f = fmt_of(v->et);
+    unsigned w = f ? 0 : int_width_of(v->et);
+    if (!v->dense) {
+        if (f) {
+            e->f = eo_attr_float_bits(v->a);
+            return;
+        }
+        ap_set(&e->i, w, 0);
+        size_t n = eo_attr_int_num_words(v->a);
+        const uint64_t *words = eo_attr_int_words(v->a);
+        for (size_t i = 0; i < n && i < AP_MAXW; i++)
+            e->i.v[i] = words[i];
+        ap_norm(&e->i);
+        return;
+    }
+    const unsigned char *p = v->data + (v->splat ? 0 : idx) * v->eb;
+    if (f) {
+        for (size_t i = 0; i < v->eb && i < 8; i++)
+            e->f |= (uint64_t)p[i] << (8 * i);
+        return;
+    }
+    ap_set(&e->i, w, 0);
+    for (size_t i = 0; i < v->eb && i < AP_MAXW * 8; i++)
+        e->i.v[i / 8] |= (uint64_t)p[i] << (8 * (i % 8));
+    ap_norm(&e->i);
+}
+
+static void
+write_elt(unsigned char *p, size_t eb, const eo_type *et, const elt *e)
+{
+    if (fmt_of(et)) {
+        for (size_t i = 0; i < eb; i++)
+            p[i] = (unsigned char)(e->f >> (8 * i));
+        return;
+    }
+    for (size_t i = 0; i < eb; i++)
+        p[i] = i < AP_MAXW * 8 ? (unsigned char)(e->i.v[i / 8] >> (8 * (i % 8)))
+                               : 0;
+}
+
+static const eo_attr *
+scalar_attr(eo_ctx *ctx, const eo_type *t, const elt *e)
+{
+    if (fmt_of(t))
+        return eo_attr_get_float_bits(ctx, t, e->f);
+    return eo_attr_get_int_words(ctx, t, ap_nw(e->i.width), e->i.v);
+}
+
+/* A splat constant's single value (a scalar constant counts). */
+static bool
+splat_value(const eo_attr *a, cview *v, elt *e)
+{
+    if (!view(a, v) || (v->dense && !v->splat))
+        return false;
+    read_elt(v, 0, e);
+    return true;
+}
+
+static bool
+splat_int(const eo_attr *a, ap *out)
+{
+    cview v;
+    elt e;
+    if (!splat_value(a, &v, &e) || fmt_of(v.et))
+        return false;
+    *out = e.i;
+    return true;
+}
+
+static bool
+is_int_zero(const eo_attr *a)
+{
+    ap x;
+    return splat_int(a, &x) && ap_is_zero(&x);
+}
+
+static bool
+is_int_one(const eo_attr *a)
+{
+    ap x;
+    return splat_int(a, &x) && ap_is_one(&x);
+}
+
+static bool
+is_int_all_ones(const eo_attr *a)
+{
+    ap x;
+    return splat_int(a, &x) && ap_is_all_ones(&x);
+}
+
+/* A splat float constant of any float type, as its double value and
+ * sign (works for the formats we do not fold arithmetically too). */
+static bool
+splat_float(const eo_attr *a, double *d)
+{
+    if (!a)
+        return false;
+    if (eo_attr_get_kind(a) == EO_ATTR_FLOAT) {
+        *d = eo_attr_float_value(a);
+        return true;
+    }
+    if (eo_attr_get_kind(a) == EO_ATTR_DENSE && eo_attr_dense_is_splat(a) &&
+        eo_type_is_float(eo_type_elem(eo_attr_type(a)))) {
+        *d = eo_attr_dense_float(a, 0);
+        return true;
+    }
+    return false;
+}
+
+static bool
+is_float_val(const eo_attr *a, double want, bool neg)
+{
+    double d;
+    return splat_float(a, &d) && d == want && (signbit(d) != 0) == neg;
+}
+
+/* The zero (or all-false) constant of a type; NULL for dynamic shapes. */
+static const eo_attr *
+zero_attr(eo_ctx *ctx, const eo_type *t)
+{
+    const eo_type *et = eo_type_elem_or_self(t);
+    elt e;
+    memset(&e, 0, sizeof e);
+    if (!fmt_of(et) && !int_width_of(et))
+        return NULL;
+    e.i.width = int_width_of(et);
+    if (et == t)
+        return scalar_attr(ctx, t, &e);
+    if (eo_type_get_kind(t) != EO_TYPE_VECTOR &&
+        eo_type_get_kind(t) != EO_TYPE_TENSOR)
+        return NULL;
+    if (eo_type_num_elements(t) < 0)
+        return NULL;
+    unsigned char buf[AP_MAXW * 8];
+    size_t eb = eo_dense_elem_bytes(et);
+    if (eb == 0 || eb > sizeof buf)
+        return NULL;
+    memset(buf, 0, eb);
+    return eo_attr_get_dense(ctx, t, buf, eb, true);
+}
+
+/* Calls fn on each element of the operands and builds the result
+ * constant of type rtype (scalar, splat or dense). */
+typedef bool (*elt_fn)(void *ud, const elt *in, elt *out);
+
+static const eo_attr *
+fold_elements(eo_ctx *ctx, const eo_type *rtype, size_t n,
+              const eo_attr *const in[], elt_fn fn, void *ud)
+{
+    cview v[3];
+    elt ins[3], res;
+    bool any_dense = false, all_splat = true;
+    for (size_t i = 0; i < n; i++) {
+        if (!view(in[i], &v[i]))
+            return NULL;
+        any_dense |= v[i].dense;
+        all_splat &= !v[i].dense || v[i].splat;
+    }
+    const eo_type *ret = eo_type_elem_or_self(rtype);
+    if (!elem_ok(ret))
+        return NULL;
+    if (!any_dense) {
+        if (ret != rtype)
+            return NULL;
+        for (size_t i = 0; i < n; i++)
+            read_elt(&v[i], 0, &ins[i]);
+        memset(&res, 0, sizeof res);
+        res.i.width = int_width_of(ret);
+        if (!fn(ud, ins, &res))
+            return NULL;
+        return scalar_attr(ctx, rtype, &res);
+    }
+    int64_t num = eo_type_num_elements(rtype);
+    size_t eb = eo_dense_elem_bytes(ret);
+    if (ret == rtype || num < 0 || eb == 0)
+        return NULL;
+    size_t count = all_splat ? 1 : (size_t)num;
+    if (count && eb > SIZE_MAX / count)
+        return NULL;
+    unsigned char small[AP_MAXW * 8];
+    unsigned char *buf = count * eb <= sizeof small ? small
+                                                    : malloc(count * eb);
+    if (!buf)
+        return NULL;
+    for (size_t k = 0; k < count; k++) {
+        for (size_t i = 0; i < n; i++)
+            read_elt(&v[i], k, &ins[i]);
+        memset(&res, 0, sizeof res);
+        res.i.width = int_width_of(ret);
+        if (!fn(ud, ins, &res)) {
+            if (buf != small)
+                free(buf);
+            return NULL;
+        }
+        write_elt(buf + k * eb, eb, ret, &res);
+    }
+    const eo_attr *a = eo_attr_get_dense(ctx, rtype, buf, count * eb,
+                                         all_splat);
+    if (buf != small)
+        free(buf);
+    return a;
+}
+
+/* ------------------------------------------------------------------ */
+/* Per-op element functions                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct fold_ud {
+    enum arith_op k;
+    const fmt *f, *to;              /* operand / result float formats */
+    unsigned width;                 /* result integer width */
+    int64_t pred;
+    bool sgn;
+} fold_ud;
+
+static bool
+elt_binary(void *p, const elt *in, elt *out)
+{
+    fold_ud *u = p;
+    if (u->f)
+        return float_binop(u->k, u->f, &out->f, in[0].f, in[1].f);
+    return int_binop(u->k, &out->i, &in[0].i, &in[1].i);
+}
+
+static bool
+elt_negf(void *p, const elt *in, elt *out)
+{
+    fold_ud *u = p;
+    out->f = in[0].f ^ (1ull << (u->f->ebits + u->f->mbits));
+    return true;
+}
+
+static bool
+elt_cmp(void *p, const elt *in, elt *out)
+{
+    fold_ud *u = p;
+    bool r;
+    if (u->f ? !cmpf_apply(u->pred, u->f, in[0].f, in[1].f, &r)
+             : !cmpi_apply(u->pred, &in[0].i, &in[1].i, &r))
+        return false;
+    ap_set(&out->i, 1, r);
+    return true;
+}
+
+static bool
+elt_select(void *p, const elt *in, elt *out)
+{
+    (void)p;
+    *out = in[0].i.v[0] & 1 ? in[1] : in[2];
+    return true;
+}
+
+/* Casts: u->f / u->to are the source / result formats (NULL: integer). */
+static bool
+elt_cast(void *p, const elt *in, elt *out)
+{
+    fold_ud *u = p;
+    switch (u->k) {
+    case ARITH_EXTSI:
+    case ARITH_INDEX_CAST:
+        ap_resize(&out->i, &in[0].i, u->width, true);
+        return true;
+    case ARITH_EXTUI:
+    case ARITH_TRUNCI:
+    case ARITH_INDEX_CASTUI:
+        ap_resize(&out->i, &in[0].i, u->width, false);
+        return true;
+    case ARITH_SITOFP:
+    case ARITH_UITOFP:
+        out->f = int_to_float(u->to, &in[0].i, u->k == ARITH_SITOFP);
+        return true;
+    case ARITH_FPTOSI:
+    case ARITH_FPTOUI:
+        return float_to_int(u->f, in[0].f, u->width, u->k == ARITH_FPTOSI,
+                            &out->i);
+    case ARITH_EXTF:
+    case ARITH_TRUNCF:
+        return float_convert(u->f, u->to, in[0].f, &out->f);
+    case ARITH_BITCAST:
+        if (u->to)
+            out->f = u->f ? in[0].f : in[0].i.v[0];
+        else if (u->f)
+            ap_set(&out->i, u->width, in[0].f);
+        else
+            out->i = in[0].i;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Fold hooks                                                          */
+/* ------------------------------------------------------------------ */
+
+static eo_op *
+def_as(eo_value *v, enum arith_op k)
+{
+    eo_op *d = v ? eo_value_def_op(v) : NULL;
+    return d && arith_op_kind(d) == k ? d : NULL;
+}
+
+static const eo_type *
+result_type(eo_op *op, size_t i)
+{
+    return eo_value_type(eo_op_result(op, i));
+}
+
+static int64_t
+pred_of(eo_op *op)
+{
+    const eo_attr *a = eo_op_attr(op, "predicate");
+    return a && eo_attr_get_kind(a) == EO_ATTR_INTEGER ? eo_attr_int_value(a)
+                                                       : -1;
+}
+
+static bool
+fold_attr(eo_fold *out, const eo_attr *a)
+{
+    return a ? eo_fold_to_attr(out, a) : false;
+}
+
+/* The bool (or splat-of-bool) constant for a result of type t. */
+static const eo_attr *
+bool_attr(eo_ctx *ctx, const eo_type *t, bool v)
+{
+    if (eo_type_elem_or_self(t) == t)
+        return eo_attr_get_bool(ctx, v);
+    unsigned char b = v;
+    if (eo_type_num_elements(t) < 0)
+        return NULL;
+    return eo_attr_get_dense(ctx, t, &b, 1, true);
+}
+
+static bool
+is_max_min_identity(enum arith_op k, const eo_attr *c, bool *absorb)
+{
+    ap x;
+    if (!splat_int(c, &x))
+        return false;
+    bool smax = ap_is_smax(&x), smin = ap_is_smin(&x);
+    bool umax = ap_is_all_ones(&x), umin = ap_is_zero(&x);
+    switch (k) {
+    case ARITH_MAXSI: *absorb = smax; return smax || smin;
+    case ARITH_MINSI: *absorb = smin; return smax || smin;
+    case ARITH_MAXUI: *absorb = umax; return umax || umin;
+    case ARITH_MINUI: *absorb = umin; return umax || umin;
+    default: return false;
+    }
+}
+
+static bool
+fold_int_binary(eo_op *op, enum arith_op k, const eo_attr *const cst[],
+                eo_fold *out)
+{
+    eo_ctx *ctx = eo_op_ctx(op);
+    eo_value *lhs = eo_op_operand(op, 0), *rhs = eo_op_operand(op, 1);
+    const eo_attr *rc = cst[1];
+    const eo_type *rt = result_type(op, 0);
+    eo_op *d;
+    switch (k) {
+    case ARITH_ADDI:
+        if (is_int_zero(rc))
+            return eo_fold_to_value(out, lhs);
+        if ((d = def_as(lhs, ARITH_SUBI)) && eo_op_operand(d, 1) == rhs)
+            return eo_fold_to_value(out, eo_op_operand(d, 0));
+        if ((d = def_as(rhs, ARITH_SUBI)) && eo_op_operand(d, 1) == lhs)
+            return eo_fold_to_value(out, eo_op_operand(d, 0));
+        break;
+    case ARITH_SUBI:
+        if (lhs == rhs)
+            return fold_attr(out, zero_attr(ctx, rt));
+        if (is_int_zero(rc))
+            return eo_fold_to_value(out, lhs);
+        if ((d = def_as(lhs, ARITH_ADDI))) {
+            if (eo_op_operand(d, 1) == rhs)
+                return eo_fold_to_value(out, eo_op_operand(d, 0));
+            if (eo_op_operand(d, 0) == rhs)
+                return eo_fold_to_value(out, eo_op_operand(d, 1));
+        }
+        break;
+    case ARITH_MULI:
+        if (is_int_zero(rc))
+            return eo_fold_to_value(out, rhs);
+        if (is_int_one(rc))
+            return eo_fold_to_value(out, lhs);
+        break;
+    case ARITH_DIVUI:
+    case ARITH_DIVSI:
+    case ARITH_CEILDIVUI:
+    case ARITH_CEILDIVSI:
+    case ARITH_FLOORDIVSI:
+        if (is_int_one(rc))
+            return eo_fold_to_value(out, lhs);
+        break;
+    case ARITH_REMUI:
+    case ARITH_REMSI:
+        if (is_int_one(rc))
+            return fold_attr(out, zero_attr(ctx, rt));
+        break;
+    case ARITH_ANDI:
+        if (is_int_zero(rc))
+            return eo_fold_to_value(out, rhs);
+        if (is_int_all_ones(rc))
+            return eo_fold_to_value(out, lhs);
+        /* and(x, not(x)), and(not(x), x) -> 0 */
+        if ((d = def_as(rhs, ARITH_XORI)) && eo_op_operand(d, 0) == lhs &&
+            is_int_all_ones(eo_value_constant(eo_op_operand(d, 1))))
+            return fold_attr(out, zero_attr(ctx, rt));
+        if ((d = def_as(lhs, ARITH_XORI)) && eo_op_operand(d, 0) == rhs &&
+            is_int_all_ones(eo_value_constant(eo_op_operand(d, 1))))
+            return fold_attr(out, zero_attr(ctx, rt));
+        /* and(a, and(a, b)) -> and(a, b) */
+        for (int rev = 0; rev < 2; rev++) {
+            d = def_as(rev ? rhs : lhs, ARITH_ANDI);
+            eo_value *other = rev ? lhs : rhs;
+            if (d && (other == eo_op_operand(d, 0) ||
+                      other == eo_op_operand(d, 1)))
+                return eo_fold_to_value(out, eo_op_result(d, 0));
+        }
+        break;
+    case ARITH_ORI:
+        if (is_int_zero(rc))
+            return eo_fold_to_value(out, lhs);
+        if (is_int_all_ones(rc))
+            return eo_fold_to_attr(out, rc);
+        /* or(x, xor(x, -1)), or(xor(x, -1), x) -> -1 */
+        if ((d = def_as(rhs, ARITH_XORI)) && eo_op_operand(d, 0) == lhs &&
+            is_int_all_ones(eo_value_constant(eo_op_operand(d, 1))))
+            return eo_fold_to_value(out, eo_op_operand(d, 1));
+        if ((d = def_as(lhs, ARITH_XORI)) && eo_op_operand(d, 0) == rhs &&
+            is_int_all_ones(eo_value_constant(eo_op_operand(d, 1))))
+            return eo_fold_to_value(out, eo_op_operand(d, 1));
+        break;
+    case ARITH_XORI:
+        if (is_int_zero(rc))
+            return eo_fold_to_value(out, lhs);
+        if (lhs == rhs)
+            return fold_attr(out, zero_attr(ctx, rt));
+        if ((d = def_as(lhs, ARITH_XORI))) {
+            if (eo_op_operand(d, 1) == rhs)
+                return eo_fold_to_value(out, eo_op_operand(d, 0));
+            if (eo_op_operand(d, 0) == rhs)
+                return eo_fold_to_value(out, eo_op_operand(d, 1));
+        }
+        if ((d = def_as(rhs, ARITH_XORI))) {
+            if (eo_op_operand(d, 1) == lhs)
+                return eo_fold_to_value(out, eo_op_operand(d, 0));
+            if (eo_op_operand(d, 0) == lhs)
+                return eo_fold_to_value(out, eo_op_operand(d, 1));
+        }
+        break;
+    case ARITH_SHLI:
+    case ARITH_SHRSI:
+    case ARITH_SHRUI:
+        if (is_int_zero(rc))
+            return eo_fold_to_value(out, lhs);
+        break;
+    case ARITH_MAXSI:
+    case ARITH_MAXUI:
+    case ARITH_MINSI:
+    case ARITH_MINUI: {
+        bool absorb;
+        if (lhs == rhs)
+            return eo_fold_to_value(out, rhs);
+        if (is_max_min_identity(k, rc, &absorb))
+            return eo_fold_to_value(out, absorb ? rhs : lhs);
+        break;
+    }
+    default:
+        break;
+    }
+    if (!cst[0] || !cst[1])
+        return false;
+    fold_ud u = { .k = k };
+    return fold_attr(out, fold_elements(ctx, rt, 2, cst, elt_binary, &u));
+}
+
+static bool
+fold_float_binary(eo_op *op, enum arith_op k, const eo_attr *const cst[],
+                  eo_fold *out)
+{
+    eo_value *lhs = eo_op_operand(op, 0), *rhs = eo_op_operand(op, 1);
+    const eo_attr *rc = cst[1];
+    switch (k) {
+    case ARITH_ADDF:
+        if (is_float_val(rc, 0.0, true))
+            return eo_fold_to_value(out, lhs);
+        break;
+    case ARITH_SUBF:
+        if (is_float_val(rc, 0.0, false))
+            return eo_fold_to_value(out, lhs);
+        break;
+    case ARITH_MULF:
+    case ARITH_DIVF:
+        if (is_float_val(rc, 1.0, false))
+            return eo_fold_to_value(out, lhs);
+        break;
+    case ARITH_MAXIMUMF:
+    case ARITH_MAXNUMF:
+        if (lhs == rhs)
+            return eo_fold_to_value(out, rhs);
+        if (is_float_val(rc, -INFINITY, true))
+            return eo_fold_to_value(out, lhs);
+        break;
+    case ARITH_MINIMUMF:
+    case ARITH_MINNUMF:
+        if (lhs == rhs)
+            return eo_fold_to_value(out, rhs);
+        if (is_float_val(rc, INFINITY, false))
+            return eo_fold_to_value(out, lhs);
+        break;
+    default:
+        break;
+    }
+    if (!cst[0] || !cst[1])
+        return false;
+    const eo_type *rt = result_type(op, 0);
+    fold_ud u = { .k = k, .f = fmt_of(eo_type_elem_or_self(rt)) };
+    if (!u.f)
+        return false;
+    return fold_attr(out, fold_elements(eo_op_ctx(op), rt, 2, cst, elt_binary,
+                                        &u));
+}
+
+/* The swapped predicate for moving a constant to the right. */
+static int64_t
+cmpi_swap(int64_t p)
+{
+    switch (p) {
+    case ARITH_CMPI_SLT: return ARITH_CMPI_SGT;
+    case ARITH_CMPI_SGT: return ARITH_CMPI_SLT;
+    case ARITH_CMPI_SLE: return ARITH_CMPI_SGE;
+    case ARITH_CMPI_SGE: return ARITH_CMPI_SLE;
+    case ARITH_CMPI_ULT: return ARITH_CMPI_UGT;
+    case ARITH_CMPI_UGT: return ARITH_CMPI_ULT;
+    case ARITH_CMPI_ULE: return ARITH_CMPI_UGE;
+    case ARITH_CMPI_UGE: return ARITH_CMPI_ULE;
+    default: return p;
+    }
+}
+
+static bool
+is_i1_like(const eo_type *t)
+{
+    return eo_type_is_signless_int(eo_type_elem_or_self(t), 1);
+}
+
+static bool
+fold_cmpi(eo_op *op, const eo_attr *const cst[], eo_fold *out)
+{
+    eo_ctx *ctx = eo_op_ctx(op);
+    eo_value *lhs = eo_op_operand(op, 0), *rhs = eo_op_operand(op, 1);
+    int64_t pred = pred_of(op);
+    const eo_type *rt = result_type(op, 0);
+    if (pred < 0 || pred >= ARITH_CMPI_NUM)
+        return false;
+    if (lhs == rhs) {
+        bool v = pred == ARITH_CMPI_EQ || pred == ARITH_CMPI_SLE ||
+                 pred == ARITH_CMPI_SGE || pred == ARITH_CMPI_ULE ||
+                 pred == ARITH_CMPI_UGE;
+        return fold_attr(out, bool_attr(ctx, rt, v));
+    }
+    if (is_int_zero(cst[1])) {
+        eo_op *d = def_as(lhs, ARITH_EXTSI);
+        if (!d)
+            d = def_as(lhs, ARITH_EXTUI);
+        /* ext(%x : i1) != 0 -> %x (scalars and vectors) */
+        if (d && pred == ARITH_CMPI_NE) {
+            const eo_type *st = eo_value_type(eo_op_operand(d, 0));
+            if ((eo_type_get_kind(st) != EO_TYPE_TENSOR &&
+                 eo_type_get_kind(st) != EO_TYPE_UNRANKED_TENSOR) &&
+                is_i1_like(st))
+                return eo_fold_to_value(out, eo_op_operand(d, 0));
+        }
+        if (is_i1_like(eo_value_type(lhs)) && pred == ARITH_CMPI_NE)
+            return eo_fold_to_value(out, lhs);
+    }
+    if (is_int_one(cst[1]) && is_i1_like(eo_value_type(lhs)) &&
+        pred == ARITH_CMPI_EQ)
+        return eo_fold_to_value(out, lhs);
+    if (cst[0] && !cst[1]) {
+        const eo_attr *p = eo_attr_get_int(ctx, eo_type_get_int(ctx, 64),
+                                           cmpi_swap(pred));
+        if (!p || eo_op_set_attr(op, "predicate", p) != EO_OK)
+            return false;
+        eo_op_set_operand(op, 0, rhs);
+        eo_op_set_operand(op, 1, lhs);
+        return eo_fold_in_place(out);
+    }
+    if (!cst[0] || !cst[1])
+        return false;
+    fold_ud u = { .k = ARITH_CMPI, .pred = pred };
+    return fold_attr(out, fold_elements(ctx, rt, 2, cst, elt_cmp, &u));
+}
+
+static bool
+fold_cmpf(eo_op *op, const eo_attr *const cst[], eo_fold *out)
+{
+    int64_t pred = pred_of(op);
+    const eo_attr *a = cst[0], *b = cst[1];
+    /* If one operand is NaN, making both NaN does not change the result
+     * (scalar FloatAttr operands only, as MLIR). */
+    if (a && eo_attr_get_kind(a) != EO_ATTR_FLOAT)
+        a = NULL;
+    if (b && eo_attr_get_kind(b) != EO_ATTR_FLOAT)
+        b = NULL;
+    if (a && isnan(eo_attr_float_value(a)))
+        b = a;
+    if (b && isnan(eo_attr_float_value(b)))
+        a = b;
+    if (!a || !b || pred < 0 || pred >= ARITH_CMPF_NUM)
+        return false;
+    /* Every float type's value is exact as a double. */
+    double x = eo_attr_float_value(a), y = eo_attr_float_value(b);
+    uint64_t bx, by;
+    bool r;
+    memcpy(&bx, &x, 8);
+    memcpy(&by, &y, 8);
+    if (!cmpf_apply(pred, &fmt_f64, bx, by, &r))
+        return false;
+    return fold_attr(out, eo_attr_get_bool(eo_op_ctx(op), r));
+}
+
+static bool
+fold_select(eo_op *op, const eo_attr *const cst[], eo_fold *out)
+{
+    eo_value *c = eo_op_operand(op, 0);
+    eo_value *t = eo_op_operand(op, 1), *f = eo_op_operand(op, 2);
+    if (t == f)
+        return eo_fold_to_value(out, t);
+    if (is_int_one(cst[0]))
+        return eo_fold_to_value(out, t);
+    if (is_int_zero(cst[0]))
+        return eo_fold_to_value(out, f);
+    /* select %x, true, false -> %x */
+    if (eo_type_is_signless_int(result_type(op, 0), 1) && is_int_one(cst[1]) &&
+        is_int_zero(cst[2]))
+        return eo_fold_to_value(out, c);
+    eo_op *cmp = def_as(c, ARITH_CMPI);
+    if (cmp) {
+        int64_t p = pred_of(cmp);
+        eo_value *cl = eo_op_operand(cmp, 0), *cr = eo_op_operand(cmp, 1);
+        if ((p == ARITH_CMPI_EQ || p == ARITH_CMPI_NE) &&
+            ((cl == t && cr == f) || (cr == t && cl == f)))
+            return eo_fold_to_value(out, p == ARITH_CMPI_NE ? t : f);
+    }
+    /* Non-splat constant condition over constant operands. */
+    if (cst[0] && cst[1] && cst[2] &&
+        eo_attr_get_kind(cst[0]) == EO_ATTR_DENSE &&
+        eo_attr_get_kind(cst[1]) == EO_ATTR_DENSE &&
+        eo_attr_get_kind(cst[2]) == EO_ATTR_DENSE) {
+        fold_ud u = { .k = ARITH_SELECT };
+        return fold_attr(out, fold_elements(eo_op_ctx(op), result_type(op, 0),
+                                            3, cst, elt_select, &u));
+    }
+    return false;
+}
+
+/* Integer-like element widths of a value's type (0 if none). */
+static unsigned
+value_width(eo_value *v)
+{
+    return int_width_of(eo_type_elem_or_self(eo_value_type(v)));
+}
+
+static bool
+fold_cast(eo_op *op, enum arith_op k, const eo_attr *const cst[],
+          eo_fold *out)
+{
+    eo_value *in = eo_op_operand(op, 0);
+    const eo_type *rt = result_type(op, 0);
+    const eo_type *ret = eo_type_elem_or_self(rt);
+    const eo_type *iet = eo_type_elem_or_self(eo_value_type(in));
+    eo_op *d;
+    switch (k) {
+    case ARITH_EXTUI:
+    case ARITH_EXTSI:
+        if ((d = def_as(in, k))) {
+            eo_op_set_operand(op, 0, eo_op_operand(d, 0));
+            return eo_fold_in_place(out);
+        }
+        break;
+    case ARITH_TRUNCI:
+        if ((d = def_as(in, ARITH_EXTUI)) || (d = def_as(in, ARITH_EXTSI))) {
+            eo_value *src = eo_op_operand(d, 0);
+            const eo_type *st = eo_type_elem_or_self(eo_value_type(src));
+            if (eo_type_int_width(st) > eo_type_int_width(ret)) {
+                eo_op_set_operand(op, 0, src);
+                return eo_fold_in_place(out);
+            }
+            if (st == ret)
+                return eo_fold_to_value(out, src);
+        }
+        if ((d = def_as(in, ARITH_TRUNCI))) {
+            eo_op_set_operand(op, 0, eo_op_operand(d, 0));
+            return eo_fold_in_place(out);
+        }
+        break;
+    default:
+        break;
+    }
+    if (!cst[0])
+        return false;
+    fold_ud u = { .k = k, .f = fmt_of(iet), .to = fmt_of(ret),
+                  .width = int_width_of(ret) };
+    switch (k) {
+    case ARITH_SITOFP:
+    case ARITH_UITOFP:
+        if (!u.to || !value_width(in))
+            return false;
+        break;
+    case ARITH_FPTOSI:
+    case ARITH_FPTOUI:
+        if (!u.f || !u.width)
+            return false;
+        break;
+    case ARITH_EXTF:
+    case ARITH_TRUNCF:
+        if (!u.f || !u.to)
+            return false;
+        break;
+    case ARITH_BITCAST:
+        /* Same widths by verification; floats we cannot encode stay. */
+        if ((eo_type_is_float(iet) && !u.f) || (eo_type_is_float(ret) && !u.to))
+            return false;
+        if ((!u.f && !value_width(in)) || (!u.to && !u.width))
+            return false;
+        break;
+    default:
+        if (!u.width || !value_width(in))
+            return false;
+        break;
+    }
+    return fold_attr(out, fold_elements(eo_op_ctx(op), rt, 1, cst, elt_cast,
+                                        &u));
+}
+
+static bool
+fold_extended(eo_op *op, enum arith_op k, const eo_attr *const cst[],
+              eo_fold *out)
+{
+    eo_ctx *ctx = eo_op_ctx(op);
+    eo_value *lhs = eo_op_operand(op, 0);
+    const eo_type *rt = result_type(op, 0);
+    if (k == ARITH_ADDUI_EXTENDED) {
+        if (is_int_zero(cst[1])) {
+            const eo_attr *z = zero_attr(ctx, result_type(op, 1));
+            if (!z)
+                return false;
+            eo_fold_set_value(out, 0, lhs);
+            return eo_fold_set_attr(out, 1, z);
+        }
+    } else {
+        if (is_int_zero(cst[1]))
+            return eo_fold_set_attr(out, 0, cst[1]) &&
+                   eo_fold_set_attr(out, 1, cst[1]);
+        if (k == ARITH_MULUI_EXTENDED && is_int_one(cst[1])) {
+            const eo_attr *z = zero_attr(ctx, eo_value_type(lhs));
+            if (!z)
+                return false;
+            eo_fold_set_value(out, 0, lhs);
+            return eo_fold_set_attr(out, 1, z);
+        }
+    }
+    if (!cst[0] || !cst[1])
+        return false;
+    cview va, vb;
+    if (!view(cst[0], &va) || !view(cst[1], &vb) || fmt_of(va.et))
+        return false;
+    /* Low result as the plain op, high/overflow element by element. */
+    fold_ud lo = { .k = k == ARITH_ADDUI_EXTENDED ? ARITH_ADDI : ARITH_MULI };
+    const eo_attr *low = fold_elements(ctx, rt, 2, cst, elt_binary, &lo);
+    if (!low)
+        return false;
+    const eo_attr *high;
+    if (k == ARITH_ADDUI_EXTENDED) {
+        /* overflow = sum <u lhs */
+        const eo_attr *ops[2] = { low, cst[0] };
+        fold_ud u = { .k = ARITH_CMPI, .pred = ARITH_CMPI_ULT };
+        high = fold_elements(ctx, result_type(op, 1), 2, ops, elt_cmp, &u);
+    } else {
+        cview v[2];
+        elt a, b;
+        view(cst[0], &v[0]);
+        view(cst[1], &v[1]);
+        if (v[0].dense && !v[0].splat)
+            return false;          /* dense high parts: not folded */
+        if (v[1].dense && !v[1].splat)
+            return false;
+        read_elt(&v[0], 0, &a);
+        read_elt(&v[1], 0, &b);
+        elt h;
+        memset(&h, 0, sizeof h);
+        if (!ap_mul_high(&h.i, &a.i, &b.i, k == ARITH_MULSI_EXTENDED))
+            return false;
+        if (v[0].dense) {
+            unsigned char buf[AP_MAXW * 8];
+            size_t eb = eo_dense_elem_bytes(eo_type_elem(rt));
+            if (eb > sizeof buf)
+                return false;
+            write_elt(buf, eb, eo_type_elem(rt), &h);
+            high = eo_attr_get_dense(ctx, rt, buf, eb, true);
+        } else {
+            high = scalar_attr(ctx, rt, &h);
+        }
+    }
+    if (!high)
+        return false;
+    return eo_fold_set_attr(out, 0, low) && eo_fold_set_attr(out, 1, high);
+}
+
+bool
+arith_fold(eo_op *op, const eo_attr *const cst[], eo_fold *out)
+{
+    enum arith_op k = arith_op_kind(op);
+    switch (k) {
+    case ARITH_CONSTANT:
+        return fold_attr(out, eo_op_attr(op, "value"));
+    case ARITH_ADDI: case ARITH_SUBI: case ARITH_MULI:
+    case ARITH_DIVSI: case ARITH_DIVUI: case ARITH_CEILDIVSI:
+    case ARITH_CEILDIVUI: case ARITH_FLOORDIVSI: case ARITH_REMSI:
+    case ARITH_REMUI: case ARITH_ANDI: case ARITH_ORI: case ARITH_XORI:
+    case ARITH_SHLI: case ARITH_SHRSI: case ARITH_SHRUI:
+    case ARITH_MAXSI: case ARITH_MAXUI: case ARITH_MINSI: case ARITH_MINUI:
+        return fold_int_binary(op, k, cst, out);
+    case ARITH_ADDUI_EXTENDED:
+    case ARITH_MULSI_EXTENDED:
+    case ARITH_MULUI_EXTENDED:
+        return fold_extended(op, k, cst, out);
+    case ARITH_ADDF: case ARITH_SUBF: case ARITH_MULF: case ARITH_DIVF:
+    case ARITH_REMF: case ARITH_MAXIMUMF: case ARITH_MINIMUMF:
+    case ARITH_MAXNUMF: case ARITH_MINNUMF:
+        return fold_float_binary(op, k, cst, out);
+    case ARITH_NEGF: {
+        eo_op *d = def_as(eo_op_operand(op, 0), ARITH_NEGF);
+        if (d)
+            return eo_fold_to_value(out, eo_op_operand(d, 0));
+        const eo_type *rt = result_type(op, 0);
+        fold_ud u = { .k = k, .f = fmt_of(eo_type_elem_or_self(rt)) };
+        if (!cst[0] || !u.f)
+            return false;
+        return fold_attr(out, fold_elements(eo_op_ctx(op), rt, 1, cst,
+                                            elt_negf, &u));
+    }
+    case ARITH_CMPI:
+        return fold_cmpi(op, cst, out);
+    case ARITH_CMPF:
+        return fold_cmpf(op, cst, out);
+    case ARITH_SELECT:
+        return fold_select(op, cst, out);
+    case ARITH_EXTSI: case ARITH_EXTUI: case ARITH_TRUNCI:
+    case ARITH_EXTF: case ARITH_TRUNCF: case ARITH_SITOFP:
+    case ARITH_UITOFP: case ARITH_FPTOSI: case ARITH_FPTOUI:
+    case ARITH_INDEX_CAST: case ARITH_INDEX_CASTUI: case ARITH_BITCAST:
+        return fold_cast(op, k, cst, out);
+    default:
+        return false;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Constant materialization                                            */
+/* ------------------------------------------------------------------ */
+
+eo_op *
+arith_materialize_constant(eo_rewriter *rw, const eo_attr *value,
+                           const eo_type *type, const eo_loc *loc)
+{
+    if (!value || !type || eo_attr_type(value) != type)
+        return NULL;
+    eo_attr_kind ak = eo_attr_get_kind(value);
+    if (ak != EO_ATTR_INTEGER && ak != EO_ATTR_FLOAT && ak != EO_ATTR_DENSE &&
+        ak != EO_ATTR_DENSE_RESOURCE)
+        return NULL;
+    const eo_type *et = eo_type_elem_or_self(type);
+    if (eo_type_is_int(et) && eo_type_int_signedness(et) != EO_SIGNLESS)
+        return NULL;
+    eo_op_state st;
+    eo_op_state_init_def(&st, eo_rewriter_ctx(rw),
+                         arith_op_def(ARITH_CONSTANT), loc);
+    if (eo_op_state_add_result(&st, type) != EO_OK ||
+        eo_op_state_set_attr(&st, "value", value) != EO_OK) {
+        eo_op_state_release(&st);
+        return NULL;
+    }
+    return eo_rewriter_create(rw, &st);
+}
+
+/* ------------------------------------------------------------------ */
+/* Canonicalization patterns (MLIR's names, ArithCanonicalization.td)  */
+/* ------------------------------------------------------------------ */
+
+static unsigned
+ovf_of(eo_op *op)
+{
+    unsigned f = 0;
+    const eo_attr *a = eo_op_attr(op, "overflowFlags");
+    if (a && !arith_overflow_flags(a, &f))
+        f = 0;
+    return f;
+}
+
+/* Creates arith op k before the root with one result of type rt;
+ * 'flags' is the overflow (or, for cmpi, predicate) property. */
+static eo_value *
+build(eo_rewriter *rw, eo_op *root, enum arith_op k, size_t n,
+      eo_value *const *ops, const eo_type *rt, unsigned ovf)
+{
+    eo_ctx *ctx = eo_rewriter_ctx(rw);
+    eo_op_state st;
+    eo_op_state_init_def(&st, ctx, arith_op_def(k), eo_op_loc(root));
+    if (eo_op_state_add_operands(&st, n, ops) != EO_OK ||
+        eo_op_state_add_result(&st, rt) != EO_OK) {
+        eo_op_state_release(&st);
+        return NULL;
+    }
+    if (ovf) {
+        const eo_attr *a = arith_overflow_attr(ctx, ovf);
+        if (!a || eo_op_state_set_attr(&st, "overflowFlags", a) != EO_OK) {
+            eo_op_state_release(&st);
+            return NULL;
+        }
+    }
+    eo_op *op = eo_rewriter_create(rw, &st);
+    return op ? eo_op_result(op, 0) : NULL;
+}
+
+static eo_value *
+build_cmpi(eo_rewriter *rw, eo_op *root, int64_t pred, eo_value *a,
+           eo_value *b)
+{
+    eo_ctx *ctx = eo_rewriter_ctx(rw);
+    eo_op_state st;
+    eo_value *ops[2] = { a, b };
+    const eo_attr *p = eo_attr_get_int(ctx, eo_type_get_int(ctx, 64), pred);
+    eo_op_state_init_def(&st, ctx, arith_op_def(ARITH_CMPI), eo_op_loc(root));
+    if (!p || eo_op_state_add_operands(&st, 2, ops) != EO_OK ||
+        eo_op_state_add_result(&st, result_type(root, 0)) != EO_OK ||
+        eo_op_state_set_attr(&st, "predicate", p) != EO_OK) {
+        eo_op_state_release(&st);
+        return NULL;
+    }
+    eo_op *op = eo_rewriter_create(rw, &st);
+    return op ? eo_op_result(op, 0) : NULL;
+}
+
+static eo_value *
+build_const(eo_rewriter *rw, eo_op *root, const eo_attr *a)
+{
+    eo_op *c = a ? arith_materialize_constant(rw, a, eo_attr_type(a),
+                                              eo_op_loc(root))
+                 : NULL;
+    return c ? eo_op_result(c, 0) : NULL;
+}
+
+static eo_rewrite_result
+replace_with(eo_rewriter *rw, eo_op *op, eo_value *v)
+{
+    if (!v)
+        return EO_REWRITE_FAILED;
+    eo_rewriter_replace_op(rw, op, &v);
+    return EO_REWRITE_APPLIED;
+}
+
+/* A scalar integer constant operand (ConstantLikeMatcher APIntAttr). */
+static const eo_attr *
+int_cst(eo_value *v)
+{
+    const eo_attr *a = eo_value_constant(v);
+    return a && eo_attr_get_kind(a) == EO_ATTR_INTEGER ? a : NULL;
+}
+
+/* c0 op c1 at the result type (k: ADDI, SUBI or MULI). */
+static const eo_attr *
+combine(eo_op *op, enum arith_op k, const eo_attr *c0, const eo_attr *c1)
+{
+    const eo_type *rt = result_type(op, 0);
+    unsigned w = int_width_of(rt);
+    if (!w || eo_attr_type(c0) != rt || eo_attr_type(c1) != rt)
+        return NULL;
+    cview v0, v1;
+    elt a, b;
+    ap r;
+    if (!view(c0, &v0) || !view(c1, &v1))
+        return NULL;
+    read_elt(&v0, 0, &a);
+    read_elt(&v1, 0, &b);
+    if (!int_binop(k, &r, &a.i, &b.i))
+        return NULL;
+    return eo_attr_get_int_words(eo_op_ctx(op), rt, ap_nw(w), r.v);
+}
+
+/* Matches op(inner(x?, c?), c1) shapes of the reassociation patterns:
+ * 'inner' is the defining op of operand 'pos' of kind 'ik'. */
+typedef struct reassoc {
+    enum arith_op inner;            /* kind of the nested op */
+    int outer_cst;                  /* which outer operand is constant */
+    int inner_cst;                  /* which inner operand is constant */
+    enum arith_op fold;             /* c = c_a fold c_b */
+    bool swap;                      /* c = c1 fold c0 instead of c0, c1 */
+    enum arith_op result;           /* op built */
+    bool cst_first;                 /* result is op(c, x), else op(x, c) */
+    bool merge_ovf;                 /* merged flags, else none */
+} reassoc;
+
+static eo_rewrite_result
+match_reassoc(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    const reassoc *r = pat->data;
+    const eo_attr *c1 = int_cst(eo_op_operand(op, r->outer_cst));
+    if (!c1)
+        return EO_REWRITE_NO_MATCH;
+    eo_op *in = def_as(eo_op_operand(op, 1 - r->outer_cst), r->inner);
+    if (!in)
+        return EO_REWRITE_NO_MATCH;
+    const eo_attr *c0 = int_cst(eo_op_operand(in, r->inner_cst));
+    if (!c0)
+        return EO_REWRITE_NO_MATCH;
+    eo_value *x = eo_op_operand(in, 1 - r->inner_cst);
+    const eo_attr *c = r->swap ? combine(op, r->fold, c1, c0)
+                               : combine(op, r->fold, c0, c1);
+    if (!c)
+        return EO_REWRITE_NO_MATCH;
+    eo_builder_set_before(&rw->b, op);
+    eo_value *cv = build_const(rw, op, c);
+    if (!cv)
+        return EO_REWRITE_FAILED;
+    eo_value *ops[2] = { x, cv };
+    if (r->cst_first) {
+        ops[0] = cv;
+        ops[1] = x;
+    }
+    unsigned ovf = r->merge_ovf ? ovf_of(op) & ovf_of(in) : 0;
+    return replace_with(rw, op, build(rw, op, r->result, 2, ops,
+                                      result_type(op, 0), ovf));
+}
+
+/* addi(x, muli(y, -1)) -> subi(x, y); addi(muli(x, -1), y) -> subi(y, x) */
+static eo_rewrite_result
+match_addi_mul_neg_one(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    int side = pat->data ? 0 : 1;   /* operand holding the muli */
+    eo_op *m = def_as(eo_op_operand(op, side), ARITH_MULI);
+    if (!m || !is_int_all_ones(eo_value_constant(eo_op_operand(m, 1))))
+        return EO_REWRITE_NO_MATCH;
+    eo_builder_set_before(&rw->b, op);
+    eo_value *ops[2] = { eo_op_operand(op, 1 - side), eo_op_operand(m, 0) };
+    return replace_with(rw, op, build(rw, op, ARITH_SUBI, 2, ops,
+                                      result_type(op, 0), 0));
+}
+
+/* subi(subi(a, b), a) -> subi(0, b) */
+static eo_rewrite_result
+match_subi_subi_lhs(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    (void)pat;
+    eo_op *in = def_as(eo_op_operand(op, 0), ARITH_SUBI);
+    if (!in || eo_op_operand(in, 0) != eo_op_operand(op, 1))
+        return EO_REWRITE_NO_MATCH;
+    eo_value *y = eo_op_operand(in, 1);
+    const eo_attr *z = zero_attr(eo_op_ctx(op), eo_value_type(y));
+    if (!z)
+        return EO_REWRITE_NO_MATCH;
+    eo_builder_set_before(&rw->b, op);
+    eo_value *zv = build_const(rw, op, z);
+    if (!zv)
+        return EO_REWRITE_FAILED;
+    eo_value *ops[2] = { zv, y };
+    return replace_with(rw, op, build(rw, op, ARITH_SUBI, 2, ops,
+                                      result_type(op, 0),
+                                      ovf_of(op) & ovf_of(in)));
+}
+
+/* xori(cmpi(pred, a, b), true) -> cmpi(~pred, a, b) */
+static eo_rewrite_result
+match_xori_not_cmpi(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    (void)pat;
+    const eo_attr *c = int_cst(eo_op_operand(op, 1));
+    eo_op *cmp = def_as(eo_op_operand(op, 0), ARITH_CMPI);
+    if (!c || !cmp || !eo_type_is_signless_int(eo_attr_type(c), 1) ||
+        !(eo_attr_int_uvalue(c) & 1))
+        return EO_REWRITE_NO_MATCH;
+    static const int64_t inv[ARITH_CMPI_NUM] = {
+        [ARITH_CMPI_EQ] = ARITH_CMPI_NE, [ARITH_CMPI_NE] = ARITH_CMPI_EQ,
+        [ARITH_CMPI_SLT] = ARITH_CMPI_SGE, [ARITH_CMPI_SLE] = ARITH_CMPI_SGT,
+        [ARITH_CMPI_SGT] = ARITH_CMPI_SLE, [ARITH_CMPI_SGE] = ARITH_CMPI_SLT,
+        [ARITH_CMPI_ULT] = ARITH_CMPI_UGE, [ARITH_CMPI_ULE] = ARITH_CMPI_UGT,
+        [ARITH_CMPI_UGT] = ARITH_CMPI_ULE, [ARITH_CMPI_UGE] = ARITH_CMPI_ULT,
+    };
+    int64_t p = pred_of(cmp);
+    if (p < 0 || p >= ARITH_CMPI_NUM)
+        return EO_REWRITE_NO_MATCH;
+    eo_builder_set_before(&rw->b, op);
+    return replace_with(rw, op, build_cmpi(rw, op, inv[p],
+                                           eo_op_operand(cmp, 0),
+                                           eo_op_operand(cmp, 1)));
+}
+
+/* op(ext(x), ext(y)) -> ext(op(x, y)) for andi/ori/xori, same x/y type;
+ * data is the ext kind. */
+static eo_rewrite_result
+match_logic_of_ext(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    enum arith_op ek = (enum arith_op)(intptr_t)pat->data;
+    eo_op *a = def_as(eo_op_operand(op, 0), ek);
+    eo_op *b = def_as(eo_op_operand(op, 1), ek);
+    if (!a || !b)
+        return EO_REWRITE_NO_MATCH;
+    eo_value *x = eo_op_operand(a, 0), *y = eo_op_operand(b, 0);
+    if (eo_value_type(x) != eo_value_type(y))
+        return EO_REWRITE_NO_MATCH;
+    eo_builder_set_before(&rw->b, op);
+    eo_value *ops[2] = { x, y };
+    eo_value *in = build(rw, op, arith_op_kind(op), 2, ops, eo_value_type(x),
+                         0);
+    if (!in)
+        return EO_REWRITE_FAILED;
+    return replace_with(rw, op, build(rw, op, ek, 1, &in,
+                                      result_type(op, 0), 0));
+}
+
+/* cmpi(eq|ne, ext(a), ext(b)) -> cmpi(eq|ne, a, b); data: ext kind. */
+static eo_rewrite_result
+match_cmpi_ext(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    enum arith_op ek = (enum arith_op)(intptr_t)pat->data;
+    int64_t p = pred_of(op);
+    if (p != ARITH_CMPI_EQ && p != ARITH_CMPI_NE)
+        return EO_REWRITE_NO_MATCH;
+    eo_op *a = def_as(eo_op_operand(op, 0), ek);
+    eo_op *b = def_as(eo_op_operand(op, 1), ek);
+    if (!a || !b ||
+        eo_value_type(eo_op_operand(a, 0)) != eo_value_type(eo_op_operand(b, 0)))
+        return EO_REWRITE_NO_MATCH;
+    eo_builder_set_before(&rw->b, op);
+    return replace_with(rw, op, build_cmpi(rw, op, p, eo_op_operand(a, 0),
+                                           eo_op_operand(b, 0)));
+}
+
+static eo_value *
+build_select(eo_rewriter *rw, eo_op *root, eo_value *c, eo_value *t,
+             eo_value *f)
+{
+    eo_value *ops[3] = { c, t, f };
+    return build(rw, root, ARITH_SELECT, 3, ops, result_type(root, 0), 0);
+}
+
+/* select(p, select(p, a, b), c) -> select(p, a, c) (data NULL) and
+ * select(p, a, select(p, b, c)) -> select(p, a, c) (data non-NULL). */
+static eo_rewrite_result
+match_redundant_select(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    bool false_side = pat->data != NULL;
+    eo_value *p = eo_op_operand(op, 0);
+    eo_op *in = def_as(eo_op_operand(op, false_side ? 2 : 1), ARITH_SELECT);
+    if (!in || eo_op_operand(in, 0) != p)
+        return EO_REWRITE_NO_MATCH;
+    eo_builder_set_before(&rw->b, op);
+    if (false_side)
+        return replace_with(rw, op, build_select(rw, op, p,
+                                                 eo_op_operand(op, 1),
+                                                 eo_op_operand(in, 2)));
+    return replace_with(rw, op, build_select(rw, op, p, eo_op_operand(in, 1),
+                                             eo_op_operand(op, 2)));
+}
+
+/* select(xori(p, -1), a, b) -> select(p, b, a) */
+static eo_rewrite_result
+match_select_not_cond(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    (void)pat;
+    eo_op *x = def_as(eo_op_operand(op, 0), ARITH_XORI);
+    if (!x || !int_cst(eo_op_operand(x, 1)) ||
+        !is_int_all_ones(eo_value_constant(eo_op_operand(x, 1))))
+        return EO_REWRITE_NO_MATCH;
+    eo_builder_set_before(&rw->b, op);
+    return replace_with(rw, op, build_select(rw, op, eo_op_operand(x, 0),
+                                             eo_op_operand(op, 2),
+                                             eo_op_operand(op, 1)));
+}
+
+static bool
+is_i1_cst(eo_value *v, bool val)
+{
+    const eo_attr *a = int_cst(v);
+    return a && eo_type_is_signless_int(eo_attr_type(a), 1) &&
+           (eo_attr_int_uvalue(a) & 1) == val;
+}
+
+/* select(p, false, true) -> xori(p, true) */
+static eo_rewrite_result
+match_select_i1_to_not(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    (void)pat;
+    if (!is_i1_cst(eo_op_operand(op, 1), false) ||
+        !is_i1_cst(eo_op_operand(op, 2), true))
+        return EO_REWRITE_NO_MATCH;
+    eo_builder_set_before(&rw->b, op);
+    eo_value *t = build_const(rw, op, eo_attr_get_bool(eo_op_ctx(op), true));
+    if (!t)
+        return EO_REWRITE_FAILED;
+    eo_value *ops[2] = { eo_op_operand(op, 0), t };
+    return replace_with(rw, op, build(rw, op, ARITH_XORI, 2, ops,
+                                      result_type(op, 0), 0));
+}
+
+/* select(p, 1, 0) -> extui(p); select(p, 0, 1) -> extui(xori(p, 1)) for
+ * scalar integers wider than i1. */
+static eo_rewrite_result
+match_select_to_extui(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    (void)pat;
+    const eo_type *rt = result_type(op, 0);
+    if (!eo_type_is_int(rt) || eo_type_is_signless_int(rt, 1))
+        return EO_REWRITE_NO_MATCH;
+    const eo_attr *t = eo_value_constant(eo_op_operand(op, 1));
+    const eo_attr *f = eo_value_constant(eo_op_operand(op, 2));
+    eo_value *c = eo_op_operand(op, 0);
+    if (is_int_one(t) && is_int_zero(f)) {
+        eo_builder_set_before(&rw->b, op);
+        return replace_with(rw, op, build(rw, op, ARITH_EXTUI, 1, &c, rt, 0));
+    }
+    if (is_int_zero(t) && is_int_one(f)) {
+        eo_builder_set_before(&rw->b, op);
+        const eo_type *ct = eo_value_type(c);
+        eo_value *one = build_const(rw, op,
+                                    eo_attr_get_int(eo_op_ctx(op), ct, 1));
+        if (!one)
+            return EO_REWRITE_FAILED;
+        eo_value *ops[2] = { c, one };
+        eo_value *n = build(rw, op, ARITH_XORI, 2, ops, ct, 0);
+        if (!n)
+            return EO_REWRITE_FAILED;
+        return replace_with(rw, op, build(rw, op, ARITH_EXTUI, 1, &n, rt, 0));
+    }
+    return EO_REWRITE_NO_MATCH;
+}
+
+/* cast(cast(x)) -> x when the types round-trip (index_cast chains). */
+static eo_rewrite_result
+match_cast_of_same_cast(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    (void)pat;
+    eo_op *in = def_as(eo_op_operand(op, 0), arith_op_kind(op));
+    if (!in || eo_value_type(eo_op_operand(in, 0)) != result_type(op, 0))
+        return EO_REWRITE_NO_MATCH;
+    return replace_with(rw, op, eo_op_operand(in, 0));
+}
+
+/* cast(inner(x)) -> result(x): data packs inner and result kinds. */
+typedef struct cast_chain {
+    enum arith_op inner, result;
+} cast_chain;
+
+static eo_rewrite_result
+match_cast_chain(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    const cast_chain *c = pat->data;
+    eo_op *in = def_as(eo_op_operand(op, 0), c->inner);
+    if (!in)
+        return EO_REWRITE_NO_MATCH;
+    eo_value *x = eo_op_operand(in, 0);
+    eo_builder_set_before(&rw->b, op);
+    return replace_with(rw, op, build(rw, op, c->result, 1, &x,
+                                      result_type(op, 0), 0));
+}
+
+static int
+elem_width(const eo_type *t)
+{
+    const eo_type *e = eo_type_elem_or_self(t);
+    if (eo_type_is_int(e))
+        return (int)eo_type_int_width(e);
+    if (eo_type_is_float(e))
+        return (int)eo_type_float_width(e);
+    return -1;
+}
+
+/* trunci(ext(x)) -> ext(x) when only extension bits are dropped. */
+static eo_rewrite_result
+match_trunci_ext(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    enum arith_op ek = (enum arith_op)(intptr_t)pat->data;
+    eo_op *ext = def_as(eo_op_operand(op, 0), ek);
+    if (!ext)
+        return EO_REWRITE_NO_MATCH;
+    eo_value *x = eo_op_operand(ext, 0);
+    int we = elem_width(result_type(ext, 0)), wt = elem_width(result_type(op, 0));
+    int wx = elem_width(eo_value_type(x));
+    if (!(we > wt && wt > 0 && wt > wx && wx > 0))
+        return EO_REWRITE_NO_MATCH;
+    eo_builder_set_before(&rw->b, op);
+    return replace_with(rw, op, build(rw, op, ek, 1, &x, result_type(op, 0),
+                                      0));
+}
+
+/* trunci(shrsi(x, c)) -> trunci(shrui(x, c)) when c = width(x) -
+ * width(result): the bits kept are the same. */
+static eo_rewrite_result
+match_trunci_shrsi(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    (void)pat;
+    eo_op *sh = def_as(eo_op_operand(op, 0), ARITH_SHRSI);
+    if (!sh)
+        return EO_REWRITE_NO_MATCH;
+    const eo_attr *c = eo_value_constant(eo_op_operand(sh, 1));
+    ap amt;
+    eo_value *x = eo_op_operand(sh, 0);
+    int wx = elem_width(eo_value_type(x)), wt = elem_width(result_type(op, 0));
+    if (!splat_int(c, &amt) || amt.width > 64 ||
+        ap_nw(amt.width) > 1 || amt.v[0] != (uint64_t)(wx - wt))
+        return EO_REWRITE_NO_MATCH;
+    eo_builder_set_before(&rw->b, op);
+    eo_value *cv = build_const(rw, op, c);
+    if (!cv)
+        return EO_REWRITE_FAILED;
+    eo_value *ops[2] = { x, cv };
+    eo_value *u = build(rw, op, ARITH_SHRUI, 2, ops, eo_value_type(x), 0);
+    if (!u)
+        return EO_REWRITE_FAILED;
+    return replace_with(rw, op, build(rw, op, ARITH_TRUNCI, 1, &u,
+                                      result_type(op, 0), ovf_of(op)));
+}
+
+/* mulf/divf(negf(x), negf(y)) -> mulf/divf(x, y), keeping fastmath. */
+static eo_rewrite_result
+match_f_of_negf(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    (void)pat;
+    eo_op *a = def_as(eo_op_operand(op, 0), ARITH_NEGF);
+    eo_op *b = def_as(eo_op_operand(op, 1), ARITH_NEGF);
+    if (!a || !b ||
+        eo_value_type(eo_op_operand(a, 0)) != eo_value_type(eo_op_operand(b, 0)))
+        return EO_REWRITE_NO_MATCH;
+    eo_rewriter_modify_begin(rw, op);
+    eo_op_set_operand(op, 0, eo_op_operand(a, 0));
+    eo_op_set_operand(op, 1, eo_op_operand(b, 0));
+    eo_rewriter_modify_end(rw, op);
+    return EO_REWRITE_APPLIED;
+}
+
+/* addui_extended / mul?i_extended with the second result unused ->
+ * [addi/muli(x, y), x]. */
+static eo_rewrite_result
+match_extended_to_plain(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    enum arith_op k = (enum arith_op)(intptr_t)pat->data;
+    if (eo_value_has_uses(eo_op_result(op, 1)))
+        return EO_REWRITE_NO_MATCH;
+    eo_builder_set_before(&rw->b, op);
+    eo_value *ops[2] = { eo_op_operand(op, 0), eo_op_operand(op, 1) };
+    eo_value *v = build(rw, op, k, 2, ops, result_type(op, 0), 0);
+    if (!v)
+        return EO_REWRITE_FAILED;
+    eo_value *vals[2] = { v, eo_op_operand(op, 0) };
+    eo_rewriter_replace_op(rw, op, vals);
+    return EO_REWRITE_APPLIED;
+}
+
+/* mulsi_extended(x, 1) -> [x, extsi(cmpi slt(x, 0))] */
+static eo_rewrite_result
+match_mulsi_extended_one(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    (void)pat;
+    ap one;
+    const eo_attr *c = eo_value_constant(eo_op_operand(op, 1));
+    if (!splat_int(c, &one) || !ap_is_one(&one) ||
+        ap_neg(&one))           /* isStrictlyPositive: i1 1 is -1 */
+        return EO_REWRITE_NO_MATCH;
+    eo_value *x = eo_op_operand(op, 0);
+    const eo_type *xt = eo_value_type(x);
+    const eo_attr *z = zero_attr(eo_op_ctx(op), xt);
+    const eo_type *bt = eo_value_type(eo_op_result(op, 0));
+    if (!z || eo_type_elem_or_self(bt) != bt)
+        return EO_REWRITE_NO_MATCH;  /* shaped i1 results: not built */
+    eo_builder_set_before(&rw->b, op);
+    eo_value *zv = build_const(rw, op, z);
+    if (!zv)
+        return EO_REWRITE_FAILED;
+    eo_ctx *ctx = eo_op_ctx(op);
+    eo_op_state st;
+    eo_value *ops[2] = { x, zv };
+    const eo_attr *p = eo_attr_get_int(ctx, eo_type_get_int(ctx, 64),
+                                       ARITH_CMPI_SLT);
+    eo_op_state_init_def(&st, ctx, arith_op_def(ARITH_CMPI), eo_op_loc(op));
+    if (!p || eo_op_state_add_operands(&st, 2, ops) != EO_OK ||
+        eo_op_state_add_result(&st, eo_type_get_int(ctx, 1)) != EO_OK ||
+        eo_op_state_set_attr(&st, "predicate", p) != EO_OK) {
+        eo_op_state_release(&st);
+        return EO_REWRITE_FAILED;
+    }
+    eo_op *cmp = eo_rewriter_create(rw, &st);
+    if (!cmp)
+        return EO_REWRITE_FAILED;
+    eo_value *cv = eo_op_result(cmp, 0);
+    eo_value *hi = build(rw, op, ARITH_EXTSI, 1, &cv, xt, 0);
+    if (!hi)
+        return EO_REWRITE_FAILED;
+    eo_value *vals[2] = { x, hi };
+    eo_rewriter_replace_op(rw, op, vals);
+    return EO_REWRITE_APPLIED;
+}
+
+#define REASSOC(name, root, ...)                                            \
+    { name, "arith." root, 1, match_reassoc, &(const reassoc){ __VA_ARGS__ } }
+#define PAT(name, root, fn, data) { name, "arith." root, 1, fn, data }
+#define KIND(k) ((const void *)(intptr_t)(k))
+
+static const cast_chain index_cast_of_extsi = { ARITH_EXTSI,
+                                                ARITH_INDEX_CAST };
+static const cast_chain index_castui_of_extui = { ARITH_EXTUI,
+                                                  ARITH_INDEX_CASTUI };
+static const cast_chain bitcast_of_bitcast = { ARITH_BITCAST, ARITH_BITCAST };
+static const cast_chain extsi_of_extui = { ARITH_EXTUI, ARITH_EXTUI };
+
+const eo_pattern arith_canon[ARITH_NUM_OPS][ARITH_CANON_MAX] = {
+    [ARITH_ADDI] = {
+        /* addi(addi(x, c0), c1) -> addi(x, c0 + c1) */
+        REASSOC("AddIAddConstant", "addi", ARITH_ADDI, 1, 1, ARITH_ADDI,
+                false, ARITH_ADDI, false, true),
+        /* addi(subi(x, c0), c1) -> addi(x, c1 - c0) */
+        REASSOC("AddISubConstantRHS", "addi", ARITH_SUBI, 1, 1, ARITH_SUBI,
+                true, ARITH_ADDI, false, true),
+        /* addi(subi(c0, x), c1) -> subi(c0 + c1, x) */
+        REASSOC("AddISubConstantLHS", "addi", ARITH_SUBI, 1, 0, ARITH_ADDI,
+                false, ARITH_SUBI, true, true),
+        PAT("AddIMulNegativeOneRhs", "addi", match_addi_mul_neg_one, NULL),
+        PAT("AddIMulNegativeOneLhs", "addi", match_addi_mul_neg_one,
+            KIND(1)),
+    },
+    [ARITH_SUBI] = {
+        /* subi(addi(x, c0), c1) -> addi(x, c0 - c1) */
+        REASSOC("SubIRHSAddConstant", "subi", ARITH_ADDI, 1, 1, ARITH_SUBI,
+                false, ARITH_ADDI, false, false),
+        /* subi(c1, addi(x, c0)) -> subi(c1 - c0, x) */
+        REASSOC("SubILHSAddConstant", "subi", ARITH_ADDI, 0, 1, ARITH_SUBI,
+                true, ARITH_SUBI, true, true),
+        /* subi(subi(x, c0), c1) -> subi(x, c0 + c1) */
+        REASSOC("SubIRHSSubConstantRHS", "subi", ARITH_SUBI, 1, 1,
+                ARITH_ADDI, false, ARITH_SUBI, false, true),
+        /* subi(subi(c0, x), c1) -> subi(c0 - c1, x) */
+        REASSOC("SubIRHSSubConstantLHS", "subi", ARITH_SUBI, 1, 0,
+                ARITH_SUBI, false, ARITH_SUBI, true, true),
+        /* subi(c1, subi(x, c0)) -> subi(c0 + c1, x) */
+        REASSOC("SubILHSSubConstantRHS", "subi", ARITH_SUBI, 0, 1,
+                ARITH_ADDI, false, ARITH_SUBI, true, true),
+        /* subi(c1, subi(c0, x)) -> addi(x, c1 - c0) */
+        REASSOC("SubILHSSubConstantLHS", "subi", ARITH_SUBI, 0, 0,
+                ARITH_SUBI, true, ARITH_ADDI, false, true),
+        PAT("SubISubILHSRHSLHS", "subi", match_subi_subi_lhs, NULL),
+    },
+    [ARITH_MULI] = {
+        /* muli(muli(x, c0), c1) -> muli(x, c0 * c1) */
+        REASSOC("MulIMulIConstant", "muli", ARITH_MULI, 1, 1, ARITH_MULI,
+                false, ARITH_MULI, false, true),
+    },
+    [ARITH_ADDUI_EXTENDED] = {
+        PAT("AddUIExtendedToAddI", "addui_extended",
+            match_extended_to_plain, KIND(ARITH_ADDI)),
+    },
+    [ARITH_MULSI_EXTENDED] = {
+        PAT("MulSIExtendedToMulI", "mulsi_extended",
+            match_extended_to_plain, KIND(ARITH_MULI)),
+        PAT("MulSIExtendedRHSOne", "mulsi_extended",
+            match_mulsi_extended_one, NULL),
+    },
+    [ARITH_MULUI_EXTENDED] = {
+        PAT("MulUIExtendedToMulI", "mului_extended",
+            match_extended_to_plain, KIND(ARITH_MULI)),
+    },
+    [ARITH_XORI] = {
+        PAT("XOrINotCmpI", "xori", match_xori_not_cmpi, NULL),
+        PAT("XOrIOfExtUI", "xori", match_logic_of_ext, KIND(ARITH_EXTUI)),
+        PAT("XOrIOfExtSI", "xori", match_logic_of_ext, KIND(ARITH_EXTSI)),
+    },
+    [ARITH_ANDI] = {
+        PAT("AndOfExtUI", "andi", match_logic_of_ext, KIND(ARITH_EXTUI)),
+        PAT("AndOfExtSI", "andi", match_logic_of_ext, KIND(ARITH_EXTSI)),
+    },
+    [ARITH_ORI] = {
+        PAT("OrOfExtUI", "ori", match_logic_of_ext, KIND(ARITH_EXTUI)),
+        PAT("OrOfExtSI", "ori", match_logic_of_ext, KIND(ARITH_EXTSI)),
+    },
+    [ARITH_CMPI] = {
+        PAT("CmpIExtSI", "cmpi", match_cmpi_ext, KIND(ARITH_EXTSI)),
+        PAT("CmpIExtUI", "cmpi", match_cmpi_ext, KIND(ARITH_EXTUI)),
+    },
+    [ARITH_SELECT] = {
+        PAT("RedundantSelectFalse", "select", match_redundant_select,
+            KIND(1)),
+        PAT("RedundantSelectTrue", "select", match_redundant_select, NULL),
+        PAT("SelectNotCond", "select", match_select_not_cond, NULL),
+        PAT("SelectI1ToNot", "select", match_select_i1_to_not, NULL),
+        PAT("SelectToExtUI", "select", match_select_to_extui, NULL),
+    },
+    [ARITH_INDEX_CAST] = {
+        PAT("IndexCastOfIndexCast", "index_cast", match_cast_of_same_cast,
+            NULL),
+        PAT("IndexCastOfExtSI", "index_cast", match_cast_chain,
+            &index_cast_of_extsi),
+    },
+    [ARITH_INDEX_CASTUI] = {
+        PAT("IndexCastUIOfIndexCastUI", "index_castui",
+            match_cast_of_same_cast, NULL),
+        PAT("IndexCastUIOfExtUI", "index_castui", match_cast_chain,
+            &index_castui_of_extui),
+    },
+    [ARITH_BITCAST] = {
+        PAT("BitcastOfBitcast", "bitcast", match_cast_chain,
+            &bitcast_of_bitcast),
+    },
+    [ARITH_EXTSI] = {
+        PAT("ExtSIOfExtUI", "extsi", match_cast_chain, &extsi_of_extui),
+    },
+    [ARITH_TRUNCI] = {
+        PAT("TruncIExtSIToExtSI", "trunci", match_trunci_ext,
+            KIND(ARITH_EXTSI)),
+        PAT("TruncIExtUIToExtUI", "trunci", match_trunci_ext,
+            KIND(ARITH_EXTUI)),
+        PAT("TruncIShrSIToTrunciShrUI", "trunci", match_trunci_shrsi, NULL),
+    },
+    [ARITH_MULF] = {
+        PAT("MulFOfNegF", "mulf", match_f_of_negf, NULL),
+    },
+    [ARITH_DIVF] = {
+        PAT("DivFOfNegF", "divf", match_f_of_negf, NULL),
+    },
+};

@@ -1,0 +1,966 @@
+/* rewrite/greedy.c - pattern sets and the greedy pattern driver (MLIR's
+ * GreedyPatternRewriteDriver, 19.x semantics).
+ *
+ *   per region of the root op, per iteration (at most max_iterations):
+ *     seed: walk the region (pre-order for top-down, post-order for
+ *           bottom-up); constants are deduplicated per insertion region
+ *           and hoisted to the front of its entry block (OperationFolder);
+ *     process: pop -> erase if trivially dead -> fold (constants
+ *           materialized before the op by its dialect) -> patterns by
+ *           benefit; ops the rewriter creates or modifies, their
+ *           ancestors, and the producers of erased ops' operands re-enter
+ *           the worklist;
+ *     simplify regions (unreachable blocks, dead block arguments);
+ *   repeat while something changed.
+ */
+#include "rewrite/internal.h"
+
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Pointer map (open addressing, linear probing, backward-shift delete) */
+/* ------------------------------------------------------------------ */
+
+static size_t
+ptr_hash(const void *p)
+{
+    uint64_t x = (uint64_t)(uintptr_t)p;
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    return (size_t)x;
+}
+
+void
+eo_ptrmap_init(eo_ptrmap *m, eo_ctx *ctx)
+{
+    memset(m, 0, sizeof(*m));
+    m->ctx = ctx;
+}
+
+void
+eo_ptrmap_fini(eo_ptrmap *m)
+{
+    eo_ctx_free(m->ctx, m->slots, m->cap * sizeof(*m->slots));
+    m->slots = NULL;
+    m->cap = m->count = 0;
+}
+
+void
+eo_ptrmap_clear(eo_ptrmap *m)
+{
+    if (m->count)
+        memset(m->slots, 0, m->cap * sizeof(*m->slots));
+    m->count = 0;
+}
+
+static size_t
+ptrmap_slot(const eo_ptrmap *m, const void *key)
+{
+    size_t mask = m->cap - 1;
+    size_t i = ptr_hash(key) & mask;
+    while (m->slots[i].key && m->slots[i].key != key)
+        i = (i + 1) & mask;
+    return i;
+}
+
+bool
+eo_ptrmap_get(const eo_ptrmap *m, const void *key, size_t *val)
+{
+    if (!m->count)
+        return false;
+    size_t i = ptrmap_slot(m, key);
+    if (!m->slots[i].key)
+        return false;
+    if (val)
+        *val = m->slots[i].val;
+    return true;
+}
+
+static eo_status
+ptrmap_grow(eo_ptrmap *m)
+{
+    size_t ocap = m->cap, ncap = ocap ? ocap * 2 : 64;
+    eo_ptrmap_slot *old = m->slots;
+    eo_ptrmap_slot *ns = eo_ctx_alloc(m->ctx, ncap * sizeof(*ns));
+    if (!ns)
+        return EO_NOMEM;
+    m->slots = ns;
+    m->cap = ncap;
+    for (size_t i = 0; i < ocap; i++)
+        if (old[i].key)
+            ns[ptrmap_slot(m, old[i].key)] = old[i];
+    eo_ctx_free(m->ctx, old, ocap * sizeof(*old));
+    return EO_OK;
+}
+
+eo_status
+eo_ptrmap_put(eo_ptrmap *m, const void *key, size_t val, bool *existed)
+{
+    if ((m->count + 1) * 4 > m->cap * 3 && ptrmap_grow(m) != EO_OK)
+        return EO_NOMEM;
+    size_t i = ptrmap_slot(m, key);
+    if (existed)
+        *existed = m->slots[i].key != NULL;
+    if (!m->slots[i].key) {
+        m->slots[i].key = key;
+        m->count++;
+    }
+    m->slots[i].val = val;
+    return EO_OK;
+}
+
+bool
+eo_ptrmap_remove(eo_ptrmap *m, const void *key)
+{
+    if (!m->count)
+        return false;
+    size_t mask = m->cap - 1;
+    size_t i = ptrmap_slot(m, key);
+    if (!m->slots[i].key)
+        return false;
+    /* Backward-shift deletion keeps probe chains intact. */
+    size_t j = i;
+    for (;;) {
+        j = (j + 1) & mask;
+        if (!m->slots[j].key)
+            break;
+        size_t home = ptr_hash(m->slots[j].key) & mask;
+        bool between = i <= j ? (i < home && home <= j)
+                              : (i < home || home <= j);
+        if (between)
+            continue;
+        m->slots[i] = m->slots[j];
+        i = j;
+    }
+    m->slots[i].key = NULL;
+    m->count--;
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pattern sets                                                        */
+/* ------------------------------------------------------------------ */
+
+/* Patterns of one root name (or of any op), sorted by benefit, highest
+ * first; equal benefits keep insertion order. */
+typedef struct pat_list {
+    const eo_pattern **v;
+    size_t n, cap;
+} pat_list;
+
+struct eo_pattern_set {
+    eo_ctx *ctx;
+    eo_ptrmap by_root;        /* root ident -> index into lists */
+    pat_list *lists;
+    size_t num_lists, cap_lists;
+    pat_list any;
+    size_t size;
+};
+
+eo_pattern_set *
+eo_pattern_set_create(eo_ctx *ctx)
+{
+    eo_pattern_set *ps = eo_ctx_alloc(ctx, sizeof(*ps));
+    if (!ps)
+        return NULL;
+    ps->ctx = ctx;
+    eo_ptrmap_init(&ps->by_root, ctx);
+    return ps;
+}
+
+static void
+pat_list_free(eo_ctx *ctx, pat_list *l)
+{
+    eo_ctx_free(ctx, l->v, l->cap * sizeof(*l->v));
+}
+
+void
+eo_pattern_set_destroy(eo_pattern_set *ps)
+{
+    if (!ps)
+        return;
+    for (size_t i = 0; i < ps->num_lists; i++)
+        pat_list_free(ps->ctx, &ps->lists[i]);
+    eo_ctx_free(ps->ctx, ps->lists, ps->cap_lists * sizeof(*ps->lists));
+    pat_list_free(ps->ctx, &ps->any);
+    eo_ptrmap_fini(&ps->by_root);
+    eo_ctx_free(ps->ctx, ps, sizeof(*ps));
+}
+
+/* Grows an arena array of 'elem'-byte items to hold 'need'. */
+static eo_status
+grow(eo_ctx *ctx, void **arr, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return EO_OK;
+    size_t ncap = *cap ? *cap * 2 : 8;
+    while (ncap < need)
+        ncap *= 2;
+    void *n = eo_ctx_alloc(ctx, ncap * elem);
+    if (!n)
+        return EO_NOMEM;
+    if (*arr) {
+        memcpy(n, *arr, *cap * elem);
+        eo_ctx_free(ctx, *arr, *cap * elem);
+    }
+    *arr = n;
+    *cap = ncap;
+    return EO_OK;
+}
+
+static eo_status
+pat_list_insert(eo_ctx *ctx, pat_list *l, const eo_pattern *p)
+{
+    if (grow(ctx, (void **)&l->v, &l->cap, l->n + 1, sizeof(*l->v)) != EO_OK)
+        return EO_NOMEM;
+    size_t i = l->n;
+    while (i > 0 && l->v[i - 1]->benefit < p->benefit) {
+        l->v[i] = l->v[i - 1];
+        i--;
+    }
+    l->v[i] = p;
+    l->n++;
+    return EO_OK;
+}
+
+eo_status
+eo_pattern_set_add_rooted(eo_pattern_set *ps, const eo_pattern *p,
+                          const char *root)
+{
+    if (!root)
+        return pat_list_insert(ps->ctx, &ps->any, p) == EO_OK
+                   ? (ps->size++, EO_OK) : EO_NOMEM;
+    const eo_ident *id = eo_ident_cstr(ps->ctx, root);
+    if (!id)
+        return EO_NOMEM;
+    size_t idx;
+    if (!eo_ptrmap_get(&ps->by_root, id, &idx)) {
+        if (grow(ps->ctx, (void **)&ps->lists, &ps->cap_lists,
+                 ps->num_lists + 1, sizeof(*ps->lists)) != EO_OK)
+            return EO_NOMEM;
+        idx = ps->num_lists;
+        if (eo_ptrmap_put(&ps->by_root, id, idx, NULL) != EO_OK)
+            return EO_NOMEM;
+        memset(&ps->lists[idx], 0, sizeof(ps->lists[idx]));
+        ps->num_lists++;
+    }
+    if (pat_list_insert(ps->ctx, &ps->lists[idx], p) != EO_OK)
+        return EO_NOMEM;
+    ps->size++;
+    return EO_OK;
+}
+
+eo_status
+eo_pattern_set_add(eo_pattern_set *ps, const eo_pattern *p)
+{
+    if (EO_NEVER(!p || !p->match_and_rewrite))
+        return EO_ERROR;
+    return eo_pattern_set_add_rooted(ps, p, p->root);
+}
+
+typedef struct canon_ctx {
+    eo_pattern_set *ps;
+    eo_status st;
+} canon_ctx;
+
+static void
+add_dialect_canon(const eo_dialect *d, void *ud)
+{
+    canon_ctx *cc = ud;
+    const eo_dialect_desc *desc = eo_dialect_get_desc(d);
+    if (!desc || cc->st != EO_OK)
+        return;
+    for (size_t i = 0; i < desc->num_ops; i++) {
+        const eo_pattern *p = desc->ops[i].canonicalize;
+        for (; p && p->name && cc->st == EO_OK; p++) {
+            if (!p->match_and_rewrite)
+                continue;
+            /* A row without a root is rooted at the op that lists it. */
+            cc->st = eo_pattern_set_add_rooted(cc->ps, p,
+                                p->root ? p->root : desc->ops[i].name);
+        }
+    }
+}
+
+eo_status
+eo_pattern_set_add_canonicalization(eo_pattern_set *ps)
+{
+    canon_ctx cc = { ps, EO_OK };
+    eo_dialect_foreach(ps->ctx, add_dialect_canon, &cc);
+    return cc.st;
+}
+
+size_t
+eo_pattern_set_size(const eo_pattern_set *ps)
+{
+    return ps->size;
+}
+
+static const pat_list *
+patterns_for(const eo_pattern_set *ps, const eo_op *op)
+{
+    size_t idx;
+    if (ps->num_lists && eo_ptrmap_get(&ps->by_root, eo_op_name(op), &idx))
+        return &ps->lists[idx];
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* The driver                                                          */
+/* ------------------------------------------------------------------ */
+
+void
+eo_greedy_config_init(eo_greedy_config *cfg)
+{
+    memset(cfg, 0, sizeof(*cfg));
+    cfg->fold = true;
+    cfg->remove_dead = true;
+    cfg->max_iterations = 10;
+    cfg->region_simplify = true;
+}
+
+/* A constant known to the folder during seeding: deduplicated by
+ * (insertion region, dialect, value, type). */
+typedef struct const_entry {
+    const eo_region *region;
+    const void *dialect;
+    const eo_attr *value;
+    const eo_type *type;
+    eo_op *op;
+} const_entry;
+
+typedef struct driver {
+    eo_ctx *ctx;
+    const eo_pattern_set *ps;
+    eo_greedy_config cfg;
+    eo_region *scope;
+    eo_rewriter rw;
+    eo_rewrite_listener listener;
+    /* Worklist: a stack of ops (NULL for removed ones) and the op ->
+     * index map. */
+    eo_op **list;
+    size_t len, cap;
+    eo_ptrmap in_list;
+    /* Folder state, rebuilt at each iteration's seeding. */
+    const_entry *consts;
+    size_t const_cap, const_count;
+    eo_ptrmap owned;          /* constants the folder keeps */
+    bool changed;
+    bool dirty;               /* IR changed since the last simplification */
+    eo_status status;         /* EO_NOMEM seen in a callback */
+} driver;
+
+/* The worklist is a stack with lazy deletion: the map says which ops are
+ * on it; an entry whose op left the map (popped or erased) is skipped. */
+static void
+wl_push(driver *d, eo_op *op)
+{
+    bool existed = false;
+    if (eo_ptrmap_put(&d->in_list, op, 0, &existed) != EO_OK) {
+        d->status = EO_NOMEM;
+        return;
+    }
+    if (existed)
+        return;
+    if (grow(d->ctx, (void **)&d->list, &d->cap, d->len + 1,
+             sizeof(*d->list)) != EO_OK) {
+        eo_ptrmap_remove(&d->in_list, op);
+        d->status = EO_NOMEM;
+        return;
+    }
+    d->list[d->len++] = op;
+}
+
+static eo_op *
+wl_pop(driver *d)
+{
+    while (d->len) {
+        eo_op *op = d->list[--d->len];
+        if (eo_ptrmap_remove(&d->in_list, op))
+            return op;
+    }
+    return NULL;
+}
+
+static void
+wl_remove(driver *d, eo_op *op)
+{
+    eo_ptrmap_remove(&d->in_list, op);
+}
+
+static void
+wl_clear(driver *d)
+{
+    d->len = 0;
+    eo_ptrmap_clear(&d->in_list);
+}
+
+static void
+wl_reverse(driver *d)
+{
+    for (size_t i = 0, j = d->len; i + 1 < j; i++, j--) {
+        eo_op *t = d->list[i];
+        d->list[i] = d->list[j - 1];
+        d->list[j - 1] = t;
+    }
+}
+
+/* Adds 'op' and its ancestors up to the scope region; nothing if 'op'
+ * is not inside the scope. */
+static void
+add_to_worklist(driver *d, eo_op *op)
+{
+    eo_op *chain[64];
+    size_t n = 0;
+    for (eo_op *o = op; o;) {
+        eo_region *r = eo_op_parent_region(o);
+        if (n < 64)
+            chain[n++] = o;
+        if (r == d->scope) {
+            if (n == 64) {
+                /* Deep nesting: add the ops collected so far, then walk
+                 * the chain again for the rest. */
+                for (eo_op *x = op; x && eo_op_parent_region(x) != d->scope;
+                     x = eo_op_parent(x))
+                    wl_push(d, x);
+                wl_push(d, o);
+                return;
+            }
+            for (size_t i = 0; i < n; i++)
+                wl_push(d, chain[i]);
+            return;
+        }
+        if (!r)
+            return;
+        o = eo_region_parent_op(r);
+    }
+}
+
+static void
+on_inserted(void *ud, eo_op *op)
+{
+    ((driver *)ud)->dirty = true;
+    add_to_worklist(ud, op);
+}
+
+static void
+on_modified(void *ud, eo_op *op)
+{
+    ((driver *)ud)->dirty = true;
+    add_to_worklist(ud, op);
+}
+
+/* After 'op' goes, producers of its operands with at most one other user
+ * may die or simplify. */
+static void
+on_erasing(void *ud, eo_op *op)
+{
+    driver *d = ud;
+    d->dirty = true;
+    for (size_t i = 0; i < eo_op_num_operands(op); i++) {
+        eo_value *v = eo_op_operand(op, i);
+        eo_op *def = v ? eo_value_def_op(v) : NULL;
+        if (!def)
+            continue;
+        eo_op *other = NULL;
+        bool many = false;
+        for (eo_use *u = eo_value_first_use(v); u; u = eo_use_next(u)) {
+            eo_op *user = eo_use_owner(u);
+            if (user == op || user == other)
+                continue;
+            if (!other) {
+                other = user;
+                continue;
+            }
+            many = true;
+            break;
+        }
+        if (!many)
+            add_to_worklist(d, def);
+    }
+    wl_remove(d, op);
+}
+
+/* Region into which constants used in 'b' are materialized: the nearest
+ * region whose parent is isolated from above, unregistered or top-level. */
+static eo_region *
+insertion_region(eo_block *b)
+{
+    for (;;) {
+        eo_region *r = eo_block_region(b);
+        if (!r)
+            return NULL;
+        eo_op *parent = eo_region_parent_op(r);
+        if (!parent || !eo_op_get_def(parent) ||
+            eo_op_has_trait(parent, EO_ISOLATED_FROM_ABOVE) ||
+            !eo_op_block(parent))
+            return r;
+        b = eo_op_block(parent);
+    }
+}
+
+static size_t
+const_hash(const const_entry *e)
+{
+    size_t h = ptr_hash(e->region);
+    h = h * 31 + ptr_hash(e->dialect);
+    h = h * 31 + ptr_hash(e->value);
+    h = h * 31 + ptr_hash(e->type);
+    return h;
+}
+
+static const_entry *
+const_find(driver *d, const const_entry *key)
+{
+    size_t mask = d->const_cap - 1;
+    for (size_t i = const_hash(key) & mask;; i = (i + 1) & mask) {
+        const_entry *e = &d->consts[i];
+        if (!e->op || (e->region == key->region &&
+                       e->dialect == key->dialect &&
+                       e->value == key->value && e->type == key->type))
+            return e;
+    }
+}
+
+static eo_status
+const_reserve(driver *d)
+{
+    if ((d->const_count + 1) * 2 <= d->const_cap)
+        return EO_OK;
+    size_t ocap = d->const_cap;
+    const_entry *old = d->consts;
+    size_t ncap = ocap ? ocap * 2 : 64;
+    d->consts = eo_ctx_alloc(d->ctx, ncap * sizeof(*d->consts));
+    if (!d->consts) {
+        d->consts = old;
+        return EO_NOMEM;
+    }
+    d->const_cap = ncap;
+    for (size_t i = 0; i < ocap; i++)
+        if (old[i].op)
+            *const_find(d, &old[i]) = old[i];
+    eo_ctx_free(d->ctx, old, ocap * sizeof(*old));
+    return EO_OK;
+}
+
+static void
+const_clear(driver *d)
+{
+    if (d->const_count)
+        memset(d->consts, 0, d->const_cap * sizeof(*d->consts));
+    d->const_count = 0;
+    eo_ptrmap_clear(&d->owned);
+}
+
+/* The dialect of a registered op (identity of its desc), for keys. */
+static const void *
+op_dialect_key(const eo_op *op)
+{
+    const char *name = eo_op_name_str(op);
+    const char *dot = strchr(name, '.');
+    eo_dialect *dl = eo_dialect_lookup(eo_op_ctx(op), name,
+                                       dot ? (size_t)(dot - name)
+                                           : strlen(name));
+    return dl;
+}
+
+/* OperationFolder::insertKnownConstant. Returns false if 'op' was
+ * replaced by an equal constant (and erased). */
+static bool
+insert_known_constant(driver *d, eo_op *op)
+{
+    if (eo_ptrmap_get(&d->owned, op, NULL))
+        return true;
+    const eo_attr *value = eo_value_constant(eo_op_result(op, 0));
+    eo_block *blk = eo_op_block(op);
+    eo_region *ir = blk ? insertion_region(blk) : NULL;
+    if (!value || !ir || eo_region_empty(ir))
+        return true;
+    /* Never hoist out of the region being simplified (a driver run on an
+     * op that is not isolated from above). */
+    eo_op *scope_op = eo_region_parent_op(d->scope);
+    eo_op *ir_op = eo_region_parent_op(ir);
+    if (ir != d->scope &&
+        (!scope_op || !ir_op || ir_op == scope_op ||
+         !eo_op_is_inside(ir_op, scope_op)))
+        return true;
+    if (const_reserve(d) != EO_OK) {
+        d->status = EO_NOMEM;
+        return true;
+    }
+    const_entry key = { ir, op_dialect_key(op), value,
+                        eo_value_type(eo_op_result(op, 0)), op };
+    const_entry *e = const_find(d, &key);
+    if (e->op) {
+        eo_op *keep = e->op;
+        eo_value *rep = eo_op_result(keep, 0);
+        eo_rewriter_replace_op(&d->rw, op, &rep);
+        eo_op_set_loc(keep, eo_loc_unknown(d->ctx));
+        d->changed = true;
+        return false;
+    }
+    eo_block *ib = eo_region_first(ir);
+    eo_op *front = eo_block_first(ib);
+    if (blk != ib ||
+        (front != op && !eo_ptrmap_get(&d->owned, eo_op_prev(op), NULL))) {
+        eo_op_move_before(op, front);
+        eo_op_set_loc(op, eo_loc_unknown(d->ctx));
+        d->changed = true;
+        d->dirty = true;
+    }
+    *e = key;
+    d->const_count++;
+    if (eo_ptrmap_put(&d->owned, op, 1, NULL) != EO_OK)
+        d->status = EO_NOMEM;
+    return true;
+}
+
+static bool
+is_constant_op(const eo_op *op)
+{
+    return eo_op_has_trait(op, EO_CONSTANT_LIKE) &&
+           eo_op_num_results(op) == 1 &&
+           eo_value_constant(eo_op_result(op, 0));
+}
+
+static eo_walk_result
+seed_post(eo_op *op, void *ud)
+{
+    driver *d = ud;
+    if (is_constant_op(op) && !insert_known_constant(d, op))
+        return EO_WALK_ADVANCE;
+    wl_push(d, op);
+    return EO_WALK_ADVANCE;
+}
+
+/* Next op after 'op' in a pre-order walk of 'top' (descending into op's
+ * regions if 'descend'), or NULL when the walk is done. */
+static eo_op *
+preorder_next(eo_op *op, const eo_op *top, bool descend)
+{
+    if (descend)
+        for (size_t r = 0; r < eo_op_num_regions(op); r++)
+            for (eo_block *b = eo_region_first(eo_op_region(op, r)); b;
+                 b = eo_block_next(b))
+                if (eo_block_first(b))
+                    return eo_block_first(b);
+    while (op != top) {
+        if (eo_op_next(op))
+            return eo_op_next(op);
+        eo_block *b = eo_op_block(op);
+        for (eo_block *nb = eo_block_next(b); nb; nb = eo_block_next(nb))
+            if (eo_block_first(nb))
+                return eo_block_first(nb);
+        eo_region *r = eo_block_region(b);
+        eo_op *parent = r ? eo_region_parent_op(r) : NULL;
+        if (!parent)
+            return NULL;
+        for (size_t i = eo_region_index(r) + 1;
+             i < eo_op_num_regions(parent); i++)
+            for (eo_block *nb = eo_region_first(eo_op_region(parent, i)); nb;
+                 nb = eo_block_next(nb))
+                if (eo_block_first(nb))
+                    return eo_block_first(nb);
+        op = parent;
+    }
+    return NULL;
+}
+
+/* Pre-order seeding walks by hand: a constant hoisted out of the current
+ * subtree must not redirect the walk, so its successor is found first. */
+static void
+seed(driver *d)
+{
+    for (eo_block *b = eo_region_first(d->scope); b; b = eo_block_next(b)) {
+        eo_op *next;
+        for (eo_op *top = eo_block_first(b); top; top = next) {
+            next = eo_op_next(top);
+            if (d->cfg.bottom_up) {
+                eo_op_walk(top, EO_WALK_POST, seed_post, d);
+                continue;
+            }
+            eo_op *cur = top;
+            while (cur) {
+                if (is_constant_op(cur)) {
+                    eo_op *after = preorder_next(cur, top, false);
+                    if (insert_known_constant(d, cur))
+                        wl_push(d, cur);
+                    cur = after;
+                    continue;
+                }
+                wl_push(d, cur);
+                cur = preorder_next(cur, top, true);
+            }
+        }
+    }
+    if (!d->cfg.bottom_up)
+        wl_reverse(d);
+}
+
+/* Materializes fold results and replaces 'op'. Returns true if done. */
+static bool
+apply_fold(driver *d, eo_op *op, eo_fold_result *res, size_t n)
+{
+    eo_value *stack[8];
+    eo_value **vals = stack;
+    if (n > 8) {
+        vals = eo_ctx_alloc(d->ctx, n * sizeof(*vals));
+        if (!vals) {
+            d->status = EO_NOMEM;
+            return false;
+        }
+    }
+    const eo_dialect *dl = NULL;
+    const eo_dialect_desc *desc = NULL;
+    bool ok = true;
+    size_t made = 0;
+    eo_op *created[8];
+    eo_rewriter mrw = d->rw;
+    mrw.root = NULL;
+    mrw.b.loc = NULL;
+    eo_builder_set_before(&mrw.b, op);
+    for (size_t i = 0; i < n && ok; i++) {
+        if (res[i].value) {
+            vals[i] = res[i].value;
+            continue;
+        }
+        if (!desc) {
+            dl = op_dialect_key(op);
+            desc = dl ? eo_dialect_get_desc(dl) : NULL;
+        }
+        eo_op *c = desc && desc->materialize_constant
+                       ? desc->materialize_constant(&mrw, res[i].attr,
+                                                    eo_value_type(
+                                                        eo_op_result(op, i)),
+                                                    eo_op_loc(op))
+                       : NULL;
+        if (!c) {
+            ok = false;
+            break;
+        }
+        if (made < 8)
+            created[made] = c;
+        made++;
+        if (!eo_op_has_trait(c, EO_CONSTANT_LIKE) ||
+            eo_op_num_results(c) != 1 ||
+            eo_value_type(eo_op_result(c, 0))
+                != eo_value_type(eo_op_result(op, i))) {
+            (void)eo_op_error(c, "materialized constant of '%s' is not a "
+                              "constant-like op of the result's type",
+                              eo_op_name_str(op));
+            d->status = EO_ERROR;
+            ok = false;
+            break;
+        }
+        vals[i] = eo_op_result(c, 0);
+    }
+    if (ok) {
+        eo_rewriter_replace_op(&d->rw, op, vals);
+    } else {
+        /* Undo: the constants made for earlier results are unused. */
+        for (size_t i = 0; i < made && i < 8; i++)
+            if (!eo_value_has_uses(eo_op_result(created[i], 0)))
+                eo_rewriter_erase_op(&d->rw, created[i]);
+    }
+    if (vals != stack)
+        eo_ctx_free(d->ctx, vals, n * sizeof(*vals));
+    return ok;
+}
+
+/* Tries the fold hook; returns 1 if the op changed, 0 if not, -1 on
+ * error. */
+static int
+try_fold(driver *d, eo_op *op)
+{
+    size_t n = eo_op_num_results(op);
+    eo_fold_result stack[8];
+    eo_fold_result *res = stack;
+    if (n > 8) {
+        res = eo_ctx_alloc(d->ctx, n * sizeof(*res));
+        if (!res) {
+            d->status = EO_NOMEM;
+            return -1;
+        }
+    }
+    bool folded = false;
+    int r = 0;
+    if (eo_op_fold(op, res, &folded) != EO_OK) {
+        d->status = EO_NOMEM;
+        r = -1;
+    } else if (folded) {
+        bool in_place = true;
+        for (size_t i = 0; i < n; i++)
+            if (res[i].value || res[i].attr)
+                in_place = false;
+        if (in_place) {
+            d->dirty = true;
+            add_to_worklist(d, op);
+            r = 1;
+        } else {
+            r = apply_fold(d, op, res, n) ? 1 : 0;
+        }
+    }
+    if (res != stack)
+        eo_ctx_free(d->ctx, res, n * sizeof(*res));
+    return d->status != EO_OK ? -1 : r;
+}
+
+/* Patterns for 'op' and any-op patterns, merged by benefit (rooted ones
+ * first on ties). Returns 1 if one applied, 0 if none, -1 on error. */
+static int
+try_patterns(driver *d, eo_op *op)
+{
+    const pat_list *pl = patterns_for(d->ps, op);
+    const pat_list *any = &d->ps->any;
+    size_t i = 0, j = 0, ni = pl ? pl->n : 0, nj = any->n;
+    while (i < ni || j < nj) {
+        const eo_pattern *p;
+        if (i < ni && (j >= nj || pl->v[i]->benefit >= any->v[j]->benefit))
+            p = pl->v[i++];
+        else
+            p = any->v[j++];
+        d->rw.root = op;
+        d->rw.b.loc = NULL;
+        eo_builder_set_before(&d->rw.b, op);
+        eo_rewrite_result r = p->match_and_rewrite(p, op, &d->rw);
+        d->rw.root = NULL;
+        if (r == EO_REWRITE_FAILED)
+            return -1;
+        if (r == EO_REWRITE_APPLIED)
+            return 1;
+    }
+    return 0;
+}
+
+/* Processes the worklist; returns whether anything changed. Stops with
+ * d->status set on error. */
+static bool
+process(driver *d, size_t budget)
+{
+    bool changed = false;
+    size_t rewrites = 0;
+    eo_op *op;
+    while ((op = wl_pop(d))) {
+        if (d->status != EO_OK)
+            return changed;
+        if (rewrites >= budget) {
+            changed = true;     /* cut short: not converged this round */
+            break;
+        }
+        if (d->cfg.remove_dead && eo_op_is_trivially_dead(op)) {
+            eo_rewriter_erase_op(&d->rw, op);
+            changed = true;
+            rewrites++;
+            continue;
+        }
+        if (d->cfg.fold && !eo_op_has_trait(op, EO_CONSTANT_LIKE)) {
+            int f = try_fold(d, op);
+            if (f < 0)
+                return changed;
+            if (f > 0) {
+                changed = true;
+                rewrites++;
+                continue;
+            }
+        }
+        int p = try_patterns(d, op);
+        if (p < 0) {
+            if (d->status == EO_OK)
+                d->status = EO_ERROR;
+            return changed;
+        }
+        if (p > 0) {
+            changed = true;
+            rewrites++;
+        }
+    }
+    return changed;
+}
+
+/* One region as MLIR's RegionPatternRewriteDriver::simplify. */
+static eo_status
+simplify_region(driver *d, eo_op *root, bool *converged)
+{
+    unsigned max = d->cfg.max_iterations ? d->cfg.max_iterations : 10;
+    unsigned iteration = 0;
+    bool again = false;
+    d->dirty = true;
+    do {
+        if (++iteration > max)
+            break;
+        wl_clear(d);
+        const_clear(d);
+        seed(d);
+        if (d->status != EO_OK)
+            return d->status;
+        /* Legitimate rewriting rarely exceeds a few changes per op; a
+         * cycle of patterns would run forever inside one iteration, so
+         * an iteration is cut short after this many and counted. */
+        size_t budget = d->cfg.max_rewrites ? d->cfg.max_rewrites
+                                            : 16 * d->len + 4096;
+        again = process(d, budget);
+        if (d->status != EO_OK)
+            return d->status;
+        /* Simplifying IR that has not changed since the last time finds
+         * nothing: skip it (the last, confirming iteration). */
+        if (d->cfg.region_simplify && d->dirty) {
+            bool simplified = false;
+            d->dirty = false;
+            eo_status st = eo_simplify_regions(&d->rw, root, d->scope,
+                                               &simplified);
+            if (st != EO_OK)
+                return st;
+            d->dirty = simplified;
+            again |= simplified;
+        }
+        d->changed |= again;
+    } while (again);
+    *converged = !again;
+    return EO_OK;
+}
+
+eo_status
+eo_apply_patterns_greedily(eo_op *op, const eo_pattern_set *ps,
+                           const eo_greedy_config *cfg,
+                           const eo_knob_provider *knobs, bool *changed)
+{
+    driver d;
+    memset(&d, 0, sizeof(d));
+    d.ctx = eo_op_ctx(op);
+    d.ps = ps;
+    if (cfg)
+        d.cfg = *cfg;
+    else
+        eo_greedy_config_init(&d.cfg);
+    d.listener.inserted = on_inserted;
+    d.listener.erasing = on_erasing;
+    d.listener.modified = on_modified;
+    d.listener.ud = &d;
+    eo_rewriter_init(&d.rw, d.ctx, &d.listener, knobs);
+    eo_ptrmap_init(&d.in_list, d.ctx);
+    eo_ptrmap_init(&d.owned, d.ctx);
+    d.dirty = true;
+    eo_status st = EO_OK;
+    bool all_converged = true;
+    for (size_t r = 0; r < eo_op_num_regions(op) && st == EO_OK; r++) {
+        d.scope = eo_op_region(op, r);
+        bool converged = true;
+        st = simplify_region(&d, op, &converged);
+        all_converged &= converged;
+    }
+    eo_ctx_free(d.ctx, d.list, d.cap * sizeof(*d.list));
+    eo_ctx_free(d.ctx, d.consts, d.const_cap * sizeof(*d.consts));
+    eo_ptrmap_fini(&d.in_list);
+    eo_ptrmap_fini(&d.owned);
+    if (changed)
+        *changed = d.changed;
+    unsigned max = d.cfg.max_iterations ? d.cfg.max_iterations : 10;
+    if (st == EO_OK && !all_converged && d.cfg.warn_nonconvergence)
+        eo_emit_warning(d.ctx, eo_op_loc(op), "greedy pattern application "
+                        "did not converge after %u iterations", max);
+    else if (st == EO_OK && !all_converged)
+        st = eo_op_error(op, "greedy pattern application did not converge "
+                         "after %u iterations", max);
+    return st;
+}

@@ -1,0 +1,28 @@
+/* rewrite/passes.c - registration of every built-in pass. Each pass file
+ * defines one eo_pass_def (declared in rewrite/internal.h); this is the
+ * one place that lists them, in the order --list-passes shows them.
+ */
+#include "rewrite/rewrite.h"
+#include "rewrite/internal.h"
+
+/* Sorted by name, as mlir-opt lists its passes. */
+static const eo_pass_def *const builtin_passes[] = {
+    &eo_pass_canonicalize,
+    &eo_pass_cse,
+    &eo_pass_dce,
+    &eo_pass_inline,
+    &eo_pass_symbol_dce,
+    &eo_pass_unroll,
+};
+
+eo_status
+eo_passes_register(eo_ctx *ctx)
+{
+    for (size_t i = 0; i < sizeof builtin_passes / sizeof *builtin_passes;
+         i++) {
+        eo_status st = eo_pass_register(ctx, builtin_passes[i]);
+        if (st != EO_OK)
+            return st;
+    }
+    return EO_OK;
+}
