@@ -11,7 +11,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 
 /* Recycled allocations are rounded up to 16 bytes; sizes up to
  * SMALL_MAX come from chunks and go back to a free list per size class,
@@ -20,6 +19,10 @@
 #define SMALL_MAX 1024u
 #define NUM_CLASSES (SMALL_MAX / GRAIN)
 #define CHUNK_SIZE (256u * 1024u)
+/* Chunks double up to this: a big module takes a few hundred big
+ * blocks (which the C library maps whole and returns whole) instead of
+ * thousands of small ones mixed with the growing tables. */
+#define HUGE_CHUNK (2u * 1024u * 1024u)
 
 typedef struct chunk {
     struct chunk *next;
@@ -60,9 +63,9 @@ struct eo_ctx {
     void *handler_ud;
     void *symcache;                   /* symbol.c, during verification */
     void *loc_tables;                 /* loc.c: file locations by line */
+    const eo_attr *empty_dict;        /* made once, read by op creation */
+    const eo_type *type_cache[EO_TYPE_CACHE_SIZE];    /* type.c */
     bool allow_unregistered;
-    size_t dbg_cls[NUM_CLASSES + 1];
-    size_t dbg_perm[NUM_CLASSES + 1];
 };
 
 /* ------------------------------------------------------------------ */
@@ -138,10 +141,19 @@ chunk_carve(eo_ctx *ctx, chunk **list, size_t size)
 {
     chunk *c = *list;
     if (!c || c->size - c->used < size) {
-        size_t csize = size > CHUNK_SIZE ? size : CHUNK_SIZE;
-        c = eo_raw_alloc(ctx, sizeof(chunk) + csize);
+        /* With the C library's allocator, twice the last chunk (small
+         * modules stay small) up to HUGE_CHUNK; a user allocator gets
+         * CHUNK_SIZE pieces. Bigger if one object needs more. */
+        size_t total = CHUNK_SIZE;
+        if (!ctx->alloc.malloc && c && c->size + sizeof(chunk) >= CHUNK_SIZE)
+            total = c->size + sizeof(chunk) >= HUGE_CHUNK / 2
+                        ? HUGE_CHUNK : 2 * (c->size + sizeof(chunk));
+        if (size > total - sizeof(chunk))
+            total = sizeof(chunk) + size;
+        c = eo_raw_alloc(ctx, total);
         if (!c)
             return NULL;
+        size_t csize = total - sizeof(chunk);
         c->size = csize;
         c->used = 0;
         c->next = *list;
@@ -162,7 +174,6 @@ eo_ctx_alloc(eo_ctx *ctx, size_t size)
     size_t rounded = (size + GRAIN - 1) & ~(size_t)(GRAIN - 1);
     if (rounded <= SMALL_MAX) {
         size_t cls = rounded / GRAIN;
-        ctx->dbg_cls[cls]++;
         void *p = ctx->free_lists[cls];
         if (p)
             ctx->free_lists[cls] = ((free_node *)p)->next;
@@ -215,7 +226,6 @@ eo_perm_alloc(eo_ctx *ctx, size_t size)
     size_t rounded = (size + GRAIN - 1) & ~(size_t)(GRAIN - 1);
     if (rounded == 0)
         rounded = GRAIN;
-    ctx->dbg_perm[rounded <= SMALL_MAX ? rounded / GRAIN : 0]++;
     void *p = chunk_carve(ctx, &ctx->perm, rounded);
     if (p)
         memset(p, 0, rounded);
@@ -422,6 +432,8 @@ eo_ctx_create(const eo_alloc *alloc)
         eo_ctx_destroy(ctx);
         return NULL;
     }
+    ctx->empty_dict = eo_attr_get_dict(ctx, 0, NULL);
+    eo_type_cache_fill(ctx);
     return ctx;
 }
 
@@ -430,23 +442,6 @@ eo_ctx_destroy(eo_ctx *ctx)
 {
     if (!ctx)
         return;
-    if (getenv("EO_MEMSTATS")) {
-        size_t tot = 0, used = 0;
-        for (chunk *c = ctx->chunks; c; c = c->next) { tot += c->size; used += c->used; }
-        fprintf(stderr, "chunks: %zu size %zu used\n", tot, used);
-        tot = used = 0;
-        for (chunk *c = ctx->perm; c; c = c->next) { tot += c->size; used += c->used; }
-        fprintf(stderr, "perm: %zu size %zu used\n", tot, used);
-        tot = 0;
-        for (big_node *b = ctx->big_head.next; b; b = b->next) tot += b->size;
-        fprintf(stderr, "big: %zu\n", tot);
-        fprintf(stderr, "idents: %zu/%zu\n", ctx->idents.count, ctx->idents.cap);
-        for (int i = 0; i < EO_UNIQ_NUM; i++)
-            fprintf(stderr, "uniq%d: %zu/%zu\n", i, ctx->uniq[i].count, ctx->uniq[i].cap);
-        for (int i = 0; i <= (int)NUM_CLASSES; i++)
-            if (ctx->dbg_cls[i] > 1000 || ctx->dbg_perm[i] > 1000)
-                fprintf(stderr, "class %d: alloc %zu perm %zu\n", i * 16, ctx->dbg_cls[i], ctx->dbg_perm[i]);
-    }
     big_node *b = ctx->big_head.next;
     while (b) {
         big_node *next = b->next;
@@ -484,6 +479,18 @@ void **
 eo_ctx_symcache(eo_ctx *ctx)
 {
     return &ctx->symcache;
+}
+
+const eo_type **
+eo_ctx_type_cache(eo_ctx *ctx)
+{
+    return ctx->type_cache;
+}
+
+const eo_attr *
+eo_ctx_empty_dict(eo_ctx *ctx)
+{
+    return ctx->empty_dict;
 }
 
 void **

@@ -97,6 +97,15 @@ EO_HIDDEN void **eo_ctx_symcache(eo_ctx *ctx);
 /* The context's slot for loc.c's file-location tables, freed by
  * eo_loc_tables_free (loc.c) when the context is destroyed. */
 EO_HIDDEN void **eo_ctx_loc_tables(eo_ctx *ctx);
+/* The common builtin types (index, none, the floats, signless i1..i128),
+ * made by eo_type_cache_fill (type.c) when the context is created and
+ * only read afterwards; an entry is NULL if making it failed. */
+#define EO_TYPE_CACHE_SIZE 24
+EO_HIDDEN const eo_type **eo_ctx_type_cache(eo_ctx *ctx);
+EO_HIDDEN void eo_type_cache_fill(eo_ctx *ctx);
+/* The empty dictionary attribute, made when the context is (most ops'
+ * attribute and property dictionaries); NULL if that failed. */
+EO_HIDDEN const eo_attr *eo_ctx_empty_dict(eo_ctx *ctx);
 EO_HIDDEN void eo_loc_tables_free(eo_ctx *ctx);
 
 struct eo_dialect {
@@ -263,6 +272,9 @@ struct eo_parser {
     const char *default_dialect;      /* of the enclosing op, or NULL */
     /* Dense_resource handles seen before their blob: checked at the end. */
     void *pending_resources;
+    /* Common scalar types (i1..i64, index, f16..f64) once looked up
+     * (parse_type.c): most types in a file are these. */
+    const eo_type *scalar_types[10];
 };
 
 /* Deepest nesting of regions/types/attributes the parser accepts; deeper

@@ -180,7 +180,8 @@ line_slot(eo_ctx *ctx, file_lines *f, unsigned line)
         f->cap = ncap;
     }
     if (line >= f->init) {
-        memset(f->lines + f->init, 0, (line + 1 - f->init) * sizeof(*f->lines));
+        memset(f->lines + f->init, 0,
+               (line + 1 - f->init) * sizeof(*f->lines));
         f->init = line + 1;
     }
     return &f->lines[line];

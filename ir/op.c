@@ -292,8 +292,10 @@ split_attrs(eo_op_state *st, const eo_attr **props, const eo_attr **attrs)
             }
         }
     }
-    *props = eo_attr_get_dict(ctx, np, buf);
-    *attrs = eo_attr_get_dict(ctx, nd, buf + total - nd);
+    const eo_attr *empty = eo_ctx_empty_dict(ctx);
+    *props = np || !empty ? eo_attr_get_dict(ctx, np, buf) : empty;
+    *attrs = nd || !empty ? eo_attr_get_dict(ctx, nd, buf + total - nd)
+                          : empty;
     if (buf != stack)
         eo_raw_free(ctx, buf, total * sizeof(*buf));
     return *props && *attrs ? EO_OK : EO_NOMEM;

@@ -27,35 +27,91 @@ typedef struct scratch_chunk {
 
 #define SCRATCH_CHUNK (64u * 1024u)
 
-void *
-eo_parser_scratch(eo_parser *p, size_t size)
+/* Bump allocation from the chunk list '*head' (newest chunk first). A
+ * chunk that does not fit goes on top, so that releasing to a mark
+ * (scratch_release) frees exactly what came after it. '*spare' caches
+ * one released chunk of the standard size. */
+static void *
+chunk_alloc(eo_ctx *ctx, scratch_chunk **head, scratch_chunk **spare,
+            size_t size)
 {
-    scratch_chunk *c = p->scratch;
+    scratch_chunk *c = *head;
     size = (size + 15u) & ~(size_t)15u;
     if (!size)
         size = 16;
     if (!c || c->size - c->used < size) {
-        size_t csize = size > SCRATCH_CHUNK ? size : SCRATCH_CHUNK;
-        scratch_chunk *n = eo_raw_alloc(p->ctx, sizeof(*n) + csize);
-        if (!n)
-            return NULL;
-        n->size = csize;
-        n->used = 0;
-        /* A big one-off block goes behind the current chunk so the
-         * current chunk keeps serving small requests. */
-        if (c && size > SCRATCH_CHUNK) {
-            n->next = c->next;
-            c->next = n;
+        scratch_chunk *n;
+        if (size <= SCRATCH_CHUNK && spare && *spare) {
+            n = *spare;
+            *spare = NULL;
         } else {
-            n->next = c;
-            p->scratch = n;
+            size_t csize = size > SCRATCH_CHUNK ? size : SCRATCH_CHUNK;
+            n = eo_raw_alloc(ctx, sizeof(*n) + csize);
+            if (!n)
+                return NULL;
+            n->size = csize;
         }
+        n->used = 0;
+        n->next = c;
+        *head = n;
         c = n;
     }
     void *r = c->data + c->used;
     c->used += size;
     memset(r, 0, size);
     return r;
+}
+
+static void
+chunks_free(eo_ctx *ctx, scratch_chunk *c)
+{
+    while (c) {
+        scratch_chunk *n = c->next;
+        eo_raw_free(ctx, c, sizeof(*c) + c->size);
+        c = n;
+    }
+}
+
+static scratch_chunk **scratch_spare(eo_parser *p);
+
+/* Scratch memory lives until the operation being parsed is done
+ * (parse_operation releases it), or the parse ends. */
+void *
+eo_parser_scratch(eo_parser *p, size_t size)
+{
+    return chunk_alloc(p->ctx, (scratch_chunk **)&p->scratch,
+                       scratch_spare(p), size);
+}
+
+typedef struct scratch_mark {
+    scratch_chunk *chunk;
+    size_t used;
+} scratch_mark;
+
+static scratch_mark
+scratch_mark_get(eo_parser *p)
+{
+    scratch_chunk *c = p->scratch;
+    return (scratch_mark){ c, c ? c->used : 0 };
+}
+
+/* Frees the scratch memory allocated since 'm'. */
+static void
+scratch_release(eo_parser *p, scratch_mark m)
+{
+    scratch_chunk *c = p->scratch;
+    scratch_chunk **spare = scratch_spare(p);
+    while (c && c != m.chunk) {
+        scratch_chunk *n = c->next;
+        if (spare && !*spare && c->size == SCRATCH_CHUNK)
+            *spare = c;
+        else
+            eo_raw_free(p->ctx, c, sizeof(*c) + c->size);
+        c = n;
+    }
+    p->scratch = c;
+    if (c)
+        c->used = m.used;
 }
 
 /* ------------------------------------------------------------------ */
@@ -246,6 +302,9 @@ typedef struct deferred_loc {
 
 struct eo_parse_scope {
     ntab values;                      /* of val_ent */
+    uint32_t recent[4096];            /* name hash -> val_ent index + 1:
+                                         recently used names, which the
+                                         big table's slots miss */
     uint32_t *defs;                   /* val_ent indices per region */
     size_t ndefs, cap_defs;
     rscope *rs;
@@ -267,7 +326,8 @@ struct eo_parse_scope {
     struct memo_ent {
         const char *text;
         uint32_t len, window;         /* span length, hash of the window */
-        eo_tok_kind next;
+        uint64_t next;                /* kinds of the token after the span
+                                         seen with it (bit per kind) */
         const void *val;
     } memo[2][1024];
     uint32_t memo_window;             /* window hash of the last lookup */
@@ -276,12 +336,28 @@ struct eo_parse_scope {
         const eo_ident *name;
         const eo_op_def *def;
     } names[256];
+    /* Memory that outlives the op being parsed (value-name slots,
+     * placeholders), and a released standard chunk for reuse. */
+    scratch_chunk *keep, *spare;
 };
 
 struct eo_alias_table {
     ntab attrs;                       /* of alias_ent */
     ntab types;
 };
+
+static scratch_chunk **
+scratch_spare(eo_parser *p)
+{
+    return p->scope ? &p->scope->spare : NULL;
+}
+
+/* Zeroed parse-lifetime memory (not released with the op's scratch). */
+static void *
+keep_alloc(eo_parser *p, size_t size)
+{
+    return chunk_alloc(p->ctx, &p->scope->keep, NULL, size);
+}
 
 /* ------------------------------------------------------------------ */
 /* Tokens, locations and errors                                        */
@@ -510,6 +586,8 @@ eo_parser_fini(eo_parser *p)
             eo_raw_free(ctx, s->fwd, s->cap_fwd * sizeof(fwd_ref));
         ntab_free(ctx, &s->values);
         ntab_free(ctx, &s->deferred);
+        chunks_free(ctx, s->keep);
+        chunks_free(ctx, s->spare);
         eo_raw_free(ctx, s, sizeof(*s));
         p->scope = NULL;
     }
@@ -519,12 +597,7 @@ eo_parser_fini(eo_parser *p)
         eo_raw_free(ctx, p->aliases, sizeof(*p->aliases));
         p->aliases = NULL;
     }
-    scratch_chunk *c = p->scratch;
-    while (c) {
-        scratch_chunk *n = c->next;
-        eo_raw_free(ctx, c, sizeof(*c) + c->size);
-        c = n;
-    }
+    chunks_free(ctx, p->scratch);
     p->scratch = NULL;
 }
 
@@ -784,7 +857,7 @@ ent_reserve(eo_parser *p, val_ent *e, uint32_t i)
             return nomem(p);
         ncap *= 2;
     }
-    val_slot *m = eo_parser_scratch(p, (size_t)ncap * sizeof(*m));
+    val_slot *m = keep_alloc(p, (size_t)ncap * sizeof(*m));
     if (!m)
         return nomem(p);
     if (e->cap)
@@ -801,14 +874,26 @@ value_entry(eo_parser *p, const char *name, uint32_t len, bool create)
 {
     eo_parse_scope *s = p->scope;
     uint32_t h = name_hash(name, len);
+    uint32_t *rc = &s->recent[(h ^ (h >> 12)) & 4095u];
+    if (*rc) {
+        val_ent *e = ntab_ent(&s->values, *rc - 1);
+        if (e->key.hash == h && e->key.len == len &&
+            memcmp(e->key.s, name, len) == 0)
+            return e;
+    }
     int64_t i = ntab_find(&s->values, name, len, h);
-    if (i >= 0)
+    if (i >= 0) {
+        *rc = (uint32_t)i + 1;
         return ntab_ent(&s->values, (uint32_t)i);
+    }
     if (!create)
         return NULL;
-    val_ent *e = ntab_add(p->ctx, &s->values, name, len, h, NULL);
+    uint32_t idx;
+    val_ent *e = ntab_add(p->ctx, &s->values, name, len, h, &idx);
     if (!e)
         nomem(p);
+    else
+        *rc = idx + 1;
     return e;
 }
 
@@ -928,7 +1013,7 @@ resolve_use(eo_parser *p, const char *name, uint32_t len, uint32_t number,
         report_at(p, line, col, "use of undeclared SSA value name");
         return NULL;
     }
-    eo_value *ph = eo_parser_scratch(p, sizeof(*ph));
+    eo_value *ph = keep_alloc(p, sizeof(*ph));
     if (!ph || (s->nfwd == s->cap_fwd &&
                 eo_raw_grow(p->ctx, (void **)&s->fwd, &s->cap_fwd,
                             s->nfwd + 1, sizeof(fwd_ref)) != EO_OK)) {
@@ -1440,20 +1525,55 @@ eo_parse_optional_loc(eo_parser *p, const eo_loc **out)
  * be of the same kind as when the span was first parsed. */
 enum { MEMO_TYPE, MEMO_DICT };
 
+/* Bytes of 'x' equal to zero get 0x80, the others 0 (exact per byte). */
+static inline uint64_t
+zero_bytes(uint64_t x)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+    return ~(((x & low7) + low7) | x | low7);
+}
+
+/* The window hashed is the text from the token up to 48 bytes, a line
+ * end or " l" (a trailing " loc(...)", which differs between ops). It is
+ * hashed 8 bytes at a time. */
 static struct memo_ent *
 memo_slot(eo_parser *p, int which)
 {
+    enum { WIN = 48 };
     const char *s = p->tok.text, *end = p->lx.end;
-    uint32_t h = 2166136261u;
-    for (int i = 0; i < 48 && s < end; i++, s++) {
-        char c = *s;
-        if (c == '\n' || (c == ' ' && s + 1 < end && s[1] == 'l'))
-            break;
-        h ^= (unsigned char)c;
-        h *= 16777619u;
+    char pad[WIN + 16];
+    if (end - s <= WIN) {
+        memset(pad, 0, sizeof(pad));
+        memcpy(pad, s, (size_t)(end - s));
+        s = pad;
     }
-    p->scope->memo_window = h;
-    return &p->scope->memo[which][(h ^ (h >> 15)) & 1023u];
+    const uint64_t ones = 0x0101010101010101ull;
+    uint64_t h = 1469598103934665603ull;
+    for (int i = 0; i < WIN; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, s + i, 8);
+        memcpy(&y, s + i + 1, 8);
+        uint64_t stop = zero_bytes(x ^ (ones * '\n')) |
+                        (zero_bytes(x ^ (ones * ' ')) &
+                         zero_bytes(y ^ (ones * 'l')));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        /* Byte order only changes the hash, not what a hit needs. */
+        stop = __builtin_bswap64(stop);
+        x = __builtin_bswap64(x);
+#endif
+        if (stop) {
+            unsigned k = (unsigned)__builtin_ctzll(stop) / 8;
+            h = (h ^ (k ? x & (~0ull >> (64 - 8 * k)) : 0)) *
+                0x100000001b3ull;
+            h ^= (uint64_t)(i + (int)k);
+            break;
+        }
+        h = (h ^ x) * 0x100000001b3ull;
+        h ^= h >> 29;
+    }
+    uint32_t w = (uint32_t)(h ^ (h >> 32));
+    p->scope->memo_window = w;
+    return &p->scope->memo[which][(w ^ (w >> 15)) & 1023u];
 }
 
 /* On a hit, moves past the span and returns the object; else NULL with
@@ -1474,7 +1594,8 @@ memo_lookup(eo_parser *p, int which, struct memo_ent **slot)
                       line_start);
     p->tok.len = e->len;              /* the span acts as one token */
     eo_parser_advance(p);
-    if (p->tok.kind != e->next) {
+    if ((unsigned)p->tok.kind >= 64 ||
+        !(e->next & (1ull << (unsigned)p->tok.kind))) {
         p->lx = saved_lx;
         p->tok = saved_tok;
         return NULL;
@@ -1488,12 +1609,22 @@ memo_store(eo_parser *p, struct memo_ent *e, uint32_t window,
 {
     const char *end = p->scope->prev_end;
     if (!val || !end || end <= start || end - start > 4096 ||
+        (unsigned)p->tok.kind >= 64 ||
         memchr(start, '\n', (size_t)(end - start)))
         return;
+    uint32_t len = (uint32_t)(end - start);
+    uint64_t bit = 1ull << (unsigned)p->tok.kind;
+    /* The same span parsed to the same object before another kind of
+     * token: both kinds are known to end the span there. */
+    if (e->text && e->val == val && e->len == len && e->window == window &&
+        memcmp(e->text, start, len) == 0) {
+        e->next |= bit;
+        return;
+    }
     e->text = start;
     e->window = window;
-    e->len = (uint32_t)(end - start);
-    e->next = p->tok.kind;
+    e->len = len;
+    e->next = bit;
     e->val = val;
 }
 
@@ -1813,7 +1944,7 @@ parse_custom_op(eo_parser *p)
 
 /* One operation with its result names, appended to the current block. */
 static eo_status
-parse_operation(eo_parser *p)
+parse_operation_inner(eo_parser *p)
 {
     result_rec local[4];
     result_rec *recs = local;
@@ -1889,6 +2020,16 @@ parse_operation(eo_parser *p)
                     return EO_ERROR;
     }
     return EO_OK;
+}
+
+/* An operation; the scratch memory its parse used is freed after it. */
+static eo_status
+parse_operation(eo_parser *p)
+{
+    scratch_mark m = scratch_mark_get(p);
+    eo_status st = parse_operation_inner(p);
+    scratch_release(p, m);
+    return st;
 }
 
 /* Ops up to the next block label or '}' into 'b'. */

@@ -392,7 +392,16 @@ parse_int_type(eo_parser *p, eo_signedness s, size_t digits)
     if (w > EO_MAX_INT_WIDTH)
         return fail(p, "integer bitwidth is limited to 16777215 bits");
     eo_parser_advance(p);
-    return built(p, &t, eo_type_get_int_signed(p->ctx, (unsigned)w, s));
+    int slot = -1;
+    if (s == EO_SIGNLESS)
+        slot = w == 1 ? 0 : w == 8 ? 1 : w == 16 ? 2 : w == 32 ? 3
+             : w == 64 ? 4 : -1;
+    if (slot >= 0 && p->scalar_types[slot])
+        return p->scalar_types[slot];
+    const eo_type *ty = eo_type_get_int_signed(p->ctx, (unsigned)w, s);
+    if (slot >= 0)
+        p->scalar_types[slot] = ty;
+    return built(p, &t, ty);
 }
 
 static const eo_type *
@@ -580,12 +589,21 @@ parse_builtin_keyword(eo_parser *p)
     for (size_t i = 0; i < sizeof(float_kws) / sizeof(float_kws[0]); i++) {
         if (tok_is(&t, float_kws[i].name)) {
             eo_parser_advance(p);
-            return built(p, &t, eo_type_get_float(p->ctx, float_kws[i].kind));
+            /* f16, bf16, f32, f64 (the first four) are cached. */
+            const eo_type **c = i < 4 ? &p->scalar_types[6 + i] : NULL;
+            if (c && *c)
+                return *c;
+            const eo_type *ty = eo_type_get_float(p->ctx, float_kws[i].kind);
+            if (c)
+                *c = ty;
+            return built(p, &t, ty);
         }
     }
     if (tok_is(&t, "index")) {
         eo_parser_advance(p);
-        return built(p, &t, eo_type_get_index(p->ctx));
+        if (!p->scalar_types[5])
+            p->scalar_types[5] = eo_type_get_index(p->ctx);
+        return built(p, &t, p->scalar_types[5]);
     }
     if (tok_is(&t, "none")) {
         eo_parser_advance(p);

@@ -346,6 +346,9 @@ eo_rewriter_erase_op(eo_rewriter *rw, eo_op *op)
             return;
         }
     }
+    /* An insertion point before 'op' moves to just after it. */
+    if (rw->b.before == op)
+        rw->b.before = op->next;
     if (rw->listener && rw->listener->erasing)
         erase_tree(rw, op);
     else

@@ -144,10 +144,20 @@ typedef struct alias_state {
  * to their definition, and the big map misses the CPU caches. */
 #define VCACHE 4096u
 
+/* Spellings of recently printed types (printing one is a walk over it
+ * and a few appends; the generic form prints each op's types). */
+#define TCACHE 256u
+typedef struct tcache_ent {
+    const eo_type *t;
+    uint32_t len;
+    char s[52];
+} tcache_ent;
+
 typedef struct pstate {
     eo_ctx *ctx;
     pmap values;                       /* op -> result id, arg -> id */
     pmap_slot vcache[VCACHE];
+    tcache_ent tcache[TCACHE];
     bool op_ids;                       /* result ids in op->print_id */
     /* Result names of the custom form (eo_op_def.result_names). An op
      * with names has id NAMED | index of its first res_name. */
@@ -184,10 +194,20 @@ st_of(eo_printer *p)
 /* Output                                                              */
 /* ------------------------------------------------------------------ */
 
-static void
+/* eo_strbuf_append with its common case inline: most pieces are short
+ * and of constant size. */
+static inline void
 put(eo_printer *p, const char *s, size_t n)
 {
-    eo_strbuf_append(p->out, s, n);
+    eo_strbuf *b = p->out;
+    if (n < b->cap - b->len && !b->oom) {
+        char *d = b->data + b->len;
+        memcpy(d, s, n);
+        b->len += n;
+        d[n] = '\0';
+        return;
+    }
+    eo_strbuf_append(b, s, n);
 }
 
 static void
@@ -313,6 +333,20 @@ static void
 print_quoted(eo_printer *p, const char *s, size_t n)
 {
     static const char hexd[] = "0123456789ABCDEF";
+    size_t k = 0;
+    while (k < n && (unsigned char)s[k] >= 0x20 &&
+           (unsigned char)s[k] < 0x7F && s[k] != '"' && s[k] != '\\')
+        k++;
+    eo_strbuf *b = p->out;
+    if (k == n && n + 2 < b->cap - b->len && !b->oom) {
+        char *d = b->data + b->len;       /* the common case: no escapes */
+        d[0] = '"';
+        memcpy(d + 1, s, n);
+        d[n + 1] = '"';
+        d[n + 2] = '\0';
+        b->len += n + 2;
+        return;
+    }
     put(p, "\"", 1);
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
@@ -365,7 +399,27 @@ eo_print_type(eo_printer *p, const eo_type *t)
         puts_(p, "<<NULL TYPE>>");
         return;
     }
+    /* Aliases may stand for a type (and are recorded while collecting):
+     * only alias-free printing uses the cache. */
+    pstate *s = st_of(p);
+    if (!s || p->aliases) {
+        eo_print_type_impl(p, t);
+        return;
+    }
+    tcache_ent *e = &s->tcache[(ptr_hash(t) >> 4) & (TCACHE - 1)];
+    if (e->t == t) {
+        put(p, e->s, e->len);
+        return;
+    }
+    eo_strbuf *b = p->out;
+    size_t start = b->len;
     eo_print_type_impl(p, t);
+    size_t n = b->len - start;
+    if (!b->oom && b->len >= start && n <= sizeof(e->s)) {
+        memcpy(e->s, b->data + start, n);
+        e->len = (uint32_t)n;
+        e->t = t;
+    }
 }
 
 void

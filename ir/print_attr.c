@@ -547,16 +547,14 @@ print_words(eo_strbuf *out, const uint64_t *w, size_t nw, unsigned width,
 {
     if (width <= 64) {
         uint64_t v = nw ? w[0] : 0;
-        char buf[32];
         if (is_signed && width > 0) {
             uint64_t sign = width == 64 ? 1ull << 63 : 1ull << (width - 1);
             int64_t s = width == 64 ? (int64_t)v
                                     : (int64_t)((v ^ sign) - sign);
-            snprintf(buf, sizeof buf, "%lld", (long long)s);
+            eo_strbuf_put_i64(out, s);
         } else {
-            snprintf(buf, sizeof buf, "%llu", (unsigned long long)v);
+            eo_strbuf_put_u64(out, v);
         }
-        eo_strbuf_puts(out, buf);
         return;
     }
     /* Wide: two's complement negate if negative, then base 10^9. */
@@ -699,16 +697,27 @@ print_keyword_or_string(eo_strbuf *out, const eo_ident *id)
     eo_print_keyword_or_string(out, id->str, id->len);
 }
 
+/* Through print.c's eo_print_type, which caches type spellings. */
 static void
 print_type(eo_printer *p, const eo_type *t)
 {
-    eo_print_type_impl(p, t);
+    eo_print_type(p, t);
 }
 
-static void
+/* eo_strbuf_puts with the common case inline (the strings are mostly
+ * literals, whose length the compiler knows). */
+static inline void
 put(eo_printer *p, const char *s)
 {
-    eo_strbuf_puts(p->out, s);
+    eo_strbuf *b = p->out;
+    size_t n = strlen(s);
+    if (n < b->cap - b->len && !b->oom) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    eo_strbuf_append(b, s, n);
 }
 
 /* One element of dense data at 'd'. */
@@ -892,7 +901,7 @@ print_int64_or_dyn(eo_printer *p, int64_t v)
     if (v == EO_DYNAMIC)
         put(p, "?");
     else
-        eo_strbuf_printf(p->out, "%lld", (long long)v);
+        eo_strbuf_put_i64(p->out, v);
 }
 
 static void

@@ -307,12 +307,57 @@ canon_layout(const eo_attr *a)
 /* Constructors                                                        */
 /* ------------------------------------------------------------------ */
 
+/* The context's cache of common types (eo_ctx_type_cache): slots. */
+enum {
+    TC_INDEX,
+    TC_NONE,
+    TC_FLOAT,                             /* + eo_float_kind */
+    TC_INT = TC_FLOAT + EO_F8E4M3FN + 1,  /* + int_cache_slot() */
+    TC_END = TC_INT + 6
+};
+_Static_assert(TC_END <= EO_TYPE_CACHE_SIZE, "EO_TYPE_CACHE_SIZE too small");
+
+static const unsigned cached_int_widths[] = { 1, 8, 16, 32, 64, 128 };
+
+static int
+int_cache_slot(unsigned width)
+{
+    switch (width) {
+    case 1: return 0;
+    case 8: return 1;
+    case 16: return 2;
+    case 32: return 3;
+    case 64: return 4;
+    case 128: return 5;
+    default: return -1;
+    }
+}
+
+void
+eo_type_cache_fill(eo_ctx *ctx)
+{
+    const eo_type **c = eo_ctx_type_cache(ctx);
+    /* Through the uncached paths: the slots are still NULL. */
+    c[TC_INDEX] = eo_type_get_index(ctx);
+    c[TC_NONE] = eo_type_get_none(ctx);
+    for (int f = 0; f <= EO_F8E4M3FN; f++)
+        c[TC_FLOAT + f] = eo_type_get_float(ctx, (eo_float_kind)f);
+    for (size_t i = 0; i < sizeof(cached_int_widths) /
+                               sizeof(cached_int_widths[0]); i++)
+        c[TC_INT + i] = eo_type_get_int(ctx, cached_int_widths[i]);
+}
+
 const eo_type *
 eo_type_get_int_signed(eo_ctx *ctx, unsigned width, eo_signedness s)
 {
     if (width > EO_MAX_INT_WIDTH ||
         (s != EO_SIGNLESS && s != EO_SIGNED && s != EO_UNSIGNED))
         return NULL;
+    if (s == EO_SIGNLESS) {
+        int slot = int_cache_slot(width);
+        if (slot >= 0 && eo_ctx_type_cache(ctx)[TC_INT + slot])
+            return eo_ctx_type_cache(ctx)[TC_INT + slot];
+    }
     eo_type k = key(EO_TYPE_INTEGER);
     k.width = width;
     k.sign = s;
@@ -328,6 +373,8 @@ eo_type_get_int(eo_ctx *ctx, unsigned width)
 const eo_type *
 eo_type_get_index(eo_ctx *ctx)
 {
+    if (eo_ctx_type_cache(ctx)[TC_INDEX])
+        return eo_ctx_type_cache(ctx)[TC_INDEX];
     eo_type k = key(EO_TYPE_INDEX);
     return uniq(ctx, &k);
 }
@@ -337,6 +384,8 @@ eo_type_get_float(eo_ctx *ctx, eo_float_kind fk)
 {
     if ((unsigned)fk > EO_F8E4M3FN)
         return NULL;
+    if (eo_ctx_type_cache(ctx)[TC_FLOAT + fk])
+        return eo_ctx_type_cache(ctx)[TC_FLOAT + fk];
     eo_type k = key(EO_TYPE_FLOAT);
     k.fkind = fk;
     return uniq(ctx, &k);
@@ -345,6 +394,8 @@ eo_type_get_float(eo_ctx *ctx, eo_float_kind fk)
 const eo_type *
 eo_type_get_none(eo_ctx *ctx)
 {
+    if (eo_ctx_type_cache(ctx)[TC_NONE])
+        return eo_ctx_type_cache(ctx)[TC_NONE];
     eo_type k = key(EO_TYPE_NONE);
     return uniq(ctx, &k);
 }

@@ -19,13 +19,13 @@
  *
  * Conditional knobs: when a knob is asked, the store records which knobs
  * were "active", i.e. asked earlier in the run and able to decide whether
- * this question is asked at all, with the values they got:
- *   - a knob with a site: every knob asked earlier for the same site key
- *     (e.g. "unroll.L.factor" then "vectorize.L.width"), and every
- *     site-less knob asked earlier (pipeline choices such as
- *     "pipeline.optional.0" decide which passes run at all);
- *   - a site-less knob: the site-less knobs asked earlier by the same
- *     asker.
+ * this question is asked at all (their values never change once asked):
+ *   - every pass-sequence knob ("pipeline.*", e.g. "pipeline.optional.0")
+ *     asked before it: those decide which passes run at all;
+ *   - every knob asked earlier for the same site key (e.g.
+ *     "unroll.L.factor" before "vectorize.L.width").
+ * Both are kept implicitly (a count and a per-site chain), so recording
+ * stays O(1) per ask however many knobs a run asks.
  * Asking the same name again returns the first answer (so cloned sites
  * that share a key get one decision) and only counts the ask.
  *
@@ -71,11 +71,6 @@ typedef struct assignment {
     bool replaced;                    /* superseded by a later same key */
 } assignment;
 
-typedef struct dep {
-    size_t rec;                       /* index of the record depended on */
-    int64_t value;                    /* its value at the time */
-} dep;
-
 typedef struct record {
     char *name;                       /* malloc'd */
     eo_knob_domain dom;               /* deep copy (values/names owned) */
@@ -83,8 +78,7 @@ typedef struct record {
     char *asker;                      /* malloc'd, may be NULL */
     char *site;                       /* site key, malloc'd, may be NULL */
     char *loc;                        /* "file:line:col", may be NULL */
-    dep *deps;
-    size_t num_deps;
+    size_t pipeline_before;           /* pipeline knobs asked before it */
     size_t asks;
     int assigned;                     /* assignment index used, or -1 */
     size_t prev_same_site;            /* record index + 1, or 0 */
@@ -113,9 +107,9 @@ struct eo_knob_store {
     /* Open addressing: latest record index + 1 by site key. */
     size_t *by_site;
     size_t site_cap;
-    /* Site-less records, in ask order. */
-    size_t *siteless;
-    size_t num_siteless, cap_siteless;
+    /* Records of pass-sequence knobs ("pipeline.*"), in ask order. */
+    size_t *pipeline;
+    size_t num_pipeline, cap_pipeline;
 };
 
 /* ------------------------------------------------------------------ */
@@ -417,19 +411,6 @@ find_assignment(eo_knob_store *ks, const char *name)
 /* Provider                                                            */
 /* ------------------------------------------------------------------ */
 
-static bool
-add_dep(record *r, size_t idx, int64_t value)
-{
-    dep *d = realloc(r->deps, (r->num_deps + 1) * sizeof *d);
-    if (!d)
-        return false;
-    r->deps = d;
-    d[r->num_deps].rec = idx;
-    d[r->num_deps].value = value;
-    r->num_deps++;
-    return true;
-}
-
 static char *
 loc_string(const eo_op *site)
 {
@@ -488,12 +469,15 @@ record_new(eo_knob_store *ks, const char *name, const eo_knob_domain *dom,
     size_t idx = ks->num_recs++;
     ks->by_name[probe(ks, ks->by_name, ks->name_cap, name, false)] = idx + 1;
 
-    /* Dependencies, as described at the top of the file. */
-    for (size_t i = 0; i < ks->num_siteless; i++) {
-        const record *o = &ks->recs[ks->siteless[i]];
-        if (r->site || (o->asker && r->asker && !strcmp(o->asker, r->asker)))
-            if (!add_dep(r, ks->siteless[i], o->value))
-                return false;
+    /* Dependencies (see the top of the file) are kept implicitly: a
+     * prefix of the pipeline list and the chain of earlier records of
+     * the same site; their values never change once asked. */
+    r->pipeline_before = ks->num_pipeline;
+    if (strncmp(name, "pipeline.", 9) == 0) {
+        if (!grow((void **)&ks->pipeline, &ks->cap_pipeline,
+                  ks->num_pipeline + 1, sizeof *ks->pipeline))
+            return false;
+        ks->pipeline[ks->num_pipeline++] = idx;
     }
     if (r->site) {
         if (ks->num_recs * 2 > ks->site_cap && !rehash(ks, true))
@@ -501,25 +485,6 @@ record_new(eo_knob_store *ks, const char *name, const eo_knob_domain *dom,
         size_t slot = probe(ks, ks->by_site, ks->site_cap, r->site, true);
         r->prev_same_site = ks->by_site[slot];
         ks->by_site[slot] = idx + 1;
-        /* Walk the chain oldest first so deps come in ask order. */
-        size_t n = 0;
-        for (size_t p = r->prev_same_site; p; p = ks->recs[p - 1].prev_same_site)
-            n++;
-        size_t base = r->num_deps;
-        for (size_t k = 0; k < n; k++)
-            if (!add_dep(r, 0, 0))
-                return false;
-        size_t k = n;
-        for (size_t p = r->prev_same_site; p; p = ks->recs[p - 1].prev_same_site) {
-            k--;
-            r->deps[base + k].rec = p - 1;
-            r->deps[base + k].value = ks->recs[p - 1].value;
-        }
-    } else {
-        if (!grow((void **)&ks->siteless, &ks->cap_siteless,
-                  ks->num_siteless + 1, sizeof *ks->siteless))
-            return false;
-        ks->siteless[ks->num_siteless++] = idx;
     }
     return true;
 }
@@ -609,12 +574,11 @@ eo_knob_store_destroy(eo_knob_store *ks)
         free(r->asker);
         free(r->site);
         free(r->loc);
-        free(r->deps);
     }
     free(ks->recs);
     free(ks->by_name);
     free(ks->by_site);
-    free(ks->siteless);
+    free(ks->pipeline);
     pthread_mutex_destroy(&ks->lock);
     free(ks);
 }
@@ -1259,7 +1223,8 @@ eo_knob_store_check(eo_knob_store *ks)
                                          "was asked in this run",
                           a->key);
             result = EO_ERROR;
-        } else if (a->bad_record >= 0) {
+        } else if (a->bad_record >= 0 &&
+                   (size_t)a->bad_record < ks->num_recs) {
             const record *r = &ks->recs[a->bad_record];
             eo_diag_builder *b = eo_diag_begin(
                 ks->ctx, EO_SEV_ERROR, a->val_loc, "invalid value for knob "
@@ -1310,6 +1275,16 @@ json_value(eo_strbuf *out, const eo_knob_domain *d, int64_t v)
         json_string(out, d->names[v]);
     else
         eo_strbuf_printf(out, "%" PRId64, v);
+}
+
+static void
+json_dep(eo_strbuf *out, const record *o, size_t i)
+{
+    eo_strbuf_puts(out, i ? ", {\"name\": " : "{\"name\": ");
+    json_string(out, o->name);
+    eo_strbuf_puts(out, ", \"value\": ");
+    json_value(out, &o->dom, o->value);
+    eo_strbuf_puts(out, "}");
 }
 
 static void
@@ -1419,14 +1394,25 @@ eo_knob_store_space_json(const eo_knob_store *ks, eo_strbuf *out)
             eo_strbuf_puts(out, "null");
         eo_strbuf_printf(out, ",\n      \"asks\": %zu", r->asks);
         eo_strbuf_puts(out, ",\n      \"depends_on\": [");
-        for (size_t d = 0; d < r->num_deps; d++) {
-            const record *o = &ks->recs[r->deps[d].rec];
-            eo_strbuf_puts(out, d ? ", {\"name\": " : "{\"name\": ");
-            json_string(out, o->name);
-            eo_strbuf_puts(out, ", \"value\": ");
-            json_value(out, &o->dom, r->deps[d].value);
-            eo_strbuf_puts(out, "}");
-        }
+        size_t nd = 0;
+        for (size_t d = 0; d < r->pipeline_before; d++)
+            json_dep(out, &ks->recs[ks->pipeline[d]], nd++);
+        /* The same-site chain runs newest first: print it reversed. */
+        size_t n = 0;
+        for (size_t p = r->prev_same_site; p;
+             p = ks->recs[p - 1].prev_same_site)
+            n++;
+        size_t *chain = n ? malloc(n * sizeof *chain) : NULL;
+        if (n && !chain)
+            out->oom = true;
+        size_t c = 0;
+        for (size_t p = r->prev_same_site; p && chain;
+             p = ks->recs[p - 1].prev_same_site)
+            chain[c++] = p - 1;
+        while (chain && c-- > 0)
+            if (strncmp(ks->recs[chain[c]].name, "pipeline.", 9) != 0)
+                json_dep(out, &ks->recs[chain[c]], nd++);
+        free(chain);
         eo_strbuf_puts(out, "]\n    }");
     }
     eo_strbuf_puts(out, ks->num_recs ? "\n  ]\n}\n" : "]\n}\n");

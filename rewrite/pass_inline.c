@@ -547,6 +547,112 @@ is_discardable(inliner *in, eo_op *fn)
            (len == 6 && !memcmp(s, "nested", 6));
 }
 
+/* ------------------------------------------------------------------ */
+/* Dead private functions                                              */
+/* ------------------------------------------------------------------ */
+
+/* Reference counts by symbol name (the root of each symbol ref), taken in
+ * one walk: a private function nothing refers to, from outside its own
+ * body, is dead. Names are not told apart by symbol table, which can only
+ * keep a function alive, never erase a used one. */
+typedef struct ref_walk {
+    inliner *in;
+    pmap *counts;                     /* (ident, NULL) -> count + 1 */
+    const eo_ident *self;             /* refs to it do not count */
+    bool add;
+    const eo_attr **stack;
+    size_t cap;
+} ref_walk;
+
+static bool
+count_refs_in(ref_walk *rw, const eo_attr *root)
+{
+    size_t sp = 0;
+    if (!grow((void **)&rw->stack, &rw->cap, 1, sizeof *rw->stack))
+        return false;
+    rw->stack[sp++] = root;
+    while (sp) {
+        const eo_attr *a = rw->stack[--sp];
+        eo_attr_kind k = eo_attr_get_kind(a);
+        if (k == EO_ATTR_SYMBOL_REF) {
+            const eo_ident *id = eo_attr_symbol_root(a);
+            if (id == rw->self)
+                continue;
+            size_t c = pmap_get(rw->counts, id, NULL);
+            if (rw->add) {
+                if (!pmap_put(rw->counts, id, NULL, c ? c + 1 : 2))
+                    return false;
+            } else if (c > 1) {
+                pmap_put(rw->counts, id, NULL, c - 1);
+            }
+        } else if (k == EO_ATTR_ARRAY || k == EO_ATTR_DICT) {
+            size_t cnt = k == EO_ATTR_ARRAY ? eo_attr_array_size(a)
+                                            : eo_attr_dict_size(a);
+            if (!grow((void **)&rw->stack, &rw->cap, sp + cnt,
+                      sizeof *rw->stack))
+                return false;
+            for (size_t i = 0; i < cnt; i++)
+                rw->stack[sp++] = k == EO_ATTR_ARRAY
+                                      ? eo_attr_array_at(a, i)
+                                      : eo_attr_dict_at(a, i)->value;
+        }
+    }
+    return true;
+}
+
+static eo_walk_result
+count_op_refs(eo_op *op, void *ud)
+{
+    ref_walk *rw = ud;
+    if (!count_refs_in(rw, eo_op_props(op)) ||
+        !count_refs_in(rw, eo_op_discardable_attrs(op))) {
+        rw->in->oom = true;
+        return EO_WALK_INTERRUPT;
+    }
+    return EO_WALK_ADVANCE;
+}
+
+/* Outside functions: every op but the bodies of func.func. */
+static eo_walk_result
+count_outside_refs(eo_op *op, void *ud)
+{
+    ref_walk *rw = ud;
+    if (eo_op_is(op, rw->in->func_def))
+        return EO_WALK_SKIP;
+    return count_op_refs(op, ud);
+}
+
+static eo_status
+erase_dead_functions(inliner *in, eo_op *anchor)
+{
+    pmap counts = { 0 };
+    ref_walk rw = { in, &counts, NULL, true, NULL, 0 };
+    eo_status st = EO_OK;
+    eo_op_walk(anchor, EO_WALK_PRE, count_outside_refs, &rw);
+    for (size_t i = 0; i < in->num_nodes && !in->oom; i++) {
+        rw.self = eo_symbol_name(in->ctx, in->nodes[i].op);
+        eo_op_walk(in->nodes[i].op, EO_WALK_PRE, count_op_refs, &rw);
+    }
+    if (in->oom)
+        st = EO_NOMEM;
+    /* Callers first, so the callees of an erased function follow it. */
+    rw.add = false;
+    for (size_t k = in->num_order; k-- > 0 && st == EO_OK;) {
+        eo_op *fn = in->nodes[in->order[k]].op;
+        const eo_ident *name = eo_symbol_name(in->ctx, fn);
+        if (!name || func_is_declaration(fn) || !is_discardable(in, fn) ||
+            pmap_get(&counts, name, NULL) > 1)
+            continue;
+        rw.self = name;
+        eo_op_walk(fn, EO_WALK_PRE, count_op_refs, &rw);
+        if ((st = eo_op_erase(fn)) == EO_OK)
+            in->changed = true;
+    }
+    free(counts.slots);
+    free(rw.stack);
+    return st;
+}
+
 static eo_status
 run_inline(eo_op *op, eo_pass_ctx *pc, const void *options)
 {
@@ -605,17 +711,8 @@ run_inline(eo_op *op, eo_pass_ctx *pc, const void *options)
             (st = eo_pm_run(pm, fn->op, in.knobs)) != EO_OK)
             goto done;
     }
-    /* Dead private functions, callers first so their callees follow. */
-    for (size_t k = in.num_order; k-- > 0;) {
-        eo_op *fn = in.nodes[in.order[k]].op;
-        eo_op *table = eo_symbol_table_of(eo_op_parent(fn));
-        if (!table || func_is_declaration(fn) || !is_discardable(&in, fn) ||
-            eo_symbol_is_used(table, fn))
-            continue;
-        if ((st = eo_op_erase(fn)) != EO_OK)
-            goto done;
-        in.changed = true;
-    }
+    if ((st = erase_dead_functions(&in, op)) != EO_OK)
+        goto done;
     if (!in.changed && !pm)
         eo_pass_ctx_mark_unchanged(pc);
 done:

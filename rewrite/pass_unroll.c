@@ -18,13 +18,18 @@
  *     tc is not a known multiple of F, an epilogue loop (the original
  *     body, original step) runs the rest from the main loop's end, with
  *     the main loop's results as its iter_args. Bounds come from arith
- *     ops; for a dynamic trip count:
- *       tc = max(ceildivsi(ub - lb, step), 0); even = tc - remsi(tc, F)
- *       main: lb to lb + even*step step step*F;  epilogue: from there to ub.
+ *     ops; for a dynamic trip count (exact even when ub - lb overflows
+ *     the signed type, as it is read unsigned when lb < ub):
+ *       tc = lb < ub ? ceildivui(ub - lb, step) : 0;  rem = remui(tc, F)
+ *       main: lb to ub - rem*step, step step*F (tc - rem iterations)
+ *       epilogue: from (rem == 0 ? ub : lb + (tc - rem)*step) to ub.
+ *     As with MLIR's unroller, a dynamic step*F must fit the iv type (a
+ *     constant one that does not leaves the loop alone).
  */
 #include "rewrite/rewrite.h"
 #include "rewrite/internal.h"
 
+#include "dialects/arith/arith.h"
 #include "dialects/scf/scf.h"
 
 #include <stdlib.h>
@@ -113,6 +118,34 @@ mk_bin(eo_builder *b, const char *name, eo_value *x, eo_value *y)
     eo_value *ops[2] = { x, y };
     const eo_type *t = eo_value_type(x);
     eo_op *op = eo_builder_create(b, name, 2, ops, 1, &t, 0, NULL);
+    return op ? eo_op_result(op, 0) : NULL;
+}
+
+/* arith.cmpi 'pred' of x and y (an i1). */
+static eo_value *
+mk_cmp(eo_builder *b, enum arith_cmpi_pred pred, eo_value *x, eo_value *y)
+{
+    if (!x || !y)
+        return NULL;
+    eo_value *ops[2] = { x, y };
+    const eo_type *i1 = eo_type_get_int(b->ctx, 1);
+    const eo_attr *p = eo_attr_get_int(b->ctx, eo_type_get_int(b->ctx, 64),
+                                       pred);
+    if (!i1 || !p)
+        return NULL;
+    eo_named_attr na = { eo_ident_cstr(b->ctx, "predicate"), p };
+    eo_op *op = eo_builder_create(b, "arith.cmpi", 2, ops, 1, &i1, 1, &na);
+    return op ? eo_op_result(op, 0) : NULL;
+}
+
+static eo_value *
+mk_select(eo_builder *b, eo_value *c, eo_value *x, eo_value *y)
+{
+    if (!c || !x || !y)
+        return NULL;
+    eo_value *ops[3] = { c, x, y };
+    const eo_type *t = eo_value_type(x);
+    eo_op *op = eo_builder_create(b, "arith.select", 3, ops, 1, &t, 0, NULL);
     return op ? eo_op_result(op, 0) : NULL;
 }
 
@@ -305,19 +338,25 @@ unroll_loop(unroller *u, eo_op *loop, unsigned factor)
             return EO_NOMEM;
         return unroll_by(u, loop, factor, uub, ustep, stepj, uub);
     }
-    /* Dynamic trip count. */
+    /* Dynamic trip count, exact even where ub - lb overflows the signed
+     * type (it is taken as unsigned when lb < ub); see the top. */
     eo_value *zero = mk_const(&b, t, 0), *cf = mk_const(&b, t, factor);
-    eo_value *tc = mk_bin(&b, "arith.maxsi",
-                          mk_bin(&b, "arith.ceildivsi",
-                                 mk_bin(&b, "arith.subi", ubv, lbv), stepv),
-                          zero);
-    eo_value *even = mk_bin(&b, "arith.subi", tc,
-                            mk_bin(&b, "arith.remsi", tc, cf));
-    eo_value *uub = mk_bin(&b, "arith.addi", lbv,
-                           mk_bin(&b, "arith.muli", even, stepv));
+    eo_value *lt = mk_cmp(&b, ARITH_CMPI_SLT, lbv, ubv);
+    eo_value *tc = mk_select(&b, lt,
+                             mk_bin(&b, "arith.ceildivui",
+                                    mk_bin(&b, "arith.subi", ubv, lbv),
+                                    stepv),
+                             zero);
+    eo_value *rem = mk_bin(&b, "arith.remui", tc, cf);
+    eo_value *even = mk_bin(&b, "arith.subi", tc, rem);
+    eo_value *uub = mk_bin(&b, "arith.subi", ubv,
+                           mk_bin(&b, "arith.muli", rem, stepv));
+    eo_value *elb = mk_select(&b, mk_cmp(&b, ARITH_CMPI_EQ, rem, zero), ubv,
+                              mk_bin(&b, "arith.addi", lbv,
+                                     mk_bin(&b, "arith.muli", even, stepv)));
     eo_value *ustep = !cstep ? mk_bin(&b, "arith.muli", stepv, cf)
                       : step == 1 ? cf : mk_const(&b, t, step * factor);
-    if (!uub || !ustep)
+    if (!uub || !elb || !ustep)
         return EO_NOMEM;
     stepj[0] = stepv;
     for (unsigned j = 2; j < factor; j++) {
@@ -327,7 +366,7 @@ unroll_loop(unroller *u, eo_op *loop, unsigned factor)
         if (!stepj[j - 1])
             return EO_NOMEM;
     }
-    return unroll_by(u, loop, factor, uub, ustep, stepj, uub);
+    return unroll_by(u, loop, factor, uub, ustep, stepj, elb);
 }
 
 static eo_status

@@ -215,6 +215,12 @@ eo_pm_print_pipeline(const eo_pass_manager *pm, eo_strbuf *out)
     eo_pipeline_print_elem(pm->root, out);
 }
 
+size_t
+eo_pm_size(const eo_pass_manager *pm)
+{
+    return pm ? pm->root->num_kids : 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Running                                                             */
 /* ------------------------------------------------------------------ */
@@ -250,9 +256,9 @@ typedef struct run_state {
 static eo_status run_seq(run_state *rs, eo_pm_elem *seq, eo_op *op);
 
 static void
-add_time(uint64_t *slot, uint64_t ns)
+add_time(_Atomic uint64_t *slot, uint64_t ns)
 {
-    atomic_fetch_add((_Atomic uint64_t *)slot, ns);
+    atomic_fetch_add_explicit(slot, ns, memory_order_relaxed);
 }
 
 static bool
@@ -376,7 +382,8 @@ run_pass(run_state *rs, eo_pm_elem *e, eo_op *op)
         return eo_op_error(op, "pass '%s' runs on '%s' operations, not on "
                            "'%s'", def->name, def->anchor,
                            eo_op_name_str(op));
-    if (pm->cfg.print_before && in_list(pm->cfg.print_before, def->name))
+    if (pm->cfg.print_before_all ||
+        (pm->cfg.print_before && in_list(pm->cfg.print_before, def->name)))
         dump_ir(rs, "Before", def, op);
     bool print_after = pm->cfg.print_after_all ||
                        (pm->cfg.print_after &&
@@ -396,7 +403,8 @@ run_pass(run_state *rs, eo_pm_elem *e, eo_op *op)
                              "running pass '%s'", def->name);
     if (st != EO_OK)
         return st;
-    if (pm->cfg.verify_each && eo_op_verify(op) != EO_OK)
+    /* As MLIR, a pass that left the IR alone needs no verification. */
+    if (pm->cfg.verify_each && !pc.unchanged && eo_op_verify(op) != EO_OK)
         return eo_emit_error(pm->ctx, eo_op_loc(op), "the IR is invalid "
                              "after pass '%s' (%s)", def->name,
                              eo_pass_display_name(def));
@@ -715,6 +723,9 @@ run_nested(run_state *rs, eo_pm_elem *e, eo_op *op)
     eo_pass_manager *pm = rs->pm;
     uint64_t t0 = now_ns();
     atomic_store_explicit(&e->timed, true, memory_order_relaxed);
+    uint64_t inner0 = 0;
+    for (size_t i = 0; i < e->num_kids; i++)
+        inner0 += e->kids[i]->user_ns;
     size_t n = 0, cap = 0;
     eo_op **ops = NULL;
     eo_status st = EO_OK;
@@ -774,6 +785,7 @@ run_nested(run_state *rs, eo_pm_elem *e, eo_op *op)
         uint64_t inner = 0;
         for (size_t i = 0; parallel && i < e->num_kids; i++)
             inner += e->kids[i]->user_ns;
+        inner -= parallel ? inner0 : 0;
         e->user_ns += parallel && inner > dt ? inner : dt;
     } else {
         add_time(&e->wall_ns, dt);

@@ -78,7 +78,7 @@ struct eo_pm_elem {
     size_t num_kids, cap_kids;
     /* Run state: the branch taken (-1: not yet asked), timings. */
     int chosen;
-    uint64_t wall_ns, user_ns;        /* added to atomically */
+    _Atomic uint64_t wall_ns, user_ns;
     atomic_bool timed;                /* ran at least once */
 };
 

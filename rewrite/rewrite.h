@@ -161,6 +161,7 @@ typedef struct eo_pm_config {
                                          eo_pm_timing_report */
     const eo_print_flags *print_flags;  /* for the IR dumps */
     FILE *dump;                       /* where IR dumps go (stderr) */
+    bool print_before_all;
 } eo_pm_config;
 
 EO_API void eo_pm_config_init(eo_pm_config *cfg);
@@ -180,6 +181,9 @@ EO_API EO_NODISCARD eo_status eo_pm_add_pass(eo_pass_manager *pm,
                                              const char *options);
 /* The pipeline in MLIR's textual form (round-trips through add). */
 EO_API void eo_pm_print_pipeline(const eo_pass_manager *pm, eo_strbuf *out);
+/* Number of top-level elements (a nested pipeline counts as one), as
+ * mlir-opt's --dump-pass-pipeline counts passes. */
+EO_API size_t eo_pm_size(const eo_pass_manager *pm);
 /* Runs on 'op' (which must match the anchor) with 'knobs' (may be NULL). */
 EO_API EO_NODISCARD eo_status eo_pm_run(eo_pass_manager *pm, eo_op *op,
                                         const eo_knob_provider *knobs);

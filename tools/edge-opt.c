@@ -56,8 +56,10 @@ typedef struct options {
     eo_print_flags print;
     /* Passes and instrumentation. */
     bool list_passes;
+    bool dump_pipeline;
     bool disable_threading;
     bool print_after_all, print_after_change, print_module_scope;
+    bool print_before_all;
     bool timing;
     bool verify_each;
     unsigned num_threads;
@@ -102,6 +104,8 @@ typedef struct flag {
 static const flag flags[] = {
     BOOL_FLAG("allow-unregistered-dialect", allow_unregistered,
               "Accept operations of dialects that are not registered"),
+    BOOL_FLAG("dump-pass-pipeline", dump_pipeline,
+              "Print the pass pipeline to stderr before running it"),
     BOOL_FLAG("help", help, "Print this list of options and exit"),
     { "knob", FLAG_VALUE, 0, SLOT_KNOB, "name=value",
       "Assign a knob (repeatable; the name may be a glob pattern)" },
@@ -133,6 +137,8 @@ static const flag flags[] = {
     { "mlir-print-ir-before", FLAG_VALUE, 0, SLOT_PRINT_BEFORE, "pass-arg",
       "Print the IR before each run of the named passes (comma-separated, "
       "repeatable)" },
+    BOOL_FLAG("mlir-print-ir-before-all", print_before_all,
+              "Print the IR before every pass"),
     BOOL_FLAG("mlir-print-ir-module-scope", print_module_scope,
               "Print the whole module in IR dumps (function passes then run "
               "on one thread)"),
@@ -1091,6 +1097,7 @@ build_pm(const options *o, eo_ctx *ctx)
     cfg.print_before = o->print_before.len ? o->print_before.data : NULL;
     cfg.print_after = o->print_after.len ? o->print_after.data : NULL;
     cfg.print_after_all = o->print_after_all;
+    cfg.print_before_all = o->print_before_all;
     cfg.print_after_change = o->print_after_change;
     cfg.print_module_scope = o->print_module_scope;
     cfg.timing = o->timing;
@@ -1492,11 +1499,18 @@ main(int argc, char **argv)
         free_options(&o, pctx);
         return 1;
     }
-    if (has_passes(&o)) {
+    if (has_passes(&o) || o.dump_pipeline) {
         eo_pass_manager *pm = build_pm(&o, pctx);
         if (!pm) {
             free_options(&o, pctx);
             return 1;
+        }
+        if (o.dump_pipeline) {
+            eo_strbuf b = { 0 };
+            eo_pm_print_pipeline(pm, &b);
+            fprintf(stderr, "Pass Manager with %zu passes:\n%s\n\n",
+                    eo_pm_size(pm), b.data ? b.data : "");
+            eo_strbuf_free(&b);
         }
         eo_pm_destroy(pm);
     }

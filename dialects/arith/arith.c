@@ -1166,8 +1166,7 @@ result_names(eo_op *op, name_fn set, void *ud)
     const eo_attr *v = eo_op_attr(op, "value");
     const eo_type *t = v ? eo_attr_type(v) : NULL;
     if (!v || eo_attr_get_kind(v) != EO_ATTR_INTEGER || !t ||
-        (!eo_type_is_index(t) && !eo_type_is_int(t)) ||
-        (eo_type_is_int(t) && eo_type_int_width(t) > 64)) {
+        (!eo_type_is_index(t) && !eo_type_is_int(t))) {
         set(ud, 0, "cst", 3);
         return;
     }
@@ -1178,17 +1177,27 @@ result_names(eo_op *op, name_fn set, void *ud)
             set(ud, 0, "false", 5);
         return;
     }
-    char buf[64];
-    int n = snprintf(buf, sizeof buf, "c%lld", (long long)eo_attr_int_value(v));
-    if (!eo_type_is_index(t)) {
-        eo_strbuf tb = {0};
-        eo_type_print(t, &tb);
-        if (tb.data && (size_t)n + 1 + tb.len < sizeof buf)
-            n += snprintf(buf + n, sizeof buf - (size_t)n, "_%.*s",
-                          (int)tb.len, tb.data);
-        eo_strbuf_free(&tb);
+    /* "c" + the value as the attribute prints it (any width), then
+     * "_" + the type unless it is index: "42 : i32" gives c42_i32. */
+    eo_strbuf b = { 0 };
+    eo_strbuf_append(&b, "c", 1);
+    eo_attr_print(v, &b);
+    char *colon = b.data ? strstr(b.data, " : ") : NULL;
+    if (!colon) {
+        eo_strbuf_free(&b);
+        set(ud, 0, "cst", 3);
+        return;
     }
-    set(ud, 0, buf, (size_t)n);
+    size_t n = (size_t)(colon - b.data);
+    if (eo_type_is_index(t)) {
+        b.len = n;
+    } else {
+        memmove(colon + 1, colon + 3, b.len - n - 3);
+        *colon = '_';
+        b.len -= 2;
+    }
+    set(ud, 0, b.data, b.len);
+    eo_strbuf_free(&b);
 }
 
 /* ------------------------------------------------------------------ */

@@ -329,8 +329,16 @@ br_single_pred(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
     (void)pat;
     eo_block *succ = eo_op_successor(op, 0);
     eo_block *parent = eo_op_block(op);
-    if (succ == parent || !single_pred(succ) ||
-        eo_op_num_operands(op) != eo_block_num_args(succ))
+    if (succ == parent || eo_op_num_operands(op) != eo_block_num_args(succ))
+        return EO_REWRITE_NO_MATCH;
+    /* Only in unreachable code can the branch pass succ's own arguments;
+     * merging would leave them dangling. */
+    for (size_t i = 0; i < eo_op_num_operands(op); i++) {
+        eo_value *v = eo_op_operand(op, i);
+        if (eo_value_is_block_arg(v) && eo_value_owner_block(v) == succ)
+            return EO_REWRITE_NO_MATCH;
+    }
+    if (!single_pred(succ))
         return EO_REWRITE_NO_MATCH;
     dest d;
     dest_init(&d, op, 0);

@@ -2033,7 +2033,7 @@ static const eo_op_def scf_ops[SCF_NUM_OPS] = {
         .traits = SCF_LOOP_TRAITS | EO_ATTR_SIZED_OPERANDS,
         .attrs = EO_ATTRS("operandSegmentSizes"),
         .verify = verify_parallel, .print = print_parallel,
-        .parse = parse_parallel },
+        .parse = parse_parallel, .canonicalize = scf_parallel_canon },
     [SCF_REDUCE] = {
         .name = "scf.reduce", .operands = EO_VARIADIC, .results = 0,
         .regions = EO_VARIADIC,
@@ -2049,7 +2049,8 @@ static const eo_op_def scf_ops[SCF_NUM_OPS] = {
         .name = "scf.while", .operands = EO_VARIADIC, .results = EO_VARIADIC,
         .regions = 2, .traits = SCF_LOOP_TRAITS,
         .verify = verify_while, .verify_regions = verify_while_regions,
-        .print = print_while, .parse = parse_while },
+        .print = print_while, .parse = parse_while,
+        .canonicalize = scf_while_canon },
     [SCF_YIELD] = {
         .name = "scf.yield", .operands = EO_VARIADIC, .results = 0,
         .traits = EO_PURE | EO_TERMINATOR | EO_RETURN_LIKE,

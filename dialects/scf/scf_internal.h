@@ -13,6 +13,8 @@ EO_HIDDEN extern const eo_pattern scf_for_canon[];
 EO_HIDDEN extern const eo_pattern scf_if_canon[];
 EO_HIDDEN extern const eo_pattern scf_execute_region_canon[];
 EO_HIDDEN extern const eo_pattern scf_index_switch_canon[];
+EO_HIDDEN extern const eo_pattern scf_while_canon[];
+EO_HIDDEN extern const eo_pattern scf_parallel_canon[];
 
 /* scf.if's fold: "if (xori %c, true)" swaps its regions and tests %c. */
 EO_HIDDEN bool scf_if_fold(eo_op *op, const eo_attr *const cst[],

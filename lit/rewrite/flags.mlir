@@ -33,6 +33,16 @@
 // RUN: not edge-opt %s -cse --mlir-num-threads=many 2>&1 | FileCheck %s --check-prefix=NT
 // NT: edge-opt: for the --mlir-num-threads option: 'many' value invalid for uint argument!
 
+// --dump-pass-pipeline prints the pipeline (every option spelled out) as
+// mlir-opt does; it reads back as the same pipeline.
+// RUN: edge-opt %s -cse --canonicalize=max-iterations=3 --dump-pass-pipeline -o /dev/null 2>&1 | FileCheck %s --check-prefix=DUMP
+// DUMP:      Pass Manager with 2 passes:
+// DUMP-NEXT: builtin.module(cse,canonicalize{{[{]}}{{.*}}max-iterations=3{{.*}}})
+// DUMP-EMPTY:
+// RUN: edge-opt %s --pass-pipeline='builtin.module(func.func(cse),optional(any(cse,symbol-dce)))' --dump-pass-pipeline -o /dev/null 2>&1 | FileCheck %s --check-prefix=DUMP2
+// DUMP2:      Pass Manager with 2 passes:
+// DUMP2-NEXT: builtin.module(func.func(cse),optional(any(cse,symbol-dce)))
+
 // Value flags need their value.
 // RUN: not edge-opt %s --pass-pipeline 2>&1 | FileCheck %s --check-prefix=NOVAL
 // NOVAL: edge-opt: for the --pass-pipeline option: requires a value!

@@ -38,6 +38,11 @@
 // BEFORE-NEXT:     %c0_i32 = arith.constant 0 : i32
 // BEFORE-NOT:  IR Dump
 
+// RUN: edge-opt %s -cse -canonicalize --mlir-print-ir-before-all -o /dev/null 2>&1 | FileCheck %s --check-prefix=BEFOREALL
+// BEFOREALL:     // -----// IR Dump Before CSE (cse) //----- //
+// BEFOREALL:     // -----// IR Dump Before Canonicalizer (canonicalize) //----- //
+// BEFOREALL-NOT: IR Dump
+
 // RUN: edge-opt %s -cse -canonicalize --mlir-print-ir-after=cse --mlir-print-ir-after=canonicalize -o /dev/null 2>&1 | FileCheck %s --check-prefix=AFTER2
 // AFTER2: IR Dump After CSE (cse) //----- //
 // AFTER2: IR Dump After Canonicalizer (canonicalize) //----- //

@@ -7,13 +7,18 @@
 // CHECK-SAME:      %[[LB:[^:]*]]: index, %[[UB:[^:]*]]: index, %[[ST:[^:]*]]: index, %[[X:[^:]*]]: index)
 // CHECK:         %[[Z:.*]] = arith.constant 0 : index
 // CHECK:         %[[F:.*]] = arith.constant 4 : index
+// CHECK:         %[[LT:.*]] = arith.cmpi slt, %[[LB]], %[[UB]] : index
 // CHECK:         %[[D:.*]] = arith.subi %[[UB]], %[[LB]] : index
-// CHECK:         %[[TC0:.*]] = arith.ceildivsi %[[D]], %[[ST]] : index
-// CHECK:         %[[TC:.*]] = arith.maxsi %[[TC0]], %[[Z]] : index
-// CHECK:         %[[REM:.*]] = arith.remsi %[[TC]], %[[F]] : index
+// CHECK:         %[[TC0:.*]] = arith.ceildivui %[[D]], %[[ST]] : index
+// CHECK:         %[[TC:.*]] = arith.select %[[LT]], %[[TC0]], %[[Z]] : index
+// CHECK:         %[[REM:.*]] = arith.remui %[[TC]], %[[F]] : index
 // CHECK:         %[[EVEN:.*]] = arith.subi %[[TC]], %[[REM]] : index
+// CHECK:         %[[RSPAN:.*]] = arith.muli %[[REM]], %[[ST]] : index
+// CHECK:         %[[MUB:.*]] = arith.subi %[[UB]], %[[RSPAN]] : index
 // CHECK:         %[[SPAN:.*]] = arith.muli %[[EVEN]], %[[ST]] : index
-// CHECK:         %[[MUB:.*]] = arith.addi %[[LB]], %[[SPAN]] : index
+// CHECK:         %[[NEXT:.*]] = arith.addi %[[LB]], %[[SPAN]] : index
+// CHECK:         %[[EXACT:.*]] = arith.cmpi eq, %[[REM]], %[[Z]] : index
+// CHECK:         %[[ELB:.*]] = arith.select %[[EXACT]], %[[UB]], %[[NEXT]] : index
 // CHECK:         %[[MST:.*]] = arith.muli %[[ST]], %[[F]] : index
 // CHECK:         %[[M:.*]] = scf.for %[[IV:.*]] = %[[LB]] to %[[MUB]] step %[[MST]] iter_args(%[[A:.*]] = %[[X]]) -> (index) {
 // CHECK:           %[[S0:.*]] = arith.addi %[[A]], %[[IV]] : index
@@ -22,7 +27,7 @@
 // CHECK-COUNT-4:   arith.addi
 // CHECK:           scf.yield
 // CHECK:         }
-// CHECK:         %[[E:.*]] = scf.for %{{.*}} = %[[MUB]] to %[[UB]] step %[[ST]] iter_args(%{{.*}} = %[[M]]) -> (index) {
+// CHECK:         %[[E:.*]] = scf.for %{{.*}} = %[[ELB]] to %[[UB]] step %[[ST]] iter_args(%{{.*}} = %[[M]]) -> (index) {
 // CHECK:         return %[[E]] : index
 
 // No iter_args: the loop is unrolled all the same.

@@ -133,6 +133,8 @@ test_rows_registered(void **state)
         { "scf.if", "scf.CombineIfs" },
         { "scf.execute_region", "scf.SingleBlockExecuteInliner" },
         { "scf.index_switch", "scf.FoldConstantCase" },
+        { "scf.while", "scf.RemoveLoopInvariantArgsFromBeforeBlock" },
+        { "scf.parallel", "scf.ParallelOpSingleOrZeroIterationDimsFolder" },
         { "func.call_indirect", "func.SimplifyIndirectCallWithKnownCallee" },
     };
     for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
@@ -563,6 +565,33 @@ test_for(void **state)
                                          "i32, i32"));
 }
 
+/* A single iteration yielding an iteration argument: the loop's result
+ * is what that argument became (its init), not the erased argument. */
+static void
+test_for_one_yields_arg(void **state)
+{
+    fixture *f = *state;
+    canon(f, "func.func @o(%a: f32, %b: f32) -> (f32, f32) {\n"
+             "  %c0 = arith.constant 0 : index\n"
+             "  %c4 = arith.constant 4 : index\n"
+             "  %r:2 = scf.for %i = %c0 to %c4 step %c4 iter_args(%x = %a,"
+             " %y = %b) -> (f32, f32) {\n"
+             "    %d = arith.divf %y, %x : f32\n"
+             "    scf.yield %d, %x : f32, f32\n"
+             "  }\n"
+             "  %s = arith.subf %r#1, %r#0 : f32\n"
+             "  return %s, %r#1 : f32, f32\n"
+             "}\n");
+    expect_text(f,
+                "module {\n"
+                "  func.func @o(%arg0: f32, %arg1: f32) -> (f32, f32) {\n"
+                "    %0 = arith.divf %arg1, %arg0 : f32\n"
+                "    %1 = arith.subf %arg0, %0 : f32\n"
+                "    return %1, %arg0 : f32, f32\n"
+                "  }\n"
+                "}\n");
+}
+
 static void
 test_for_iter_args(void **state)
 {
@@ -669,6 +698,99 @@ test_index_switch(void **state)
     assert_int_equal(count(f, "test.one"), 0);
 }
 
+static void
+test_while(void **state)
+{
+    fixture *f = *state;
+    /* Invariant argument, unused result, known condition. */
+    canon(f, "func.func @w(%a: i32, %b: i32, %lim: i32) -> (i32, i32) {\n"
+             "  %0:3 = scf.while (%x = %a, %y = %b) : (i32, i32)"
+             " -> (i32, i32, i64) {\n"
+             "    %c = arith.cmpi slt, %x, %lim : i32\n"
+             "    %z = \"test.z\"() : () -> i64\n"
+             "    scf.condition(%c) %x, %y, %z : i32, i32, i64\n"
+             "  } do {\n"
+             "  ^bb0(%p: i32, %q: i32, %r: i64):\n"
+             "    %c2 = arith.cmpi slt, %p, %lim : i32\n"
+             "    \"test.use\"(%c2) : (i1) -> ()\n"
+             "    %n = \"test.next\"(%p) : (i32) -> i32\n"
+             "    scf.yield %n, %q : i32, i32\n"
+             "  }\n"
+             "  return %0#0, %0#1 : i32, i32\n"
+             "}\n");
+    expect_text(f,
+                "module {\n"
+                "  func.func @w(%arg0: i32, %arg1: i32, %arg2: i32) -> "
+                "(i32, i32) {\n"
+                "    %true = arith.constant true\n"
+                "    %0 = scf.while (%arg3 = %arg0) : (i32) -> i32 {\n"
+                "      %1 = arith.cmpi slt, %arg3, %arg2 : i32\n"
+                "      %2 = \"test.z\"() : () -> i64\n"
+                "      scf.condition(%1) %arg3 : i32\n"
+                "    } do {\n"
+                "    ^bb0(%arg3: i32):\n"
+                "      \"test.use\"(%true) : (i1) -> ()\n"
+                "      %1 = \"test.next\"(%arg3) : (i32) -> i32\n"
+                "      scf.yield %1 : i32\n"
+                "    }\n"
+                "    return %0, %arg1 : i32, i32\n"
+                "  }\n"
+                "}\n");
+    /* Arguments forwarded out of order are realigned; duplicates go. */
+    canon(f, "func.func @a(%a: i32, %b: i64) -> (i64, i32, i64) {\n"
+             "  %0:3 = scf.while (%x = %a, %y = %b) : (i32, i64)"
+             " -> (i64, i32, i64) {\n"
+             "    %c = \"test.c\"(%x, %y) : (i32, i64) -> i1\n"
+             "    scf.condition(%c) %y, %x, %y : i64, i32, i64\n"
+             "  } do {\n"
+             "  ^bb0(%p: i64, %q: i32, %r: i64):\n"
+             "    %n:2 = \"test.next\"(%p, %q, %r) : (i64, i32, i64)"
+             " -> (i32, i64)\n"
+             "    scf.yield %n#0, %n#1 : i32, i64\n"
+             "  }\n"
+             "  return %0#0, %0#1, %0#2 : i64, i32, i64\n"
+             "}\n");
+    assert_non_null(strstr(f->text.data, "scf.condition(%1) %arg2, %arg3 "
+                                         ": i32, i64"));
+    assert_non_null(strstr(f->text.data, "return %0#1, %0#0, %0#1 : i64, "
+                                         "i32, i64"));
+}
+
+static void
+test_parallel(void **state)
+{
+    fixture *f = *state;
+    canon(f, "func.func @p(%lb: index, %ub: index, %f: f32) -> f32 {\n"
+             "  %c0 = arith.constant 0 : index\n"
+             "  %c1 = arith.constant 1 : index\n"
+             "  scf.parallel (%i, %j) = (%c0, %lb) to (%c0, %ub)"
+             " step (%c1, %c1) {\n"
+             "    \"test.never\"(%i, %j) : (index, index) -> ()\n"
+             "    scf.reduce\n"
+             "  }\n"
+             "  %r = scf.parallel (%i) = (%c0) to (%c1) step (%c1)"
+             " init (%f) -> f32 {\n"
+             "    %v = \"test.v\"(%i) : (index) -> f32\n"
+             "    scf.reduce(%v : f32) {\n"
+             "    ^bb0(%a: f32, %b: f32):\n"
+             "      %s = arith.addf %a, %b : f32\n"
+             "      scf.reduce.return %s : f32\n"
+             "    }\n"
+             "  }\n"
+             "  return %r : f32\n"
+             "}\n");
+    expect_text(f,
+                "module {\n"
+                "  func.func @p(%arg0: index, %arg1: index, %arg2: f32) -> "
+                "f32 {\n"
+                "    %c0 = arith.constant 0 : index\n"
+                "    %0 = \"test.v\"(%c0) : (index) -> f32\n"
+                "    %1 = arith.addf %arg2, %0 : f32\n"
+                "    return %1 : f32\n"
+                "  }\n"
+                "}\n");
+}
+
 /* ------------------------------------------------------------------ */
 /* func                                                                */
 /* ------------------------------------------------------------------ */
@@ -709,9 +831,12 @@ main(void)
         cmocka_unit_test(test_if_unused_and_cond),
         cmocka_unit_test(test_if_fold_and_combine),
         cmocka_unit_test(test_for),
+        cmocka_unit_test(test_for_one_yields_arg),
         cmocka_unit_test(test_for_iter_args),
         cmocka_unit_test(test_execute_region),
         cmocka_unit_test(test_index_switch),
+        cmocka_unit_test(test_while),
+        cmocka_unit_test(test_parallel),
         cmocka_unit_test(test_call_indirect),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -129,7 +129,8 @@ generic_form_numbers_values_uniquely(void **state)
     eo_print_flags fl = { .generic = true };
     check(*state, source, &fl,
         "\"builtin.module\"() ({\n"
-        "  \"func.func\"() <{function_type = (i32, i1) -> i32, sym_name = \"f\"}> ({\n"
+        "  \"func.func\"() <{function_type = (i32, i1) -> i32, sym_na"
+        "me = \"f\"}> ({\n"
         "  ^bb0(%arg0: i32, %arg1: i1):\n"
         "    %1:2 = \"foo.pair\"(%arg0) : (i32) -> (i32, i32)\n"
         "    %2 = \"scf.if\"(%arg1) ({\n"
@@ -141,7 +142,8 @@ generic_form_numbers_values_uniquely(void **state)
         "    }) : (i1) -> i32\n"
         "    \"cf.br\"(%2)[^bb1] : (i32) -> ()\n"
         "  ^bb1(%3: i32):  // 2 preds: ^bb0, ^bb1\n"
-        "    \"cf.cond_br\"(%arg1, %3)[^bb1, ^bb2] <{operandSegmentSizes = array<i32: 1, 1, 0>}> : (i1, i32) -> ()\n"
+        "    \"cf.cond_br\"(%arg1, %3)[^bb1, ^bb2] <{operandSegmentSi"
+        "zes = array<i32: 1, 1, 0>}> : (i1, i32) -> ()\n"
         "  ^bb2:  // pred: ^bb1\n"
         "    \"func.return\"(%3) : (i32) -> ()\n"
         "  }) : () -> ()\n"
@@ -163,7 +165,8 @@ debuginfo_defers_location_aliases(void **state)
         "#loc3 = loc(\"in.mlir\":1:23)\n"
         "#loc11 = loc(\"in.mlir\":11:6)\n"
         "module {\n"
-        "  func.func @f(%arg0: i32 loc(\"in.mlir\":1:14), %arg1: i1 loc(\"in.mlir\":1:23)) -> i32 {\n"
+        "  func.func @f(%arg0: i32 loc(\"in.mlir\":1:14), %arg1: i1 l"
+        "oc(\"in.mlir\":1:23)) -> i32 {\n"
         "    %0:2 = \"foo.pair\"(%arg0) : (i32) -> (i32, i32) loc(#loc4)\n"
         "    %1 = scf.if %arg1 -> (i32) {\n"
         "      %3 = \"foo.x\"(%0#0) : (i32) -> i32 loc(#loc6)\n"
@@ -379,7 +382,8 @@ big_modules_flush_in_pieces(void **state)
     eo_strbuf_puts(&src, "%0 = \"foo.c\"() : () -> i32\n");
     for (size_t i = 1; i < n; i++)
         eo_strbuf_printf(&src, "%%%zu = \"foo.add\"(%%%zu, %%%zu) "
-                         "{tag = \"some attribute text\"} : (i32, i32) -> i32\n",
+                         "{tag = \"some attribute text\"} : "
+                         "(i32, i32) -> i32\n",
                          i, i - 1, i - 1);
     eo_op *m = eo_parse_source(*state, "big.mlir", src.data, src.len, NULL);
     assert_non_null(m);

@@ -119,6 +119,20 @@ mi_op(mi *m, eo_op *op)
             r = a / b;
         else
             r = a / b + ((a % b != 0) && ((a < 0) == (b < 0)));
+    } else if (mi_is(op, "arith.remui") || mi_is(op, "arith.divui") ||
+               mi_is(op, "arith.ceildivui")) {
+        const eo_type *t = eo_value_type(eo_op_operand(op, 0));
+        unsigned w = eo_type_is_index(t) ? 64 : eo_type_int_width(t);
+        uint64_t mask = w >= 64 ? ~0ull : (1ull << w) - 1;
+        uint64_t ua = (uint64_t)a & mask, ub = (uint64_t)b & mask;
+        if (ub == 0)
+            return false;
+        if (mi_is(op, "arith.remui"))
+            r = (int64_t)(ua % ub);
+        else if (mi_is(op, "arith.divui"))
+            r = (int64_t)(ua / ub);
+        else
+            r = (int64_t)(ua / ub + (ua % ub != 0));
     } else if (mi_is(op, "arith.cmpi")) {
         int64_t p = eo_attr_int_value(eo_op_attr(op, "predicate"));
         r = p == 0 ? a == b : p == 1 ? a != b : p == 2 ? a < b

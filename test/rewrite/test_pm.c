@@ -253,8 +253,9 @@ static void
 any_op_passes_run_where_they_are_placed(void **state)
 {
     (void)state;
-    assert_int_equal(run("anyop,func.func(anyop),builtin.module(func.func(anyop))",
-                         false, NULL), EO_OK);
+    assert_int_equal(run("anyop,func.func(anyop),"
+                         "builtin.module(func.func(anyop))", false, NULL),
+                     EO_OK);
     assert_string_equal(trace.data, "anyop@builtin.module anyop@f1 anyop@f2 "
                                     "anyop@f3 anyop@g ");
 }
@@ -301,10 +302,6 @@ parallel_runs_emit_diagnostics_in_function_order(void **state)
     assert_int_equal(setup_with(text), 0);
     assert_int_equal(run("func.func(tag,idle)", true, NULL), EO_OK);
     assert_int_equal(runs, 128);
-    eo_strbuf want = { 0 };
-    for (unsigned i = 0; i < 64; i++)
-        eo_strbuf_printf(&want, "m.mlir:%u:1: remark: tagged @f%u", 4 * i + 1,
-                         i);
     /* Remarks come in function order; each names its function. */
     const char *p = diag_text();
     for (unsigned i = 0; i < 64; i++) {
@@ -314,7 +311,6 @@ parallel_runs_emit_diagnostics_in_function_order(void **state)
         assert_non_null(q);
         p = q + strlen(line);
     }
-    eo_strbuf_free(&want);
     for (eo_op *f = eo_block_first(eo_module_body(fx.module)); f;
          f = eo_op_next(f))
         assert_non_null(eo_op_attr(f, "tagged"));
@@ -467,7 +463,8 @@ print_before_and_after_take_pass_lists(void **state)
     assert_non_null(strstr(d, "// -----// IR Dump Before tag (tag) //----- "
                               "//\nfunc.func @f1() {\n"));
     assert_null(strstr(d, "IR Dump After tag"));
-    assert_non_null(strstr(d, "IR Dump After anyop (anyop) //----- //\nmodule"));
+    assert_non_null(strstr(d, "IR Dump After anyop (anyop) //----- //\n"
+                              "module"));
     free(d);
 }
 

@@ -307,6 +307,41 @@ dynamic_bounds_with_a_constant_step(void **state)
     eo_op_destroy(orig);
 }
 
+static const char narrow[] =
+    "func.func @f(%lb: i8, %ub: i8, %step: i8) -> i8 {\n"
+    "  %c0 = arith.constant 0 : i8\n"
+    "  %r = scf.for %i = %lb to %ub step %step iter_args(%a = %c0) -> i8 "
+    " : i8 {\n"
+    "    %s = arith.addi %a, %i : i8\n"
+    "    \"test.sink\"(%i) : (i8) -> ()\n"
+    "    scf.yield %s : i8\n"
+    "  } {name = \"W\"}\n"
+    "  return %r : i8\n"
+    "}\n";
+
+/* ub - lb overflows i8 (-100 to 100), or lb + tc*step would (0 to 127
+ * by 15): the bounds are still exact. (step * factor must fit the type,
+ * as in MLIR.) */
+static void
+narrow_types_near_their_limits(void **state)
+{
+    fixture *f = *state;
+    eo_op *orig = parse(f, narrow);
+    static const int64_t args[] = {
+        -100, 100, 7,   0, 127, 15,   -128, 127, 1,   -128, 127, 13,
+        5, -5, 1,       120, 127, 3,
+    };
+    static const char *const knobs[] = {
+        "unroll.W.factor=2", "unroll.W.factor=4", "unroll.W.factor=8",
+    };
+    for (size_t k = 0; k < 3; k++) {
+        eo_op *m = unroll(f, narrow, knobs[k], NULL);
+        same_behaviour(f, orig, m, args, 6, 3, 1);
+        eo_op_destroy(m);
+    }
+    eo_op_destroy(orig);
+}
+
 static const char nested[] =
     "func.func @f(%x: index) -> index {\n"
     "  %c0 = arith.constant 0 : index\n"
@@ -337,10 +372,14 @@ nested_loops_and_loops_without_iter_args(void **state)
     eo_op *orig = parse(f, nested);
     static const int64_t args[] = { 0, 11 };
     static const char *const knobs[][3] = {
-        { "unroll.in.factor=2", "unroll.out.factor=1", "unroll.noargs.factor=2" },
-        { "unroll.in.factor=4", "unroll.out.factor=2", "unroll.noargs.factor=8" },
-        { "unroll.in.factor=1", "unroll.out.factor=8", "unroll.noargs.factor=1" },
-        { "unroll.in.factor=8", "unroll.out.factor=4", "unroll.noargs.factor=4" },
+        { "unroll.in.factor=2", "unroll.out.factor=1",
+          "unroll.noargs.factor=2" },
+        { "unroll.in.factor=4", "unroll.out.factor=2",
+          "unroll.noargs.factor=8" },
+        { "unroll.in.factor=1", "unroll.out.factor=8",
+          "unroll.noargs.factor=1" },
+        { "unroll.in.factor=8", "unroll.out.factor=4",
+          "unroll.noargs.factor=4" },
     };
     for (size_t k = 0; k < 4; k++) {
         eo_op *m = parse(f, nested);
@@ -413,6 +452,7 @@ main(void)
         T(zero_trip_loops_unroll_to_their_inits),
         T(dynamic_trip_counts_get_a_main_loop_and_an_epilogue),
         T(dynamic_bounds_with_a_constant_step),
+        T(narrow_types_near_their_limits),
         T(nested_loops_and_loops_without_iter_args),
         T(one_factor_knob_per_loop_is_recorded),
         T(unassigned_loops_are_left_alone),

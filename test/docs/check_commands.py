@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Runs the shell sessions shown in documentation pages and compares output.
+
+A session is a fenced block of type `console` in a Markdown page:
+
+    ```console
+    $ build/bin/edge-opt --list-knobs docs/examples/knobs.mlir
+    {
+      "knobs": [
+    ...
+    ```
+
+Lines starting with "$ " are commands (a trailing backslash continues one
+on the next line); the lines up to the next command are what it prints,
+stdout and stderr together (blank lines at its end are not shown). A
+line "..." in the expected text stands for any number of lines (none
+included), and {{regex}} within a line matches what the Python regular
+expression does (for times). Commands run with
+bash, in order, in a scratch directory where `docs` is the repository's
+docs folder (so files a command writes are there for the next one), with
+"build/bin/" replaced by the directory of the edge-opt found on PATH.
+
+Usage: check_commands.py REPO_ROOT PAGE... (pages relative to REPO_ROOT)
+Exit status 0 when every command printed what its page shows.
+"""
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+FENCE = re.compile(r"^```console\n(.*?)^```\n", re.M | re.S)
+
+
+def sessions(text):
+    """Yields (line, [(command, expected_lines)]) per console block."""
+    for m in FENCE.finditer(text):
+        first = text.count("\n", 0, m.start()) + 2
+        steps = []
+        lines = m.group(1).splitlines()
+        i = 0
+        while i < len(lines):
+            if not lines[i].startswith("$ "):
+                steps.append((None, [lines[i]]))
+                i += 1
+                continue
+            cmd = lines[i][2:]
+            while cmd.endswith("\\") and i + 1 < len(lines):
+                i += 1
+                cmd = cmd[:-1] + "\n" + lines[i]
+            i += 1
+            out = []
+            while i < len(lines) and not lines[i].startswith("$ "):
+                out.append(lines[i])
+                i += 1
+            steps.append((cmd, out))
+        yield first, steps
+
+
+def line_matches(want, got):
+    """Whether a line matches an expected line with {{regex}} parts."""
+    if "{{" not in want:
+        return want == got
+    parts = re.split(r"\{\{(.*?)\}\}", want)
+    pat = "".join(re.escape(p) if i % 2 == 0 else f"(?:{p})"
+                  for i, p in enumerate(parts))
+    return re.fullmatch(pat, got) is not None
+
+
+def matches(want, got):
+    """Whether 'got' lines match 'want' lines, '...' matching any run."""
+    n, m = len(want), len(got)
+    ok = [[False] * (m + 1) for _ in range(n + 1)]
+    ok[n][m] = True
+    for i in range(n - 1, -1, -1):
+        for j in range(m, -1, -1):
+            if want[i] == "...":
+                ok[i][j] = ok[i + 1][j] or (j < m and ok[i][j + 1])
+            else:
+                ok[i][j] = (j < m and line_matches(want[i], got[j]) and
+                            ok[i + 1][j + 1])
+    return ok[0][0]
+
+
+def main():
+    if len(sys.argv) < 3:
+        print(__doc__)
+        return 2
+    root = pathlib.Path(sys.argv[1]).resolve()
+    tool = shutil.which("edge-opt")
+    if not tool:
+        print("check_commands: edge-opt is not on PATH")
+        return 2
+    bindir = os.path.dirname(os.path.abspath(tool)) + "/"
+    errors = commands = 0
+    for page in sys.argv[2:]:
+        text = (root / page).read_text(encoding="utf-8")
+        with tempfile.TemporaryDirectory() as tmp:
+            os.symlink(root / "docs", os.path.join(tmp, "docs"))
+            for line, steps in sessions(text):
+                for cmd, want in steps:
+                    if cmd is None:
+                        print(f"{page}:{line}: text before the first "
+                              f"command: {want[0]!r}")
+                        errors += 1
+                        continue
+                    commands += 1
+                    run = subprocess.run(
+                        ["bash", "-c", cmd.replace("build/bin/", bindir)],
+                        cwd=tmp, stdout=subprocess.PIPE,
+                        stderr=subprocess.STDOUT, timeout=60)
+                    got = run.stdout.decode("utf-8", "replace")
+                    got = got.replace(bindir, "build/bin/").splitlines()
+                    while got and not got[-1]:
+                        got.pop()
+                    if not matches(want, got):
+                        print(f"{page}:{line}: '$ {cmd}' printed:")
+                        print("\n".join(got))
+                        print("--- but the page shows:")
+                        print("\n".join(want))
+                        errors += 1
+    if errors:
+        print(f"check_commands: {errors} problem(s)")
+        return 1
+    print(f"check_commands: {commands} command(s) print what "
+          f"{len(sys.argv) - 2} page(s) show")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
