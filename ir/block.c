@@ -204,7 +204,14 @@ link_op(eo_block *b, eo_op *prev, eo_op *op, eo_op *next)
         next->prev = op;
     else
         b->last = op;
-    b->order_valid = 0;
+    /* Appending (what the parser and builders do) keeps the numbering
+     * valid; anything else renumbers on the next query. */
+    if (!next && (!prev || (b->order_valid && prev->order < UINT32_MAX))) {
+        op->order = prev ? prev->order + 1 : 0;
+        b->order_valid = 1;
+    } else {
+        b->order_valid = 0;
+    }
 }
 
 void

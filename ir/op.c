@@ -497,7 +497,7 @@ eo_op_detach(eo_op *op)
         b->last = op->prev;
     op->prev = op->next = NULL;
     op->block = NULL;
-    b->order_valid = 0;
+    /* The others keep their (still increasing) order numbers. */
 }
 
 /* ------------------------------------------------------------------ */

@@ -153,11 +153,29 @@ typedef struct tcache_ent {
     char s[52];
 } tcache_ent;
 
+/* Spellings of recently printed property dictionaries (most ops of a
+ * kind have few distinct ones); allocated on first use. */
+#define ACACHE 256u
+typedef struct acache_ent {
+    const eo_attr *a;
+    uint32_t len;
+    char s[116];
+} acache_ent;
+
+/* Op names known to need no escapes when quoted. */
+#define QCACHE 64u
+typedef struct qcache_ent {
+    const char *s;
+    size_t n;
+} qcache_ent;
+
 typedef struct pstate {
     eo_ctx *ctx;
     pmap values;                       /* op -> result id, arg -> id */
     pmap_slot vcache[VCACHE];
     tcache_ent tcache[TCACHE];
+    acache_ent *acache;
+    qcache_ent qcache[QCACHE];
     bool op_ids;                       /* result ids in op->print_id */
     /* Result names of the custom form (eo_op_def.result_names). An op
      * with names has id NAMED | index of its first res_name. */
@@ -333,10 +351,21 @@ static void
 print_quoted(eo_printer *p, const char *s, size_t n)
 {
     static const char hexd[] = "0123456789ABCDEF";
+    pstate *st = st_of(p);
+    qcache_ent *q = st ? &st->qcache[(ptr_hash(s) >> 4) & (QCACHE - 1)]
+                       : NULL;
     size_t k = 0;
-    while (k < n && (unsigned char)s[k] >= 0x20 &&
-           (unsigned char)s[k] < 0x7F && s[k] != '"' && s[k] != '\\')
-        k++;
+    if (q && q->s == s && q->n == n) {
+        k = n;
+    } else {
+        while (k < n && (unsigned char)s[k] >= 0x20 &&
+               (unsigned char)s[k] < 0x7F && s[k] != '"' && s[k] != '\\')
+            k++;
+        if (q && k == n) {
+            q->s = s;
+            q->n = n;
+        }
+    }
     eo_strbuf *b = p->out;
     if (k == n && n + 2 < b->cap - b->len && !b->oom) {
         char *d = b->data + b->len;       /* the common case: no escapes */
@@ -1699,6 +1728,41 @@ print_functional_type(eo_printer *p, const eo_op *op)
         put(p, ")", 1);
 }
 
+/* eo_print_attr_impl(p, a, false) through the spelling cache when no
+ * aliases are in play. An attribute whose printing noted a new resource
+ * is not cached (a later hit would not note it). */
+static void
+print_attr_cached(eo_printer *p, const eo_attr *a)
+{
+    pstate *s = st_of(p);
+    if (!s || p->aliases) {
+        eo_print_attr_impl(p, a, false);
+        return;
+    }
+    if (!s->acache) {
+        s->acache = eo_raw_alloc(s->ctx, ACACHE * sizeof(acache_ent));
+        if (!s->acache) {
+            eo_print_attr_impl(p, a, false);
+            return;
+        }
+        memset(s->acache, 0, ACACHE * sizeof(acache_ent));
+    }
+    acache_ent *e = &s->acache[(ptr_hash(a) >> 4) & (ACACHE - 1)];
+    if (e->a == a) {
+        put(p, e->s, e->len);
+        return;
+    }
+    eo_strbuf *b = p->out;
+    size_t start = b->len, nres = s->nres;
+    eo_print_attr_impl(p, a, false);
+    size_t n = b->len - start;
+    if (!b->oom && b->len >= start && n <= sizeof(e->s) && s->nres == nres) {
+        memcpy(e->s, b->data + start, n);
+        e->len = (uint32_t)n;
+        e->a = a;
+    }
+}
+
 static void
 print_generic(eo_printer *p, eo_op *op)
 {
@@ -1717,7 +1781,7 @@ print_generic(eo_printer *p, eo_op *op)
     }
     if (eo_attr_dict_size(op->props)) {
         put(p, " <", 2);
-        eo_print_attr_impl(p, op->props, false);
+        print_attr_cached(p, op->props);
         put(p, ">", 1);
     }
     if (op->num_regions) {
@@ -1915,6 +1979,8 @@ static void
 pstate_free(pstate *s)
 {
     eo_ctx *ctx = s->ctx;
+    if (s->acache)
+        eo_raw_free(ctx, s->acache, ACACHE * sizeof(acache_ent));
     pmap_free(ctx, &s->values);
     pmap_free(ctx, &s->blocks);
     pmap_free(ctx, &s->preds);

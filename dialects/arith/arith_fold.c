@@ -1410,6 +1410,9 @@ fold_int_binary(eo_op *op, enum arith_op k, const eo_attr *const cst[],
             return fold_attr(out, zero_attr(ctx, rt));
         break;
     case ARITH_ANDI:
+        /* The Idempotent trait: and(x, x) -> x. */
+        if (lhs == rhs)
+            return eo_fold_to_value(out, lhs);
         if (is_int_zero(rc))
             return eo_fold_to_value(out, rhs);
         if (is_int_all_ones(rc))
@@ -1431,6 +1434,9 @@ fold_int_binary(eo_op *op, enum arith_op k, const eo_attr *const cst[],
         }
         break;
     case ARITH_ORI:
+        /* The Idempotent trait: or(x, x) -> x. */
+        if (lhs == rhs)
+            return eo_fold_to_value(out, lhs);
         if (is_int_zero(rc))
             return eo_fold_to_value(out, lhs);
         if (is_int_all_ones(rc))

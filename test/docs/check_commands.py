@@ -20,8 +20,11 @@ bash, in order, in a scratch directory where `docs` is the repository's
 docs folder (so files a command writes are there for the next one), with
 "build/bin/" replaced by the directory of the edge-opt found on PATH.
 
-Usage: check_commands.py REPO_ROOT PAGE... (pages relative to REPO_ROOT)
-Exit status 0 when every command printed what its page shows.
+Usage: check_commands.py REPO_ROOT [--update] PAGE...
+(pages relative to REPO_ROOT). Exit status 0 when every command printed
+what its page shows. With --update, the shown output of each command that
+printed something else is replaced by what it printed, unless it has
+"..." or {{regex}} parts (those are reported, to be edited by hand).
 """
 import os
 import pathlib
@@ -34,29 +37,29 @@ import tempfile
 FENCE = re.compile(r"^```console\n(.*?)^```\n", re.M | re.S)
 
 
-def sessions(text):
-    """Yields (line, [(command, expected_lines)]) per console block."""
+def steps(text):
+    """Yields (line, command, expected, start, end) for each command of
+    each console block: 'line' is the command's line number, and page
+    lines [start, end) (0-based) hold what it should print."""
     for m in FENCE.finditer(text):
-        first = text.count("\n", 0, m.start()) + 2
-        steps = []
+        base = text.count("\n", 0, m.start(1))
         lines = m.group(1).splitlines()
         i = 0
         while i < len(lines):
             if not lines[i].startswith("$ "):
-                steps.append((None, [lines[i]]))
+                yield base + i + 1, None, [lines[i]], 0, 0
                 i += 1
                 continue
+            line = base + i + 1
             cmd = lines[i][2:]
             while cmd.endswith("\\") and i + 1 < len(lines):
                 i += 1
                 cmd = cmd[:-1] + "\n" + lines[i]
             i += 1
-            out = []
+            start = i
             while i < len(lines) and not lines[i].startswith("$ "):
-                out.append(lines[i])
                 i += 1
-            steps.append((cmd, out))
-        yield first, steps
+            yield line, cmd, lines[start:i], base + start, base + i
 
 
 def line_matches(want, got):
@@ -94,38 +97,52 @@ def main():
         print("check_commands: edge-opt is not on PATH")
         return 2
     bindir = os.path.dirname(os.path.abspath(tool)) + "/"
+    args = sys.argv[2:]
+    update = "--update" in args
+    pages = [a for a in args if a != "--update"]
     errors = commands = 0
-    for page in sys.argv[2:]:
+    for page in pages:
         text = (root / page).read_text(encoding="utf-8")
+        edits = []
         with tempfile.TemporaryDirectory() as tmp:
             os.symlink(root / "docs", os.path.join(tmp, "docs"))
-            for line, steps in sessions(text):
-                for cmd, want in steps:
-                    if cmd is None:
-                        print(f"{page}:{line}: text before the first "
-                              f"command: {want[0]!r}")
-                        errors += 1
-                        continue
-                    commands += 1
-                    run = subprocess.run(
-                        ["bash", "-c", cmd.replace("build/bin/", bindir)],
-                        cwd=tmp, stdout=subprocess.PIPE,
-                        stderr=subprocess.STDOUT, timeout=60)
-                    got = run.stdout.decode("utf-8", "replace")
-                    got = got.replace(bindir, "build/bin/").splitlines()
-                    while got and not got[-1]:
-                        got.pop()
-                    if not matches(want, got):
-                        print(f"{page}:{line}: '$ {cmd}' printed:")
-                        print("\n".join(got))
-                        print("--- but the page shows:")
-                        print("\n".join(want))
-                        errors += 1
+            for line, cmd, want, start, end in steps(text):
+                if cmd is None:
+                    print(f"{page}:{line}: text before the first command: "
+                          f"{want[0]!r}")
+                    errors += 1
+                    continue
+                commands += 1
+                run = subprocess.run(
+                    ["bash", "-c", cmd.replace("build/bin/", bindir)],
+                    cwd=tmp, stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT, timeout=60)
+                got = run.stdout.decode("utf-8", "replace")
+                got = got.replace(bindir, "build/bin/").splitlines()
+                while got and not got[-1]:
+                    got.pop()
+                if matches(want, got):
+                    continue
+                if update and not any("..." == w or "{{" in w
+                                      for w in want):
+                    edits.append((start, end, got))
+                    continue
+                print(f"{page}:{line}: '$ {cmd}' printed:")
+                print("\n".join(got))
+                print("--- but the page shows:")
+                print("\n".join(want))
+                errors += 1
+        if edits:
+            lines = text.split("\n")
+            for start, end, got in reversed(edits):
+                lines[start:end] = got
+            (root / page).write_text("\n".join(lines), encoding="utf-8")
+            print(f"{page}: updated the output of {len(edits)} command(s)")
     if errors:
         print(f"check_commands: {errors} problem(s)")
         return 1
     print(f"check_commands: {commands} command(s) print what "
-          f"{len(sys.argv) - 2} page(s) show")
+          f"{len(pages)} page(s) show")
     return 0
 
 
