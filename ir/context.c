@@ -8,6 +8,8 @@
  */
 #include "ir/internal.h"
 
+#include <pthread.h>
+
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,8 +50,23 @@ typedef struct source {
     struct source *next;
 } source;
 
+/* A thread's own recycled memory during a parallel section: chunks and
+ * free lists handed back to the context by eo_ctx_threads_end. */
+typedef struct heap {
+    struct heap *next;
+    chunk *chunks;
+    free_node *free_lists[NUM_CLASSES + 1];
+} heap;
+
 struct eo_ctx {
     eo_alloc alloc;
+    /* Parallel sections (eo_ctx_threads_begin/end): the mutex guards
+     * uniquing, permanent and big memory, file locations and the heap
+     * list; each thread allocates from its own heap. */
+    pthread_mutex_t mu;
+    bool threaded;
+    unsigned section;                 /* bumped by each begin */
+    heap *heaps;
     chunk *chunks;                    /* recycled small objects */
     free_node *free_lists[NUM_CLASSES + 1];
     big_node big_head;
@@ -69,6 +86,126 @@ struct eo_ctx {
 };
 
 /* ------------------------------------------------------------------ */
+/* Threads                                                             */
+/* ------------------------------------------------------------------ */
+
+/* The calling thread's heap for (ctx, section); other values are stale. */
+static _Thread_local struct {
+    eo_ctx *ctx;
+    unsigned section;
+    heap *h;
+} tl_heap;
+/* The uniquing mutex this thread holds after a lookup that missed. */
+static _Thread_local void *tl_held;
+/* The symbol cache of a thread during a parallel section. */
+static _Thread_local struct {
+    eo_ctx *ctx;
+    unsigned section;
+    void *cache;
+} tl_symcache;
+
+void
+eo_ctx_lock(eo_ctx *ctx)
+{
+    if (ctx->threaded)
+        pthread_mutex_lock(&ctx->mu);
+}
+
+void
+eo_ctx_unlock(eo_ctx *ctx)
+{
+    if (ctx->threaded)
+        pthread_mutex_unlock(&ctx->mu);
+}
+
+static void
+set_locks(eo_ctx *ctx, void *lock)
+{
+    ctx->idents.lock = lock;
+    for (int i = 0; i < EO_UNIQ_NUM; i++)
+        ctx->uniq[i].lock = lock;
+    /* op_defs: registration never happens inside a section, so lookups
+     * need no lock. */
+}
+
+eo_status
+eo_ctx_threads_begin(eo_ctx *ctx)
+{
+    if (ctx->threaded)
+        return EO_ERROR;
+    ctx->section++;
+    ctx->threaded = true;
+    set_locks(ctx, &ctx->mu);
+    return EO_OK;
+}
+
+/* Releases what the calling thread holds (a uniquing lock kept after a
+ * lookup that found nothing and inserted nothing). */
+void
+eo_ctx_thread_done(eo_ctx *ctx)
+{
+    if (ctx->threaded && tl_held == &ctx->mu) {
+        tl_held = NULL;
+        pthread_mutex_unlock(&ctx->mu);
+    }
+}
+
+void
+eo_ctx_threads_end(eo_ctx *ctx)
+{
+    if (!ctx->threaded)
+        return;
+    eo_ctx_thread_done(ctx);
+    for (heap *h = ctx->heaps; h;) {
+        heap *next = h->next;
+        chunk *c = h->chunks;
+        while (c) {
+            chunk *cn = c->next;
+            c->next = ctx->chunks;
+            ctx->chunks = c;
+            c = cn;
+        }
+        for (size_t k = 0; k <= NUM_CLASSES; k++) {
+            free_node *f = h->free_lists[k];
+            while (f) {
+                free_node *fn = f->next;
+                f->next = ctx->free_lists[k];
+                ctx->free_lists[k] = f;
+                f = fn;
+            }
+        }
+        eo_raw_free(ctx, h, sizeof(*h));
+        h = next;
+    }
+    ctx->heaps = NULL;
+    set_locks(ctx, NULL);
+    ctx->threaded = false;
+}
+
+/* The calling thread's heap, made on first use; NULL on failure. */
+static heap *
+thread_heap(eo_ctx *ctx)
+{
+    if (tl_heap.ctx == ctx && tl_heap.section == ctx->section)
+        return tl_heap.h;
+    pthread_mutex_lock(&ctx->mu);
+    heap *h = ctx->alloc.malloc ? ctx->alloc.malloc(ctx->alloc.ud, sizeof(*h))
+                                : malloc(sizeof(*h));
+    if (h) {
+        memset(h, 0, sizeof(*h));
+        h->next = ctx->heaps;
+        ctx->heaps = h;
+    }
+    pthread_mutex_unlock(&ctx->mu);
+    if (h) {
+        tl_heap.ctx = ctx;
+        tl_heap.section = ctx->section;
+        tl_heap.h = h;
+    }
+    return h;
+}
+
+/* ------------------------------------------------------------------ */
 /* Raw allocation                                                      */
 /* ------------------------------------------------------------------ */
 
@@ -77,8 +214,12 @@ eo_raw_alloc(eo_ctx *ctx, size_t size)
 {
     if (size == 0)
         size = 1;
-    if (ctx->alloc.malloc)
-        return ctx->alloc.malloc(ctx->alloc.ud, size);
+    if (ctx->alloc.malloc) {
+        eo_ctx_lock(ctx);     /* a user allocator need not be thread-safe */
+        void *p = ctx->alloc.malloc(ctx->alloc.ud, size);
+        eo_ctx_unlock(ctx);
+        return p;
+    }
     return malloc(size);
 }
 
@@ -87,8 +228,12 @@ eo_raw_realloc(eo_ctx *ctx, void *p, size_t old, size_t size)
 {
     if (size == 0)
         size = 1;
-    if (ctx->alloc.realloc)
-        return ctx->alloc.realloc(ctx->alloc.ud, p, old, size);
+    if (ctx->alloc.realloc) {
+        eo_ctx_lock(ctx);
+        void *q = ctx->alloc.realloc(ctx->alloc.ud, p, old, size);
+        eo_ctx_unlock(ctx);
+        return q;
+    }
     if (ctx->alloc.malloc) {
         void *q = ctx->alloc.malloc(ctx->alloc.ud, size);
         if (!q)
@@ -107,10 +252,13 @@ eo_raw_free(eo_ctx *ctx, void *p, size_t size)
 {
     if (!p)
         return;
-    if (ctx->alloc.free)
+    if (ctx->alloc.free) {
+        eo_ctx_lock(ctx);
         ctx->alloc.free(ctx->alloc.ud, p, size ? size : 1);
-    else if (!ctx->alloc.malloc)
+        eo_ctx_unlock(ctx);
+    } else if (!ctx->alloc.malloc) {
         free(p);
+    }
 }
 
 eo_status
@@ -174,11 +322,20 @@ eo_ctx_alloc(eo_ctx *ctx, size_t size)
     size_t rounded = (size + GRAIN - 1) & ~(size_t)(GRAIN - 1);
     if (rounded <= SMALL_MAX) {
         size_t cls = rounded / GRAIN;
-        void *p = ctx->free_lists[cls];
+        free_node **lists = ctx->free_lists;
+        chunk **chunks = &ctx->chunks;
+        if (ctx->threaded) {
+            heap *h = thread_heap(ctx);
+            if (!h)
+                return NULL;
+            lists = h->free_lists;
+            chunks = &h->chunks;
+        }
+        void *p = lists[cls];
         if (p)
-            ctx->free_lists[cls] = ((free_node *)p)->next;
+            lists[cls] = ((free_node *)p)->next;
         else
-            p = chunk_carve(ctx, &ctx->chunks, rounded);
+            p = chunk_carve(ctx, chunks, rounded);
         if (p)
             memset(p, 0, rounded);
         return p;
@@ -186,12 +343,14 @@ eo_ctx_alloc(eo_ctx *ctx, size_t size)
     big_node *b = eo_raw_alloc(ctx, sizeof(big_node) + rounded);
     if (!b)
         return NULL;
+    eo_ctx_lock(ctx);
     b->size = rounded;
     b->prev = &ctx->big_head;
     b->next = ctx->big_head.next;
     if (b->next)
         b->next->prev = b;
     ctx->big_head.next = b;
+    eo_ctx_unlock(ctx);
     memset(b + 1, 0, rounded);
     return b + 1;
 }
@@ -207,14 +366,23 @@ eo_ctx_free(eo_ctx *ctx, void *p, size_t size)
     if (rounded <= SMALL_MAX) {
         free_node *n = p;
         size_t cls = rounded / GRAIN;
-        n->next = ctx->free_lists[cls];
-        ctx->free_lists[cls] = n;
+        free_node **lists = ctx->free_lists;
+        if (ctx->threaded) {
+            heap *h = thread_heap(ctx);
+            if (!h)
+                return;     /* kept until the context goes */
+            lists = h->free_lists;
+        }
+        n->next = lists[cls];
+        lists[cls] = n;
         return;
     }
     big_node *b = (big_node *)p - 1;
+    eo_ctx_lock(ctx);
     b->prev->next = b->next;
     if (b->next)
         b->next->prev = b->prev;
+    eo_ctx_unlock(ctx);
     eo_raw_free(ctx, b, sizeof(big_node) + b->size);
 }
 
@@ -226,7 +394,9 @@ eo_perm_alloc(eo_ctx *ctx, size_t size)
     size_t rounded = (size + GRAIN - 1) & ~(size_t)(GRAIN - 1);
     if (rounded == 0)
         rounded = GRAIN;
+    eo_ctx_lock(ctx);
     void *p = chunk_carve(ctx, &ctx->perm, rounded);
+    eo_ctx_unlock(ctx);
     if (p)
         memset(p, 0, rounded);
     return p;
@@ -282,16 +452,30 @@ void *
 eo_uniq_find(const eo_uniq_set *s, uint64_t hash, eo_uniq_eq eq,
              const void *key)
 {
-    if (!s->cap)
-        return NULL;
-    size_t mask = s->cap - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        void *obj = s->slots[i];
-        if (!obj)
-            return NULL;
-        if (s->hashes[i] == hash && eq(obj, key))
-            return obj;
+    /* In a parallel section a miss keeps the lock for the insert that
+     * follows; a hit releases it. */
+    if (s->lock && tl_held != s->lock) {
+        pthread_mutex_lock(s->lock);
+        tl_held = s->lock;
     }
+    void *found = NULL;
+    if (s->cap) {
+        size_t mask = s->cap - 1;
+        for (size_t i = hash & mask;; i = (i + 1) & mask) {
+            void *obj = s->slots[i];
+            if (!obj)
+                break;
+            if (s->hashes[i] == hash && eq(obj, key)) {
+                found = obj;
+                break;
+            }
+        }
+    }
+    if (found && s->lock) {
+        tl_held = NULL;
+        pthread_mutex_unlock(s->lock);
+    }
+    return found;
 }
 
 static eo_status
@@ -326,19 +510,28 @@ uniq_rehash(eo_ctx *ctx, eo_uniq_set *s, size_t ncap)
 eo_status
 eo_uniq_insert(eo_ctx *ctx, eo_uniq_set *s, uint64_t hash, void *obj)
 {
+    void *lock = s->lock;
+    if (lock && tl_held != lock)
+        pthread_mutex_lock(lock);
+    eo_status st = EO_OK;
     if ((s->count + 1) * 4 > s->cap * 3) {
         size_t ncap = s->cap ? s->cap * 2 : 64;
-        if (uniq_rehash(ctx, s, ncap) != EO_OK)
-            return EO_NOMEM;
+        st = uniq_rehash(ctx, s, ncap);
     }
-    size_t mask = s->cap - 1;
-    size_t i = hash & mask;
-    while (s->slots[i])
-        i = (i + 1) & mask;
-    s->slots[i] = obj;
-    s->hashes[i] = hash;
-    s->count++;
-    return EO_OK;
+    if (st == EO_OK) {
+        size_t mask = s->cap - 1;
+        size_t i = hash & mask;
+        while (s->slots[i])
+            i = (i + 1) & mask;
+        s->slots[i] = obj;
+        s->hashes[i] = hash;
+        s->count++;
+    }
+    if (lock) {
+        tl_held = NULL;
+        pthread_mutex_unlock(lock);
+    }
+    return st == EO_OK ? EO_OK : EO_NOMEM;
 }
 
 void
@@ -428,6 +621,11 @@ eo_ctx_create(const eo_alloc *alloc)
     memset(ctx, 0, sizeof(*ctx));
     if (alloc)
         ctx->alloc = *alloc;
+    pthread_mutexattr_t ma;
+    pthread_mutexattr_init(&ma);
+    pthread_mutexattr_settype(&ma, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&ctx->mu, &ma);
+    pthread_mutexattr_destroy(&ma);
     if (eo_builtin_register(ctx) != EO_OK) {
         eo_ctx_destroy(ctx);
         return NULL;
@@ -466,6 +664,7 @@ eo_ctx_destroy(eo_ctx *ctx)
         eo_uniq_free(ctx, &ctx->uniq[i]);
     free_chunks(ctx, ctx->chunks);
     free_chunks(ctx, ctx->perm);
+    pthread_mutex_destroy(&ctx->mu);
     eo_alloc alloc = ctx->alloc;
     if (alloc.malloc) {
         if (alloc.free)
@@ -478,6 +677,15 @@ eo_ctx_destroy(eo_ctx *ctx)
 void **
 eo_ctx_symcache(eo_ctx *ctx)
 {
+    /* Each thread of a parallel section verifies with its own cache. */
+    if (ctx->threaded) {
+        if (tl_symcache.ctx != ctx || tl_symcache.section != ctx->section) {
+            tl_symcache.ctx = ctx;
+            tl_symcache.section = ctx->section;
+            tl_symcache.cache = NULL;
+        }
+        return &tl_symcache.cache;
+    }
     return &ctx->symcache;
 }
 

@@ -39,6 +39,10 @@ typedef struct eo_uniq_set {
     void **slots;
     uint64_t *hashes;
     size_t cap, count;
+    /* The context's mutex while a parallel section runs (see
+     * eo_ctx_threads_begin), else NULL: a lookup that misses keeps it
+     * held until the insert that follows, so find-then-insert is atomic. */
+    void *lock;
 } eo_uniq_set;
 
 typedef bool (*eo_uniq_eq)(const void *obj, const void *key);
@@ -49,6 +53,11 @@ EO_HIDDEN void *eo_uniq_find(const eo_uniq_set *s, uint64_t hash,
 EO_HIDDEN eo_status eo_uniq_insert(eo_ctx *ctx, eo_uniq_set *s, uint64_t hash,
                                    void *obj);
 EO_HIDDEN void eo_uniq_free(eo_ctx *ctx, eo_uniq_set *s);
+
+/* The context's (recursive) mutex, taken only inside parallel sections;
+ * for shared tables that do not go through an eo_uniq_set. */
+EO_HIDDEN void eo_ctx_lock(eo_ctx *ctx);
+EO_HIDDEN void eo_ctx_unlock(eo_ctx *ctx);
 
 /* Raw allocation through the user allocator (not the arena). */
 EO_HIDDEN void *eo_raw_alloc(eo_ctx *ctx, size_t size);

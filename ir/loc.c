@@ -192,29 +192,34 @@ eo_loc_file(eo_ctx *ctx, const eo_ident *file, unsigned line, unsigned col)
 {
     if (!file)
         return NULL;
+    eo_ctx_lock(ctx);
     file_lines *f = file_table(ctx, file);
     const eo_loc **head = f ? line_slot(ctx, f, line) : NULL;
     if (!head) {
+        eo_ctx_unlock(ctx);
         loc_ext k = key(EO_LOC_FILE);
         k.h.ident = file;
         k.h.line = line;
         k.h.col = col;
         return loc_uniq(ctx, &k);
     }
-    for (const eo_loc *l = *head; l; l = l->next)
+    const eo_loc *found = NULL;
+    for (const eo_loc *l = *head; l && !found; l = l->next)
         if (l->col == col)
-            return l;
-    eo_loc *l = eo_perm_alloc(ctx, sizeof(*l));
-    if (!l)
-        return NULL;
-    l->kind = EO_LOC_FILE;
-    l->line = line;
-    l->col = col;
-    l->depth = 1;
-    l->ident = file;
-    l->next = *head;
-    *head = l;
-    return l;
+            found = l;
+    eo_loc *l = found ? NULL : eo_perm_alloc(ctx, sizeof(*l));
+    if (l) {
+        l->kind = EO_LOC_FILE;
+        l->line = line;
+        l->col = col;
+        l->depth = 1;
+        l->ident = file;
+        l->next = *head;
+        *head = l;
+        found = l;
+    }
+    eo_ctx_unlock(ctx);
+    return found;
 }
 
 const eo_loc *

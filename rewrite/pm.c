@@ -22,12 +22,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The context's thread support (ir/context.c) may be absent from an
- * older ir library: then function passes run one op at a time. */
-#pragma weak eo_ctx_threads_begin
-#pragma weak eo_ctx_thread_done
-#pragma weak eo_ctx_threads_end
-
 /* A driver phase shown in the timing report ("Parser", "Output"). */
 typedef struct phase {
     char name[32];
@@ -753,9 +747,7 @@ run_nested(run_state *rs, eo_pm_elem *e, eo_op *op)
     unsigned nthreads = thread_count(pm);
     bool parallel = st == EO_OK && !tl_item && pm->cfg.threading &&
                     nthreads > 1 && n > 1 && !pm->cfg.print_module_scope &&
-                    eo_op_has_trait(ops[0], EO_ISOLATED_FROM_ABOVE) &&
-                    eo_ctx_threads_begin && eo_ctx_thread_done &&
-                    eo_ctx_threads_end;
+                    eo_op_has_trait(ops[0], EO_ISOLATED_FROM_ABOVE);
     /* Passes on isolated ops may not add or remove the symbols around
      * them, so the symbol tables that verify-each looks up stay valid
      * across the ops: build them once (per thread). */
