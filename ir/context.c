@@ -58,8 +58,16 @@ typedef struct heap {
     free_node *free_lists[NUM_CLASSES + 1];
 } heap;
 
+typedef struct ext_slot {
+    const void *key;
+    void *value;
+    void (*destroy)(eo_ctx *ctx, void *value);
+    struct ext_slot *next;
+} ext_slot;
+
 struct eo_ctx {
     eo_alloc alloc;
+    ext_slot *exts;
     /* Parallel sections (eo_ctx_threads_begin/end): the mutex guards
      * uniquing, permanent and big memory, file locations and the heap
      * list; each thread allocates from its own heap. */
@@ -640,6 +648,14 @@ eo_ctx_destroy(eo_ctx *ctx)
 {
     if (!ctx)
         return;
+    /* Extensions first: their destructors may still use the context. */
+    while (ctx->exts) {
+        ext_slot *e = ctx->exts;
+        ctx->exts = e->next;
+        if (e->destroy)
+            e->destroy(ctx, e->value);
+        eo_raw_free(ctx, e, sizeof(*e));
+    }
     big_node *b = ctx->big_head.next;
     while (b) {
         big_node *next = b->next;
@@ -672,6 +688,39 @@ eo_ctx_destroy(eo_ctx *ctx)
     } else {
         free(ctx);
     }
+}
+
+void *
+eo_ctx_ext_get(eo_ctx *ctx, const void *key)
+{
+    for (ext_slot *e = ctx->exts; e; e = e->next)
+        if (e->key == key)
+            return e->value;
+    return NULL;
+}
+
+eo_status
+eo_ctx_ext_set(eo_ctx *ctx, const void *key, void *value,
+               void (*destroy)(eo_ctx *ctx, void *value))
+{
+    for (ext_slot *e = ctx->exts; e; e = e->next) {
+        if (e->key != key)
+            continue;
+        if (e->destroy && e->value != value)
+            e->destroy(ctx, e->value);
+        e->value = value;
+        e->destroy = destroy;
+        return EO_OK;
+    }
+    ext_slot *e = eo_raw_alloc(ctx, sizeof(*e));
+    if (!e)
+        return EO_NOMEM;
+    e->key = key;
+    e->value = value;
+    e->destroy = destroy;
+    e->next = ctx->exts;
+    ctx->exts = e;
+    return EO_OK;
 }
 
 void **

@@ -105,6 +105,17 @@ EO_API EO_NODISCARD eo_status eo_ctx_threads_begin(eo_ctx *ctx);
 EO_API void eo_ctx_thread_done(eo_ctx *ctx);
 EO_API void eo_ctx_threads_end(eo_ctx *ctx);
 
+/* Extension slots: state that libraries above ir/ keep per context (the
+ * pass registry, ...). 'key' is any address unique to the user (e.g. of
+ * a static variable). get returns NULL if unset; set replaces a previous
+ * value (destroying it) and 'destroy' (may be NULL) runs on the value
+ * when the context is destroyed. EO_NOMEM on allocation failure. */
+EO_API void *eo_ctx_ext_get(eo_ctx *ctx, const void *key);
+EO_API EO_NODISCARD eo_status eo_ctx_ext_set(eo_ctx *ctx, const void *key,
+                                             void *value,
+                                             void (*destroy)(eo_ctx *ctx,
+                                                             void *value));
+
 /* Memory from the context's arena, recycled by size class; freed with the
  * context. eo_ctx_free takes the size given to eo_ctx_alloc. Returns NULL
  * on failure. Memory is zeroed. */

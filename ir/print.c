@@ -1342,7 +1342,7 @@ presize_values(pstate *s, eo_op *root)
 }
 
 static bool
-number_values(pstate *s, eo_op *root, bool unique)
+number_values(pstate *s, eo_op *root, bool unique, bool nested)
 {
     uint32_t next_value = 0, next_arg = 0, next_conflict = 0;
     if (!s->op_ids && !presize_values(s, root))
@@ -1383,7 +1383,9 @@ number_values(pstate *s, eo_op *root, bool unique)
         size_t scope = u ? u->nscopes : 0;
         ok = ok && number_region(s, c.region, &next_value, &next_arg,
                                  &next_conflict);
-        for (eo_block *b = c.region->first; b && ok; b = b->next) {
+        /* With regions skipped only the root's own regions (their entry
+         * arguments may be printed in its header) need numbers. */
+        for (eo_block *b = c.region->first; b && ok && nested; b = b->next) {
             for (eo_op *op = b->first; op && ok; op = op->next) {
                 for (uint32_t i = 0; i < op->num_regions && ok; i++) {
                     ok = grow(s->ctx, (void **)&stack, &cap, n,
@@ -2051,7 +2053,8 @@ print_top(eo_op *op, const eo_print_flags *fl, eo_strbuf *out, FILE *file,
             memset(sc, 0, sizeof(*sc));
     }
     s.scan = sc;
-    bool numbered = number_values(&s, op, p.flags.generic);
+    bool numbered = number_values(&s, op, p.flags.generic,
+                                  !p.flags.skip_regions);
     bool need_aliases = top && (p.flags.debuginfo || !sc || s.alias_found);
     if (sc)
         eo_raw_free(ctx, sc, sizeof(*sc));

@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <inttypes.h>
-#include <stdalign.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,10 +19,9 @@
 /* Per-context registry                                                */
 /* ------------------------------------------------------------------ */
 
-/* The registry lives in context arena memory (freed with the context);
- * the context finds it through a resource blob holding its address.
- * TODO(#3): use a per-context extension slot once ir/ offers one. */
-#define REGISTRY_KEY "__edge_opt.pass_registry__"
+/* The registry lives in context arena memory (freed with the context),
+ * found through the context's extension slot keyed by this variable. */
+static const char registry_key;
 
 typedef struct registry {
     const eo_pass_def **defs;         /* sorted by name, arena memory */
@@ -33,24 +31,13 @@ typedef struct registry {
 static registry *
 get_registry(eo_ctx *ctx, bool create)
 {
-    eo_resource *r = eo_resource_lookup(ctx, REGISTRY_KEY);
-    if (r) {
-        size_t size = 0;
-        const void *data = eo_resource_data(r, &size);
-        if (data && size == sizeof(registry *)) {
-            registry *reg;
-            memcpy(&reg, data, sizeof(reg));
-            return reg;
-        }
-    }
-    if (!create)
-        return NULL;
-    registry *reg = eo_ctx_alloc(ctx, sizeof(*reg));
+    registry *reg = eo_ctx_ext_get(ctx, &registry_key);
+    if (reg || !create)
+        return reg;
+    reg = eo_ctx_alloc(ctx, sizeof(*reg));
     if (!reg)
         return NULL;
-    r = eo_resource_create(ctx, REGISTRY_KEY, &reg, sizeof(reg),
-                           (uint32_t)alignof(registry *));
-    if (!r || strcmp(eo_resource_key(r), REGISTRY_KEY) != 0) {
+    if (eo_ctx_ext_set(ctx, &registry_key, reg, NULL) != EO_OK) {
         eo_ctx_free(ctx, reg, sizeof(*reg));
         return NULL;
     }
@@ -535,7 +522,7 @@ eo_pass_opts_parse(eo_ctx *ctx, const eo_pass_def *def, const char *text,
             continue;
         }
         i++;
-        size_t vcol = i, vs, vn;
+        size_t vcol = i, vs = 0, vn = 0;
         st = scan_value(ctx, text, len, &i, orig, &vs, &vn);
         if (st == EO_OK)
             st = set_option(ctx, def, o, text + vs, vn, orig, vcol, opts);
