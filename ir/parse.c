@@ -103,9 +103,10 @@ scratch_release(eo_parser *p, scratch_mark m)
     scratch_chunk **spare = scratch_spare(p);
     while (c && c != m.chunk) {
         scratch_chunk *n = c->next;
-        if (spare && !*spare && c->size == SCRATCH_CHUNK)
+        if (spare && !*spare && c->size == SCRATCH_CHUNK) {
+            c->next = NULL;   /* the spare is freed on its own */
             *spare = c;
-        else
+        } else
             eo_raw_free(p->ctx, c, sizeof(*c) + c->size);
         c = n;
     }
@@ -369,7 +370,7 @@ static eo_status report_at(eo_parser *p, unsigned line, unsigned col,
 void
 eo_parser_advance(eo_parser *p)
 {
-    if (p->scope)
+    if (p->scope && p->tok.text)
         p->scope->prev_end = p->tok.text + p->tok.len;
     p->tok = eo_lexer_next(&p->lx);
     if (p->tok.kind == EO_TOK_ERROR)

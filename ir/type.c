@@ -955,7 +955,8 @@ eo_print_type_impl(eo_printer *p, const eo_type *t)
         put(p, "(");
         put_type_list(p, t->n, t->types);
         put(p, ") -> ");
-        const eo_type *const *res = t->types + t->n;
+        /* No pointer arithmetic on a NULL list ("() -> ()"). */
+        const eo_type *const *res = t->types ? t->types + t->n : NULL;
         bool parens = t->nres != 1 || res[0]->kind == EO_TYPE_FUNCTION;
         if (parens)
             put(p, "(");
