@@ -29,7 +29,7 @@ eo_block_free_shell(eo_block *b)
     eo_ctx *ctx = b->ctx;
     for (uint32_t i = 0; i < b->num_args; i++) {
         eo_value_orphan_uses(b->args[i]);
-        eo_ctx_free(ctx, b->args[i], sizeof(eo_value));
+        eo_ctx_free(ctx, b->args[i], sizeof(eo_arg_value));
     }
     eo_ctx_free(ctx, b->args, b->cap_args * sizeof(eo_value *));
     eo_ctx_free(ctx, b, sizeof(*b));
@@ -85,13 +85,14 @@ eo_block_insert_arg(eo_block *b, size_t i, const eo_type *t,
         b->args = na;
         b->cap_args = ncap;
     }
-    eo_value *v = eo_ctx_alloc(b->ctx, sizeof(*v));
-    if (!v)
+    eo_arg_value *a = eo_ctx_alloc(b->ctx, sizeof(*a));
+    if (!a)
         return NULL;
+    eo_value *v = &a->v;
     v->type = t;
     v->owner.block = b;
     v->kind = EO_VALUE_ARG;
-    v->loc = loc ? loc : eo_loc_unknown(b->ctx);
+    a->loc = loc ? loc : eo_loc_unknown(b->ctx);
     memmove(b->args + i + 1, b->args + i, (b->num_args - i) * sizeof(v));
     b->args[i] = v;
     b->num_args++;
@@ -115,7 +116,7 @@ eo_block_erase_arg(eo_block *b, size_t i)
     if (v->uses)
         return eo_emit_error(b->ctx, eo_value_loc(v), "cannot erase block "
                              "argument #%zu: it still has uses", i);
-    eo_ctx_free(b->ctx, v, sizeof(*v));
+    eo_ctx_free(b->ctx, v, sizeof(eo_arg_value));
     memmove(b->args + i, b->args + i + 1,
             (b->num_args - i - 1) * sizeof(v));
     b->num_args--;

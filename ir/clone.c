@@ -174,9 +174,7 @@ clone_shell(eo_op *op)
     p += nres * sizeof(eo_value);
     c->num_regions = (uint32_t)nreg;
     c->regions = (eo_region *)p;
-    p += nreg * sizeof(eo_region);
     c->num_successors = (uint32_t)nsucc;
-    c->successors = (eo_block **)p;
     for (size_t i = 0; i < nops; i++)
         c->operands[i].owner = c;
     for (size_t i = 0; i < nres; i++) {
@@ -208,7 +206,7 @@ clone_blocks(eo_irmap *m, const eo_region *src, eo_region *dst,
             return EO_NOMEM;
         for (uint32_t i = 0; i < b->num_args; i++) {
             eo_value *a = b->args[i];
-            eo_value *na = eo_block_add_arg(nb, a->type, a->loc);
+            eo_value *na = eo_block_add_arg(nb, a->type, eo_value_loc(a));
             if (!na || map_put(m, a, na) != EO_OK)
                 return EO_NOMEM;
         }
@@ -260,9 +258,9 @@ clone_pass2(eo_irmap *m, eo_op *root, eo_op *croot)
             eo_op_set_operand(c, i, nv ? nv : v);
         }
         for (uint32_t i = 0; i < op->num_successors; i++) {
-            eo_block *b = op->successors[i];
+            eo_block *b = eo_op_succs(op)[i];
             eo_block *nb = map_get(m, b);
-            c->successors[i] = nb ? nb : b;
+            eo_op_succs(c)[i] = nb ? nb : b;
         }
         op = eo_op_preorder_next(op, root, true);
         c = eo_op_preorder_next(c, croot, true);

@@ -157,8 +157,15 @@ struct eo_value {
     } owner;
     uint32_t kind;
     uint32_t index;
-    const eo_loc *loc;                /* block arguments only */
 };
+
+/* A block argument: a value with its own location (a result's location
+ * is its op's). Allocated one by one (eo_block.args); get the location
+ * with eo_value_loc. */
+typedef struct eo_arg_value {
+    eo_value v;
+    const eo_loc *loc;
+} eo_arg_value;
 
 struct eo_region {
     eo_op *parent;
@@ -193,15 +200,22 @@ struct eo_op {
     uint32_t order;                   /* position in block, for dominance */
     eo_use *operands;
     eo_value *results;
-    eo_region *regions;
-    eo_block **successors;            /* the allocation's size follows
-                                         from these pointers and counts
-                                         (op.c: op_alloc_size) */
+    eo_region *regions;               /* the successors follow them (see
+                                         eo_op_succs); the allocation's
+                                         size follows from these pointers
+                                         and counts (op.c: op_alloc_size) */
     bool operands_inline;
     uint32_t print_id;                /* scratch of the printer (print.c):
                                          the result number of a top-level
                                          print; fits in padding */
 };
+
+/* The successor slots of 'op', stored right after its regions. */
+static inline eo_block **
+eo_op_succs(const eo_op *op)
+{
+    return (eo_block **)(op->regions + op->num_regions);
+}
 
 /* ------------------------------------------------------------------ */
 /* Lexer                                                               */

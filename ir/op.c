@@ -343,9 +343,7 @@ eo_op_create(eo_op_state *st)
     p += nres * sizeof(eo_value);
     op->num_regions = (uint32_t)nreg;
     op->regions = (eo_region *)p;
-    p += nreg * sizeof(eo_region);
     op->num_successors = (uint32_t)nsucc;
-    op->successors = (eo_block **)p;
 
     for (size_t i = 0; i < nops; i++) {
         op->operands[i].owner = op;
@@ -370,7 +368,7 @@ eo_op_create(eo_op_state *st)
         }
     }
     if (nsucc)
-        memcpy(op->successors, st->successors, nsucc * sizeof(eo_block *));
+        memcpy(eo_op_succs(op), st->successors, nsucc * sizeof(eo_block *));
     eo_op_state_release(st);
     return op;
 }
@@ -741,7 +739,7 @@ eo_op_num_successors(const eo_op *op)
 eo_block *
 eo_op_successor(const eo_op *op, size_t i)
 {
-    return i < op->num_successors ? op->successors[i] : NULL;
+    return i < op->num_successors ? eo_op_succs(op)[i] : NULL;
 }
 
 void
@@ -749,7 +747,7 @@ eo_op_set_successor(eo_op *op, size_t i, eo_block *b)
 {
     if (EO_NEVER(i >= op->num_successors))
         return;
-    op->successors[i] = b;
+    eo_op_succs(op)[i] = b;
 }
 
 /* ------------------------------------------------------------------ */
@@ -980,14 +978,14 @@ eo_value_loc(const eo_value *v)
 {
     if (v->kind == EO_VALUE_RESULT)
         return v->owner.op->loc;
-    return v->loc;
+    return ((const eo_arg_value *)v)->loc;
 }
 
 void
 eo_value_set_loc(eo_value *v, const eo_loc *loc)
 {
     if (v->kind == EO_VALUE_ARG)
-        v->loc = loc;
+        ((eo_arg_value *)v)->loc = loc;
     else if (loc)
         v->owner.op->loc = loc;
 }

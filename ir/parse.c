@@ -133,6 +133,9 @@ typedef struct ntab {
     uint32_t count;
     char *ents;
     size_t stride, cap_ents;
+    scratch_chunk *keys;              /* copies of the names (the input
+                                         text may be released while the
+                                         parse goes on) */
 } ntab;
 
 static uint32_t
@@ -193,6 +196,33 @@ ntab_rehash(eo_ctx *ctx, ntab *t, uint32_t nslots)
     return EO_OK;
 }
 
+/* A copy of the name s in the key memory of 't' (bytes, unaligned). */
+static const char *
+ntab_key_copy(eo_ctx *ctx, ntab *t, const char *s, uint32_t len)
+{
+    scratch_chunk *c = t->keys;
+    if (!c || c->size - c->used < len) {
+        size_t csize = c ? c->size * 2 : 4096;
+        if (csize > ((size_t)1 << 20))
+            csize = (size_t)1 << 20;
+        if (csize < len)
+            csize = len;
+        scratch_chunk *n = eo_raw_alloc(ctx, sizeof(*n) + csize);
+        if (!n)
+            return NULL;
+        n->size = csize;
+        n->used = 0;
+        n->next = c;
+        t->keys = n;
+        c = n;
+    }
+    char *r = (char *)c->data + c->used;
+    if (len)
+        memcpy(r, s, len);
+    c->used += len;
+    return r;
+}
+
 /* Appends a new entry (the name must not be present); returns it zeroed
  * except for the key, or NULL on allocation failure. */
 static void *
@@ -213,10 +243,13 @@ ntab_add(eo_ctx *ctx, ntab *t, const char *s, uint32_t len, uint32_t h,
         t->ents = ne;
         t->cap_ents = ncap;
     }
+    const char *copy = ntab_key_copy(ctx, t, s, len);
+    if (!copy)
+        return NULL;
     uint32_t idx = t->count++;
     nkey *k = ntab_ent(t, idx);
     memset(k, 0, t->stride);
-    k->s = s;
+    k->s = copy;
     k->len = len;
     k->hash = h;
     uint32_t i = h & t->mask;
@@ -228,17 +261,25 @@ ntab_add(eo_ctx *ctx, ntab *t, const char *s, uint32_t len, uint32_t h,
     return k;
 }
 
+/* Empties 't', keeping its newest (biggest) chunk of key memory. */
 static void
-ntab_reset(ntab *t)
+ntab_reset(eo_ctx *ctx, ntab *t)
 {
     if (t->slots && t->count)
         memset(t->slots, 0, ((size_t)t->mask + 1) * sizeof(*t->slots));
     t->count = 0;
+    if (t->keys) {
+        chunks_free(ctx, t->keys->next);
+        t->keys->next = NULL;
+        t->keys->used = 0;
+    }
 }
 
 static void
 ntab_free(eo_ctx *ctx, ntab *t)
 {
+    chunks_free(ctx, t->keys);
+    t->keys = NULL;
     if (t->slots)
         eo_raw_free(ctx, t->slots, ((size_t)t->mask + 1) * sizeof(uint64_t));
     if (t->ents)
@@ -325,8 +366,10 @@ struct eo_parse_scope {
     bool trailing_loc;                /* parsing an op/argument loc(...) */
     /* Memo of types and dictionaries by their source text (see memo_*) */
     struct memo_ent {
-        const char *text;
+        char *text;                   /* copy of the span (the input may
+                                         be released behind the parse) */
         uint32_t len, window;         /* span length, hash of the window */
+        uint32_t cap;                 /* bytes allocated at text */
         uint64_t next;                /* kinds of the token after the span
                                          seen with it (bit per kind) */
         const void *val;
@@ -587,6 +630,10 @@ eo_parser_fini(eo_parser *p)
             eo_raw_free(ctx, s->fwd, s->cap_fwd * sizeof(fwd_ref));
         ntab_free(ctx, &s->values);
         ntab_free(ctx, &s->deferred);
+        for (size_t w = 0; w < 2; w++)
+            for (size_t i = 0; i < 1024; i++)
+                if (s->memo[w][i].text)
+                    eo_raw_free(ctx, s->memo[w][i].text, s->memo[w][i].cap);
         chunks_free(ctx, s->keep);
         chunks_free(ctx, s->spare);
         eo_raw_free(ctx, s, sizeof(*s));
@@ -828,8 +875,9 @@ resolve_deferred_locs(eo_parser *p, eo_op *root)
         for (uint32_t r = 0; r < op->num_regions; r++)
             for (eo_block *b = op->regions[r].first; b; b = b->next)
                 for (uint32_t i = 0; i < b->num_args; i++)
-                    if (b->args[i]->loc)
-                        b->args[i]->loc = fix_loc(p, b->args[i]->loc);
+                    if (eo_value_loc(b->args[i]))
+                        eo_value_set_loc(b->args[i],
+                                         fix_loc(p, eo_value_loc(b->args[i])));
     }
     return EO_OK;
 }
@@ -1075,7 +1123,7 @@ push_region_scope(eo_parser *p)
     rscope *r = &s->rs[s->nrs++];
     r->defs_start = s->ndefs;
     r->undefined = 0;
-    ntab_reset(&r->blocks);
+    ntab_reset(p->ctx, &r->blocks);
     return EO_OK;
 }
 
@@ -1230,7 +1278,7 @@ eo_parser_at_operand(eo_parser *p)
 eo_status
 eo_parse_operand(eo_parser *p, eo_operand_ref *out)
 {
-    uref u;
+    uref u = { 0 };
     if (parse_uref(p, &u, true) != EO_OK)
         return EO_ERROR;
     uref_to_ref(p, &u, out);
@@ -1622,7 +1670,15 @@ memo_store(eo_parser *p, struct memo_ent *e, uint32_t window,
         e->next |= bit;
         return;
     }
-    e->text = start;
+    if (len > e->cap) {
+        uint32_t ncap = len < 64 ? 64 : len;
+        char *nt = eo_raw_realloc(p->ctx, e->text, e->cap, ncap);
+        if (!nt)
+            return;                   /* no memo: only slower */
+        e->text = nt;
+        e->cap = ncap;
+    }
+    memcpy(e->text, start, len);
     e->window = window;
     e->len = len;
     e->next = bit;
@@ -1964,7 +2020,13 @@ parse_operation_inner(eo_parser *p)
                 cap *= 2;
             }
             result_rec *r = &recs[nrec++];
-            r->name = p->tok.text;
+            /* A copy: the op's regions may be long, and the input behind
+             * the parse may be released before the results are defined. */
+            char *nm = eo_parser_scratch(p, p->tok.len);
+            if (!nm)
+                return nomem(p);
+            memcpy(nm, p->tok.text, p->tok.len);
+            r->name = nm;
             r->len = (uint32_t)p->tok.len;
             r->line = p->tok.line;
             r->col = p->tok.col;
@@ -2065,7 +2127,7 @@ parse_block_args(eo_parser *p, eo_block *b)
     if (consume_if(p, EO_TOK_RPAREN))
         return EO_OK;
     do {
-        uref u;
+        uref u = { 0 };
         if (parse_uref(p, &u, false) != EO_OK)
             return EO_ERROR;
         if (expect(p, EO_TOK_COLON, "expected ':' and type for SSA operand") !=
@@ -2094,7 +2156,7 @@ parse_block_args(eo_parser *p, eo_block *b)
             const eo_loc *l = parse_loc_after_kw(p);
             if (!l)
                 return EO_ERROR;
-            arg->loc = l;
+            eo_value_set_loc(arg, l);
         }
         if (add_definition(p, u.name, u.len, u.number, u.line, u.col, arg) !=
             EO_OK)
@@ -2288,7 +2350,7 @@ eo_status
 eo_parse_successor_and_operands(eo_parser *p, eo_op_state *st,
                                 size_t *num_operands)
 {
-    eo_block *b;
+    eo_block *b = NULL;
     if (num_operands)
         *num_operands = 0;
     if (eo_parse_successor(p, &b) != EO_OK)
@@ -2326,7 +2388,7 @@ eo_parse_arg_decl(eo_parser *p, eo_arg_decl *out, bool with_type,
                   bool with_attrs)
 {
     memset(out, 0, sizeof(*out));
-    uref u;
+    uref u = { 0 };
     if (parse_uref(p, &u, false) != EO_OK)
         return EO_ERROR;
     uref_to_ref(p, &u, &out->ref);
@@ -2391,6 +2453,12 @@ eo_parse_source(eo_ctx *ctx, const char *name, const char *buf, size_t len,
     if (eo_parser_init(&p, ctx, name, buf, len, first) != EO_OK) {
         eo_parser_fini(&p);
         return NULL;
+    }
+    if (cfg && cfg->progress) {
+        /* The first token is read: the rest reports progress. */
+        p.lx.progress = cfg->progress;
+        p.lx.progress_ud = cfg->progress_ud;
+        p.lx.next_progress = p.lx.cur;
     }
     const eo_loc *file_loc = eo_loc_file(ctx, p.filename, 0, 0);
     eo_op *module = file_loc ? eo_module_create(ctx, file_loc) : NULL;

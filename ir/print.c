@@ -1296,7 +1296,7 @@ number_region(pstate *s, eo_region *r, uint32_t *next_value,
                     return false;
             }
             for (uint32_t i = 0; i < op->num_successors; i++) {
-                const eo_block *succ = op->successors[i];
+                const eo_block *succ = eo_op_succs(op)[i];
                 if (!succ)
                     continue;
                 if (!grow(s->ctx, (void **)&s->nodes, &s->cap_nodes,
@@ -1517,6 +1517,13 @@ eo_print_successor_and_operands(eo_printer *p, eo_block *b, size_t n,
     put(p, ")", 1);
 }
 
+/* The location of a block argument; none for another value. */
+static const eo_loc *
+arg_loc(const eo_value *v)
+{
+    return v && v->kind == EO_VALUE_ARG ? eo_value_loc(v) : NULL;
+}
+
 void
 eo_print_arg_decl(eo_printer *p, eo_value *arg, const eo_attr *attrs)
 {
@@ -1527,9 +1534,9 @@ eo_print_arg_decl(eo_printer *p, eo_value *arg, const eo_attr *attrs)
         print_attr_dicts(p, attrs, NULL, NULL, NULL);
     alias_state *as = p->aliases;
     if (as && as->collecting)
-        visit_loc(p, arg->loc, false);
+        visit_loc(p, arg_loc(arg), false);
     else
-        print_trailing_loc(p, arg->loc, false);
+        print_trailing_loc(p, arg_loc(arg), false);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1632,9 +1639,9 @@ print_block(eo_printer *p, eo_block *b, bool header, bool terminators)
                 put(p, ": ", 2);
                 eo_print_type(p, a->type);
                 if (collecting)
-                    visit_loc(p, a->loc, false);
+                    visit_loc(p, eo_value_loc(a), false);
                 else
-                    print_trailing_loc(p, a->loc, false);
+                    print_trailing_loc(p, eo_value_loc(a), false);
             }
             put(p, ")", 1);
         }
@@ -1777,7 +1784,7 @@ print_generic(eo_printer *p, eo_op *op)
         for (uint32_t i = 0; i < op->num_successors; i++) {
             if (i)
                 put(p, ", ", 2);
-            eo_print_successor(p, op->successors[i]);
+            eo_print_successor(p, eo_op_succs(op)[i]);
         }
         put(p, "]", 1);
     }

@@ -201,7 +201,7 @@ dom_build(dom_ctx *d, const eo_region *r)
         if (!b->last)
             continue;
         for (uint32_t k = 0; k < b->last->num_successors; k++) {
-            eo_block *s = b->last->successors[k];
+            eo_block *s = eo_op_succs(b->last)[k];
             if (s && s->region == r)
                 succ[e++] = block_idx(d, s);
         }
@@ -795,7 +795,7 @@ verify_block_entry(eo_op *parent, eo_block *b)
     }
     eo_op *last = b->last;
     for (uint32_t k = 0; k < last->num_successors; k++) {
-        eo_block *s = last->successors[k];
+        eo_block *s = eo_op_succs(last)[k];
         if (!s || s->region != r)
             return eo_emit_error(last->ctx, last->loc, "branching to block "
                                  "of a different region");
