@@ -431,10 +431,8 @@ EO_HIDDEN eo_status eo_resource_add_external(eo_ctx *ctx, const char *group,
  * "{-# ... #-}" (after "  dialect_resources: {...}" and ",\n" if that is
  * printed too); false, appending nothing, when there are none. */
 EO_HIDDEN bool eo_resources_print_external(eo_ctx *ctx, eo_strbuf *out);
-/* MLIR's printEscapedString ('"' as \22), and a bare identifier as is or
- * else that quoted form (printKeywordOrString). */
-EO_HIDDEN void eo_print_escaped_string(eo_strbuf *out, const char *s,
-                                       size_t n);
+/* A bare identifier as is, or else quoted as eo_string_print_escaped does
+ * (MLIR's printKeywordOrString). */
 EO_HIDDEN void eo_print_keyword_or_string(eo_strbuf *out, const char *s,
                                           size_t n);
 /* "{a = 1, b}" at the current token (for eo_parse_optional_attr_dict of

@@ -650,45 +650,13 @@ is_bare_ident(const char *s, size_t n)
     return true;
 }
 
-/* llvm::printEscapedString: printable ASCII other than '"' as is, a
- * backslash doubled, everything else as backslash + two uppercase hex
- * digits (so '"' is \22, as mlir-opt prints it). */
-void
-eo_print_escaped_string(eo_strbuf *out, const char *s, size_t n)
-{
-    static const char hexd[] = "0123456789ABCDEF";
-    eo_strbuf_append(out, "\"", 1);
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-            run++;
-            continue;
-        }
-        if (run)
-            eo_strbuf_append(out, s + i - run, run);
-        run = 0;
-        char esc[3] = {'\\', '\\', 0};
-        if (c == '\\') {
-            eo_strbuf_append(out, esc, 2);
-        } else {
-            esc[1] = hexd[c >> 4];
-            esc[2] = hexd[c & 15];
-            eo_strbuf_append(out, esc, 3);
-        }
-    }
-    if (run)
-        eo_strbuf_append(out, s + n - run, run);
-    eo_strbuf_append(out, "\"", 1);
-}
-
 void
 eo_print_keyword_or_string(eo_strbuf *out, const char *s, size_t n)
 {
     if (is_bare_ident(s, n))
         eo_strbuf_append(out, s, n);
     else
-        eo_print_escaped_string(out, s, n);
+        eo_string_print_escaped(out, s, n);
 }
 
 static void
@@ -952,7 +920,7 @@ print_attr(eo_printer *p, const eo_attr *a, enum elide el)
     case EO_ATTR_STRING: {
         size_t n;
         const char *s = eo_attr_string(a, &n);
-        eo_print_escaped_string(out, s, n);
+        eo_string_print_escaped(out, s, n);
         print_trailing_type(p, a, el);
         break;
     }

@@ -273,7 +273,7 @@ eo_resources_print_external(eo_ctx *ctx, eo_strbuf *out)
             eo_print_keyword_or_string(out, e->key, e->key_len);
             eo_strbuf_puts(out, ": ");
             if (e->str)
-                eo_print_escaped_string(out, e->str, e->len);
+                eo_string_print_escaped(out, e->str, e->len);
             else
                 eo_strbuf_puts(out, e->bval ? "true" : "false");
             eo_strbuf_puts(out, k + 1 < g->n ? ",\n" : "\n");
