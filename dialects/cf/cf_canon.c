@@ -11,62 +11,13 @@
 
 #include "dialects/arith/arith.h"
 
+#include "dialects/internal.h"
+
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 /* ------------------------------------------------------------------ */
-
-/* A growable list of values in the context's arena. */
-typedef struct vals {
-    eo_ctx *ctx;
-    eo_value **v;
-    size_t n, cap;
-    bool nomem;
-} vals;
-
-static void
-vals_init(vals *l, eo_ctx *ctx)
-{
-    memset(l, 0, sizeof(*l));
-    l->ctx = ctx;
-}
-
-static void
-vals_push(vals *l, eo_value *x)
-{
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 8;
-        eo_value **nv = eo_ctx_alloc(l->ctx, nc * sizeof(*nv));
-        if (!nv) {
-            l->nomem = true;
-            return;
-        }
-        if (l->v) {
-            memcpy(nv, l->v, l->n * sizeof(*nv));
-            eo_ctx_free(l->ctx, l->v, l->cap * sizeof(*nv));
-        }
-        l->v = nv;
-        l->cap = nc;
-    }
-    l->v[l->n++] = x;
-}
-
-static void
-vals_fini(vals *l)
-{
-    if (l->v)
-        eo_ctx_free(l->ctx, l->v, l->cap * sizeof(*l->v));
-    l->v = NULL;
-    l->n = l->cap = 0;
-}
-
-static bool
-vals_equal(const vals *a, const vals *b)
-{
-    return a->n == b->n &&
-           (a->n == 0 || memcmp(a->v, b->v, a->n * sizeof(*a->v)) == 0);
-}
 
 /* Operand range forwarded to successor i of 'op'. */
 static void

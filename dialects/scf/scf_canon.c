@@ -20,63 +20,13 @@
 #include "dialects/arith/arith.h"
 #include "dialects/cf/cf.h"
 
+#include "dialects/internal.h"
+
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
 /* ------------------------------------------------------------------ */
-
-/* A growable list of values in the context's arena. */
-typedef struct vals {
-    eo_ctx *ctx;
-    eo_value **v;
-    size_t n, cap;
-    bool nomem;
-} vals;
-
-static void
-vals_init(vals *l, eo_ctx *ctx)
-{
-    memset(l, 0, sizeof(*l));
-    l->ctx = ctx;
-}
-
-static void
-vals_push(vals *l, eo_value *x)
-{
-    if (l->n == l->cap) {
-        size_t nc = l->cap ? l->cap * 2 : 8;
-        eo_value **nv = eo_ctx_alloc(l->ctx, nc * sizeof(*nv));
-        if (!nv) {
-            l->nomem = true;
-            return;
-        }
-        if (l->v) {
-            memcpy(nv, l->v, l->n * sizeof(*nv));
-            eo_ctx_free(l->ctx, l->v, l->cap * sizeof(*nv));
-        }
-        l->v = nv;
-        l->cap = nc;
-    }
-    l->v[l->n++] = x;
-}
-
-static void
-vals_fini(vals *l)
-{
-    if (l->v)
-        eo_ctx_free(l->ctx, l->v, l->cap * sizeof(*l->v));
-    l->v = NULL;
-    l->n = l->cap = 0;
-}
-
-/* Appends the operands of 'op' from 'first' on. */
-static void
-vals_operands(vals *l, eo_op *op, size_t first)
-{
-    for (size_t i = first; i < eo_op_num_operands(op); i++)
-        vals_push(l, eo_op_operand(op, i));
-}
 
 /* A list of types in the context's arena. */
 typedef struct types {
