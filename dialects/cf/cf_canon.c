@@ -10,7 +10,6 @@
 #include "dialects/cf/cf_internal.h"
 
 #include "dialects/arith/arith.h"
-
 #include "dialects/internal.h"
 
 #include <string.h>
