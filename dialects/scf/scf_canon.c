@@ -19,7 +19,6 @@
 
 #include "dialects/arith/arith.h"
 #include "dialects/cf/cf.h"
-
 #include "dialects/internal.h"
 
 #include <string.h>
