@@ -17,6 +17,9 @@ for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
 
+if config.shared_dir and os.path.exists(
+        os.path.join(config.shared_dir, "tools", "gen_mlir.py")):
+    config.available_features.add("shared-tools")
 config.substitutions.append(("%shared", config.shared_dir))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%gen_mlir",

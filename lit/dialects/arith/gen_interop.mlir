@@ -1,6 +1,7 @@
 // Generated func/arith modules (custom syntax) read by edge-opt and printed
 // back: mlir-opt must see the same IR as when it reads the input itself.
 // REQUIRES: mlir-opt
+// REQUIRES: shared-tools
 // RUN: %gen_mlir --ops 3000 --seed 7 --custom --dialects arith,func -o %t.mlir
 // RUN: %mlir_opt %t.mlir --mlir-print-op-generic -o %t.ref
 // RUN: edge-opt %t.mlir --mlir-print-op-generic | %mlir_opt --mlir-print-op-generic -o %t.generic

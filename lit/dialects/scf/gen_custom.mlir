@@ -2,6 +2,7 @@
 // parses, verifies and prints as the same IR: normalized with
 // `mlir-opt --mlir-print-op-generic`, our output equals the input.
 // REQUIRES: mlir-opt
+// REQUIRES: shared-tools
 // RUN: %gen_mlir --ops 3000 --seed 7 --custom -o %t.in.mlir
 // RUN: %mlir_opt --mlir-print-op-generic %t.in.mlir -o %t.ref
 // RUN: edge-opt %t.in.mlir -o %t.eo
