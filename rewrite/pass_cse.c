@@ -94,8 +94,17 @@ op_hash(const eo_op *op)
     h = mix(h, eo_op_discardable_attrs(op));
     for (size_t i = 0; i < eo_op_num_results(op); i++)
         h = mix(h, eo_value_type(eo_op_result(op, i)));
-    for (size_t i = 0; i < eo_op_num_operands(op); i++)
-        h = mix(h, eo_op_operand(op, i));
+    if (eo_op_has_trait(op, EO_COMMUTATIVE)) {
+        /* Operand order does not matter (OperationEquivalence): combine
+         * the operands' hashes with an order-insensitive sum. */
+        uint64_t sum = 0;
+        for (size_t i = 0; i < eo_op_num_operands(op); i++)
+            sum += mix(0, eo_op_operand(op, i));
+        h = mix(h, (const void *)(uintptr_t)sum);
+    } else {
+        for (size_t i = 0; i < eo_op_num_operands(op); i++)
+            h = mix(h, eo_op_operand(op, i));
+    }
     h ^= h >> 29;
     h *= 0xbf58476d1ce4e5b9ull;
     h ^= h >> 32;
@@ -196,6 +205,28 @@ ops_equivalent(cse *c, const eo_op *a, const eo_op *b, unsigned depth)
     return true;
 }
 
+/* The operands of commutative ops a and b are equal as multisets (both
+ * have the same count). Up to 8 operands are matched pairwise; longer
+ * lists must match in order, which never merges unequal ops. */
+static bool
+same_operands_any_order(const eo_op *a, const eo_op *b)
+{
+    size_t n = eo_op_num_operands(a);
+    bool used[8] = { false };
+    if (n > 8)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = 0;
+        while (j < n && (used[j] ||
+                         eo_op_operand(a, i) != eo_op_operand(b, j)))
+            j++;
+        if (j == n)
+            return false;
+        used[j] = true;
+    }
+    return true;
+}
+
 /* MLIR's SimpleOperationInfo::isEqual. */
 static bool
 known_equal(cse *c, const eo_op *a, const eo_op *b)
@@ -205,8 +236,12 @@ known_equal(cse *c, const eo_op *a, const eo_op *b)
     if (!same_shape(a, b))
         return false;
     for (size_t i = 0; i < eo_op_num_operands(a); i++)
-        if (eo_op_operand(a, i) != eo_op_operand(b, i))
-            return false;
+        if (eo_op_operand(a, i) != eo_op_operand(b, i)) {
+            if (!eo_op_has_trait(a, EO_COMMUTATIVE) ||
+                !same_operands_any_order(a, b))
+                return false;
+            break;
+        }
     for (size_t i = 0; i < eo_op_num_successors(a); i++)
         if (eo_op_successor(a, i) != eo_op_successor(b, i))
             return false;
