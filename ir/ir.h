@@ -621,6 +621,10 @@ struct eo_op_def {
     const char *const *attrs;         /* required inherent attributes */
     const char *const *opt_attrs;     /* optional inherent attributes */
     const char *default_dialect;      /* for unprefixed ops in regions */
+    /* Fills default-valued inherent attributes that 'st' lacks (MLIR's
+     * default-valued properties), before the op is created; EO_NOMEM on
+     * failure. Optional. */
+    eo_status (*populate)(eo_op_state *st);
     eo_status (*verify)(eo_op *op);
     /* Runs after regions verified (MLIR's verifyRegions). */
     eo_status (*verify_regions)(eo_op *op);

@@ -306,7 +306,9 @@ eo_op_create(eo_op_state *st)
 {
     eo_ctx *ctx = st->ctx;
     const eo_attr *props, *attrs;
-    if (!st->name || split_attrs(st, &props, &attrs) != EO_OK) {
+    if (!st->name ||
+        (st->def && st->def->populate && st->def->populate(st) != EO_OK) ||
+        split_attrs(st, &props, &attrs) != EO_OK) {
         eo_op_state_release(st);
         return NULL;
     }

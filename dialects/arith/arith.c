@@ -534,27 +534,16 @@ i1_same_shape(eo_ctx *ctx, const eo_type *t)
 /* Attribute checks                                                    */
 /* ------------------------------------------------------------------ */
 
-/* The flags property 'name' must be an #arith.<mnemonic>; when absent and
- * 'def_if_missing', the default (none) is stored: MLIR 19 keeps such
- * properties default-valued, so the generic form always shows them. Ops
- * parsed from text get it from the parse hook; this covers ops from the
- * generic form and builders. */
+/* The flags property 'name', if present, must be an #arith.<mnemonic>
+ * (populate_op gives the ops that always carry one their default). */
 static eo_status
 check_flags_prop(eo_op *op, const char *name, const char *mnemonic,
-                 const char *cons, bool def_if_missing)
+                 const char *cons)
 {
     const eo_attr *a = eo_op_attr(op, name);
     unsigned flags;
-    if (!a) {
-        if (!def_if_missing)
-            return EO_OK;
-        a = strcmp(mnemonic, "fastmath") == 0
-                ? arith_fastmath_attr(eo_op_ctx(op), 0)
-                : arith_overflow_attr(eo_op_ctx(op), 0);
-        if (!a)
-            return EO_NOMEM;
-        return eo_op_set_attr(op, name, a);
-    }
+    if (!a)
+        return EO_OK;
     if (!get_flags(a, mnemonic, &flags))
         return eo_op_error(op, "attribute '%s' failed to satisfy "
                                "constraint: %s", name, cons);
@@ -639,11 +628,9 @@ verify_binary(eo_op *op, enum arith_class cl)
     enum cons c = cl == CL_FLOAT ? C_FLOAT_LIKE : C_INT_LIKE;
     eo_status st = EO_OK;
     if (cl == CL_INT_OVF)
-        st = check_flags_prop(op, "overflowFlags", "overflow", OVERFLOW_CONS,
-                              true);
+        st = check_flags_prop(op, "overflowFlags", "overflow", OVERFLOW_CONS);
     else if (cl == CL_FLOAT)
-        st = check_flags_prop(op, "fastmath", "fastmath", FASTMATH_CONS,
-                              true);
+        st = check_flags_prop(op, "fastmath", "fastmath", FASTMATH_CONS);
     if (st != EO_OK)
         return st;
     if (check_operands(op, c) != EO_OK || check_result(op, 0, c) != EO_OK)
@@ -689,7 +676,7 @@ verify_cmp(eo_op *op, enum arith_class cl)
         return EO_ERROR;
     if (cl == CL_CMPF) {
         eo_status st = check_flags_prop(op, "fastmath", "fastmath",
-                                        FASTMATH_CONS, true);
+                                        FASTMATH_CONS);
         if (st != EO_OK)
             return st;
     }
@@ -753,7 +740,7 @@ verify_cast(eo_op *op, enum arith_class cl)
                         "Floating point rounding mode") != EO_OK)
         return EO_ERROR;
     if ((cl == CL_EXT_F || cl == CL_TRUNC_F) &&
-        check_flags_prop(op, "fastmath", "fastmath", FASTMATH_CONS, false) !=
+        check_flags_prop(op, "fastmath", "fastmath", FASTMATH_CONS) !=
             EO_OK)
         return EO_ERROR;
     if (check_operand(op, 0, in) != EO_OK || check_result(op, 0, out) != EO_OK)
@@ -815,6 +802,34 @@ verify_cast(eo_op *op, enum arith_class cl)
         return st;
     }
     return EO_OK;
+}
+
+/* MLIR 19 keeps overflowFlags / fastmath default-valued on the ops that
+ * have them, so the generic form always shows them: ops built from the
+ * generic form or in C get "none" here when they lack one. */
+static eo_status
+populate_op(eo_op_state *st)
+{
+    enum arith_op k = def_index(st->def);
+    if (EO_NEVER(k == ARITH_NUM_OPS))
+        return EO_ERROR;
+    enum arith_class cl = op_class[k];
+    const char *name = cl == CL_INT_OVF ? "overflowFlags"
+                       : cl == CL_FLOAT || cl == CL_CMPF ? "fastmath"
+                                                         : NULL;
+    if (!name)
+        return EO_OK;
+    for (size_t i = 0; i < st->num_attrs; i++)
+        if (strcmp(eo_ident_str(st->attrs[i].name), name) == 0)
+            return EO_OK;
+    for (size_t i = 0; i < st->num_props; i++)
+        if (strcmp(eo_ident_str(st->props[i].name), name) == 0)
+            return EO_OK;
+    const eo_attr *a = cl == CL_INT_OVF ? arith_overflow_attr(st->ctx, 0)
+                                        : arith_fastmath_attr(st->ctx, 0);
+    if (!a)
+        return EO_NOMEM;
+    return eo_op_state_set_attr(st, name, a);
 }
 
 static eo_status
@@ -1249,8 +1264,8 @@ static const eo_op_def arith_ops[ARITH_NUM_OPS] = {
                     .results = (nres), .traits = (tr),                      \
                     .attrs = cl##_REQ, .opt_attrs = cl##_OPT,               \
                     .verify = verify_op, .print = print_op,                 \
-                    .parse = parse_op, .result_names = result_names,      \
-                    .fold = arith_fold,                                     \
+                    .parse = parse_op, .result_names = result_names,        \
+                    .populate = populate_op, .fold = arith_fold,            \
                     .canonicalize = arith_canon[ARITH_##e] },
 #include "dialects/arith/arith_ops.def"
 #undef ARITH_OP

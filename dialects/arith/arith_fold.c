@@ -2156,6 +2156,177 @@ match_cmpi_ext(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
                                            eo_op_operand(b, 0)));
 }
 
+/* The cmpi predicate a cmpf predicate becomes on (s|u)itofp operands, or
+ * -1 for none (ord, uno and the constant predicates are handled apart). */
+static int64_t
+cmpf_to_cmpi(int64_t p, bool uns)
+{
+    switch (p) {
+    case ARITH_CMPF_OEQ:
+    case ARITH_CMPF_UEQ:
+        return ARITH_CMPI_EQ;
+    case ARITH_CMPF_OGT:
+    case ARITH_CMPF_UGT:
+        return uns ? ARITH_CMPI_UGT : ARITH_CMPI_SGT;
+    case ARITH_CMPF_OGE:
+    case ARITH_CMPF_UGE:
+        return uns ? ARITH_CMPI_UGE : ARITH_CMPI_SGE;
+    case ARITH_CMPF_OLT:
+    case ARITH_CMPF_ULT:
+        return uns ? ARITH_CMPI_ULT : ARITH_CMPI_SLT;
+    case ARITH_CMPF_OLE:
+    case ARITH_CMPF_ULE:
+        return uns ? ARITH_CMPI_ULE : ARITH_CMPI_SLE;
+    case ARITH_CMPF_ONE:
+    case ARITH_CMPF_UNE:
+        return ARITH_CMPI_NE;
+    default:
+        return -1;
+    }
+}
+
+/* The cmpi predicate for (float)x pred c where c is not an integer
+ * (x pred trunc(c) after the adjustment); 'neg' is c < 0. Sets *cst to
+ * 0 or 1 when the comparison is a constant, else leaves it alone. */
+static int64_t
+cmpi_fractional(int64_t p, bool neg, int *cst)
+{
+    switch (p) {
+    case ARITH_CMPI_NE:
+        *cst = 1;
+        return p;
+    case ARITH_CMPI_EQ:
+        *cst = 0;
+        return p;
+    case ARITH_CMPI_ULE:
+        if (neg)
+            *cst = 0;
+        return p;
+    case ARITH_CMPI_SLE:
+        return neg ? ARITH_CMPI_SLT : p;
+    case ARITH_CMPI_ULT:
+        if (neg)
+            *cst = 0;
+        return ARITH_CMPI_ULE;
+    case ARITH_CMPI_SLT:
+        return neg ? p : ARITH_CMPI_SLE;
+    case ARITH_CMPI_UGT:
+        if (neg)
+            *cst = 1;
+        return p;
+    case ARITH_CMPI_SGT:
+        return neg ? ARITH_CMPI_SGE : p;
+    case ARITH_CMPI_UGE:
+        if (neg)
+            *cst = 1;
+        return ARITH_CMPI_UGT;
+    case ARITH_CMPI_SGE:
+        return neg ? p : ARITH_CMPI_SGT;
+    default:
+        return p;
+    }
+}
+
+/* binary exponent of a finite nonzero d (ilogb) */
+static int
+exp_of(double d)
+{
+    int e;
+    (void)frexp(d, &e);
+    return e - 1;
+}
+
+/* cmpf(pred, (s|u)itofp(x), c) -> cmpi(pred', x, trunc(c)) or a bool
+ * constant, when the conversion cannot change the comparison
+ * (CmpFIntToFPConst). */
+static eo_rewrite_result
+match_cmpf_int_to_fp_const(const eo_pattern *pat, eo_op *op,
+                           eo_rewriter *rw)
+{
+    (void)pat;
+    eo_ctx *ctx = eo_op_ctx(op);
+    const eo_attr *c = eo_value_constant(eo_op_operand(op, 1));
+    if (!c || eo_attr_get_kind(c) != EO_ATTR_FLOAT)
+        return EO_REWRITE_NO_MATCH;
+    double rhs = eo_attr_float_value(c);
+    const fmt *f = fmt_of(eo_attr_type(c));
+    if (isnan(rhs) || !f)
+        return EO_REWRITE_NO_MATCH;
+    eo_value *lhs = eo_op_operand(op, 0);
+    eo_op *cv = def_as(lhs, ARITH_SITOFP);
+    bool uns = false;
+    if (!cv) {
+        cv = def_as(lhs, ARITH_UITOFP);
+        uns = true;
+    }
+    if (!cv)
+        return EO_REWRITE_NO_MATCH;
+    eo_value *x = eo_op_operand(cv, 0);
+    const eo_type *it = eo_value_type(x);
+    unsigned w = eo_type_is_int(it) ? int_width_of(it) : 0;
+    if (!w)
+        return EO_REWRITE_NO_MATCH;
+    int mant = f->mbits + 1;
+    int vbits = (int)(uns ? w : w - 1);
+    /* A wide integer may round: give up where rounding can matter. */
+    if ((int)w > mant) {
+        if (isinf(rhs)) {
+            int emax = (1 << (f->ebits - 1)) - 1;
+            if (emax < vbits)
+                return EO_REWRITE_NO_MATCH;
+        } else if (rhs != 0) {
+            int e = exp_of(rhs);
+            if (mant <= e && e <= vbits)
+                return EO_REWRITE_NO_MATCH;
+        }
+    }
+    int64_t fp = pred_of(op);
+    const eo_type *rt = result_type(op, 0);
+    int cst = -1;
+    if (fp == ARITH_CMPF_ORD || fp == ARITH_CMPF_UNO)
+        cst = fp == ARITH_CMPF_ORD;
+    int64_t p = cmpf_to_cmpi(fp, uns);
+    if (cst < 0 && p < 0)
+        return EO_REWRITE_NO_MATCH;
+    ap hi, lo;
+    ap_fill(&hi, w, true);
+    ap_set(&lo, w, 0);
+    if (!uns) {
+        hi.v[(w - 1) / 64] &= ~(1ull << ((w - 1) % 64));
+        lo.v[(w - 1) / 64] |= 1ull << ((w - 1) % 64);
+    }
+    double max = f_to_double(f, int_to_float(f, &hi, !uns));
+    double min = f_to_double(f, int_to_float(f, &lo, !uns));
+    if (cst < 0 && max < rhs)
+        cst = p == ARITH_CMPI_NE || p == ARITH_CMPI_SLT ||
+              p == ARITH_CMPI_SLE || p == ARITH_CMPI_ULT ||
+              p == ARITH_CMPI_ULE;
+    else if (cst < 0 && min > rhs)
+        cst = p == ARITH_CMPI_NE || p == ARITH_CMPI_SGT ||
+              p == ARITH_CMPI_SGE || p == ARITH_CMPI_UGT ||
+              p == ARITH_CMPI_UGE;
+    ap ri;
+    if (cst < 0) {
+        uint64_t bits;
+        memcpy(&bits, &rhs, 8);
+        if (!float_to_int(&fmt_f64, bits, w, !uns, &ri))
+            return EO_REWRITE_NO_MATCH;
+        if (rhs != 0 &&
+            f_to_double(f, int_to_float(f, &ri, !uns)) != rhs)
+            p = cmpi_fractional(p, rhs < 0, &cst);
+    }
+    eo_builder_set_before(&rw->b, op);
+    if (cst >= 0)
+        return replace_with(rw, op, build_const(rw, op,
+                                                bool_attr(ctx, rt, cst)));
+    eo_value *k = build_const(rw, op,
+                              eo_attr_get_int_words(ctx, it, ap_nw(w),
+                                                    ri.v));
+    if (!k)
+        return EO_REWRITE_FAILED;
+    return replace_with(rw, op, build_cmpi(rw, op, p, x, k));
+}
+
 static eo_value *
 build_select(eo_rewriter *rw, eo_op *root, eo_value *c, eo_value *t,
              eo_value *f)
@@ -2503,6 +2674,9 @@ const eo_pattern arith_canon[ARITH_NUM_OPS][ARITH_CANON_MAX] = {
     [ARITH_CMPI] = {
         PAT("CmpIExtSI", "cmpi", match_cmpi_ext, KIND(ARITH_EXTSI)),
         PAT("CmpIExtUI", "cmpi", match_cmpi_ext, KIND(ARITH_EXTUI)),
+    },
+    [ARITH_CMPF] = {
+        PAT("CmpFIntToFPConst", "cmpf", match_cmpf_int_to_fp_const, NULL),
     },
     [ARITH_SELECT] = {
         PAT("RedundantSelectFalse", "select", match_redundant_select,

@@ -14,6 +14,7 @@
 #include "dialects/arith/arith.h"
 #include "dialects/dialects.h"
 #include "ir/ir.h"
+#include "rewrite/rewrite.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -494,6 +495,140 @@ dialect_materializes_arith_constant(void **state)
     assert_int_equal(eo_op_verify(f->module), EO_OK);
 }
 
+/* Canonicalizes 'src' with every canonicalization pattern and compares
+ * the module printed with 'want' (mlir-opt 19 -canonicalize output). */
+static void
+canon_expect(fixture *f, const char *src, const char *want)
+{
+    if (f->module)
+        eo_op_destroy(f->module);
+    f->module = eo_parse_source(f->ctx, "test", src, strlen(src), NULL);
+    assert_non_null(f->module);
+    eo_pattern_set *ps = eo_pattern_set_create(f->ctx);
+    assert_non_null(ps);
+    assert_int_equal(eo_pattern_set_add_canonicalization(ps), EO_OK);
+    eo_greedy_config cfg;
+    eo_greedy_config_init(&cfg);
+    bool changed = false;
+    assert_int_equal(eo_apply_patterns_greedily(f->module, ps, &cfg, NULL,
+                                                &changed), EO_OK);
+    eo_pattern_set_destroy(ps);
+    assert_int_equal(eo_op_verify(f->module), EO_OK);
+    eo_strbuf sb = {0};
+    eo_op_print_to(f->module, NULL, &sb);
+    eo_strbuf_append(&sb, "", 1);
+    if (strcmp(sb.data, want) != 0) {
+        print_message("got:\n%s\nwant:\n%s\n", sb.data, want);
+        eo_strbuf_free(&sb);
+        fail();
+    }
+    eo_strbuf_free(&sb);
+}
+
+/* CmpFIntToFPConst on wide integers, infinities, the ord/uno/constant
+ * predicates and i128 (the lit test canonicalize-cmpf-int.mlir covers
+ * each predicate and fraction rule). */
+static void
+cmpf_int_to_fp_const(void **state)
+{
+    fixture *f = *state;
+    /* i64 -> f64 (64 > 53 mantissa bits): small constants rewrite, 1e19
+     * and -9.5e18 (exponent 63 = value bits) are left alone. */
+    canon_expect(f,
+            "func.func @f(%x: i64) -> (i1, i1, i1, i1) {\n"
+            "  %f = arith.sitofp %x : i64 to f64\n"
+            "  %a = arith.constant 9.0e15 : f64\n"
+            "  %b = arith.constant 1.0e19 : f64\n"
+            "  %c = arith.constant -9.5e18 : f64\n"
+            "  %d = arith.constant -7.25 : f64\n"
+            "  %0 = arith.cmpf ole, %f, %a : f64\n"
+            "  %1 = arith.cmpf ugt, %f, %b : f64\n"
+            "  %2 = arith.cmpf one, %f, %c : f64\n"
+            "  %3 = arith.cmpf olt, %f, %d : f64\n"
+            "  return %0, %1, %2, %3 : i1, i1, i1, i1\n"
+            "}\n",
+            "module {\n"
+            "  func.func @f(%arg0: i64) -> (i1, i1, i1, i1) {\n"
+            "    %c-7_i64 = arith.constant -7 : i64\n"
+            "    %c9000000000000000_i64 = "
+            "arith.constant 9000000000000000 : i64\n"
+            "    %cst = arith.constant -9.500000e+18 : f64\n"
+            "    %cst_0 = arith.constant 1.000000e+19 : f64\n"
+            "    %0 = arith.sitofp %arg0 : i64 to f64\n"
+            "    %1 = arith.cmpi sle, %arg0, %c9000000000000000_i64 : i64\n"
+            "    %2 = arith.cmpf ugt, %0, %cst_0 : f64\n"
+            "    %3 = arith.cmpf one, %0, %cst : f64\n"
+            "    %4 = arith.cmpi slt, %arg0, %c-7_i64 : i64\n"
+            "    return %1, %2, %3, %4 : i1, i1, i1, i1\n"
+            "  }\n"
+            "}\n");
+    /* Beyond the range: uitofp i64 -> f32 against 3e38 and +inf (f32
+     * exponents reach 127 >= 64), i8 -> f16 against -inf; 255.0 fits. */
+    canon_expect(f,
+            "func.func @f(%x: i64, %y: i8) -> (i1, i1, i1, i1) {\n"
+            "  %f = arith.uitofp %x : i64 to f32\n"
+            "  %a = arith.constant 3.0e38 : f32\n"
+            "  %b = arith.constant 0x7F800000 : f32\n"
+            "  %0 = arith.cmpf olt, %f, %a : f32\n"
+            "  %1 = arith.cmpf ult, %f, %b : f32\n"
+            "  %g = arith.uitofp %y : i8 to f16\n"
+            "  %c = arith.constant 255.0 : f16\n"
+            "  %d = arith.constant 0xFC00 : f16\n"
+            "  %2 = arith.cmpf oge, %g, %c : f16\n"
+            "  %3 = arith.cmpf ogt, %g, %d : f16\n"
+            "  return %0, %1, %2, %3 : i1, i1, i1, i1\n"
+            "}\n",
+            "module {\n"
+            "  func.func @f(%arg0: i64, %arg1: i8) -> (i1, i1, i1, i1) {\n"
+            "    %true = arith.constant true\n"
+            "    %c-1_i8 = arith.constant -1 : i8\n"
+            "    %0 = arith.cmpi uge, %arg1, %c-1_i8 : i8\n"
+            "    return %true, %true, %0, %true : i1, i1, i1, i1\n"
+            "  }\n"
+            "}\n");
+    /* ord/uno become constants; cmpf false is left to the folder (MLIR 19
+     * reaches llvm_unreachable on it); a non-cast operand is left. */
+    canon_expect(f,
+            "func.func @f(%x: i32, %y: f32) -> (i1, i1, i1) {\n"
+            "  %f = arith.sitofp %x : i32 to f32\n"
+            "  %c = arith.constant 2.5 : f32\n"
+            "  %0 = arith.cmpf false, %f, %c : f32\n"
+            "  %1 = arith.cmpf uno, %f, %c : f32\n"
+            "  %2 = arith.cmpf oeq, %y, %c : f32\n"
+            "  return %0, %1, %2 : i1, i1, i1\n"
+            "}\n",
+            "module {\n"
+            "  func.func @f(%arg0: i32, %arg1: f32) -> (i1, i1, i1) {\n"
+            "    %false = arith.constant false\n"
+            "    %cst = arith.constant 2.500000e+00 : f32\n"
+            "    %0 = arith.sitofp %arg0 : i32 to f32\n"
+            "    %1 = arith.cmpf false, %0, %cst : f32\n"
+            "    %2 = arith.cmpf oeq, %arg1, %cst : f32\n"
+            "    return %1, %false, %2 : i1, i1, i1\n"
+            "  }\n"
+            "}\n");
+    /* i128 -> f64: 1e30 (exponent 99 <= 127 value bits) is not rewritten;
+     * 1e40 is above the maximum i128. */
+    canon_expect(f,
+            "func.func @f(%x: i128) -> (i1, i1) {\n"
+            "  %f = arith.sitofp %x : i128 to f64\n"
+            "  %a = arith.constant 1.0e30 : f64\n"
+            "  %b = arith.constant 1.0e40 : f64\n"
+            "  %0 = arith.cmpf olt, %f, %a : f64\n"
+            "  %1 = arith.cmpf olt, %f, %b : f64\n"
+            "  return %0, %1 : i1, i1\n"
+            "}\n",
+            "module {\n"
+            "  func.func @f(%arg0: i128) -> (i1, i1) {\n"
+            "    %true = arith.constant true\n"
+            "    %cst = arith.constant 1.000000e+30 : f64\n"
+            "    %0 = arith.sitofp %arg0 : i128 to f64\n"
+            "    %1 = arith.cmpf olt, %0, %cst : f64\n"
+            "    return %1, %true : i1, i1\n"
+            "  }\n"
+            "}\n");
+}
+
 int
 main(void)
 {
@@ -512,6 +647,7 @@ main(void)
         T(identities_fold_to_operands),
         T(cmpi_moves_constant_right_in_place),
         T(dialect_materializes_arith_constant),
+        T(cmpf_int_to_fp_const),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
