@@ -250,3 +250,17 @@ func.func @precision_edges(%x: i32) -> (i1, i1, i1, i1) {
   %3 = arith.cmpf oge, %f, %d : f32
   return %0, %1, %2, %3 : i1, i1, i1, i1
 }
+
+// The width test uses all the bits of a signed integer: i25 against f32's
+// 24 bits gives up at 2^24 although its 24 value bits would fit.
+// CHECK-LABEL: func.func @width_not_value_bits
+// CHECK-NEXT: %cst = arith.constant 0x4B800000 : f32
+// CHECK-NEXT: %0 = arith.sitofp %arg0 : i25 to f32
+// CHECK-NEXT: %1 = arith.cmpf olt, %0, %cst : f32
+// CHECK-NEXT: return %1 : i1
+func.func @width_not_value_bits(%x: i25) -> i1 {
+  %f = arith.sitofp %x : i25 to f32
+  %c = arith.constant 16777216.0 : f32
+  %0 = arith.cmpf olt, %f, %c : f32
+  return %0 : i1
+}
