@@ -29,7 +29,8 @@ EO_API EO_NODISCARD eo_status eo_pattern_set_add_canonicalization(
 EO_API size_t eo_pattern_set_size(const eo_pattern_set *ps);
 
 typedef struct eo_greedy_config {
-    bool bottom_up;          /* seed the worklist bottom-up (default top-down) */
+    bool bottom_up;          /* seed the worklist bottom-up (default:
+                              * top-down) */
     bool fold;               /* apply fold hooks (default true via init) */
     bool remove_dead;        /* erase trivially dead ops */
     unsigned max_iterations; /* whole-region sweeps; 0 = default (10) */

@@ -2149,7 +2149,8 @@ match_cmpi_ext(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
     eo_op *a = def_as(eo_op_operand(op, 0), ek);
     eo_op *b = def_as(eo_op_operand(op, 1), ek);
     if (!a || !b ||
-        eo_value_type(eo_op_operand(a, 0)) != eo_value_type(eo_op_operand(b, 0)))
+        eo_value_type(eo_op_operand(a, 0)) !=
+            eo_value_type(eo_op_operand(b, 0)))
         return EO_REWRITE_NO_MATCH;
     eo_builder_set_before(&rw->b, op);
     return replace_with(rw, op, build_cmpi(rw, op, p, eo_op_operand(a, 0),
@@ -2475,7 +2476,8 @@ match_trunci_ext(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
     if (!ext)
         return EO_REWRITE_NO_MATCH;
     eo_value *x = eo_op_operand(ext, 0);
-    int we = elem_width(result_type(ext, 0)), wt = elem_width(result_type(op, 0));
+    int we = elem_width(result_type(ext, 0));
+    int wt = elem_width(result_type(op, 0));
     int wx = elem_width(eo_value_type(x));
     if (!(we > wt && wt > 0 && wt > wx && wx > 0))
         return EO_REWRITE_NO_MATCH;
@@ -2520,7 +2522,8 @@ match_f_of_negf(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
     eo_op *a = def_as(eo_op_operand(op, 0), ARITH_NEGF);
     eo_op *b = def_as(eo_op_operand(op, 1), ARITH_NEGF);
     if (!a || !b ||
-        eo_value_type(eo_op_operand(a, 0)) != eo_value_type(eo_op_operand(b, 0)))
+        eo_value_type(eo_op_operand(a, 0)) !=
+            eo_value_type(eo_op_operand(b, 0)))
         return EO_REWRITE_NO_MATCH;
     eo_rewriter_modify_begin(rw, op);
     eo_op_set_operand(op, 0, eo_op_operand(a, 0));
