@@ -1331,6 +1331,17 @@ fold_attr(eo_fold *out, const eo_attr *a)
     return a ? eo_fold_to_attr(out, a) : false;
 }
 
+/* The "arith.xori x, -1" defining 'v' (not(x)), or NULL. */
+static eo_op *
+not_of(eo_value *v, eo_value *x)
+{
+    eo_op *d = def_as(v, ARITH_XORI);
+    if (d && eo_op_operand(d, 0) == x &&
+        is_int_all_ones(eo_value_constant(eo_op_operand(d, 1))))
+        return d;
+    return NULL;
+}
+
 /* The bool (or splat-of-bool) constant for a result of type t. */
 static const eo_attr *
 bool_attr(eo_ctx *ctx, const eo_type *t, bool v)
@@ -1418,11 +1429,7 @@ fold_int_binary(eo_op *op, enum arith_op k, const eo_attr *const cst[],
         if (is_int_all_ones(rc))
             return eo_fold_to_value(out, lhs);
         /* and(x, not(x)), and(not(x), x) -> 0 */
-        if ((d = def_as(rhs, ARITH_XORI)) && eo_op_operand(d, 0) == lhs &&
-            is_int_all_ones(eo_value_constant(eo_op_operand(d, 1))))
-            return fold_attr(out, zero_attr(ctx, rt));
-        if ((d = def_as(lhs, ARITH_XORI)) && eo_op_operand(d, 0) == rhs &&
-            is_int_all_ones(eo_value_constant(eo_op_operand(d, 1))))
+        if (not_of(rhs, lhs) || not_of(lhs, rhs))
             return fold_attr(out, zero_attr(ctx, rt));
         /* and(a, and(a, b)) -> and(a, b) */
         for (int rev = 0; rev < 2; rev++) {
@@ -1442,11 +1449,7 @@ fold_int_binary(eo_op *op, enum arith_op k, const eo_attr *const cst[],
         if (is_int_all_ones(rc))
             return eo_fold_to_attr(out, rc);
         /* or(x, xor(x, -1)), or(xor(x, -1), x) -> -1 */
-        if ((d = def_as(rhs, ARITH_XORI)) && eo_op_operand(d, 0) == lhs &&
-            is_int_all_ones(eo_value_constant(eo_op_operand(d, 1))))
-            return eo_fold_to_value(out, eo_op_operand(d, 1));
-        if ((d = def_as(lhs, ARITH_XORI)) && eo_op_operand(d, 0) == rhs &&
-            is_int_all_ones(eo_value_constant(eo_op_operand(d, 1))))
+        if ((d = not_of(rhs, lhs)) || (d = not_of(lhs, rhs)))
             return eo_fold_to_value(out, eo_op_operand(d, 1));
         break;
     case ARITH_XORI:

@@ -205,13 +205,15 @@ replace_with_block(eo_rewriter *rw, eo_op *op, eo_block *b,
     return EO_REWRITE_APPLIED;
 }
 
-/* Replaces op's results with its operands from 'first' on. */
+/* Replaces op's results with the operands of 'src' (op itself, or e.g.
+ * its terminator) from 'first' on. */
 static eo_rewrite_result
-replace_with_operands(eo_rewriter *rw, eo_op *op, size_t first)
+replace_with_operands_of(eo_rewriter *rw, eo_op *op, eo_op *src,
+                         size_t first)
 {
     vals v;
     vals_init(&v, eo_op_ctx(op));
-    vals_operands(&v, op, first);
+    vals_operands(&v, src, first);
     if (v.nomem || v.n != eo_op_num_results(op)) {
         bool nomem = v.nomem;
         vals_fini(&v);
@@ -266,23 +268,6 @@ defined_outside(eo_value *v, eo_op *op)
     return !eo_op_is_inside(eo_value_def_op(v), op);
 }
 
-/* Replaces loop 'op' by the operands of its yield 'y'. */
-static eo_rewrite_result
-for_trivial_empty(eo_rewriter *rw, eo_op *op, eo_op *y)
-{
-    vals v;
-    vals_init(&v, eo_op_ctx(op));
-    vals_operands(&v, y, 0);
-    if (v.nomem || v.n != eo_op_num_results(op)) {
-        bool nomem = v.nomem;
-        vals_fini(&v);
-        return nomem ? EO_REWRITE_FAILED : EO_REWRITE_NO_MATCH;
-    }
-    eo_rewriter_replace_op(rw, op, v.v);
-    vals_fini(&v);
-    return EO_REWRITE_APPLIED;
-}
-
 /* SimplifyTrivialLoops: no iterations -> the inits; one iteration -> the
  * body inlined; an empty body yielding outer values -> those values. */
 static eo_rewrite_result
@@ -294,12 +279,12 @@ for_trivial(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
         return EO_REWRITE_NO_MATCH;
     eo_value *lb = eo_op_operand(op, 0), *ub = eo_op_operand(op, 1);
     if (lb == ub)
-        return replace_with_operands(rw, op, 3);
+        return replace_with_operands_of(rw, op, op, 3);
     int64_t diff;
     if (!const_diff(lb, ub, &diff))
         return EO_REWRITE_NO_MATCH;
     if (diff <= 0)
-        return replace_with_operands(rw, op, 3);
+        return replace_with_operands_of(rw, op, op, 3);
     const eo_attr *step = int_cst(eo_op_operand(op, 2));
     unsigned w = step ? int_width(eo_attr_type(step)) : 0;
     if (!w || w > 64)
@@ -321,7 +306,7 @@ for_trivial(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
     for (size_t i = 0; i < eo_op_num_operands(y); i++)
         if (!defined_outside(eo_op_operand(y, i), op))
             return EO_REWRITE_NO_MATCH;
-    return for_trivial_empty(rw, op, y);
+    return replace_with_operands_of(rw, op, y, 0);
 }
 
 /* ForOpIterArgsFolder: drops iter_args that the body yields unchanged,
@@ -1740,7 +1725,7 @@ parallel_fold_dims(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
             continue;
         }
         if (trip == 0) {
-            r = replace_with_operands(rw, op, st[3]);
+            r = replace_with_operands_of(rw, op, op, st[3]);
             goto done;
         }
         keep[d] = trip != 1;
