@@ -565,6 +565,17 @@ EO_API const eo_attr *eo_attr_parse(eo_ctx *ctx, const char *s, size_t len);
 EO_API eo_resource *eo_resource_create(eo_ctx *ctx, const char *key,
                                        const void *data, size_t size,
                                        uint32_t align);
+/* Like eo_resource_create, but the blob is used in place, not copied
+ * (zero-copy weights of a mapped model file): 'data' must stay valid and
+ * unchanged until the context is destroyed or the blob is replaced, when
+ * release(ud) is called (release may be NULL). 'data' must be aligned to
+ * 'align' (a power of two). NULL on invalid arguments or no memory (then
+ * release is not called). */
+EO_API eo_resource *eo_resource_create_borrowed(eo_ctx *ctx, const char *key,
+                                                const void *data, size_t size,
+                                                uint32_t align,
+                                                void (*release)(void *ud),
+                                                void *ud);
 EO_API eo_resource *eo_resource_lookup(eo_ctx *ctx, const char *key);
 EO_API const char *eo_resource_key(const eo_resource *r);
 /* NULL data means declared but not (yet) provided. */

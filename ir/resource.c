@@ -44,6 +44,9 @@ struct eo_resource {
     size_t size;
     uint32_t align;
     ext_table *ext;           /* only in the holder of external entries */
+    /* Borrowed data (eo_resource_create_borrowed): released, not freed. */
+    void (*release)(void *ud);
+    void *release_ud;
 };
 
 /* The holder of external_resources entries is a resource under a key no
@@ -74,6 +77,20 @@ eo_resource_declare(eo_ctx *ctx, const char *key, size_t len)
     return r ? r : res_new(ctx, key, len);
 }
 
+/* Drops the blob of 'r': frees an owned one, releases a borrowed one. */
+static void
+drop_data(eo_resource *r)
+{
+    if (r->block)
+        eo_raw_free(r->ctx, r->block, r->block_size);
+    if (r->release)
+        r->release(r->release_ud);
+    r->block = NULL;
+    r->release = NULL;
+    r->release_ud = NULL;
+    r->data = NULL;
+}
+
 void *
 eo_resource_provide(eo_resource *r, size_t size, uint32_t align)
 {
@@ -87,8 +104,7 @@ eo_resource_provide(eo_resource *r, size_t size, uint32_t align)
     void *block = eo_raw_alloc(r->ctx, bsize);
     if (!block)
         return NULL;
-    if (r->block)
-        eo_raw_free(r->ctx, r->block, r->block_size);
+    drop_data(r);
     uintptr_t base = (uintptr_t)block;
     uintptr_t aligned = (base + (align > 16 ? align - 1 : 0)) &
                         ~(uintptr_t)(align > 16 ? align - 1 : 0);
@@ -100,18 +116,15 @@ eo_resource_provide(eo_resource *r, size_t size, uint32_t align)
     return r->data;
 }
 
-eo_resource *
-eo_resource_create(eo_ctx *ctx, const char *key, const void *data,
-                   size_t size, uint32_t align)
+/* The resource a new blob under 'key' goes to: a key declared by
+ * dense_resource<key> with its blob absent gets it; any other taken key
+ * becomes "key_1", "key_2", ... as MLIR renames blobs. */
+static eo_resource *
+slot_for_new_blob(eo_ctx *ctx, const char *key, bool has_data)
 {
-    if (!ctx || !key || (size && !data))
-        return NULL;
     size_t len = strlen(key);
     eo_resource *r = eo_attr_resource_slot_find(ctx, key, len);
-    /* A key declared by dense_resource<key> with its blob absent gets
-     * this data; any other taken key becomes "key_1", "key_2", ... as
-     * MLIR renames blobs. */
-    if (r && (r->data || !data)) {
+    if (r && (r->data || !has_data)) {
         eo_strbuf b = {0};
         for (unsigned i = 1;; i++) {
             char suffix[16];
@@ -131,6 +144,16 @@ eo_resource_create(eo_ctx *ctx, const char *key, const void *data,
     } else if (!r) {
         r = res_new(ctx, key, len);
     }
+    return r;
+}
+
+eo_resource *
+eo_resource_create(eo_ctx *ctx, const char *key, const void *data,
+                   size_t size, uint32_t align)
+{
+    if (!ctx || !key || (size && !data))
+        return NULL;
+    eo_resource *r = slot_for_new_blob(ctx, key, data != NULL);
     if (!r)
         return NULL;
     if (data) {
@@ -140,6 +163,28 @@ eo_resource_create(eo_ctx *ctx, const char *key, const void *data,
         if (size)
             memcpy(dst, data, size);
     }
+    return r;
+}
+
+eo_resource *
+eo_resource_create_borrowed(eo_ctx *ctx, const char *key, const void *data,
+                            size_t size, uint32_t align,
+                            void (*release)(void *ud), void *ud)
+{
+    if (!ctx || !key || !data)
+        return NULL;
+    if (align == 0 || (align & (align - 1))
+        || ((uintptr_t)data & (uintptr_t)(align - 1)))
+        return NULL;
+    eo_resource *r = slot_for_new_blob(ctx, key, true);
+    if (!r)
+        return NULL;
+    drop_data(r);
+    r->data = (unsigned char *)data;   /* read-only through the API */
+    r->size = size;
+    r->align = align;
+    r->release = release;
+    r->release_ud = ud;
     return r;
 }
 
@@ -176,10 +221,7 @@ free_one(void *res, void *ud)
 {
     eo_resource *r = res;
     (void)ud;
-    if (r->block)
-        eo_raw_free(r->ctx, r->block, r->block_size);
-    r->block = NULL;
-    r->data = NULL;
+    drop_data(r);
     if (r->ext) {
         ext_table *t = r->ext;
         for (size_t i = 0; i < t->n; i++)

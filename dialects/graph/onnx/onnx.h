@@ -1,0 +1,41 @@
+/* dialects/graph/onnx/onnx.h - ONNX model import into the graph dialect
+ * (library eo_onnx; protobuf-c code generated at build time from the
+ * onnx.proto Debian's libonnx-dev ships) and ONNX TensorProto files.
+ */
+#ifndef EO_DIALECTS_GRAPH_ONNX_ONNX_H
+#define EO_DIALECTS_GRAPH_ONNX_ONNX_H
+
+#include "dialects/graph/interp.h"
+#include "ir/ir.h"
+
+typedef struct eo_onnx_options {
+    /* Name of the imported func.func; NULL: the graph's name made a valid
+     * symbol, or "main" if it has none. */
+    const char *func_name;
+    /* Size of each dynamic input dimension (ONNX dim_param or missing);
+     * 0 (default) makes dynamic dims an error naming the input. */
+    int64_t dynamic_dim;
+} eo_onnx_options;
+
+/* Imports the .onnx file at 'path' into a new builtin.module (caller owns
+ * it; erase with eo_op_destroy): one func.func in the graph dialect whose
+ * arguments are the graph inputs (initializer-backed inputs excluded) and
+ * whose results are the graph outputs. Initializers become dense_resource
+ * constants, node names the ops' "name" attribute. Registers the dialects
+ * it needs. On any error (corrupt or truncated file, unsupported op, opset,
+ * data type, dynamic shape) reports a diagnostic naming the node, op and
+ * reason, creates nothing and returns NULL. 'opts' may be NULL. */
+EO_API eo_op *eo_onnx_import_file(eo_ctx *ctx, const char *path,
+                                  const eo_onnx_options *opts);
+/* The same from a buffer in memory ('name' is used in diagnostics). */
+EO_API eo_op *eo_onnx_import_buffer(eo_ctx *ctx, const void *data,
+                                    size_t size, const char *name,
+                                    const eo_onnx_options *opts);
+
+/* Reads a serialized ONNX TensorProto (.pb, as in the ONNX backend tests)
+ * into an owned host tensor; errors reported through the context. */
+EO_API EO_NODISCARD eo_status eo_onnx_load_tensor(eo_ctx *ctx,
+                                                  const char *path,
+                                                  eo_tensor *out);
+
+#endif /* EO_DIALECTS_GRAPH_ONNX_ONNX_H */
