@@ -22,6 +22,10 @@ if config.shared_dir and os.path.exists(
     config.available_features.add("shared-tools")
 config.substitutions.append(("%shared", config.shared_dir))
 config.substitutions.append(("%python", config.python))
+# The standalone dialect example, built in tree as a plugin.
+config.substitutions.append((
+    "%standalone_plugin",
+    os.path.join(os.path.dirname(config.eo_bin_dir), "lib", "libstandalone.so")))
 config.substitutions.append(("%gen_mlir",
                              config.python + " " +
                              os.path.join(config.shared_dir, "tools", "gen_mlir.py")))

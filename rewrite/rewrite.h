@@ -144,6 +144,38 @@ EO_API void eo_pass_foreach(eo_ctx *ctx,
 EO_API void eo_pass_list(eo_ctx *ctx, eo_strbuf *out);
 
 /* ------------------------------------------------------------------ */
+/* Plugins                                                             */
+/* ------------------------------------------------------------------ */
+
+/* A dialect plugin is a shared object exporting
+ *     EO_API const eo_plugin_info *eo_dialect_plugin_info(void);
+ * a pass plugin one exporting eo_pass_plugin_info. The register hook
+ * registers the plugin's dialects (eo_dialect_register_desc) or passes
+ * (eo_pass_register) in the context. Plugins resolve edge-opt's API
+ * against the loading process (edge-opt links libedgeopt.so). */
+#define EO_PLUGIN_API_VERSION 1u
+#define EO_DIALECT_PLUGIN_ENTRY "eo_dialect_plugin_info"
+#define EO_PASS_PLUGIN_ENTRY "eo_pass_plugin_info"
+
+typedef struct eo_plugin_info {
+    uint32_t api_version;             /* EO_PLUGIN_API_VERSION */
+    const char *name;                 /* "standalone" */
+    const char *version;              /* the plugin's own version */
+    eo_status (*register_fn)(eo_ctx *ctx);
+} eo_plugin_info;
+
+typedef enum eo_plugin_kind { EO_PLUGIN_DIALECT, EO_PLUGIN_PASS }
+    eo_plugin_kind;
+
+/* Opens the plugin at 'path' (dlopen; it stays loaded for the life of the
+ * process) and runs its register hook on 'ctx'. EO_ERROR, after a
+ * diagnostic naming the file, if it cannot be opened, lacks the entry
+ * point, was built for another plugin API version, or fails to
+ * register. */
+EO_API EO_NODISCARD eo_status eo_plugin_load(eo_ctx *ctx, const char *path,
+                                             eo_plugin_kind kind);
+
+/* ------------------------------------------------------------------ */
 /* Pass manager                                                        */
 /* ------------------------------------------------------------------ */
 

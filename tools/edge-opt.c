@@ -72,6 +72,10 @@ typedef struct options {
     bool list_knobs;
     const char **knob_assigns;  /* --knob name=value, argc at most */
     size_t num_knob_assigns;
+    /* Plugins, loaded into every context in command-line order. */
+    const char **plugins;       /* argc at most */
+    eo_plugin_kind *plugin_kinds;
+    size_t num_plugins;
 } options;
 
 typedef enum flag_kind {
@@ -83,7 +87,7 @@ typedef enum flag_kind {
 enum {
     SLOT_OUTPUT, SLOT_SPLIT, SLOT_PIPELINE, SLOT_PRINT_BEFORE,
     SLOT_PRINT_AFTER, SLOT_KNOBS, SLOT_KNOB, SLOT_KNOBS_OUT, SLOT_LIST_KNOBS,
-    SLOT_NUM_THREADS
+    SLOT_NUM_THREADS, SLOT_DIALECT_PLUGIN, SLOT_PASS_PLUGIN
 };
 
 /* One accepted flag. Boolean flags store into the bool at 'offset' in
@@ -118,6 +122,12 @@ static const flag flags[] = {
       "to stdout instead of the IR" },
     BOOL_FLAG("list-passes", list_passes,
               "Print the registered passes with their options and exit"),
+    { "load-dialect-plugin", FLAG_VALUE, 0, SLOT_DIALECT_PLUGIN, "path",
+      "Load a dialect plugin (a shared object exporting "
+      "eo_dialect_plugin_info; repeatable)" },
+    { "load-pass-plugin", FLAG_VALUE, 0, SLOT_PASS_PLUGIN, "path",
+      "Load a pass plugin (a shared object exporting eo_pass_plugin_info; "
+      "repeatable)" },
     BOOL_FLAG("mlir-disable-threading", disable_threading,
               "Run function passes on one thread"),
     { "mlir-num-threads", FLAG_VALUE, 0, SLOT_NUM_THREADS, "n",
@@ -299,6 +309,40 @@ list_add(eo_strbuf *b, const char *v)
     eo_strbuf_puts(b, v);
 }
 
+/* Collects --load-dialect-plugin / --load-pass-plugin before the other
+ * flags are parsed, as mlir-opt does: a plugin's passes are flags too.
+ * Malformed uses are left for parse_args to report. */
+static void
+scan_plugins(int argc, char **argv, options *o)
+{
+    static const struct { const char *flag; eo_plugin_kind kind; } kinds[] = {
+        { "load-dialect-plugin", EO_PLUGIN_DIALECT },
+        { "load-pass-plugin", EO_PLUGIN_PASS },
+    };
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0)
+            break;
+        if (a[0] != '-')
+            continue;
+        const char *name = a + 1 + (a[1] == '-');
+        for (size_t k = 0; k < 2; k++) {
+            size_t len = strlen(kinds[k].flag);
+            if (strncmp(name, kinds[k].flag, len) != 0)
+                continue;
+            const char *value = NULL;
+            if (name[len] == '=')
+                value = name + len + 1;
+            else if (name[len] == '\0' && i + 1 < argc)
+                value = argv[i + 1];
+            if (value) {
+                o->plugins[o->num_plugins] = value;
+                o->plugin_kinds[o->num_plugins++] = kinds[k].kind;
+            }
+        }
+    }
+}
+
 /* Parses argv into 'o'; a flag naming a pass of 'pctx' adds that pass.
  * Reports every problem; false if there was one. */
 static bool
@@ -389,6 +433,9 @@ parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
             case SLOT_KNOB:
                 o->knob_assigns[o->num_knob_assigns++] = value;
                 break;
+            case SLOT_DIALECT_PLUGIN:
+            case SLOT_PASS_PLUGIN:
+                break;              /* loaded already: scan_plugins */
             case SLOT_KNOBS_OUT:
                 o->knobs_out = value;
                 break;
@@ -1049,6 +1096,10 @@ verifier_free(verifier *vf)
 /* errno of the first failed write to the output, 0 if none. */
 static int write_errno;
 
+/* Set when a plugin failed to load (reported already; not a memory
+ * problem). */
+static bool plugin_failed;
+
 static eo_ctx *
 make_ctx(const options *o)
 {
@@ -1059,6 +1110,14 @@ make_ctx(const options *o)
         eo_passes_register(ctx) != EO_OK) {
         eo_ctx_destroy(ctx);
         return NULL;
+    }
+    for (size_t i = 0; i < o->num_plugins; i++) {
+        eo_status st = eo_plugin_load(ctx, o->plugins[i], o->plugin_kinds[i]);
+        if (st != EO_OK) {
+            plugin_failed = st != EO_NOMEM;
+            eo_ctx_destroy(ctx);
+            return NULL;
+        }
     }
     eo_ctx_set_allow_unregistered(ctx, o->allow_unregistered);
     return ctx;
@@ -1445,6 +1504,8 @@ free_options(options *o, eo_ctx *pctx)
 {
     free(o->passes);
     free(o->knob_assigns);
+    free(o->plugins);
+    free(o->plugin_kinds);
     eo_strbuf_free(&o->print_before);
     eo_strbuf_free(&o->print_after);
     eo_strbuf_free(&knob_out.space);
@@ -1456,13 +1517,18 @@ int
 main(int argc, char **argv)
 {
     options o = { .verify_each = true };
+    o.plugins = calloc((size_t)argc + 1, sizeof(*o.plugins));
+    o.plugin_kinds = calloc((size_t)argc + 1, sizeof(*o.plugin_kinds));
+    if (o.plugins && o.plugin_kinds)
+        scan_plugins(argc, argv, &o);
     /* The registry that tells pass flags from unknown ones, and checks the
      * pipeline once before any input is read. */
-    eo_ctx *pctx = make_ctx(&o);
+    eo_ctx *pctx = o.plugins && o.plugin_kinds ? make_ctx(&o) : NULL;
     o.passes = calloc((size_t)argc + 1, sizeof(*o.passes));
     o.knob_assigns = calloc((size_t)argc + 1, sizeof(*o.knob_assigns));
     if (!pctx || !o.passes || !o.knob_assigns) {
-        fprintf(stderr, TOOL ": error: out of memory\n");
+        if (!plugin_failed)
+            fprintf(stderr, TOOL ": error: out of memory\n");
         free_options(&o, pctx);
         return 1;
     }
