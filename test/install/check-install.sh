@@ -1,11 +1,14 @@
 #!/bin/sh
-# test/install/check-install.sh BUILD SRC - installs the build into a
+# test/install/check-install.sh BUILD SRC LIT FILECHECK - installs the build into a
 # scratch prefix and builds docs/examples/out-of-tree against that
 # installed tree only (static libraries, then libedgeopt.so, then a
-# pkg-config compile line), running the result each time.
+# pkg-config compile line), running the result each time; then builds the
+# standalone dialect plugin against it and runs the plugin's lit tests.
 set -eu
 build=$1
 src=$2
+lit=$3
+filecheck=$4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 prefix=$tmp/prefix
@@ -27,6 +30,13 @@ export PKG_CONFIG_PATH
 cc -std=c11 -o "$tmp/toy-pc" "$ex/toy_opt.c" "$ex/../toy_dialect.c" \
    $(pkg-config --cflags --libs edgeopt)
 LD_LIBRARY_PATH=$prefix/lib "$tmp/toy-pc" "$ex/input.mlir" | grep -qF "$expect"
+# The standalone dialect: a plugin built against the installed package,
+# loaded into the installed edge-opt, with its own lit tests.
+sa=$src/docs/examples/standalone-dialect
+cmake -S "$sa" -B "$tmp/b-sa" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+cmake --build "$tmp/b-sa" >/dev/null
+python3 "$lit" -q "$sa/test" -D edge_opt="$prefix/bin/edge-opt" \
+        -D plugin="$tmp/b-sa/libstandalone.so" -D filecheck="$filecheck"
 # Only the public headers are installed.
 test -f "$prefix/include/edge/ir/ir.h"
 test ! -e "$prefix/include/edge/ir/internal.h"
