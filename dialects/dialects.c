@@ -4,6 +4,7 @@
 #include "dialects/arith/arith.h"
 #include "dialects/cf/cf.h"
 #include "dialects/func/func.h"
+#include "dialects/graph/graph.h"
 #include "dialects/scf/scf.h"
 
 eo_status
@@ -11,6 +12,7 @@ eo_register_all_dialects(eo_ctx *ctx)
 {
     eo_status (*const regs[])(eo_ctx *) = {
         func_register, arith_register, cf_register, scf_register,
+        eo_graph_register,
     };
     for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++) {
         eo_status st = regs[i](ctx);

@@ -2,6 +2,7 @@
 # and (for the interoperability tests) mlir-opt from mlir-19-tools.
 import os
 import lit.formats
+import lit.util
 
 config.name = "edge-opt"
 config.test_format = lit.formats.ShTest(execute_external=False)
@@ -32,3 +33,6 @@ config.substitutions.append(("%gen_mlir",
 if config.mlir_opt and os.path.exists(config.mlir_opt):
     config.available_features.add("mlir-opt")
     config.substitutions.append(("%mlir_opt", config.mlir_opt))
+# Graphviz renders --view-op-graph output where it is installed.
+if lit.util.which("dot", config.environment["PATH"]):
+    config.available_features.add("dot")

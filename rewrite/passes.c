@@ -5,6 +5,9 @@
 #include "rewrite/rewrite.h"
 #include "rewrite/internal.h"
 
+/* rewrite/pass_view_op_graph.c */
+EO_HIDDEN extern const eo_pass_def eo_pass_view_op_graph;
+
 /* Sorted by name, as mlir-opt lists its passes. */
 static const eo_pass_def *const builtin_passes[] = {
     &eo_pass_canonicalize,
@@ -13,6 +16,7 @@ static const eo_pass_def *const builtin_passes[] = {
     &eo_pass_inline,
     &eo_pass_symbol_dce,
     &eo_pass_unroll,
+    &eo_pass_view_op_graph,
 };
 
 eo_status

@@ -12,6 +12,8 @@
  */
 #define _POSIX_C_SOURCE 200809L       /* clock_gettime, mkstemp, ... */
 #include "dialects/dialects.h"
+#include "dialects/graph/onnx/onnx.h"
+#include "dialects/graph/transforms/transforms.h"
 #include "ir/ir.h"
 #include "rewrite/rewrite.h"
 
@@ -62,6 +64,10 @@ typedef struct options {
     bool print_before_all;
     bool timing;
     bool verify_each;
+    bool op_stats;              /* --op-stats */
+    /* ONNX import (--import-onnx). */
+    bool import_onnx;
+    int64_t onnx_dynamic_dim;
     unsigned num_threads;
     const char *pipeline;       /* --pass-pipeline */
     pass_flag *passes;          /* argc entries at most */
@@ -87,7 +93,8 @@ typedef enum flag_kind {
 enum {
     SLOT_OUTPUT, SLOT_SPLIT, SLOT_PIPELINE, SLOT_PRINT_BEFORE,
     SLOT_PRINT_AFTER, SLOT_KNOBS, SLOT_KNOB, SLOT_KNOBS_OUT, SLOT_LIST_KNOBS,
-    SLOT_NUM_THREADS, SLOT_DIALECT_PLUGIN, SLOT_PASS_PLUGIN
+    SLOT_NUM_THREADS, SLOT_DIALECT_PLUGIN, SLOT_PASS_PLUGIN,
+    SLOT_ONNX_DYNAMIC_DIM
 };
 
 /* One accepted flag. Boolean flags store into the bool at 'offset' in
@@ -111,6 +118,9 @@ static const flag flags[] = {
     BOOL_FLAG("dump-pass-pipeline", dump_pipeline,
               "Print the pass pipeline to stderr before running it"),
     BOOL_FLAG("help", help, "Print this list of options and exit"),
+    BOOL_FLAG("import-onnx", import_onnx,
+              "Read the input as an ONNX model and import it into the "
+              "graph dialect"),
     { "knob", FLAG_VALUE, 0, SLOT_KNOB, "name=value",
       "Assign a knob (repeatable; the name may be a glob pattern)" },
     { "knobs", FLAG_VALUE, 0, SLOT_KNOBS, "file",
@@ -165,6 +175,12 @@ static const flag flags[] = {
               "Do not wrap the top-level operations in a builtin.module"),
     { "o", FLAG_VALUE, 0, SLOT_OUTPUT, "filename",
       "Output file ('-', the default, is stdout)" },
+    { "onnx-dynamic-dim", FLAG_VALUE, 0, SLOT_ONNX_DYNAMIC_DIM, "n",
+      "With --import-onnx: the size of every dynamic input dimension "
+      "(0, the default: dynamic dimensions are an error)" },
+    BOOL_FLAG("op-stats", op_stats,
+              "Print the number of operations of each kind to stderr after "
+              "the passes"),
     { "pass-pipeline", FLAG_VALUE, 0, SLOT_PIPELINE, "pipeline",
       "A textual pass pipeline: 'builtin.module(func.func(cse))'" },
     BOOL_FLAG("print-generic", print.generic,
@@ -439,6 +455,19 @@ parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
             case SLOT_KNOBS_OUT:
                 o->knobs_out = value;
                 break;
+            case SLOT_ONNX_DYNAMIC_DIM: {
+                char *end;
+                errno = 0;
+                long long n = strtoll(value, &end, 10);
+                if (errno || *end || !*value || n < 0) {
+                    fprintf(stderr, TOOL ": for the %s%s option: '%s' "
+                            "value invalid for int argument!\n", dash,
+                            fl->name, value);
+                    ok = false;
+                }
+                o->onnx_dynamic_dim = n;
+                break;
+            }
             case SLOT_NUM_THREADS: {
                 char *end;
                 errno = 0;
@@ -1107,7 +1136,8 @@ make_ctx(const options *o)
     if (!ctx)
         return NULL;
     if (eo_register_all_dialects(ctx) != EO_OK ||
-        eo_passes_register(ctx) != EO_OK) {
+        eo_passes_register(ctx) != EO_OK ||
+        eo_graph_register_passes(ctx) != EO_OK) {
         eo_ctx_destroy(ctx);
         return NULL;
     }
@@ -1255,6 +1285,59 @@ write_text_file(const char *path, const eo_strbuf *b)
     return ok;
 }
 
+static int
+cmp_op_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static eo_walk_result
+collect_op_name(eo_op *op, void *ud)
+{
+    eo_strbuf *names = ud;
+    const char *n = eo_op_name_str(op);
+    eo_strbuf_append(names, (const char *)&n, sizeof(n));
+    return EO_WALK_ADVANCE;
+}
+
+/* --op-stats: mlir-opt's --print-op-stats summary ("Operations
+ * encountered:", then each op name, sorted, with its count; dialect
+ * names right-aligned on the '.', op names left-aligned). */
+static void
+print_op_stats(eo_op *root, FILE *f)
+{
+    eo_strbuf b = { 0 };
+    eo_op_walk(root, EO_WALK_PRE, collect_op_name, &b);
+    if (b.oom) {
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        eo_strbuf_free(&b);
+        return;
+    }
+    const char **v = (const char **)(void *)b.data;
+    size_t n = b.len / sizeof(*v), dmax = 0, omax = 0;
+    qsort(v, n, sizeof(*v), cmp_op_name);
+    for (size_t i = 0; i < n; i++) {
+        const char *dot = strchr(v[i], '.');
+        size_t dl = dot ? (size_t)(dot - v[i]) : 0;
+        size_t ol = strlen(v[i]) - (dot ? dl + 1 : 0);
+        dmax = dl > dmax ? dl : dmax;
+        omax = ol > omax ? ol : omax;
+    }
+    fprintf(f, "Operations encountered:\n-----------------------\n");
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && strcmp(v[j], v[i]) == 0; j++)
+            ;
+        const char *dot = strchr(v[i], '.');
+        int dl = dot ? (int)(dot - v[i]) : 0;
+        if (dot)
+            fprintf(f, "%*s%.*s.", (int)dmax + 2 - dl, "", dl, v[i]);
+        else
+            fprintf(f, "%*s", (int)dmax + 3, "");
+        fprintf(f, "%-*s , %zu\n", (int)omax, dot ? dot + 1 : v[i], j - i);
+    }
+    eo_strbuf_free(&b);
+}
+
 /* Parses, verifies, runs the passes on and prints one chunk to 'out'.
  * True on success (with --verify-diagnostics: when the diagnostics
  * matched the comments). */
@@ -1305,8 +1388,20 @@ process_chunk(const options *o, const input *in, const chunk *c, FILE *out)
         cfg.progress = release_input;
         cfg.progress_ud = &rel;
     }
-    eo_op *op = eo_parse_source(ctx, in->name, c->text, c->len, &cfg);
-    bool ok = op && eo_op_verify(op) == EO_OK;
+    eo_op *op;
+    if (o->import_onnx) {
+        /* The importer verifies what it builds. */
+        eo_onnx_options oo = { .dynamic_dim = o->onnx_dynamic_dim };
+        /* A file is imported from its path: the importer drops its own
+         * mapping once unpacked (edge-opt's mapped pages stay untouched),
+         * which keeps peak memory near twice the model's size. */
+        bool file = in->map_len && o->input && strcmp(o->input, "-");
+        op = file ? eo_onnx_import_file(ctx, in->name, &oo)
+                 : eo_onnx_import_buffer(ctx, c->text, c->len, in->name, &oo);
+    } else {
+        op = eo_parse_source(ctx, in->name, c->text, c->len, &cfg);
+    }
+    bool ok = op && (o->import_onnx || eo_op_verify(op) == EO_OK);
     if (pm)
         eo_pm_timing_phase(pm, "Parser", seconds_now() - t0, true);
     eo_knob_store *ks = NULL;
@@ -1319,6 +1414,8 @@ process_chunk(const options *o, const input *in, const chunk *c, FILE *out)
         ok = eo_knob_store_check(ks) == EO_OK;
     if (ok && ks)
         record_knobs(o, ks);
+    if (ok && o->op_stats)
+        print_op_stats(op, stderr);
     /* --list-knobs without a file takes stdout's place of the IR. */
     bool print_ir = !(o->list_knobs && !o->list_knobs_file &&
                       (!o->output || strcmp(o->output, "-") == 0));
@@ -1587,6 +1684,13 @@ main(int argc, char **argv)
         return 1;
     }
     chunk_list chunks = { 0 };
+    if (o.import_onnx && o.split_marker) {
+        fprintf(stderr, TOOL ": error: --split-input-file cannot be used "
+                "with --import-onnx\n");
+        close_input(&in);
+        free_options(&o, pctx);
+        return 1;
+    }
     bool ok = o.split_marker
                   ? split_input(&in, o.split_marker, &chunks)
                   : chunk_push(&chunks, in.data, in.len, 0);

@@ -9,7 +9,9 @@
 #   SECONDS    -max_total_time for libFuzzer (CI uses 60)
 #
 # FUZZ_TARGET picks the target: fuzz_parser (default; whole files) or
-# fuzz_attr (types and attributes alone, with a print/parse round trip).
+# fuzz_attr (types and attributes alone, with a print/parse round trip)
+# or fuzz_npy (the .npy reader; seeds are a few small files made here)
+# or fuzz_onnx (the ONNX importer; seeds are ONNX test and shared models).
 # Seeds come from every lit/**/*.mlir file of the repository: for
 # fuzz_parser each "// -----" chunk (as --split-input-file cuts them), for
 # fuzz_attr the attribute values and types found in them. They are written
@@ -31,7 +33,7 @@ shift 2
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TARGET=${FUZZ_TARGET:-fuzz_parser}
 case "$TARGET" in
-  fuzz_parser|fuzz_attr) ;;
+  fuzz_parser|fuzz_attr|fuzz_npy|fuzz_onnx) ;;
   *) echo "run-fuzz.sh: unknown FUZZ_TARGET '$TARGET'" >&2; exit 2 ;;
 esac
 
@@ -57,6 +59,29 @@ if [ "$TARGET" = fuzz_parser ]; then
       /^\/\/ -----/ { close(out "." n); n++; next }
       { print > (out "." n) }' n=0 "$f"
   done
+elif [ "$TARGET" = fuzz_onnx ]; then
+  # The ONNX backend tests' node models and the shared models under
+  # max_len (64 KiB), each under a unique name.
+  for f in /usr/share/libonnx-testdata/data/node/*/model.onnx \
+           "$ROOT"/../shared/models/*/*.onnx; do
+    [ -f "$f" ] && [ "$(wc -c < "$f")" -le 65536 ] || continue
+    cp "$f" "$FUZZ/seeds/$(printf '%s' "$f" | tr / _)"
+  done
+elif [ "$TARGET" = fuzz_npy ]; then
+  # Version 1.0 files: f32 [2, 3], i64 [2], u8 scalar, bool [2, 2].
+  npy() { # NAME DICT DATA(printf escapes)
+    printf '\223NUMPY\001\000' > "$FUZZ/seeds/$1"
+    printf "\\$(printf %03o ${#2})\\000" >> "$FUZZ/seeds/$1"
+    printf '%s' "$2" >> "$FUZZ/seeds/$1"
+    printf "$3" >> "$FUZZ/seeds/$1"
+  }
+  npy f32 "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }" \
+    '\000\000\200\077\000\000\000\100\000\000\100\100\000\000\200\100\000\000\240\100\000\000\300\100'
+  npy i64 "{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }" \
+    '\377\377\377\377\377\377\377\377\002\000\000\000\000\000\000\000'
+  npy u8 "{'descr': '|u1', 'fortran_order': False, 'shape': (), }" '\310'
+  npy b1 "{'descr': '|b1', 'fortran_order': False, 'shape': (2, 2), }" \
+    '\001\000\000\001'
 else
   # "\0" + an attribute value ("name = value" in a dictionary), "\1" + a
   # type (after ": "), deduplicated.
@@ -81,8 +106,11 @@ echo "run-fuzz.sh: $TARGET, $(find "$FUZZ/seeds" -type f | wc -l) seeds," \
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+DICT="$ROOT/test/fuzz/mlir.dict"
+if [ "$TARGET" = fuzz_npy ]; then DICT="$ROOT/test/fuzz/npy.dict"; fi
+if [ "$TARGET" = fuzz_onnx ]; then DICT="$ROOT/test/fuzz/onnx.dict"; fi
 exec "$BUILD/bin/$TARGET" "$FUZZ/corpus" "$FUZZ/seeds" \
-  -dict="$ROOT/test/fuzz/mlir.dict" \
+  -dict="$DICT" \
   -max_total_time="$SECONDS_MAX" -max_len=65536 -timeout=10 \
   -rss_limit_mb=4096 -print_final_stats=1 \
   -artifact_prefix="$FUZZ/artifacts/" "$@"

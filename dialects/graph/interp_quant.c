@@ -1,0 +1,1196 @@
+/* dialects/graph/interp_quant.c - the interpreter's quantized kernels:
+ * quantize, dequantize, requantize and the integer-only forms of conv2d,
+ * gemm, matmul, add, the pools, relu and clip, plus data movement on
+ * quantized tensors (delegated to interp_elem.c's kernels).
+ *
+ * Arithmetic is TFLite's reference arithmetic: int32 accumulators
+ * (computed in int64, saturated) of (q - zp) products, rescaled with the Q31 fixed-point multiplier
+ * (eo_quant_multiplier / eo_quant_apply_multiplier: SaturatingRounding-
+ * DoublingHighMul and RoundingDivideByPOT, rounding half away from zero),
+ * fused activations as clamps of the quantized output range. ONNX's
+ * reference (QLinearConv, QLinearMatMul) rescales in float and rounds
+ * half to even, so results may differ from it by one in the last place.
+ * 16-bit activations follow TFLite's 16x8 kernels (int64 accumulator,
+ * 64-bit rescale). Storage: i8, u8 (and narrower), i16 and i32; u16 and
+ * u32 are reported as unsupported. Values are read by the width of the
+ * host tensor and the signedness of the quant type.
+ */
+#include "dialects/graph/interp_internal.h"
+#include "dialects/graph/graph.h"
+#include "dialects/quant/quant.h"
+#include "ir/ir.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Operand descriptions                                                */
+/* ------------------------------------------------------------------ */
+
+/* One operand or result: its quantization (a plain integer tensor gets
+ * scale 1 and zero point 0) and its host tensor. */
+typedef struct qarg {
+    bool quant;               /* the IR element type is !quant.uniform */
+    eo_quant_params p;
+    const eo_tensor *t;
+    int64_t inner;            /* per axis: product of dims after the axis */
+} qarg;
+
+static const double unit_scale = 1.0;
+static const int64_t zero_zp = 0;
+
+static const char *
+storage_name(const eo_quant_params *p, char buf[16])
+{
+    snprintf(buf, 16, "%c%u", p->is_signed ? 'i' : 'u', p->storage_bits);
+    return buf;
+}
+
+/* Fills 'a' for value 'v' held in 't'; "what" names it in diagnostics.
+ * Plain i8, u8, i16 and i32 tensors are accepted when 'plain_ok'. */
+static eo_status
+get_arg(eo_op *op, const eo_value *v, const eo_tensor *t, const char *what,
+        bool plain_ok, qarg *a)
+{
+    memset(a, 0, sizeof *a);
+    a->t = t;
+    const eo_type *elem = eo_type_elem_or_self(eo_value_type(v));
+    char buf[16];
+    if (eo_quant_get_params(elem, &a->p)) {
+        a->quant = true;
+        size_t sz = eo_dtype_size(t->dtype);
+        unsigned bits = a->p.storage_bits;
+        bool ok = (bits <= 8 && sz == 1)
+                  || (bits > 8 && bits <= 16 && sz == 2 && a->p.is_signed)
+                  || (bits > 16 && bits <= 32 && sz == 4 && a->p.is_signed);
+        if (!ok)
+            return eo_op_error(op, "unsupported: %s has quantized storage "
+                               "%s, which the interpreter does not handle",
+                               what, storage_name(&a->p, buf));
+        if (a->p.num_scales < 1)
+            return eo_op_error(op, "%s has no scales", what);
+        if (a->p.axis >= 0) {
+            if ((size_t)a->p.axis >= t->rank
+                || t->shape[a->p.axis] != (int64_t)a->p.num_scales)
+                return eo_op_error(op, "%s: quantized axis %d does not "
+                                   "match its shape", what, (int)a->p.axis);
+            a->inner = 1;
+            for (size_t d = (size_t)a->p.axis + 1; d < t->rank; d++)
+                a->inner *= t->shape[d];
+        } else if (a->p.num_scales != 1) {
+            return eo_op_error(op, "%s: per-tensor type with %zu scales",
+                               what, a->p.num_scales);
+        }
+        return EO_OK;
+    }
+    if (!plain_ok)
+        return eo_op_error(op, "unsupported: %s is not quantized while "
+                           "other operands are", what);
+    a->p.axis = -1;
+    a->p.num_scales = 1;
+    a->p.scales = &unit_scale;
+    a->p.zero_points = &zero_zp;
+    switch (t->dtype) {
+    case EO_DT_I8: a->p.is_signed = true; a->p.storage_bits = 8; break;
+    case EO_DT_U8: a->p.is_signed = false; a->p.storage_bits = 8; break;
+    case EO_DT_I16: a->p.is_signed = true; a->p.storage_bits = 16; break;
+    case EO_DT_I32: a->p.is_signed = true; a->p.storage_bits = 32; break;
+    default:
+        return eo_op_error(op, "unsupported: %s has element type %s in a "
+                           "quantized op", what, eo_dtype_name(t->dtype));
+    }
+    unsigned b = a->p.storage_bits;
+    a->p.storage_min = a->p.is_signed ? -(INT64_C(1) << (b - 1)) : 0;
+    a->p.storage_max = a->p.is_signed ? (INT64_C(1) << (b - 1)) - 1
+                                      : (INT64_C(1) << b) - 1;
+    return EO_OK;
+}
+
+static eo_status
+operand_arg(eo_op *op, const eo_tensor *in, size_t i, bool plain_ok,
+            qarg *a)
+{
+    char what[32];
+    snprintf(what, sizeof what, "operand #%zu", i);
+    return get_arg(op, eo_op_operand(op, i), &in[i], what, plain_ok, a);
+}
+
+static eo_status
+result_arg(eo_op *op, const eo_tensor *out, size_t i, bool plain_ok,
+           qarg *a)
+{
+    char what[32];
+    snprintf(what, sizeof what, "result #%zu", i);
+    return get_arg(op, eo_op_result(op, i), &out[i], what, plain_ok, a);
+}
+
+/* Stored value i of 'a' (sign-extended or not per its quant type). */
+static int64_t
+qget(const qarg *a, int64_t i)
+{
+    const void *d = a->t->data;
+    switch (eo_dtype_size(a->t->dtype)) {
+    case 1:
+        return a->p.is_signed ? (int64_t)((const int8_t *)d)[i]
+                              : (int64_t)((const uint8_t *)d)[i];
+    case 2:
+        return a->p.is_signed ? (int64_t)((const int16_t *)d)[i]
+                              : (int64_t)((const uint16_t *)d)[i];
+    default:
+        return (int64_t)((const int32_t *)d)[i];
+    }
+}
+
+/* Stores v (already within the storage range) as element i of 't'. */
+static void
+qset(eo_tensor *t, int64_t i, int64_t v)
+{
+    switch (eo_dtype_size(t->dtype)) {
+    case 1: ((uint8_t *)t->data)[i] = (uint8_t)(v & 0xff); break;
+    case 2: ((uint16_t *)t->data)[i] = (uint16_t)(v & 0xffff); break;
+    default: ((int32_t *)t->data)[i] = (int32_t)v; break;
+    }
+}
+
+/* The channel (index along the quantized axis) of flat element i. */
+static size_t
+chan_of(const qarg *a, int64_t i)
+{
+    if (a->p.axis < 0)
+        return 0;
+    return (size_t)((i / a->inner) % (int64_t)a->p.num_scales);
+}
+
+static int64_t
+zp_at(const qarg *a, size_t c)
+{
+    return a->p.zero_points[a->p.num_scales == 1 ? 0 : c];
+}
+
+static double
+scale_at(const qarg *a, size_t c)
+{
+    return a->p.scales[a->p.num_scales == 1 ? 0 : c];
+}
+
+static int64_t
+clamp64(int64_t v, int64_t lo, int64_t hi)
+{
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
+static int32_t
+sat32(int64_t v)
+{
+    return (int32_t)clamp64(v, INT32_MIN, INT32_MAX);
+}
+
+/* TFLite's TfLiteRound (half away from zero) of f / scale, plus zp, in
+ * the storage range; infinite bounds saturate. */
+static int64_t
+quantize_bound(float f, double scale, int64_t zp, int64_t lo, int64_t hi)
+{
+    float r = roundf(f / (float)scale);
+    if (isnan(r))
+        return zp;
+    double v = (double)r + (double)zp;
+    if (v <= (double)lo)
+        return lo;
+    if (v >= (double)hi)
+        return hi;
+    return (int64_t)v;
+}
+
+/* The clamp [*lo, *hi] of fused activation 'act' on a per-tensor result
+ * 'y', as TFLite's CalculateActivationRangeQuantized. */
+static eo_status
+act_range(eo_op *op, const eo_graph_activation *act, const qarg *y,
+          int64_t *lo, int64_t *hi)
+{
+    int64_t zp = zp_at(y, 0);
+    double s = scale_at(y, 0);
+    *lo = y->p.storage_min;
+    *hi = y->p.storage_max;
+    switch (act->kind) {
+    case EO_ACT_NONE:
+        return EO_OK;
+    case EO_ACT_RELU:
+        *lo = quantize_bound(0.0f, s, zp, *lo, *hi);
+        return EO_OK;
+    case EO_ACT_RELU6:
+        *lo = quantize_bound(0.0f, s, zp, *lo, *hi);
+        *hi = quantize_bound(6.0f, s, zp, *lo, *hi);
+        return EO_OK;
+    case EO_ACT_CLIP:
+        *lo = quantize_bound(act->min, s, zp, *lo, *hi);
+        *hi = quantize_bound(act->max, s, zp, *lo, *hi);
+        return EO_OK;
+    default:
+        return eo_op_error(op, "unsupported: a fused activation other "
+                           "than relu, relu6 or clip on a quantized "
+                           "result");
+    }
+}
+
+/* Output stage shared by conv2d, gemm and matmul: the rescaled, offset
+ * and clamped accumulator, or the raw accumulator for an i32 result. */
+typedef struct out_stage {
+    bool raw;                 /* plain i32 result: no requantization */
+    bool wide;                /* 16-bit input: TFLite's 16x8 rescale */
+    int64_t zp, lo, hi;
+} out_stage;
+
+/* Floor of v / 2^e (0 < e < 63) without the implementation-defined right
+ * shift of negative numbers. */
+static int64_t
+floor_shift(int64_t v, int e)
+{
+    return v >= 0 ? v >> e : -(((-v) - 1) >> e) - 1;
+}
+
+/* TFLite's 64-bit MultiplyByQuantizedMultiplier, used by its 16x8 conv,
+ * fully connected and batch matmul kernels: the Q31 multiplier rounded to
+ * Q15, one rounding (half up) of the int64 accumulator. Inputs TFLite
+ * asserts against (|x| >= 2^47, shift >= 8) saturate here. */
+static int32_t
+apply_multiplier64(int64_t x, int32_t q, int shift)
+{
+    const int64_t lim = INT64_C(1) << 47;
+    x = clamp64(x, -lim, lim - 1);
+    int64_t r = q < 0x7FFF0000 ? ((int64_t)q + (1 << 15)) / (1 << 16)
+                               : 0x7FFF;
+    int64_t v = x * r;                      /* |v| < 2^62 */
+    int total = 15 - shift;
+    if (total <= 0) {
+        int k = -total;
+        if (v == 0)
+            return 0;
+        if (k >= 31 || v > (int64_t)INT32_MAX / (INT64_C(1) << k)
+            || v < (int64_t)INT32_MIN / (INT64_C(1) << k))
+            return v > 0 ? INT32_MAX : INT32_MIN;
+        return (int32_t)(v * (INT64_C(1) << k));
+    }
+    if (total > 62)
+        return 0;
+    return sat32(floor_shift(v + (INT64_C(1) << (total - 1)), total));
+}
+
+/* 'x' is the activation operand: 16-bit storage selects the 16x8 path. */
+static eo_status
+out_stage_init(eo_op *op, const qarg *x, const qarg *y, out_stage *s)
+{
+    memset(s, 0, sizeof *s);
+    s->wide = x->p.storage_bits > 8;
+    eo_graph_activation act = eo_graph_op_activation(op);
+    if (!y->quant) {
+        if (y->t->dtype != EO_DT_I32)
+            return eo_op_error(op, "unsupported: a quantized op with a %s "
+                               "result (expects a quantized type or i32)",
+                               eo_dtype_name(y->t->dtype));
+        if (act.kind != EO_ACT_NONE)
+            return eo_op_error(op, "unsupported: a fused activation on "
+                               "a raw i32 accumulator result");
+        s->raw = true;
+        return EO_OK;
+    }
+    if (y->p.axis >= 0)
+        return eo_op_error(op, "unsupported: a per-axis quantized result");
+    s->zp = zp_at(y, 0);
+    return act_range(op, &act, y, &s->lo, &s->hi);
+}
+
+/* Accumulator 'acc' through the output stage with multiplier (q, shift).
+ * For 8-bit inputs the accumulator saturates to int32 first (TFLite's
+ * wraps); 16-bit inputs keep the int64 accumulator, as TFLite's 16x8
+ * kernels. */
+static int64_t
+out_stage_apply(const out_stage *s, int64_t acc, int32_t q, int shift)
+{
+    if (s->raw)
+        return sat32(acc);
+    int64_t v = s->wide ? (int64_t)apply_multiplier64(acc, q, shift)
+                        : (int64_t)eo_quant_apply_multiplier(sat32(acc), q,
+                                                             shift);
+    return clamp64(v + s->zp, s->lo, s->hi);
+}
+
+/* Checks a bias of 'nchan' elements: plain i32, or a quantized i32 whose
+ * scale for channel c is s_x * s_w[c] (TFLite's check, relative 1e-4 here
+ * to allow for scales printed with 7 digits). */
+static eo_status
+check_bias(eo_op *op, const qarg *b, const qarg *x, const qarg *w,
+           int64_t nchan)
+{
+    if (eo_tensor_numel(b->t) != nchan)
+        return eo_op_error(op, "bias has %lld elements, expects %lld",
+                           (long long)eo_tensor_numel(b->t),
+                           (long long)nchan);
+    if (b->p.storage_bits != 32 && b->quant)
+        return eo_op_error(op, "unsupported: a quantized bias must have "
+                           "i32 storage");
+    if (!b->quant) {
+        if (b->t->dtype != EO_DT_I32)
+            return eo_op_error(op, "unsupported: bias of type %s (expects "
+                               "i32)", eo_dtype_name(b->t->dtype));
+        return EO_OK;
+    }
+    if (b->p.axis >= 0 && (b->t->rank != 1 || b->p.axis != 0))
+        return eo_op_error(op, "unsupported: bias quantized along an axis "
+                           "other than its only one");
+    for (int64_t c = 0; c < nchan; c++) {
+        double want = scale_at(x, 0) * scale_at(w, (size_t)c);
+        double got = scale_at(b, (size_t)c);
+        if (fabs(got - want) > 1e-4 * want)
+            return eo_op_error(op, "bias scale %g of channel %lld does not "
+                               "equal input scale * weight scale (%g)",
+                               got, (long long)c, want);
+    }
+    return EO_OK;
+}
+
+/* Operands of conv2d, gemm and matmul are at most 16 bits wide (TFLite's
+ * int8 and int16 kernels), so that products and their sums fit in int64
+ * without overflow. */
+static eo_status
+check_narrow(eo_op *op, const qarg *a, const qarg *b)
+{
+    if (a->p.storage_bits > 16 || b->p.storage_bits > 16)
+        return eo_op_error(op, "unsupported: quantized operands wider "
+                           "than 16 bits");
+    return EO_OK;
+}
+
+/* A Q31 fixed-point multiplier and its shift (eo_quant_multiplier). */
+typedef struct mult {
+    int32_t q;
+    int shift;
+} mult;
+
+/* Multipliers s_x * s_w[c] / s_y for c < n (all zero for a raw i32
+ * result); NULL on allocation failure. The caller frees the array. */
+static mult *
+channel_mults(const qarg *x, const qarg *w, const qarg *y, size_t n)
+{
+    mult *m = calloc(n ? n : 1, sizeof *m);
+    if (!m)
+        return NULL;
+    for (size_t c = 0; c < n && y->quant; c++) {
+        double real = scale_at(x, 0) * scale_at(w, c) / scale_at(y, 0);
+        eo_quant_multiplier(real, &m[c].q, &m[c].shift);
+    }
+    return m;
+}
+
+/* ------------------------------------------------------------------ */
+/* quantize, dequantize, requantize                                    */
+/* ------------------------------------------------------------------ */
+
+static eo_status
+shapes_equal(eo_op *op, const eo_tensor *a, const eo_tensor *b)
+{
+    if (a->rank != b->rank)
+        return eo_op_error(op, "operand and result ranks differ");
+    for (size_t d = 0; d < a->rank; d++)
+        if (a->shape[d] != b->shape[d])
+            return eo_op_error(op, "operand and result shapes differ");
+    return EO_OK;
+}
+
+/* ONNX QuantizeLinear: saturate(rint(x / scale) + zp), the division in
+ * the input's precision, ties to even; NaN gives the zero point. */
+static eo_status
+k_quantize(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    qarg y;
+    if (result_arg(op, out, 0, false, &y) != EO_OK
+        || shapes_equal(op, &in[0], &out[0]) != EO_OK)
+        return EO_ERROR;
+    if (in[0].dtype != EO_DT_F32 && in[0].dtype != EO_DT_F64)
+        return eo_op_error(op, "unsupported: quantize of %s (expects f32 "
+                           "or f64)", eo_dtype_name(in[0].dtype));
+    int64_t n = eo_tensor_numel(&in[0]);
+    for (int64_t i = 0; i < n; i++) {
+        size_t c = chan_of(&y, i);
+        double r;
+        if (in[0].dtype == EO_DT_F32)
+            r = (double)rintf(((const float *)in[0].data)[i]
+                              / (float)scale_at(&y, c));
+        else
+            r = rint(((const double *)in[0].data)[i] / scale_at(&y, c));
+        int64_t v;
+        if (isnan(r))
+            v = zp_at(&y, c);
+        else {
+            r += (double)zp_at(&y, c);
+            v = r <= (double)y.p.storage_min ? y.p.storage_min
+                : r >= (double)y.p.storage_max ? y.p.storage_max
+                : (int64_t)r;
+        }
+        qset(&out[0], i, v);
+    }
+    return EO_OK;
+}
+
+/* ONNX DequantizeLinear: (q - zp) * scale in the result's precision. */
+static eo_status
+k_dequantize(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    qarg x;
+    if (operand_arg(op, in, 0, false, &x) != EO_OK
+        || shapes_equal(op, &in[0], &out[0]) != EO_OK)
+        return EO_ERROR;
+    if (out[0].dtype != EO_DT_F32 && out[0].dtype != EO_DT_F64)
+        return eo_op_error(op, "unsupported: dequantize to %s (expects "
+                           "f32 or f64)", eo_dtype_name(out[0].dtype));
+    int64_t n = eo_tensor_numel(&in[0]);
+    for (int64_t i = 0; i < n; i++) {
+        size_t c = chan_of(&x, i);
+        int64_t d = qget(&x, i) - zp_at(&x, c);
+        if (out[0].dtype == EO_DT_F32)
+            ((float *)out[0].data)[i] = (float)d * (float)scale_at(&x, c);
+        else
+            ((double *)out[0].data)[i] = (double)d * scale_at(&x, c);
+    }
+    return EO_OK;
+}
+
+/* TFLite's REQUANTIZE (QUANTIZE int8 -> int8): zp_y + (q - zp_x) *
+ * s_x / s_y through the fixed-point multiplier, saturated. */
+static eo_status
+k_requantize(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    qarg x, y;
+    if (operand_arg(op, in, 0, false, &x) != EO_OK
+        || result_arg(op, out, 0, false, &y) != EO_OK
+        || shapes_equal(op, &in[0], &out[0]) != EO_OK)
+        return EO_ERROR;
+    int64_t n = eo_tensor_numel(&in[0]);
+    size_t last_cx = SIZE_MAX, last_cy = SIZE_MAX;
+    mult m = { 0, 0 };
+    for (int64_t i = 0; i < n; i++) {
+        size_t cx = chan_of(&x, i), cy = chan_of(&y, i);
+        if (cx != last_cx || cy != last_cy) {
+            eo_quant_multiplier(scale_at(&x, cx) / scale_at(&y, cy), &m.q,
+                                &m.shift);
+            last_cx = cx;
+            last_cy = cy;
+        }
+        int32_t d = sat32(qget(&x, i) - zp_at(&x, cx));
+        int64_t v = (int64_t)eo_quant_apply_multiplier(d, m.q, m.shift)
+                    + zp_at(&y, cy);
+        qset(&out[0], i, clamp64(v, y.p.storage_min, y.p.storage_max));
+    }
+    return EO_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* conv2d                                                              */
+/* ------------------------------------------------------------------ */
+
+static eo_status
+bad_shapes(eo_op *op, const char *why)
+{
+    return eo_op_error(op, "has operand or result shapes the interpreter "
+                       "cannot use: %s", why);
+}
+
+/* Integer convolution with per-tensor input, per-tensor or per-output-
+ * channel (axis 0) weights, an optional i32 bias, and either a quantized
+ * result (TFLite's reference int8 conv) or the raw i32 accumulator (ONNX
+ * ConvInteger). Padding contributes real 0 (= the input zero point). */
+static eo_status
+k_conv2d(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    eo_graph_conv p;
+    qarg x, w, b, y;
+    size_t nops = eo_op_num_operands(op);
+    if (nops < 2 || nops > 3)
+        return bad_shapes(op, "conv2d takes 2 or 3 operands");
+    if (eo_graph_conv_params(op, &p) != EO_OK)
+        return eo_op_error(op, "has invalid window attributes");
+    bool plain = !eo_type_is_quant(
+        eo_type_elem_or_self(eo_value_type(eo_op_result(op, 0))));
+    if (operand_arg(op, in, 0, plain, &x) != EO_OK
+        || operand_arg(op, in, 1, plain, &w) != EO_OK
+        || result_arg(op, out, 0, true, &y) != EO_OK
+        || (nops == 3 && operand_arg(op, in, 2, true, &b) != EO_OK))
+        return EO_ERROR;
+    if (check_narrow(op, &x, &w) != EO_OK)
+        return EO_ERROR;
+    if (x.p.axis >= 0)
+        return eo_op_error(op, "unsupported: a per-axis quantized input");
+    if (w.p.axis > 0)
+        return eo_op_error(op, "unsupported: weights quantized along axis "
+                           "%d (expects the output channel axis 0)",
+                           (int)w.p.axis);
+    if (p.groups < 1 || p.c % p.groups || p.o % p.groups || p.kh < 1
+        || p.kw < 1 || p.stride[0] < 1 || p.stride[1] < 1
+        || p.dilation[0] < 1 || p.dilation[1] < 1)
+        return eo_op_error(op, "has invalid window attributes");
+    int64_t cg = p.c / p.groups, og = p.o / p.groups;
+    if (in[0].rank != 4 || in[1].rank != 4 || out[0].rank != 4
+        || eo_tensor_numel(&in[0]) != p.n * p.c * p.h * p.w
+        || eo_tensor_numel(&in[1]) != p.o * cg * p.kh * p.kw
+        || in[1].shape[0] != p.o
+        || eo_tensor_numel(&out[0]) != p.n * p.o * p.ho * p.wo)
+        return bad_shapes(op, "conv2d operand sizes do not match");
+    if (nops == 3 && check_bias(op, &b, &x, &w, p.o) != EO_OK)
+        return EO_ERROR;
+    out_stage st;
+    if (out_stage_init(op, &x, &y, &st) != EO_OK)
+        return EO_ERROR;
+    mult *m = channel_mults(&x, &w, &y, (size_t)p.o);
+    if (!m)
+        return EO_NOMEM;
+    int64_t zx = zp_at(&x, 0);
+    for (int64_t n = 0; n < p.n; n++)
+    for (int64_t o = 0; o < p.o; o++) {
+        int64_t zw = zp_at(&w, (size_t)o), g = o / og;
+        int64_t bias = nops == 3 ? qget(&b, o) - zp_at(&b, (size_t)o) : 0;
+        for (int64_t oy = 0; oy < p.ho; oy++)
+        for (int64_t ox = 0; ox < p.wo; ox++) {
+            int64_t acc = bias;
+            for (int64_t ky = 0; ky < p.kh; ky++) {
+                int64_t iy = oy * p.stride[0] + ky * p.dilation[0] - p.pad[0];
+                if (iy < 0 || iy >= p.h)
+                    continue;
+                for (int64_t kx = 0; kx < p.kw; kx++) {
+                    int64_t ix = ox * p.stride[1] + kx * p.dilation[1]
+                                 - p.pad[1];
+                    if (ix < 0 || ix >= p.w)
+                        continue;
+                    for (int64_t ci = 0; ci < cg; ci++) {
+                        int64_t c = g * cg + ci;
+                        int64_t xi = p.nhwc
+                            ? ((n * p.h + iy) * p.w + ix) * p.c + c
+                            : ((n * p.c + c) * p.h + iy) * p.w + ix;
+                        int64_t wi = p.nhwc
+                            ? ((o * p.kh + ky) * p.kw + kx) * cg + ci
+                            : ((o * cg + ci) * p.kh + ky) * p.kw + kx;
+                        acc += (qget(&x, xi) - zx) * (qget(&w, wi) - zw);
+                    }
+                }
+            }
+            int64_t yi = p.nhwc ? ((n * p.ho + oy) * p.wo + ox) * p.o + o
+                                : ((n * p.o + o) * p.ho + oy) * p.wo + ox;
+            size_t mc = w.p.axis == 0 ? (size_t)o : 0;
+            qset(&out[0], yi, out_stage_apply(&st, acc, m[mc].q,
+                                              m[mc].shift));
+        }
+    }
+    free(m);
+    return EO_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* gemm and matmul                                                     */
+/* ------------------------------------------------------------------ */
+
+/* Quantized gemm: [M, K] x [K, N] (transposes per trans_a / trans_b),
+ * per-tensor a, per-tensor or per-N (b's N axis) b, optional i32 bias c
+ * broadcast to [M, N] (its channel axis, if per axis, is N); alpha and
+ * beta must be 1. */
+static eo_status
+k_gemm(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    qarg a, bq, c, y;
+    size_t nops = eo_op_num_operands(op);
+    if (nops < 2 || nops > 3)
+        return bad_shapes(op, "gemm takes 2 or 3 operands");
+    bool plain = !eo_type_is_quant(
+        eo_type_elem_or_self(eo_value_type(eo_op_result(op, 0))));
+    if (operand_arg(op, in, 0, plain, &a) != EO_OK
+        || operand_arg(op, in, 1, plain, &bq) != EO_OK
+        || result_arg(op, out, 0, true, &y) != EO_OK
+        || (nops == 3 && operand_arg(op, in, 2, true, &c) != EO_OK))
+        return EO_ERROR;
+    if (eo_graph_attr_float(op, "alpha", 1.0) != 1.0
+        || (nops == 3 && eo_graph_attr_float(op, "beta", 1.0) != 1.0))
+        return eo_op_error(op, "unsupported: quantized gemm with alpha or "
+                           "beta other than 1");
+    bool ta = eo_graph_attr_bool(op, "trans_a", false);
+    bool tb = eo_graph_attr_bool(op, "trans_b", false);
+    if (in[0].rank != 2 || in[1].rank != 2 || out[0].rank != 2)
+        return bad_shapes(op, "gemm needs 2-D operands and result");
+    int64_t M = ta ? in[0].shape[1] : in[0].shape[0];
+    int64_t K = ta ? in[0].shape[0] : in[0].shape[1];
+    int64_t N = tb ? in[1].shape[0] : in[1].shape[1];
+    if ((tb ? in[1].shape[1] : in[1].shape[0]) != K
+        || out[0].shape[0] != M || out[0].shape[1] != N)
+        return bad_shapes(op, "gemm dimensions do not match");
+    if (check_narrow(op, &a, &bq) != EO_OK)
+        return EO_ERROR;
+    if (a.p.axis >= 0)
+        return eo_op_error(op, "unsupported: a per-axis quantized a");
+    if (bq.p.axis >= 0 && bq.p.axis != (tb ? 0 : 1))
+        return eo_op_error(op, "unsupported: b quantized along its K axis "
+                           "(expects the N axis)");
+    int64_t cs0 = 0, cs1 = 0;   /* c's strides along M and N (0: bcast) */
+    if (nops == 3) {
+        const eo_tensor *ct = c.t;
+        if (ct->rank > 2)
+            return bad_shapes(op, "gemm bias rank above 2");
+        int64_t cm = ct->rank == 2 ? ct->shape[0] : 1;
+        int64_t cn = ct->rank >= 1 ? ct->shape[ct->rank - 1] : 1;
+        if ((cm != 1 && cm != M) || (cn != 1 && cn != N))
+            return bad_shapes(op, "gemm bias does not broadcast to [M, N]");
+        cs1 = cn == 1 ? 0 : 1;
+        cs0 = cm == 1 ? 0 : cn;
+        if (!c.quant && ct->dtype != EO_DT_I32)
+            return eo_op_error(op, "unsupported: bias of type %s (expects "
+                               "i32)", eo_dtype_name(ct->dtype));
+        if (c.quant && c.p.storage_bits != 32)
+            return eo_op_error(op, "unsupported: a quantized bias must "
+                               "have i32 storage");
+        if (c.quant && c.p.axis >= 0 && c.p.axis != (int32_t)ct->rank - 1)
+            return eo_op_error(op, "unsupported: bias quantized along an "
+                               "axis other than N");
+        for (int64_t n = 0; c.quant && n < N; n++) {
+            double want = scale_at(&a, 0) * scale_at(&bq, (size_t)n);
+            double got = scale_at(&c, c.p.axis >= 0 ? (size_t)n : 0);
+            if (fabs(got - want) > 1e-4 * want)
+                return eo_op_error(op, "bias scale %g does not equal "
+                                   "a scale * b scale (%g)", got, want);
+        }
+    }
+    out_stage st;
+    if (out_stage_init(op, &a, &y, &st) != EO_OK)
+        return EO_ERROR;
+    mult *m = channel_mults(&a, &bq, &y, (size_t)N);
+    if (!m)
+        return EO_NOMEM;
+    int64_t za = zp_at(&a, 0);
+    for (int64_t i = 0; i < M; i++)
+    for (int64_t j = 0; j < N; j++) {
+        int64_t zb = zp_at(&bq, (size_t)j);
+        int64_t acc = 0;
+        for (int64_t k = 0; k < K; k++) {
+            int64_t av = qget(&a, ta ? k * M + i : i * K + k);
+            int64_t bv = qget(&bq, tb ? j * K + k : k * N + j);
+            acc += (av - za) * (bv - zb);
+        }
+        if (nops == 3) {
+            int64_t ci = i * cs0 + j * cs1;
+            acc += qget(&c, ci) - zp_at(&c, c.p.axis >= 0 ? (size_t)j : 0);
+        }
+        size_t mc = bq.p.axis >= 0 ? (size_t)j : 0;
+        qset(&out[0], i * N + j, out_stage_apply(&st, acc, m[mc].q,
+                                                 m[mc].shift));
+    }
+    free(m);
+    return EO_OK;
+}
+
+/* Quantized NumPy matmul (1-D operands promoted, batch dims broadcast):
+ * QLinearMatMul with a quantized result, MatMulInteger with an i32 one.
+ * a may be per axis on its M axis (rank >= 2), b on its N axis (rank >=
+ * 2): ONNX's per-row / per-column zero points. */
+static eo_status
+k_matmul(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    qarg a, bq, y;
+    if (eo_op_num_operands(op) != 2)
+        return bad_shapes(op, "matmul takes 2 operands");
+    bool plain = !eo_type_is_quant(
+        eo_type_elem_or_self(eo_value_type(eo_op_result(op, 0))));
+    if (operand_arg(op, in, 0, plain, &a) != EO_OK
+        || operand_arg(op, in, 1, plain, &bq) != EO_OK
+        || result_arg(op, out, 0, true, &y) != EO_OK)
+        return EO_ERROR;
+    if (check_narrow(op, &a, &bq) != EO_OK)
+        return EO_ERROR;
+    size_t ra = in[0].rank, rb = in[1].rank, ry = out[0].rank;
+    if (ra < 1 || rb < 1)
+        return bad_shapes(op, "matmul operands must have rank >= 1");
+    if (a.p.axis >= 0 && (ra < 2 || (size_t)a.p.axis != ra - 2))
+        return eo_op_error(op, "unsupported: a quantized along an axis "
+                           "other than its M axis");
+    if (bq.p.axis >= 0 && (rb < 2 || (size_t)bq.p.axis != rb - 1))
+        return eo_op_error(op, "unsupported: b quantized along an axis "
+                           "other than its N axis");
+    int64_t M = ra >= 2 ? in[0].shape[ra - 2] : 1;
+    int64_t K = in[0].shape[ra - 1];
+    int64_t N = rb >= 2 ? in[1].shape[rb - 1] : 1;
+    if ((rb >= 2 ? in[1].shape[rb - 2] : in[1].shape[0]) != K)
+        return bad_shapes(op, "matmul inner dimensions differ");
+    /* Result batch dims: ry minus the M and N dims that exist. */
+    size_t mn = (ra >= 2 ? 1 : 0) + (rb >= 2 ? 1 : 0);
+    if (ry < mn)
+        return bad_shapes(op, "matmul result rank");
+    size_t nb = ry - mn, ba = ra >= 2 ? ra - 2 : 0, bb = rb >= 2 ? rb - 2 : 0;
+    if (ba > nb || bb > nb
+        || (ra >= 2 && out[0].shape[nb] != M)
+        || (rb >= 2 && out[0].shape[ry - 1] != N))
+        return bad_shapes(op, "matmul result shape");
+    int64_t batch = 1;
+    for (size_t d = 0; d < nb; d++) {
+        int64_t od = out[0].shape[d];
+        int64_t da = d + ba >= nb ? in[0].shape[d + ba - nb] : 1;
+        int64_t db = d + bb >= nb ? in[1].shape[d + bb - nb] : 1;
+        if ((da != 1 && da != od) || (db != 1 && db != od))
+            return bad_shapes(op, "matmul batch dims do not broadcast");
+        batch *= od;
+    }
+    out_stage st;
+    if (out_stage_init(op, &a, &y, &st) != EO_OK)
+        return EO_ERROR;
+    /* Multipliers s_a[i] * s_b[j] / s_y for each (row, column) channel. */
+    size_t na = a.p.num_scales, nbs = bq.p.num_scales;
+    mult *m = calloc(na * nbs, sizeof *m);
+    if (!m)
+        return EO_NOMEM;
+    for (size_t i = 0; i < na && y.quant; i++)
+        for (size_t j = 0; j < nbs; j++)
+            eo_quant_multiplier(scale_at(&a, i) * scale_at(&bq, j)
+                                / scale_at(&y, 0), &m[i * nbs + j].q,
+                                &m[i * nbs + j].shift);
+    int64_t idx[EO_GRAPH_MAX_RANK] = { 0 };
+    for (int64_t bi = 0; bi < batch; bi++) {
+        /* Batch offsets of a and b (in matrices), broadcast. */
+        int64_t oa = 0, ob = 0;
+        for (size_t d = 0; d < nb; d++) {
+            if (d + ba >= nb) {
+                int64_t dim = in[0].shape[d + ba - nb];
+                oa = oa * dim + (dim == 1 ? 0 : idx[d]);
+            }
+            if (d + bb >= nb) {
+                int64_t dim = in[1].shape[d + bb - nb];
+                ob = ob * dim + (dim == 1 ? 0 : idx[d]);
+            }
+        }
+        for (int64_t i = 0; i < M; i++)
+        for (int64_t j = 0; j < N; j++) {
+            size_t ca = a.p.axis >= 0 ? (size_t)i : 0;
+            size_t cb = bq.p.axis >= 0 ? (size_t)j : 0;
+            int64_t za = zp_at(&a, ca), zb = zp_at(&bq, cb);
+            int64_t acc = 0;
+            for (int64_t k = 0; k < K; k++) {
+                int64_t av = qget(&a, (oa * M + i) * K + k);
+                int64_t bv = qget(&bq, (ob * K + k) * N + j);
+                acc += (av - za) * (bv - zb);
+            }
+            mult mm = m[ca * nbs + cb];
+            qset(&out[0], (bi * M + i) * N + j,
+                 out_stage_apply(&st, acc, mm.q, mm.shift));
+        }
+        for (size_t d = nb; d-- > 0;) {
+            if (++idx[d] < out[0].shape[d])
+                break;
+            idx[d] = 0;
+        }
+    }
+    free(m);
+    return EO_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* add                                                                 */
+/* ------------------------------------------------------------------ */
+
+/* Offset in 't' (broadcast NumPy-style to the rank-'rank' index 'idx'). */
+static int64_t
+bcast_offset(const eo_tensor *t, size_t rank, const int64_t *idx)
+{
+    int64_t off = 0;
+    size_t lead = rank - t->rank;
+    for (size_t d = 0; d < t->rank; d++)
+        off = off * t->shape[d] + (t->shape[d] == 1 ? 0 : idx[d + lead]);
+    return off;
+}
+
+static bool
+broadcasts_to(const eo_tensor *t, const eo_tensor *y)
+{
+    if (t->rank > y->rank)
+        return false;
+    size_t lead = y->rank - t->rank;
+    for (size_t d = 0; d < t->rank; d++)
+        if (t->shape[d] != 1 && t->shape[d] != y->shape[d + lead])
+            return false;
+    return true;
+}
+
+/* TFLite's quantized ADD: both inputs shifted left by 20 (15 for 16-bit
+ * storage), rescaled by s_i / (2 max(s_a, s_b)), summed, rescaled by
+ * 2 max(s_a, s_b) / (2^shift s_y), offset and clamped. */
+static eo_status
+k_add(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    qarg a, b, y;
+    if (eo_op_num_operands(op) != 2)
+        return bad_shapes(op, "add takes 2 operands");
+    if (operand_arg(op, in, 0, false, &a) != EO_OK
+        || operand_arg(op, in, 1, false, &b) != EO_OK
+        || result_arg(op, out, 0, false, &y) != EO_OK)
+        return EO_ERROR;
+    if (a.p.axis >= 0 || b.p.axis >= 0 || y.p.axis >= 0)
+        return eo_op_error(op, "unsupported: per-axis quantized add");
+    unsigned bits = y.p.storage_bits;
+    if (a.p.storage_bits > 16 || b.p.storage_bits > 16 || bits > 16)
+        return eo_op_error(op, "unsupported: quantized add on storage "
+                           "wider than 16 bits");
+    if (!broadcasts_to(&in[0], &out[0]) || !broadcasts_to(&in[1], &out[0]))
+        return bad_shapes(op, "add operands do not broadcast to the result");
+    eo_graph_activation act = eo_graph_op_activation(op);
+    int64_t lo, hi;
+    if (act_range(op, &act, &y, &lo, &hi) != EO_OK)
+        return EO_ERROR;
+    int left = bits > 8 ? 15 : 20;
+    double sa = scale_at(&a, 0), sb = scale_at(&b, 0), sy = scale_at(&y, 0);
+    double twice_max = 2.0 * (sa > sb ? sa : sb);
+    mult ma, mb, my;
+    eo_quant_multiplier(sa / twice_max, &ma.q, &ma.shift);
+    eo_quant_multiplier(sb / twice_max, &mb.q, &mb.shift);
+    eo_quant_multiplier(twice_max / ((double)(INT64_C(1) << left) * sy),
+                        &my.q, &my.shift);
+    int64_t za = zp_at(&a, 0), zb = zp_at(&b, 0), zy = zp_at(&y, 0);
+    int64_t n = eo_tensor_numel(&out[0]);
+    int64_t idx[EO_GRAPH_MAX_RANK] = { 0 };
+    size_t rank = out[0].rank;
+    for (int64_t i = 0; i < n; i++) {
+        int64_t va = qget(&a, bcast_offset(&in[0], rank, idx)) - za;
+        int64_t vb = qget(&b, bcast_offset(&in[1], rank, idx)) - zb;
+        int32_t sa32 = eo_quant_apply_multiplier(sat32(va * (1 << left)),
+                                                 ma.q, ma.shift);
+        int32_t sb32 = eo_quant_apply_multiplier(sat32(vb * (1 << left)),
+                                                 mb.q, mb.shift);
+        int64_t v = (int64_t)eo_quant_apply_multiplier(
+                        sat32((int64_t)sa32 + sb32), my.q, my.shift) + zy;
+        qset(&out[0], i, clamp64(v, lo, hi));
+        for (size_t d = rank; d-- > 0;) {
+            if (++idx[d] < out[0].shape[d])
+                break;
+            idx[d] = 0;
+        }
+    }
+    return EO_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pools, relu, clip                                                   */
+/* ------------------------------------------------------------------ */
+
+/* Pools and data movement keep the quantization: the operand's and the
+ * result's element types must be the same type. */
+static eo_status
+same_quant(eo_op *op, size_t operand, size_t result)
+{
+    const eo_type *a =
+        eo_type_elem_or_self(eo_value_type(eo_op_operand(op, operand)));
+    const eo_type *b =
+        eo_type_elem_or_self(eo_value_type(eo_op_result(op, result)));
+    if (a != b)
+        return eo_op_error(op, "unsupported: operand #%zu and result #%zu "
+                           "have different quantization", operand, result);
+    return EO_OK;
+}
+
+/* Sum of 'n' stored values divided by 'd' > 0, rounded half away from
+ * zero (TFLite's int8 average pool). */
+static int64_t
+div_round_away(int64_t sum, int64_t d)
+{
+    return sum >= 0 ? (sum + d / 2) / d : (sum - d / 2) / d;
+}
+
+static eo_status
+pool_common(eo_op *op, const eo_tensor *in, eo_tensor *out,
+            eo_graph_conv *p, qarg *x, qarg *y)
+{
+    if (eo_op_num_operands(op) != 1)
+        return bad_shapes(op, "pools take 1 operand");
+    if (operand_arg(op, in, 0, false, x) != EO_OK
+        || result_arg(op, out, 0, false, y) != EO_OK
+        || same_quant(op, 0, 0) != EO_OK)
+        return EO_ERROR;
+    if (eo_graph_conv_params(op, p) != EO_OK)
+        return eo_op_error(op, "has invalid window attributes");
+    if (p->kh < 1 || p->kw < 1 || p->stride[0] < 1 || p->stride[1] < 1
+        || p->dilation[0] < 1 || p->dilation[1] < 1)
+        return eo_op_error(op, "has a non-positive stride, dilation or "
+                           "kernel size");
+    if (in[0].rank != 4 || out[0].rank != 4
+        || eo_tensor_numel(&in[0]) != p->n * p->c * p->h * p->w
+        || eo_tensor_numel(&out[0]) != p->n * p->c * p->ho * p->wo)
+        return bad_shapes(op, "pool operand sizes do not match");
+    return EO_OK;
+}
+
+static int64_t
+at4(bool nhwc, int64_t c_, int64_t h_, int64_t w_, int64_t n, int64_t c,
+    int64_t y, int64_t x)
+{
+    return nhwc ? ((n * h_ + y) * w_ + x) * c_ + c
+                : ((n * c_ + c) * h_ + y) * w_ + x;
+}
+
+/* Average pool on stored values (the same quantization in and out, as
+ * TFLite): window sum, plus the zero point for each padding element
+ * counted with count_include_pad (padding is real 0), divided rounding
+ * half away from zero. The divisor is the one the float kernel uses. */
+static eo_status
+k_avg_pool(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    eo_graph_conv p;
+    qarg x, y;
+    if (pool_common(op, in, out, &p, &x, &y) != EO_OK)
+        return EO_ERROR;
+    for (int64_t n = 0; n < p.n; n++)
+    for (int64_t c = 0; c < p.c; c++)
+    for (int64_t oy = 0; oy < p.ho; oy++)
+    for (int64_t ox = 0; ox < p.wo; ox++) {
+        int64_t yi = at4(p.nhwc, p.c, p.ho, p.wo, n, c, oy, ox);
+        int64_t zp = zp_at(&y, chan_of(&y, yi));
+        int64_t sum = 0, cnt = 0, cnt_pad = 0;
+        for (int64_t ky = 0; ky < p.kh; ky++) {
+            int64_t iy = oy * p.stride[0] + ky * p.dilation[0] - p.pad[0];
+            bool in_y = iy >= 0 && iy < p.h;
+            bool pad_y = iy >= -p.pad[0] && iy < p.h + p.pad[2];
+            for (int64_t kx = 0; kx < p.kw; kx++) {
+                int64_t ix = ox * p.stride[1] + kx * p.dilation[1] - p.pad[1];
+                if (pad_y && ix >= -p.pad[1] && ix < p.w + p.pad[3])
+                    cnt_pad++;
+                if (!in_y || ix < 0 || ix >= p.w)
+                    continue;
+                sum += qget(&x, at4(p.nhwc, p.c, p.h, p.w, n, c, iy, ix));
+                cnt++;
+            }
+        }
+        int64_t v = zp;
+        if (p.count_include_pad && cnt_pad > 0)
+            v = div_round_away(sum + (cnt_pad - cnt) * zp, cnt_pad);
+        else if (!p.count_include_pad && cnt > 0)
+            v = div_round_away(sum, cnt);
+        qset(&out[0], yi, clamp64(v, y.p.storage_min, y.p.storage_max));
+    }
+    return EO_OK;
+}
+
+/* Max pool on stored values (order-preserving: scale > 0). Windows with
+ * no element inside the input give the zero point (real 0). */
+static eo_status
+k_max_pool(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    eo_graph_conv p;
+    qarg x, y;
+    if (pool_common(op, in, out, &p, &x, &y) != EO_OK)
+        return EO_ERROR;
+    for (int64_t n = 0; n < p.n; n++)
+    for (int64_t c = 0; c < p.c; c++)
+    for (int64_t oy = 0; oy < p.ho; oy++)
+    for (int64_t ox = 0; ox < p.wo; ox++) {
+        int64_t yi = at4(p.nhwc, p.c, p.ho, p.wo, n, c, oy, ox);
+        bool any = false;
+        int64_t mx = zp_at(&y, chan_of(&y, yi));
+        for (int64_t ky = 0; ky < p.kh; ky++) {
+            int64_t iy = oy * p.stride[0] + ky * p.dilation[0] - p.pad[0];
+            if (iy < 0 || iy >= p.h)
+                continue;
+            for (int64_t kx = 0; kx < p.kw; kx++) {
+                int64_t ix = ox * p.stride[1] + kx * p.dilation[1] - p.pad[1];
+                if (ix < 0 || ix >= p.w)
+                    continue;
+                int64_t v = qget(&x, at4(p.nhwc, p.c, p.h, p.w, n, c, iy, ix));
+                if (!any || v > mx)
+                    mx = v;
+                any = true;
+            }
+        }
+        qset(&out[0], yi, mx);
+    }
+    return EO_OK;
+}
+
+/* Global pools over every spatial dim (rank >= 3; channels at dim 1, or
+ * last for NHWC); the average rounds half away from zero. */
+static eo_status
+k_global_pool(eo_op *op, const eo_tensor *in, eo_tensor *out, bool avg)
+{
+    qarg x, y;
+    if (eo_op_num_operands(op) != 1)
+        return bad_shapes(op, "global pools take 1 operand");
+    if (operand_arg(op, in, 0, false, &x) != EO_OK
+        || result_arg(op, out, 0, false, &y) != EO_OK
+        || same_quant(op, 0, 0) != EO_OK)
+        return EO_ERROR;
+    const eo_tensor *xt = &in[0];
+    bool nhwc = strcmp(eo_graph_attr_str(op, "layout", "NCHW"), "NHWC") == 0;
+    if (xt->rank < 3)
+        return bad_shapes(op, "global pools need rank >= 3");
+    int64_t nn = xt->shape[0];
+    int64_t c = nhwc ? xt->shape[xt->rank - 1] : xt->shape[1];
+    int64_t sp = 1;
+    for (size_t d = nhwc ? 1 : 2; d < (nhwc ? xt->rank - 1 : xt->rank); d++)
+        sp *= xt->shape[d];
+    if (eo_tensor_numel(&out[0]) != nn * c)
+        return bad_shapes(op, "global pool result size");
+    /* Element (n, ch, s): NCHW (n C + ch) S + s, NHWC (n S + s) C + ch;
+     * the result is laid out [N, C] in both. */
+    int64_t cs = nhwc ? 1 : sp, ss = nhwc ? c : 1;
+    for (int64_t n = 0; n < nn; n++) {
+        for (int64_t ch = 0; ch < c; ch++) {
+            int64_t base = n * c * sp + ch * cs;
+            int64_t v = zp_at(&x, chan_of(&x, base));
+            if (sp > 0 && avg) {
+                int64_t sum = 0;
+                for (int64_t s = 0; s < sp; s++)
+                    sum += qget(&x, base + s * ss);
+                v = div_round_away(sum, sp);
+            } else if (sp > 0) {
+                v = qget(&x, base);
+                for (int64_t s = 1; s < sp; s++) {
+                    int64_t e = qget(&x, base + s * ss);
+                    v = e > v ? e : v;
+                }
+            }
+            qset(&out[0], n * c + ch,
+                 clamp64(v, y.p.storage_min, y.p.storage_max));
+        }
+    }
+    return EO_OK;
+}
+
+static eo_status
+k_global_avg_pool(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    return k_global_pool(op, in, out, true);
+}
+
+static eo_status
+k_global_max_pool(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    return k_global_pool(op, in, out, false);
+}
+
+/* relu and clip as TFLite: the input requantized to the result's
+ * quantization (skipped when both are the same type), then clamped to
+ * the quantized bounds (relu: the zero point; clip: zp + round(bound /
+ * scale), half away from zero), per channel for per-axis types. */
+static eo_status
+clamp_kernel(eo_op *op, const eo_tensor *in, eo_tensor *out, float fmin,
+             float fmax)
+{
+    qarg x, y;
+    if (eo_op_num_operands(op) != 1)
+        return bad_shapes(op, "takes 1 operand");
+    if (operand_arg(op, in, 0, false, &x) != EO_OK
+        || result_arg(op, out, 0, false, &y) != EO_OK
+        || shapes_equal(op, &in[0], &out[0]) != EO_OK)
+        return EO_ERROR;
+    const eo_type *tx =
+        eo_type_elem_or_self(eo_value_type(eo_op_operand(op, 0)));
+    const eo_type *ty =
+        eo_type_elem_or_self(eo_value_type(eo_op_result(op, 0)));
+    bool same = tx == ty;
+    if (!same && (x.p.axis >= 0 || y.p.axis >= 0))
+        return eo_op_error(op, "unsupported: per-axis quantized operand "
+                           "and result of different quantization");
+    mult m = { 0, 0 };
+    if (!same)
+        eo_quant_multiplier(scale_at(&x, 0) / scale_at(&y, 0), &m.q,
+                            &m.shift);
+    int64_t n = eo_tensor_numel(&in[0]);
+    size_t last = SIZE_MAX;
+    int64_t lo = 0, hi = 0;
+    for (int64_t i = 0; i < n; i++) {
+        size_t c = chan_of(&y, i);
+        if (c != last) {
+            double s = scale_at(&y, c);
+            int64_t zp = zp_at(&y, c);
+            lo = quantize_bound(fmin, s, zp, y.p.storage_min,
+                                y.p.storage_max);
+            hi = quantize_bound(fmax, s, zp, y.p.storage_min,
+                                y.p.storage_max);
+            last = c;
+        }
+        int64_t v = qget(&x, i);
+        if (!same) {
+            int32_t d = sat32(v - zp_at(&x, 0));
+            v = (int64_t)eo_quant_apply_multiplier(d, m.q, m.shift)
+                + zp_at(&y, 0);
+        }
+        qset(&out[0], i, clamp64(v, lo, hi < lo ? lo : hi));
+    }
+    return EO_OK;
+}
+
+static eo_status
+k_relu(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    return clamp_kernel(op, in, out, 0.0f, INFINITY);
+}
+
+static eo_status
+k_clip(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    float lo = (float)eo_graph_attr_float(op, "min", -INFINITY);
+    float hi = (float)eo_graph_attr_float(op, "max", INFINITY);
+    return clamp_kernel(op, in, out, lo, hi);
+}
+
+/* ------------------------------------------------------------------ */
+/* Data movement                                                       */
+/* ------------------------------------------------------------------ */
+
+/* Reshape, transpose, concat ... move stored values unchanged, so they
+ * run interp_elem.c's integer kernels once every quantized operand and
+ * result (gather's indices excepted) has one and the same type. */
+static eo_status
+k_move(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    int k = eo_graph_op_kind(op);
+    interp_kernel kern = k >= 0 ? interp_elem_kernel((eo_graph_op)k) : NULL;
+    if (!kern)
+        return eo_op_error(op, "unsupported on quantized tensors");
+    size_t nops = eo_op_num_operands(op), nres = eo_op_num_results(op);
+    if (nops == 0 || nres == 0)
+        return bad_shapes(op, "expects operands and results");
+    const eo_type *q =
+        eo_type_elem_or_self(eo_value_type(eo_op_operand(op, 0)));
+    for (size_t i = 0; i < nops + nres; i++) {
+        if (k == GRAPH_GATHER && i == 1)
+            continue;
+        const eo_value *v = i < nops ? eo_op_operand(op, i)
+                                     : eo_op_result(op, i - nops);
+        if (eo_type_elem_or_self(eo_value_type(v)) != q)
+            return eo_op_error(op, "unsupported: operands and results of "
+                               "different quantization (requantize "
+                               "first)");
+    }
+    return kern(op, in, out);
+}
+
+interp_kernel
+interp_quant_kernel(eo_graph_op k)
+{
+    switch (k) {
+    case GRAPH_QUANTIZE: return k_quantize;
+    case GRAPH_DEQUANTIZE: return k_dequantize;
+    case GRAPH_REQUANTIZE: return k_requantize;
+    case GRAPH_CONV2D: return k_conv2d;
+    case GRAPH_GEMM: return k_gemm;
+    case GRAPH_MATMUL: return k_matmul;
+    case GRAPH_ADD: return k_add;
+    case GRAPH_AVG_POOL: return k_avg_pool;
+    case GRAPH_MAX_POOL: return k_max_pool;
+    case GRAPH_GLOBAL_AVG_POOL: return k_global_avg_pool;
+    case GRAPH_GLOBAL_MAX_POOL: return k_global_max_pool;
+    case GRAPH_RELU: return k_relu;
+    case GRAPH_CLIP: return k_clip;
+    case GRAPH_RESHAPE:
+    case GRAPH_FLATTEN:
+    case GRAPH_TRANSPOSE:
+    case GRAPH_CONCAT:
+    case GRAPH_SPLIT:
+    case GRAPH_SLICE:
+    case GRAPH_SQUEEZE:
+    case GRAPH_UNSQUEEZE:
+    case GRAPH_GATHER:
+        return k_move;
+    default:
+        return NULL;
+    }
+}

@@ -1,0 +1,905 @@
+/* tools/edge-run.c - runs a function of an MLIR or ONNX file on host
+ * tensors with the graph dialect's reference interpreter (MLIR's CPU
+ * runner, interpreter mode).
+ *
+ *   flags -> load the module (.mlir parsed, .onnx imported), verify
+ *         -> pick the function (--func, or the only public func.func)
+ *         -> read the inputs (.npy or ONNX TensorProto .pb)
+ *         -> run (--repeat times; --time reports min and median)
+ *         -> write --output files, --print, --check against references
+ *
+ * Exit status: 0 on success, 1 on any error or check mismatch.
+ */
+#define _POSIX_C_SOURCE 200809L       /* clock_gettime */
+#include "dialects/dialects.h"
+#include "dialects/func/func.h"
+#include "dialects/graph/graph.h"
+#include "dialects/graph/interp.h"
+#include "dialects/graph/onnx/onnx.h"
+#include "ir/ir.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define TOOL "edge-run"
+/* ONNX's backend test defaults (onnx/backend/test/case/node: rtol 1e-3,
+ * atol 1e-7). */
+#define DEFAULT_RTOL 1e-3
+#define DEFAULT_ATOL 1e-7
+/* Mismatching elements listed by --check before the summary. */
+#define MAX_REPORTED 5
+/* Values shown per output by --print. */
+#define MAX_PRINTED 16
+#define MAX_REPEAT 100000
+
+/* ------------------------------------------------------------------ */
+/* Command line                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef struct path_list {
+    const char **v;             /* argc entries at most */
+    size_t n;
+} path_list;
+
+typedef struct options {
+    const char *file;
+    const char *func;
+    path_list inputs, outputs, checks;
+    double atol, rtol;
+    uint64_t int_tol;
+    int64_t dynamic_dim;
+    long repeat;
+    bool interpret, print, time, help, version;
+} options;
+
+typedef enum flag_kind { FLAG_BOOL, FLAG_VALUE } flag_kind;
+
+enum {
+    SLOT_NONE, SLOT_FUNC, SLOT_INPUT, SLOT_OUTPUT, SLOT_CHECK, SLOT_ATOL,
+    SLOT_RTOL, SLOT_INT_TOL, SLOT_DYNAMIC_DIM, SLOT_REPEAT
+};
+
+/* One accepted flag: booleans store into the bool at 'offset' in
+ * 'options', value flags name a slot. Sorted by name for --help. */
+typedef struct flag {
+    const char *name;
+    flag_kind kind;
+    size_t offset;
+    int slot;
+    const char *value_name;
+    const char *help;
+} flag;
+
+#define BOOL_FLAG(n, field, h) \
+    { n, FLAG_BOOL, offsetof(options, field), SLOT_NONE, NULL, h }
+#define VALUE_FLAG(n, slot, v, h) { n, FLAG_VALUE, 0, slot, v, h }
+
+/* name, kind, field or slot, value name, help */
+static const flag flags[] = {
+    VALUE_FLAG("atol", SLOT_ATOL, "x",
+               "--check: absolute tolerance for floats (default 1e-7)"),
+    VALUE_FLAG("check", SLOT_CHECK, "file",
+               "Compare the next result to this .npy or .pb (repeatable, "
+               "in result order; exit 1 on a mismatch)"),
+    VALUE_FLAG("func", SLOT_FUNC, "name",
+               "The func.func to run (default: the only public one)"),
+    BOOL_FLAG("help", help, "Print this list of options and exit"),
+    VALUE_FLAG("input", SLOT_INPUT, "file",
+               "The next argument, from a .npy or .pb file (repeatable, "
+               "in argument order)"),
+    VALUE_FLAG("int-tol", SLOT_INT_TOL, "n",
+               "--check: largest difference allowed for integers "
+               "(default 0)"),
+    BOOL_FLAG("interpret", interpret,
+              "Run with the reference interpreter (the only mode so far)"),
+    VALUE_FLAG("onnx-dynamic-dim", SLOT_DYNAMIC_DIM, "n",
+               "Size given to every dynamic dimension of an .onnx "
+               "file's inputs"),
+    VALUE_FLAG("output", SLOT_OUTPUT, "file",
+               "Write the next result to this .npy file (repeatable, in "
+               "result order)"),
+    BOOL_FLAG("print", print,
+              "Print each result's type and first values"),
+    VALUE_FLAG("repeat", SLOT_REPEAT, "n",
+               "Run the function n times (default 1)"),
+    VALUE_FLAG("rtol", SLOT_RTOL, "x",
+               "--check: relative tolerance for floats (default 1e-3)"),
+    BOOL_FLAG("time", time,
+              "Print the min and median run time over --repeat runs"),
+    BOOL_FLAG("version", version, "Print the version and exit"),
+};
+
+#define NUM_FLAGS (sizeof(flags) / sizeof(flags[0]))
+
+static void
+flag_spelling(const flag *fl, char *buf, size_t size)
+{
+    snprintf(buf, size, "--%s%s%s%s", fl->name,
+             fl->kind == FLAG_VALUE ? "=<" : "",
+             fl->value_name ? fl->value_name : "",
+             fl->kind == FLAG_VALUE ? ">" : "");
+}
+
+static void
+print_help(FILE *f)
+{
+    fprintf(f, "OVERVIEW: " TOOL ": run a function of an MLIR or ONNX "
+               "file on tensors\n"
+               "USAGE: " TOOL " --interpret [options] <file.mlir|"
+               "file.onnx>\n\n"
+               "Inputs and references are .npy files or ONNX TensorProto "
+               ".pb files; results are\nwritten as .npy. --check passes "
+               "when |got - expected| <= atol + rtol * |expected|\nfor "
+               "every float element (NaNs must match) and |got - "
+               "expected| <= int-tol for\nintegers, and otherwise lists "
+               "the first mismatches and the largest errors.\n\n"
+               "OPTIONS:\n");
+    char spell[128];
+    size_t width = 0;
+    for (size_t i = 0; i < NUM_FLAGS; i++) {
+        flag_spelling(&flags[i], spell, sizeof(spell));
+        if (strlen(spell) > width)
+            width = strlen(spell);
+    }
+    for (size_t i = 0; i < NUM_FLAGS; i++) {
+        flag_spelling(&flags[i], spell, sizeof(spell));
+        fprintf(f, "  %-*s - %s\n", (int)width, spell, flags[i].help);
+    }
+}
+
+static bool
+parse_double(const char *v, double *out)
+{
+    char *end;
+    errno = 0;
+    double d = strtod(v, &end);
+    if (errno || end == v || *end || !(d >= 0) || isinf(d))
+        return false;
+    *out = d;
+    return true;
+}
+
+/* A decimal integer in [lo, hi]. */
+static bool
+parse_int(const char *v, int64_t lo, int64_t hi, int64_t *out)
+{
+    char *end;
+    errno = 0;
+    long long n = strtoll(v, &end, 10);
+    if (errno || end == v || *end || n < lo || n > hi)
+        return false;
+    *out = (int64_t)n;
+    return true;
+}
+
+static bool
+set_value(options *o, const flag *fl, const char *value)
+{
+    int64_t n;
+    switch (fl->slot) {
+    case SLOT_FUNC:
+        o->func = value;
+        return true;
+    case SLOT_INPUT:
+        o->inputs.v[o->inputs.n++] = value;
+        return true;
+    case SLOT_OUTPUT:
+        o->outputs.v[o->outputs.n++] = value;
+        return true;
+    case SLOT_CHECK:
+        o->checks.v[o->checks.n++] = value;
+        return true;
+    case SLOT_ATOL:
+        return parse_double(value, &o->atol);
+    case SLOT_RTOL:
+        return parse_double(value, &o->rtol);
+    case SLOT_INT_TOL:
+        if (!parse_int(value, 0, INT64_MAX, &n))
+            return false;
+        o->int_tol = (uint64_t)n;
+        return true;
+    case SLOT_DYNAMIC_DIM:
+        return parse_int(value, 1, INT64_MAX, &o->dynamic_dim);
+    case SLOT_REPEAT:
+        if (!parse_int(value, 1, MAX_REPEAT, &n))
+            return false;
+        o->repeat = (long)n;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Parses argv into 'o' ("--f", "-f", "--f=value", "--f value"). Reports
+ * every problem; false if there was one. */
+static bool
+parse_args(int argc, char **argv, options *o)
+{
+    bool ok = true, only_positional = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_positional || a[0] != '-' || a[1] == '\0') {
+            if (o->file) {
+                fprintf(stderr, TOOL ": error: more than one input file "
+                        "('%s' and '%s')\n", o->file, a);
+                ok = false;
+                continue;
+            }
+            o->file = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_positional = true;
+            continue;
+        }
+        const char *name = a + 1 + (a[1] == '-');
+        const char *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        const flag *fl = NULL;
+        for (size_t k = 0; k < NUM_FLAGS && !fl; k++) {
+            if (strlen(flags[k].name) == len &&
+                memcmp(flags[k].name, name, len) == 0)
+                fl = &flags[k];
+        }
+        if (!fl) {
+            fprintf(stderr, TOOL ": error: unknown option '%s' (see "
+                    TOOL " --help)\n", a);
+            ok = false;
+            continue;
+        }
+        const char *value = eq ? eq + 1 : NULL;
+        if (fl->kind == FLAG_BOOL) {
+            if (value && strcmp(value, "true") != 0 &&
+                strcmp(value, "1") != 0 && strcmp(value, "false") != 0 &&
+                strcmp(value, "0") != 0) {
+                fprintf(stderr, TOOL ": error: --%s takes no value other "
+                        "than true or false, got '%s'\n", fl->name, value);
+                ok = false;
+                continue;
+            }
+            *(bool *)((char *)o + fl->offset) =
+                !value || strcmp(value, "true") == 0 ||
+                strcmp(value, "1") == 0;
+            continue;
+        }
+        if (!value) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, TOOL ": error: --%s needs a value\n",
+                        fl->name);
+                ok = false;
+                continue;
+            }
+            value = argv[++i];
+        }
+        if (!set_value(o, fl, value)) {
+            fprintf(stderr, TOOL ": error: invalid value '%s' for --%s\n",
+                    value, fl->name);
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Files                                                               */
+/* ------------------------------------------------------------------ */
+
+static bool
+has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Reads a whole file into a NUL-terminated malloc'ed buffer; reports and
+ * returns NULL on failure. */
+static char *
+read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    if (!f)
+        goto fail;
+    for (;;) {
+        if (cap - n < 65536) {
+            size_t ncap = cap ? cap * 2 : 65536;
+            char *nb = realloc(buf, ncap + 1);
+            if (!nb) {
+                errno = ENOMEM;
+                goto fail;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f))
+        goto fail;
+    fclose(f);
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+fail:;
+    int e = errno;
+    if (f)
+        fclose(f);
+    free(buf);
+    fprintf(stderr, TOOL ": error: cannot read '%s': %s\n", path,
+            strerror(e));
+    return NULL;
+}
+
+/* Loads a tensor from .npy or .pb (errors reported). */
+static bool
+load_tensor(eo_ctx *ctx, const char *path, eo_tensor *t)
+{
+    memset(t, 0, sizeof(*t));
+    if (has_suffix(path, ".npy"))
+        return eo_tensor_load_npy(ctx, path, t) == EO_OK;
+    if (has_suffix(path, ".pb"))
+        return eo_onnx_load_tensor(ctx, path, t) == EO_OK;
+    fprintf(stderr, TOOL ": error: '%s': expected a .npy or .pb file\n",
+            path);
+    return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* The module and the function                                         */
+/* ------------------------------------------------------------------ */
+
+/* Parses (.mlir) or imports (.onnx) 'path' and verifies it; NULL after
+ * diagnostics. A parsed file's text stays in *text (the diagnostics of
+ * later stages may quote it). */
+static eo_op *
+load_module(eo_ctx *ctx, const options *o, char **text)
+{
+    const char *path = o->file;
+    eo_op *module = NULL;
+    if (has_suffix(path, ".onnx")) {
+        eo_onnx_options oo = { .func_name = NULL,
+                               .dynamic_dim = o->dynamic_dim };
+        module = eo_onnx_import_file(ctx, path, &oo);
+    } else {
+        if (o->dynamic_dim)
+            fprintf(stderr, TOOL ": warning: --onnx-dynamic-dim ignored "
+                    "for '%s' (not an .onnx file)\n", path);
+        size_t len;
+        *text = read_file(path, &len);
+        if (!*text)
+            return NULL;
+        module = eo_parse_source(ctx, path, *text, len, NULL);
+    }
+    if (!module)
+        return NULL;
+    if (eo_op_verify(module) != EO_OK) {
+        eo_op_destroy(module);
+        return NULL;
+    }
+    return module;
+}
+
+static bool
+is_func(const eo_op *op)
+{
+    return strcmp(eo_op_name_str(op), "func.func") == 0;
+}
+
+static bool
+is_public(const eo_op *op)
+{
+    const eo_attr *vis = eo_op_attr(op, "sym_visibility");
+    size_t len = 0;
+    const char *s = vis ? eo_attr_string(vis, &len) : NULL;
+    return !s || (len == 6 && memcmp(s, "public", 6) == 0);
+}
+
+static const char *
+func_name(eo_ctx *ctx, const eo_op *fn)
+{
+    const eo_ident *id = eo_symbol_name(ctx, fn);
+    return id ? eo_ident_str(id) : "?";
+}
+
+/* The function to run: --func's, or the only public func.func with a
+ * body. Reports and returns NULL if there is none or more than one. */
+static eo_op *
+find_func(eo_ctx *ctx, eo_op *module, const char *name)
+{
+    eo_block *body = eo_module_body(module);
+    if (name) {
+        eo_op *fn = eo_symbol_lookup_in(module, name);
+        if (!fn || !is_func(fn)) {
+            fprintf(stderr, TOOL ": error: no func.func named '%s'\n", name);
+            return NULL;
+        }
+        if (func_is_declaration(fn)) {
+            fprintf(stderr, TOOL ": error: @%s is a declaration (no body "
+                    "to run)\n", name);
+            return NULL;
+        }
+        return fn;
+    }
+    eo_op *found = NULL;
+    size_t n = 0;
+    for (eo_op *op = body ? eo_block_first(body) : NULL; op;
+         op = eo_op_next(op)) {
+        if (!is_func(op) || !is_public(op) || func_is_declaration(op))
+            continue;
+        if (n++ == 0)
+            found = op;
+    }
+    if (n == 0) {
+        fprintf(stderr, TOOL ": error: no public func.func with a body to "
+                "run\n");
+        return NULL;
+    }
+    if (n > 1) {
+        fprintf(stderr, TOOL ": error: %zu public functions (@%s, ...): "
+                "choose one with --func\n", n, func_name(ctx, found));
+        return NULL;
+    }
+    return found;
+}
+
+/* ------------------------------------------------------------------ */
+/* Elements                                                            */
+/* ------------------------------------------------------------------ */
+
+static bool
+is_float_dtype(eo_dtype dt)
+{
+    return dt == EO_DT_F32 || dt == EO_DT_F64 || dt == EO_DT_F16;
+}
+
+static double
+half_to_double(uint16_t h)
+{
+    int sign = h >> 15, exp = (h >> 10) & 0x1f, man = h & 0x3ff;
+    double v;
+    if (exp == 0)
+        v = ldexp((double)man, -24);
+    else if (exp == 31)
+        v = man ? NAN : INFINITY;
+    else
+        v = ldexp((double)(man | 0x400), exp - 25);
+    return sign ? -v : v;
+}
+
+/* Element i of a float tensor. */
+static double
+float_at(const eo_tensor *t, int64_t i)
+{
+    switch (t->dtype) {
+    case EO_DT_F32: {
+        float f;
+        memcpy(&f, (const char *)t->data + i * 4, 4);
+        return f;
+    }
+    case EO_DT_F64: {
+        double d;
+        memcpy(&d, (const char *)t->data + i * 8, 8);
+        return d;
+    }
+    case EO_DT_F16: {
+        uint16_t h;
+        memcpy(&h, (const char *)t->data + i * 2, 2);
+        return half_to_double(h);
+    }
+    default:
+        return 0;
+    }
+}
+
+/* Element i of an integer or bool tensor: signed types in *s, unsigned
+ * ones in *u (the other set to 0); returns whether it is unsigned. */
+static bool
+int_at(const eo_tensor *t, int64_t i, int64_t *s, uint64_t *u)
+{
+    const char *p = (const char *)t->data + i * (int64_t)eo_dtype_size(
+                                                t->dtype);
+    *s = 0;
+    *u = 0;
+    switch (t->dtype) {
+    case EO_DT_I8: { int8_t v; memcpy(&v, p, 1); *s = v; return false; }
+    case EO_DT_I16: { int16_t v; memcpy(&v, p, 2); *s = v; return false; }
+    case EO_DT_I32: { int32_t v; memcpy(&v, p, 4); *s = v; return false; }
+    case EO_DT_I64: { int64_t v; memcpy(&v, p, 8); *s = v; return false; }
+    case EO_DT_U8: { uint8_t v; memcpy(&v, p, 1); *u = v; return true; }
+    case EO_DT_U16: { uint16_t v; memcpy(&v, p, 2); *u = v; return true; }
+    case EO_DT_U32: { uint32_t v; memcpy(&v, p, 4); *u = v; return true; }
+    case EO_DT_U64: { uint64_t v; memcpy(&v, p, 8); *u = v; return true; }
+    case EO_DT_BOOL: *u = p[0] != 0; return true;
+    default: return true;
+    }
+}
+
+static void
+format_elem(const eo_tensor *t, int64_t i, char *buf, size_t size)
+{
+    if (is_float_dtype(t->dtype)) {
+        snprintf(buf, size, "%.9g", float_at(t, i));
+        return;
+    }
+    int64_t s;
+    uint64_t u;
+    bool is_unsigned = int_at(t, i, &s, &u);
+    if (t->dtype == EO_DT_BOOL)
+        snprintf(buf, size, "%s", u ? "true" : "false");
+    else if (is_unsigned)
+        snprintf(buf, size, "%llu", (unsigned long long)u);
+    else
+        snprintf(buf, size, "%lld", (long long)s);
+}
+
+/* "[1, 2, 3]": the multi-index of flat index i. */
+static void
+format_index(const eo_tensor *t, int64_t i, char *buf, size_t size)
+{
+    int64_t idx[EO_GRAPH_MAX_RANK];
+    for (size_t d = t->rank; d-- > 0;) {
+        int64_t dim = t->shape[d] > 0 ? t->shape[d] : 1;
+        idx[d] = i % dim;
+        i /= dim;
+    }
+    size_t len = 0;
+    buf[0] = '\0';
+    len += (size_t)snprintf(buf, size, "[");
+    for (size_t d = 0; d < t->rank && len < size; d++)
+        len += (size_t)snprintf(buf + len, size - len, "%s%lld",
+                                d ? ", " : "", (long long)idx[d]);
+    if (len < size)
+        snprintf(buf + len, size - len, "]");
+}
+
+/* "1x10xf32" */
+static void
+format_type(const eo_tensor *t, char *buf, size_t size)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t d = 0; d < t->rank && len < size; d++)
+        len += (size_t)snprintf(buf + len, size - len, "%lldx",
+                                (long long)t->shape[d]);
+    if (len < size)
+        snprintf(buf + len, size - len, "%s", eo_dtype_name(t->dtype));
+}
+
+static void
+print_tensor(size_t k, const eo_tensor *t)
+{
+    char ty[160], v[64];
+    format_type(t, ty, sizeof(ty));
+    int64_t n = eo_tensor_numel(t);
+    printf("result %zu: %s\n  [", k, ty);
+    for (int64_t i = 0; i < n && i < MAX_PRINTED; i++) {
+        format_elem(t, i, v, sizeof(v));
+        printf("%s%s", i ? ", " : "", v);
+    }
+    if (n > MAX_PRINTED)
+        printf(", ... (%lld more)", (long long)(n - MAX_PRINTED));
+    printf("]\n");
+}
+
+/* ------------------------------------------------------------------ */
+/* --check                                                             */
+/* ------------------------------------------------------------------ */
+
+/* Compares result k to the reference 'exp' (read from 'path'); prints a
+ * one-line summary on success, the first mismatches and the largest
+ * errors otherwise. */
+static bool
+check_tensor(const options *o, size_t k, const char *path,
+             const eo_tensor *got, const eo_tensor *exp)
+{
+    char gt[160], et[160];
+    format_type(got, gt, sizeof(gt));
+    format_type(exp, et, sizeof(et));
+    bool same_shape = got->rank == exp->rank;
+    for (size_t d = 0; same_shape && d < got->rank; d++)
+        same_shape = got->shape[d] == exp->shape[d];
+    if (got->dtype != exp->dtype || !same_shape) {
+        fprintf(stderr, TOOL ": error: result %zu is %s but '%s' holds "
+                "%s\n", k, gt, path, et);
+        return false;
+    }
+    bool flt = is_float_dtype(got->dtype);
+    int64_t n = eo_tensor_numel(got), bad = 0;
+    double max_abs = 0, max_rel = 0;
+    int64_t at_abs = -1, at_rel = -1;
+    char ib[160], gv[64], ev[64];
+    for (int64_t i = 0; i < n; i++) {
+        bool ok;
+        double abs_err, rel_err = 0;
+        if (flt) {
+            double g = float_at(got, i), e = float_at(exp, i);
+            if (isnan(g) || isnan(e)) {
+                ok = isnan(g) && isnan(e);
+                abs_err = ok ? 0 : INFINITY;
+            } else if (isinf(g) || isinf(e)) {
+                ok = g == e;
+                abs_err = ok ? 0 : INFINITY;
+            } else {
+                abs_err = fabs(g - e);
+                ok = abs_err <= o->atol + o->rtol * fabs(e);
+            }
+            if (e != 0 && !isnan(e))
+                rel_err = abs_err / fabs(e);
+            else if (abs_err != 0)
+                rel_err = INFINITY;
+        } else {
+            int64_t gs, es;
+            uint64_t gu, eu, diff;
+            bool is_unsigned = int_at(got, i, &gs, &gu);
+            int_at(exp, i, &es, &eu);
+            if (is_unsigned)
+                diff = gu > eu ? gu - eu : eu - gu;
+            else
+                diff = gs > es ? (uint64_t)gs - (uint64_t)es
+                               : (uint64_t)es - (uint64_t)gs;
+            ok = diff <= o->int_tol;
+            abs_err = (double)diff;
+        }
+        if (abs_err > max_abs || (at_abs < 0 && abs_err > 0)) {
+            max_abs = abs_err;
+            at_abs = i;
+        }
+        if (rel_err > max_rel) {
+            max_rel = rel_err;
+            at_rel = i;
+        }
+        if (ok)
+            continue;
+        if (bad++ == 0)
+            fprintf(stderr, TOOL ": error: result %zu does not match '%s' "
+                    "(%s):\n", k, path, gt);
+        if (bad <= MAX_REPORTED) {
+            format_index(got, i, ib, sizeof(ib));
+            format_elem(got, i, gv, sizeof(gv));
+            format_elem(exp, i, ev, sizeof(ev));
+            fprintf(stderr, "  at %s: got %s, expected %s\n", ib, gv, ev);
+        }
+    }
+    if (bad) {
+        if (bad > MAX_REPORTED)
+            fprintf(stderr, "  ... and %lld more\n",
+                    (long long)(bad - MAX_REPORTED));
+        fprintf(stderr, "  %lld of %lld elements differ", (long long)bad,
+                (long long)n);
+        if (flt)
+            fprintf(stderr, " (atol %g, rtol %g)", o->atol, o->rtol);
+        else
+            fprintf(stderr, " (int-tol %llu)",
+                    (unsigned long long)o->int_tol);
+        format_index(got, at_abs < 0 ? 0 : at_abs, ib, sizeof(ib));
+        fprintf(stderr, "; max abs error %g at %s", max_abs, ib);
+        if (flt) {
+            format_index(got, at_rel < 0 ? 0 : at_rel, ib, sizeof(ib));
+            fprintf(stderr, ", max rel error %g at %s", max_rel, ib);
+        }
+        fprintf(stderr, "\n");
+        return false;
+    }
+    printf("result %zu: ok (%lld elements, max abs error %g", k,
+           (long long)n, max_abs);
+    if (flt)
+        printf(", max rel error %g", max_rel);
+    printf(")\n");
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Running                                                             */
+/* ------------------------------------------------------------------ */
+
+static double
+seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static void
+free_tensors(eo_tensor *t, size_t n)
+{
+    for (size_t i = 0; t && i < n; i++)
+        eo_tensor_free(&t[i]);
+}
+
+/* Runs 'fn' o->repeat times on the inputs; the last run's results stay in
+ * 'out' (nres of them). Reports the timing with --time. */
+static bool
+run_func(const options *o, eo_op *fn, const eo_tensor *in, size_t nin,
+         eo_tensor *out, size_t nres)
+{
+    double *times = calloc((size_t)o->repeat, sizeof(double));
+    if (!times) {
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        return false;
+    }
+    bool ok = true;
+    for (long r = 0; r < o->repeat && ok; r++) {
+        if (r > 0)
+            free_tensors(out, nres);
+        size_t nout = nres;
+        double t0 = seconds_now();
+        ok = eo_interp_run(fn, nin, in, &nout, out) == EO_OK;
+        times[r] = seconds_now() - t0;
+        if (ok && nout != nres) {
+            fprintf(stderr, TOOL ": error: the interpreter returned %zu "
+                    "results for %zu declared\n", nout, nres);
+            free_tensors(out, nout < nres ? nout : nres);
+            ok = false;
+        }
+    }
+    if (ok && o->time) {
+        qsort(times, (size_t)o->repeat, sizeof(double), cmp_double);
+        long n = o->repeat;
+        double median = n % 2 ? times[n / 2]
+                              : (times[n / 2 - 1] + times[n / 2]) / 2;
+        printf("time: min %.3f ms, median %.3f ms over %ld run%s\n",
+               times[0] * 1e3, median * 1e3, n, n == 1 ? "" : "s");
+    }
+    free(times);
+    return ok;
+}
+
+/* Everything after the flags; returns the exit status. */
+static int
+run(const options *o)
+{
+    eo_ctx *ctx = eo_ctx_create(NULL);
+    if (!ctx || eo_register_all_dialects(ctx) != EO_OK ||
+        eo_graph_register(ctx) != EO_OK) {
+        fprintf(stderr, TOOL ": error: cannot set up the context\n");
+        eo_ctx_destroy(ctx);
+        return 1;
+    }
+    char *text = NULL;
+    eo_tensor *in = NULL, *out = NULL;
+    size_t nin = o->inputs.n, nres = 0;
+    bool ok = false, have_out = false;
+    eo_op *module = load_module(ctx, o, &text);
+    eo_op *fn = module ? find_func(ctx, module, o->func) : NULL;
+    if (!fn)
+        goto done;
+    const eo_type *ft = func_get_type(fn);
+    if (!ft) {
+        fprintf(stderr, TOOL ": error: @%s has no function type\n",
+                func_name(ctx, fn));
+        goto done;
+    }
+    nres = eo_type_num_results(ft);
+    if (nin != eo_type_num_inputs(ft)) {
+        fprintf(stderr, TOOL ": error: @%s takes %zu argument%s but %zu "
+                "--input file%s given\n", func_name(ctx, fn),
+                eo_type_num_inputs(ft), eo_type_num_inputs(ft) == 1 ? ""
+                                                                  : "s",
+                nin, nin == 1 ? " was" : "s were");
+        goto done;
+    }
+    if (o->outputs.n && o->outputs.n != nres) {
+        fprintf(stderr, TOOL ": error: @%s has %zu result%s but %zu "
+                "--output file%s given\n", func_name(ctx, fn), nres,
+                nres == 1 ? "" : "s", o->outputs.n,
+                o->outputs.n == 1 ? " was" : "s were");
+        goto done;
+    }
+    if (o->checks.n && o->checks.n != nres) {
+        fprintf(stderr, TOOL ": error: @%s has %zu result%s but %zu "
+                "--check file%s given\n", func_name(ctx, fn), nres,
+                nres == 1 ? "" : "s", o->checks.n,
+                o->checks.n == 1 ? " was" : "s were");
+        goto done;
+    }
+    in = calloc(nin ? nin : 1, sizeof(*in));
+    out = calloc(nres ? nres : 1, sizeof(*out));
+    if (!in || !out) {
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        goto done;
+    }
+    for (size_t i = 0; i < nin; i++) {
+        if (!load_tensor(ctx, o->inputs.v[i], &in[i]))
+            goto done;
+    }
+    if (!run_func(o, fn, in, nin, out, nres))
+        goto done;
+    have_out = true;
+    ok = true;
+    for (size_t k = 0; k < o->outputs.n; k++) {
+        const char *path = o->outputs.v[k];
+        if (!has_suffix(path, ".npy")) {
+            fprintf(stderr, TOOL ": error: '%s': results are written as "
+                    ".npy files\n", path);
+            ok = false;
+        } else if (eo_tensor_save_npy(ctx, path, &out[k]) != EO_OK) {
+            ok = false;
+        }
+    }
+    for (size_t k = 0; o->print && k < nres; k++)
+        print_tensor(k, &out[k]);
+    for (size_t k = 0; k < o->checks.n; k++) {
+        eo_tensor exp;
+        if (!load_tensor(ctx, o->checks.v[k], &exp)) {
+            ok = false;
+            continue;
+        }
+        if (!check_tensor(o, k, o->checks.v[k], &out[k], &exp))
+            ok = false;
+        eo_tensor_free(&exp);
+    }
+done:
+    if (have_out)
+        free_tensors(out, nres);
+    free_tensors(in, nin);
+    free(in);
+    free(out);
+    if (module)
+        eo_op_destroy(module);
+    eo_ctx_destroy(ctx);
+    free(text);
+    if (fflush(stdout) != 0)
+        ok = false;
+    return ok ? 0 : 1;
+}
+
+int
+main(int argc, char **argv)
+{
+    options o = { .atol = DEFAULT_ATOL, .rtol = DEFAULT_RTOL,
+                  .repeat = 1 };
+    size_t cap = (size_t)argc + 1;
+    o.inputs.v = calloc(cap, sizeof(char *));
+    o.outputs.v = calloc(cap, sizeof(char *));
+    o.checks.v = calloc(cap, sizeof(char *));
+    int status = 1;
+    if (!o.inputs.v || !o.outputs.v || !o.checks.v) {
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        goto done;
+    }
+    if (!parse_args(argc, argv, &o))
+        goto done;
+    if (o.help) {
+        print_help(stdout);
+        status = fflush(stdout) == 0 ? 0 : 1;
+        goto done;
+    }
+    if (o.version) {
+        printf(TOOL " version " EO_VERSION_STRING "\n");
+        status = fflush(stdout) == 0 ? 0 : 1;
+        goto done;
+    }
+    if (!o.interpret) {
+        fprintf(stderr, TOOL ": error: no execution mode given (use "
+                "--interpret)\n");
+        goto done;
+    }
+    if (!o.file) {
+        fprintf(stderr, TOOL ": error: no input file (see " TOOL
+                " --help)\n");
+        goto done;
+    }
+    status = run(&o);
+done:
+    free(o.inputs.v);
+    free(o.outputs.v);
+    free(o.checks.v);
+    return status;
+}
