@@ -669,6 +669,10 @@ parse_extended(eo_parser *p)
         mt.col = t.col + (unsigned)(mt.text - t.text);
     }
     const eo_token *at = dot ? &mt : &t;
+    if (dlen == 0) {            /* "!." or "!.foo" */
+        eo_parser_error_at(p, at, "invalid dialect namespace '\"\"'");
+        return NULL;
+    }
     eo_dialect *d = eo_dialect_lookup(p->ctx, name, dlen);
     if (d) {
         const eo_dialect_desc *desc = eo_dialect_get_desc(d);

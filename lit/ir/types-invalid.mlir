@@ -179,3 +179,14 @@
 // expected-error@+1 {{expected '>' in tensor type}}
 "test.op"() : () -> (tensor<4xf32
   )
+
+// -----
+
+// An empty dialect namespace (mlir-opt: the same message and column).
+// expected-error@+1 {{invalid dialect namespace '""'}}
+func.func private @f(!.)
+
+// -----
+
+// expected-error@+1 {{invalid dialect namespace '""'}}
+func.func private @f(!.foo)
