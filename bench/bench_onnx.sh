@@ -10,11 +10,17 @@
 #     edge-opt on an empty module, over the file size (target: <= 2x,
 #     judged on files of 256 KiB and more: below that the importer's code
 #     pages dominate);
-#   - interpreter: `edge-run --interpret M.onnx --input ref/input_*.npy
-#     --repeat R --time`, min and median latency, as ratios to ONNX
+#   - interpreter: the model as edge-opt optimizes it, `edge-opt
+#     --import-onnx M.onnx --graph-optimize -o M.mlir` (QDQ chains folded
+#     into integer ops, constants folded, batch norms and activations
+#     fused: what ONNX Runtime does at session creation before the runs it
+#     times), then `edge-run --interpret M.mlir --input ref/input_*.npy
+#     --repeat R --time`: min and median latency, as ratios to ONNX
 #     Runtime's min and median in ref/<model>/manifest.json (1 thread, all
 #     graph optimizations; target: <= 20x). On a loaded machine the min is
-#     the steadier figure.
+#     the steadier figure. Second figure: the imported graph as is
+#     (`edge-run --interpret M.onnx`: QDQ models dequantize their weights
+#     on every run and compute in float), min and ratio.
 #
 # Usage: bench/bench_onnx.sh [-b BUILD_DIR] [-n IMPORT_RUNS] [-r REPEAT]
 #                            [-m MODEL_SUBSTR]
@@ -38,7 +44,7 @@ while getopts "b:n:r:m:h" opt; do
     n) IMPORT_RUNS=$OPTARG ;;
     r) REPEAT=$OPTARG ;;
     m) ONLY=$OPTARG ;;
-    *) sed -n '2,27p' "$0"; exit 2 ;;
+    *) sed -n '2,33p' "$0"; exit 2 ;;
   esac
 done
 case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
@@ -93,12 +99,36 @@ echo "# edge-opt on an empty module: $(awk -v u="$BASE_US" \
      "import: best of $IMPORT_RUNS, with"
 echo "# the IR printed to /dev/null and (np) with" \
      "--mlir-print-skip-regions;"
-echo "# interpreter: min and median of $REPEAT; add/sz: peak RSS above" \
-     "the empty module's over the file size"
-ROW='%-26s %8s %7s %7s %7s %6s %6s %9s %9s %7s %7s %6s %6s\n'
+echo "# interpreter: min and median of $REPEAT on the --graph-optimize'd" \
+     "graph (raw_min, raw_x: the imported graph as is);"
+echo "# add/sz: peak RSS above the empty module's over the file size"
+ROW='%-26s %8s %7s %7s %7s %6s %6s %9s %9s %7s %7s %6s %6s %9s %6s\n'
 printf "$ROW" model bytes imp_ms np_ms rss_kib add/sz np/sz int_min \
-  int_med ort_min ort_med x_min x_med
+  int_med ort_min ort_med x_min x_med raw_min raw_x
 largest= largest_bytes=0 worst_mem=0 worst_np=0 worst_min=0 worst_med=0
+worst_raw=0
+
+# Min and median ms of `edge-run --interpret "$@" --repeat REPEAT --time`
+# on the inputs of the current model, or "- -" (and a message naming
+# 'what') on failure.
+interp_ms() {
+  local what=$1
+  shift
+  if "$EDGE_RUN" --interpret "$@" "${inputs[@]}" --repeat "$REPEAT" \
+       --time > "$TMP/run" 2> "$TMP/err"; then
+    echo "$(sed -n 's/.*min \([0-9.]*\) ms.*/\1/p' "$TMP/run")" \
+         "$(sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' "$TMP/run")"
+  else
+    echo "$m: edge-run ($what) failed: $(head -c 300 "$TMP/err")" >&2
+    echo "- -"
+  fi
+}
+
+# a / b with one decimal, or "-" if a is "-".
+ratio() {
+  [ "$1" = - ] && { echo -; return; }
+  awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'
+}
 
 # Best wall time (ms) of IMPORT_RUNS runs of "$@"; "-" on failure.
 best_ms() {
@@ -153,24 +183,27 @@ for dir in "$MODELS"/ref/*/; do
   read -r ort_min ort_med < <(python3 -c 'import json, sys
 l = json.load(open(sys.argv[1]))["latency_ms"]
 print(l["min"], l["median"])' "$dir/manifest.json")
-  if "$EDGE_RUN" --interpret "$f" "${dyn[@]}" "${inputs[@]}" \
-       --repeat "$REPEAT" --time > "$TMP/run" 2> "$TMP/err"; then
-    lmin=$(sed -n 's/.*min \([0-9.]*\) ms.*/\1/p' "$TMP/run")
-    lmed=$(sed -n 's/.*median \([0-9.]*\) ms.*/\1/p' "$TMP/run")
-    xmin=$(awk -v a="$lmin" -v b="$ort_min" 'BEGIN { printf "%.1f", a / b }')
-    xmed=$(awk -v a="$lmed" -v b="$ort_med" 'BEGIN { printf "%.1f", a / b }')
-    worst_min=$(max_of "$xmin" "$worst_min")
-    worst_med=$(max_of "$xmed" "$worst_med")
+  lmin=- lmed=-
+  if "$EDGE_OPT" --import-onnx "$f" "${dyn[@]}" --graph-optimize \
+       -o "$TMP/opt.mlir" 2> "$TMP/err"; then
+    read -r lmin lmed < <(interp_ms optimized "$TMP/opt.mlir")
   else
-    echo "$m: edge-run failed: $(head -c 300 "$TMP/err")" >&2
-    lmin=- lmed=- xmin=- xmed=-
+    echo "$m: --graph-optimize failed: $(head -c 300 "$TMP/err")" >&2
   fi
+  read -r rmin _ < <(interp_ms imported "$f" "${dyn[@]}")
+  xmin=$(ratio "$lmin" "$ort_min")
+  xmed=$(ratio "$lmed" "$ort_med")
+  rx=$(ratio "$rmin" "$ort_min")
+  worst_min=$(max_of "$xmin" "$worst_min")
+  worst_med=$(max_of "$xmed" "$worst_med")
+  worst_raw=$(max_of "$rx" "$worst_raw")
   printf "$ROW" "$m" "$bytes" "$imp_ms" "$np_ms" "$kib" "$add" "$np_add" \
-    "$lmin" "$lmed" "$ort_min" "$ort_med" "$xmin" "$xmed"
+    "$lmin" "$lmed" "$ort_min" "$ort_med" "$xmin" "$xmed" "$rmin" "$rx"
 done
 echo
 echo "largest model import: ${largest:-none} (target <= 50 ms)"
 echo "worst RSS added / file size, files >= 256 KiB: ${worst_mem}x," \
      "${worst_np}x without printing (target <= 2x)"
 echo "worst interpreter / ONNX Runtime latency: ${worst_min}x (min)," \
-     "${worst_med}x (median) (target <= 20x)"
+     "${worst_med}x (median) (target <= 20x); imported graph as is:" \
+     "${worst_raw}x (min)"

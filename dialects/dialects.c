@@ -5,7 +5,11 @@
 #include "dialects/cf/cf.h"
 #include "dialects/func/func.h"
 #include "dialects/graph/graph.h"
+#include "dialects/math/math.h"
+#include "dialects/memref/memref.h"
 #include "dialects/scf/scf.h"
+#include "dialects/tl/tl.h"
+#include "dialects/vector/vector.h"
 
 eo_status
 eo_register_all_dialects(eo_ctx *ctx)
@@ -13,6 +17,10 @@ eo_register_all_dialects(eo_ctx *ctx)
     eo_status (*const regs[])(eo_ctx *) = {
         func_register, arith_register, cf_register, scf_register,
         eo_graph_register,
+        math_register,
+        memref_register,
+        vector_register,
+        tl_register,
     };
     for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++) {
         eo_status st = regs[i](ctx);

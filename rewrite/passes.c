@@ -7,6 +7,8 @@
 
 /* rewrite/pass_view_op_graph.c */
 EO_HIDDEN extern const eo_pass_def eo_pass_view_op_graph;
+/* rewrite/pass_plan_memory.c */
+EO_HIDDEN extern const eo_pass_def eo_pass_plan_memory;
 
 /* Sorted by name, as mlir-opt lists its passes. */
 static const eo_pass_def *const builtin_passes[] = {
@@ -14,6 +16,7 @@ static const eo_pass_def *const builtin_passes[] = {
     &eo_pass_cse,
     &eo_pass_dce,
     &eo_pass_inline,
+    &eo_pass_plan_memory,
     &eo_pass_symbol_dce,
     &eo_pass_unroll,
     &eo_pass_view_op_graph,

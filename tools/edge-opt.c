@@ -14,6 +14,7 @@
 #include "dialects/dialects.h"
 #include "dialects/graph/onnx/onnx.h"
 #include "dialects/graph/transforms/transforms.h"
+#include "dialects/tl/transforms/transforms.h"
 #include "ir/ir.h"
 #include "rewrite/rewrite.h"
 
@@ -65,6 +66,7 @@ typedef struct options {
     bool timing;
     bool verify_each;
     bool op_stats;              /* --op-stats */
+    bool report_memory;         /* --report-memory */
     /* ONNX import (--import-onnx). */
     bool import_onnx;
     int64_t onnx_dynamic_dim;
@@ -185,6 +187,9 @@ static const flag flags[] = {
       "A textual pass pipeline: 'builtin.module(func.func(cse))'" },
     BOOL_FLAG("print-generic", print.generic,
               "Same as --mlir-print-op-generic"),
+    BOOL_FLAG("report-memory", report_memory,
+              "Plan the arena of each function and report its peak (to "
+              "stderr; appends plan-memory{report=true} to the passes)"),
     BOOL_FLAG("show-dialects", show_dialects,
               "Print the registered dialects and exit"),
     { "split-input-file", FLAG_OPT_VALUE, 0, SLOT_SPLIT, "marker",
@@ -1137,7 +1142,8 @@ make_ctx(const options *o)
         return NULL;
     if (eo_register_all_dialects(ctx) != EO_OK ||
         eo_passes_register(ctx) != EO_OK ||
-        eo_graph_register_passes(ctx) != EO_OK) {
+        eo_graph_register_passes(ctx) != EO_OK ||
+        eo_tl_register_passes(ctx) != EO_OK) {
         eo_ctx_destroy(ctx);
         return NULL;
     }
@@ -1164,7 +1170,7 @@ seconds_now(void)
 static bool
 has_passes(const options *o)
 {
-    return o->pipeline || o->num_passes;
+    return o->pipeline || o->num_passes || o->report_memory;
 }
 
 static bool
@@ -1206,6 +1212,8 @@ build_pm(const options *o, eo_ctx *ctx)
         snprintf(name, sizeof(name), "%.*s", (int)pf->len, pf->name);
         st = eo_pm_add_pass(pm, name, pf->options);
     }
+    if (o->report_memory && st == EO_OK)
+        st = eo_pm_add_pass(pm, "plan-memory", "report=true");
     if (st != EO_OK) {
         if (st == EO_NOMEM)
             fprintf(stderr, TOOL ": error: out of memory\n");

@@ -10,10 +10,10 @@
  *
  * Constant evaluation: an op whose operands are all constants and whose
  * results have at most FOLD_MAX_ELEMENTS elements each is run by the
- * reference interpreter (eo_interp_op) and folds to dense attributes.
- * Quantized results (their constants need the "as" form) and dequantize
- * (whose constant-weight form is what fold-qdq matches) are left to the
- * graph-const-fold pass.
+ * reference interpreter (eo_interp_op) and folds to dense attributes (of
+ * the storage type for quantized results, which the dialect materializes
+ * in the "as" form). dequantize, whose constant-weight form is what
+ * fold-qdq matches, is left to the graph-const-fold pass.
  */
 #include "dialects/graph/graph_internal.h"
 
@@ -135,14 +135,14 @@ fold_identity(eo_op *op, int k, const eo_attr *const cst[], eo_fold *out)
     }
 }
 
-/* Whether every result is a static tensor of a non-quantized element type
- * with at most FOLD_MAX_ELEMENTS elements. */
+/* Whether every result is a static tensor with at most FOLD_MAX_ELEMENTS
+ * elements. */
 static bool
 results_foldable(const eo_op *op)
 {
     for (size_t i = 0; i < eo_op_num_results(op); i++) {
         const eo_type *t = eo_value_type(eo_op_result(op, i));
-        if (eo_type_get_kind(t) != EO_TYPE_TENSOR || is_quant_tensor(t))
+        if (eo_type_get_kind(t) != EO_TYPE_TENSOR)
             return false;
         int64_t n = eo_type_num_elements(t);
         if (n < 0 || n > FOLD_MAX_ELEMENTS)

@@ -138,8 +138,13 @@ eo_tensor_alloc(eo_tensor *t, eo_dtype dt, size_t rank, const int64_t *shape)
 {
     memset(t, 0, sizeof *t);
     size_t nbytes;
-    if (rank > EO_GRAPH_MAX_RANK || (rank && !shape))
+    if (rank > EO_GRAPH_MAX_RANK || (rank && !shape)
+        || eo_dtype_size(dt) == 0)
         return EO_ERROR;
+    for (size_t i = 0; i < rank; i++)
+        if (shape[i] < 0)
+            return EO_ERROR;
+    /* A size past SIZE_MAX cannot be allocated. */
     if (!tensor_bytes(dt, rank, shape, &nbytes))
         return EO_NOMEM;
     /* One byte at least, so that an empty tensor still has data. */
@@ -168,6 +173,23 @@ host_type(const eo_type *type, eo_dtype *dt)
         if (eo_type_dim(type, i) < 0)
             return false;
     return eo_dtype_of_type(eo_type_elem(type), dt);
+}
+
+static bool
+is_int_dtype(eo_dtype dt)
+{
+    return dt != EO_DT_F32 && dt != EO_DT_F64 && dt != EO_DT_F16
+           && dt != EO_DT_BOOL;
+}
+
+/* Whether a tensor of 'got' may stand for an operand of quantized type
+ * 'type' of host dtype 'want': a constant's value holds the stored values
+ * as signless integers (i8 for u8 storage). */
+static bool
+storage_of(const eo_type *type, eo_dtype want, eo_dtype got)
+{
+    return eo_type_is_quant(eo_type_elem(type)) && is_int_dtype(got)
+           && eo_dtype_size(got) == eo_dtype_size(want);
 }
 
 eo_status
@@ -308,7 +330,8 @@ const eo_attr *
 eo_tensor_to_attr(eo_ctx *ctx, const eo_tensor *t, const eo_type *type)
 {
     eo_dtype dt;
-    if (!ctx || !t || !host_type(type, &dt) || dt != t->dtype
+    if (!ctx || !t || !host_type(type, &dt)
+        || (dt != t->dtype && !storage_of(type, dt, t->dtype))
         || !same_shape(type, t->rank, t->shape))
         return NULL;
     const eo_type *elem = eo_type_elem(type);
@@ -370,23 +393,6 @@ bad_type(eo_op *op, const char *what, size_t i, const eo_value *v)
                                b.data ? b.data : "?");
     eo_strbuf_free(&b);
     return st;
-}
-
-static bool
-is_int_dtype(eo_dtype dt)
-{
-    return dt != EO_DT_F32 && dt != EO_DT_F64 && dt != EO_DT_F16
-           && dt != EO_DT_BOOL;
-}
-
-/* Whether a tensor of 'got' may stand for an operand of quantized type
- * 'type' of host dtype 'want': a constant's value holds the stored values
- * as signless integers (i8 for u8 storage). */
-static bool
-storage_of(const eo_type *type, eo_dtype want, eo_dtype got)
-{
-    return eo_type_is_quant(eo_type_elem(type)) && is_int_dtype(got)
-           && eo_dtype_size(got) == eo_dtype_size(want);
 }
 
 /* graph.constant: its value as a tensor of the result type (borrowed

@@ -187,7 +187,7 @@ bcast_strides(const eo_tensor *t, const eo_tensor *o, int64_t *st)
     return true;
 }
 
-static float
+static inline float
 bin_f32(eo_graph_op k, float a, float b)
 {
     switch (k) {
@@ -266,10 +266,39 @@ run_binary(eo_op *op, const eo_tensor *in, eo_tensor *out)
                            "result shape");
     int64_t n = numel(o);
     if (f32) {
+        /* The innermost dim in a loop of its own (operand strides 0 or
+         * 1), the other dims walked; one loop per op, where bin_f32 folds
+         * to its case. */
         const float *pa = a->data, *pb = b->data;
         float *po = o->data;
-        for (int64_t i = 0; i < n; i++, walk_next(&w))
-            po[i] = bin_f32(k, pa[w.off[0]], pb[w.off[1]]);
+        size_t r = o->rank;
+        int64_t inner = r ? o->shape[r - 1] : 1;
+        int64_t sa = r ? w.st[0][r - 1] : 0, sb = r ? w.st[1][r - 1] : 0;
+        if (r)
+            w.rank = r - 1;
+        for (int64_t i = 0; inner > 0 && i < n; i += inner, walk_next(&w)) {
+            const float *ra = pa + w.off[0], *rb = pb + w.off[1];
+            float *ro = po + i;
+#define BINARY_CASE(K)                                                \
+            case K:                                                   \
+                for (int64_t j = 0; j < inner; j++)                   \
+                    ro[j] = bin_f32(K, ra[j * sa], rb[j * sb]);       \
+                break
+            switch (k) {
+            BINARY_CASE(GRAPH_ADD);
+            BINARY_CASE(GRAPH_SUB);
+            BINARY_CASE(GRAPH_MUL);
+            BINARY_CASE(GRAPH_DIV);
+            BINARY_CASE(GRAPH_MAX);
+            BINARY_CASE(GRAPH_MIN);
+            BINARY_CASE(GRAPH_POW);
+            default:
+                for (int64_t j = 0; j < inner; j++)
+                    ro[j] = bin_f32(k, ra[j * sa], rb[j * sb]);
+                break;
+            }
+#undef BINARY_CASE
+        }
         if (act.kind != EO_ACT_NONE && n > 0)
             interp_apply_act(&act, po, (size_t)n);
         return EO_OK;
@@ -293,7 +322,7 @@ typedef struct unary_params {
     bool gelu_tanh;
 } unary_params;
 
-static float
+static inline float
 un_f32(eo_graph_op k, const unary_params *p, float x)
 {
     switch (k) {
@@ -384,10 +413,36 @@ run_unary(eo_op *op, const eo_tensor *in, eo_tensor *out)
             return eo_op_error(op, "unknown approximate \"%s\" (expected "
                                "\"none\" or \"tanh\")", ap);
     }
+    /* One loop per op, where un_f32 folds to its case (and the cheap
+     * ones vectorize). */
     const float *px = x->data;
     float *po = o->data;
-    for (int64_t i = 0; i < n; i++)
-        po[i] = un_f32(k, &p, px[i]);
+#define UNARY_CASE(K)                                                 \
+    case K:                                                           \
+        for (int64_t i = 0; i < n; i++)                               \
+            po[i] = un_f32(K, &p, px[i]);                             \
+        break
+    switch (k) {
+    UNARY_CASE(GRAPH_NEG);
+    UNARY_CASE(GRAPH_ABS);
+    UNARY_CASE(GRAPH_SQRT);
+    UNARY_CASE(GRAPH_EXP);
+    UNARY_CASE(GRAPH_LOG);
+    UNARY_CASE(GRAPH_ERF);
+    UNARY_CASE(GRAPH_RELU);
+    UNARY_CASE(GRAPH_SIGMOID);
+    UNARY_CASE(GRAPH_TANH);
+    UNARY_CASE(GRAPH_HARD_SWISH);
+    UNARY_CASE(GRAPH_GELU);
+    UNARY_CASE(GRAPH_CLIP);
+    UNARY_CASE(GRAPH_LEAKY_RELU);
+    UNARY_CASE(GRAPH_HARD_SIGMOID);
+    default:
+        for (int64_t i = 0; i < n; i++)
+            po[i] = un_f32(k, &p, px[i]);
+        break;
+    }
+#undef UNARY_CASE
     return EO_OK;
 }
 
@@ -545,6 +600,30 @@ copy_elem(eo_tensor *dst, int64_t to, const eo_tensor *src, int64_t from,
            (const char *)src->data + (size_t)from * esize, esize);
 }
 
+/* Fixed-size memcpy: one move, and no access through another type. */
+#define COPY_STRIDED(ES)                                              \
+    do {                                                              \
+        for (int64_t i = 0; i < n; i++)                               \
+            memcpy((char *)dst + (size_t)i * (ES),                    \
+                   (const char *)src + (size_t)(i * st) * (ES), (ES)); \
+    } while (0)
+
+/* dst[i] = src[i * st] for n elements of 'es' bytes (fixed-size copies
+ * for the usual sizes). */
+static void
+copy_strided(void *dst, const void *src, int64_t st, int64_t n, size_t es)
+{
+    switch (es) {
+    case 1: COPY_STRIDED(1); break;
+    case 2: COPY_STRIDED(2); break;
+    case 4: COPY_STRIDED(4); break;
+    case 8: COPY_STRIDED(8); break;
+    default: COPY_STRIDED(es); break;
+    }
+}
+
+#undef COPY_STRIDED
+
 static eo_status
 run_transpose(eo_op *op, const eo_tensor *in, eo_tensor *out)
 {
@@ -574,14 +653,20 @@ run_transpose(eo_op *op, const eo_tensor *in, eo_tensor *out)
             return shape_mismatch(op);
     int64_t xst[MAXR];
     strides_of(r, x->shape, xst);
+    /* Rows along the result's last dim, gathered with the input stride
+     * of that dim; the other dims walked. */
     walk w;
-    walk_init(&w, r, o->shape, 1);
-    for (size_t d = 0; d < r; d++)
+    walk_init(&w, r ? r - 1 : 0, o->shape, 1);
+    for (size_t d = 0; d + 1 < r; d++)
         w.st[0][d] = xst[perm[d]];
+    int64_t inner = r ? o->shape[r - 1] : 1;
+    int64_t st = r ? xst[perm[r - 1]] : 0;
     size_t es = eo_dtype_size(o->dtype);
     int64_t n = numel(o);
-    for (int64_t i = 0; i < n; i++, walk_next(&w))
-        copy_elem(o, i, x, w.off[0], es);
+    for (int64_t i = 0; inner > 0 && i < n; i += inner, walk_next(&w))
+        copy_strided((char *)o->data + (size_t)i * es,
+                     (const char *)x->data + (size_t)w.off[0] * es, st,
+                     inner, es);
     return EO_OK;
 }
 

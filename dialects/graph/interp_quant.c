@@ -4,7 +4,8 @@
  * quantized tensors (delegated to interp_elem.c's kernels).
  *
  * Arithmetic is TFLite's reference arithmetic: int32 accumulators
- * (computed in int64, saturated) of (q - zp) products, rescaled with the Q31 fixed-point multiplier
+ * (computed exactly, then saturated) of (q - zp) products, rescaled with
+ * the Q31 fixed-point multiplier
  * (eo_quant_multiplier / eo_quant_apply_multiplier: SaturatingRounding-
  * DoublingHighMul and RoundingDivideByPOT, rounding half away from zero),
  * fused activations as clamps of the quantized output range. ONNX's
@@ -14,6 +15,12 @@
  * 64-bit rescale). Storage: i8, u8 (and narrower), i16 and i32; u16 and
  * u32 are reported as unsupported. Values are read by the width of the
  * host tensor and the signedness of the quant type.
+ *
+ * Speed: parameters are read once per operand or channel, element loops
+ * are typed per storage type, and 8-bit conv2d / gemm / matmul run on
+ * operands widened once to int16 minus their zero points, with int32
+ * multiply-adds along contiguous rows (see "Integer products"); results
+ * are the exact integer sums either way.
  */
 #include "dialects/graph/interp_internal.h"
 #include "dialects/graph/graph.h"
@@ -30,14 +37,31 @@
 /* Operand descriptions                                                */
 /* ------------------------------------------------------------------ */
 
+/* How the values of a tensor are stored: its width and the quant type's
+ * signedness (a u8 tensor may hold a signed type's bytes and the other
+ * way round). Fixed once per operand, so that element loops switch on it
+ * outside the loop or on a value the branch predictor knows. */
+typedef enum qstore { QS_I8, QS_U8, QS_I16, QS_U16, QS_I32 } qstore;
+
 /* One operand or result: its quantization (a plain integer tensor gets
  * scale 1 and zero point 0) and its host tensor. */
 typedef struct qarg {
     bool quant;               /* the IR element type is !quant.uniform */
     eo_quant_params p;
     const eo_tensor *t;
+    qstore st;
     int64_t inner;            /* per axis: product of dims after the axis */
 } qarg;
+
+static qstore
+store_of(size_t size, bool is_signed)
+{
+    if (size == 1)
+        return is_signed ? QS_I8 : QS_U8;
+    if (size == 2)
+        return is_signed ? QS_I16 : QS_U16;
+    return QS_I32;
+}
 
 static const double unit_scale = 1.0;
 static const int64_t zero_zp = 0;
@@ -72,6 +96,7 @@ get_arg(eo_op *op, const eo_value *v, const eo_tensor *t, const char *what,
                                what, storage_name(&a->p, buf));
         if (a->p.num_scales < 1)
             return eo_op_error(op, "%s has no scales", what);
+        a->st = store_of(sz, a->p.is_signed);
         if (a->p.axis >= 0) {
             if ((size_t)a->p.axis >= t->rank
                 || t->shape[a->p.axis] != (int64_t)a->p.num_scales)
@@ -103,6 +128,7 @@ get_arg(eo_op *op, const eo_value *v, const eo_tensor *t, const char *what,
                            "quantized op", what, eo_dtype_name(t->dtype));
     }
     unsigned b = a->p.storage_bits;
+    a->st = store_of(b / 8, a->p.is_signed);
     a->p.storage_min = a->p.is_signed ? -(INT64_C(1) << (b - 1)) : 0;
     a->p.storage_max = a->p.is_signed ? (INT64_C(1) << (b - 1)) - 1
                                       : (INT64_C(1) << b) - 1;
@@ -132,27 +158,45 @@ static int64_t
 qget(const qarg *a, int64_t i)
 {
     const void *d = a->t->data;
-    switch (eo_dtype_size(a->t->dtype)) {
-    case 1:
-        return a->p.is_signed ? (int64_t)((const int8_t *)d)[i]
-                              : (int64_t)((const uint8_t *)d)[i];
-    case 2:
-        return a->p.is_signed ? (int64_t)((const int16_t *)d)[i]
-                              : (int64_t)((const uint16_t *)d)[i];
-    default:
-        return (int64_t)((const int32_t *)d)[i];
+    switch (a->st) {
+    case QS_I8: return ((const int8_t *)d)[i];
+    case QS_U8: return ((const uint8_t *)d)[i];
+    case QS_I16: return ((const int16_t *)d)[i];
+    case QS_U16: return ((const uint16_t *)d)[i];
+    default: return ((const int32_t *)d)[i];
     }
 }
 
-/* Stores v (already within the storage range) as element i of 't'. */
+/* Stores v (already within the storage range) as element i of 't', a
+ * tensor of 1, 2 or 4 byte elements (get_arg checked it). */
 static void
 qset(eo_tensor *t, int64_t i, int64_t v)
 {
-    switch (eo_dtype_size(t->dtype)) {
-    case 1: ((uint8_t *)t->data)[i] = (uint8_t)(v & 0xff); break;
-    case 2: ((uint16_t *)t->data)[i] = (uint16_t)(v & 0xffff); break;
-    default: ((int32_t *)t->data)[i] = (int32_t)v; break;
+    switch (t->dtype) {
+    case EO_DT_I8: case EO_DT_U8:
+        ((uint8_t *)t->data)[i] = (uint8_t)(v & 0xff);
+        break;
+    case EO_DT_I16: case EO_DT_U16:
+        ((uint16_t *)t->data)[i] = (uint16_t)(v & 0xffff);
+        break;
+    default:
+        ((int32_t *)t->data)[i] = (int32_t)v;
+        break;
     }
+}
+
+/* Elements of 'a' come in runs of run_len() sharing one channel; run k
+ * has channel k % num_chans() (one run for a per-tensor type). */
+static int64_t
+run_len(const qarg *a)
+{
+    return a->p.axis >= 0 ? a->inner : eo_tensor_numel(a->t);
+}
+
+static int64_t
+num_chans(const qarg *a)
+{
+    return a->p.axis >= 0 ? (int64_t)a->p.num_scales : 1;
 }
 
 /* The channel (index along the quantized axis) of flat element i. */
@@ -355,7 +399,7 @@ check_bias(eo_op *op, const qarg *b, const qarg *x, const qarg *w,
  * int8 and int16 kernels), so that products and their sums fit in int64
  * without overflow. */
 static eo_status
-check_narrow(eo_op *op, const qarg *a, const qarg *b)
+check_width(eo_op *op, const qarg *a, const qarg *b)
 {
     if (a->p.storage_bits > 16 || b->p.storage_bits > 16)
         return eo_op_error(op, "unsupported: quantized operands wider "
@@ -385,6 +429,133 @@ channel_mults(const qarg *x, const qarg *w, const qarg *y, size_t n)
 }
 
 /* ------------------------------------------------------------------ */
+/* Integer products                                                    */
+/* ------------------------------------------------------------------ */
+
+/* conv2d, gemm and matmul have two paths. Operands of at most 8 bits
+ * (every quantized model so far) are first widened to int16 values minus
+ * their channel's zero point ("centered" values: real value / scale,
+ * within [-255, 255]), one pass over each operand, so that the inner
+ * loops are plain multiply-adds of int16 into int32 along contiguous
+ * arrays, which the compiler vectorizes. 16-bit operands (TFLite's 16x8
+ * kernels) run plain loops over the stored values in int64. */
+
+/* Storage of at most 8 bits (the fast path). */
+static bool
+is_narrow(const qarg *a)
+{
+    return a->st == QS_I8 || a->st == QS_U8;
+}
+
+/* malloc of n int16 (at least one, so NULL means out of memory). */
+static int16_t *
+alloc_i16(int64_t n)
+{
+    return malloc((size_t)(n > 0 ? n : 1) * sizeof(int16_t));
+}
+
+#define CENTER_RUN(T)                                                 \
+    do {                                                              \
+        const T *src = (const T *)a->t->data + base;                  \
+        for (int64_t i = 0; i < run; i++)                             \
+            dst[base + i] = (int16_t)(src[i] - zp);                   \
+    } while (0)
+
+/* The values of 'a' (storage of at most 8 bits) minus the zero point of
+ * their channel; NULL on allocation failure, else the caller frees it. */
+static int16_t *
+centered(const qarg *a)
+{
+    int64_t n = eo_tensor_numel(a->t);
+    int16_t *dst = alloc_i16(n);
+    if (!dst)
+        return NULL;
+    int64_t run = run_len(a), nch = num_chans(a);
+    for (int64_t k = 0, base = 0; base < n; k++, base += run) {
+        int zp = (int)zp_at(a, (size_t)(k % nch));
+        if (a->st == QS_I8)
+            CENTER_RUN(int8_t);
+        else
+            CENTER_RUN(uint8_t);
+    }
+    return dst;
+}
+
+#undef CENTER_RUN
+
+/* Products of centered values lie within 255 * 255 = 65025, so a sum of
+ * up to ACC32_TERMS of them within 2130739200 < 2^31: sums that long run
+ * in int32, then go to an int64 total; the result is the exact sum. */
+#define ACC32_TERMS 32768
+
+/* y[i] += a * x[i] for i < n, eight at a time: the straight-line body
+ * becomes vector instructions even at -O2 (SLP vectorizer), where loops
+ * are vectorized only in part. 'a' stays int16 so that the products are
+ * 16 x 16 -> 32-bit multiplies, which SSE2 has. */
+static inline void
+mac_row(int32_t *restrict y, const int16_t *restrict x, int16_t a,
+        int64_t n)
+{
+    int64_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        y[i + 0] += a * x[i + 0];
+        y[i + 1] += a * x[i + 1];
+        y[i + 2] += a * x[i + 2];
+        y[i + 3] += a * x[i + 3];
+        y[i + 4] += a * x[i + 4];
+        y[i + 5] += a * x[i + 5];
+        y[i + 6] += a * x[i + 6];
+        y[i + 7] += a * x[i + 7];
+    }
+    for (; i < n; i++)
+        y[i] += a * x[i];
+}
+
+/* acc[i] = base + sum over r < nr of w[r] * rows[r * rs + i], for i < n;
+ * 'tmp' has room for n int32 partial sums. */
+static void
+sum_rows(int64_t *restrict acc, int32_t *restrict tmp, int64_t base,
+         const int16_t *restrict w, const int16_t *restrict rows,
+         int64_t rs, int64_t nr, int64_t n)
+{
+    for (int64_t i = 0; i < n; i++)
+        acc[i] = base;
+    for (int64_t r0 = 0; r0 < nr; r0 += ACC32_TERMS) {
+        int64_t r1 = nr - r0 > ACC32_TERMS ? r0 + ACC32_TERMS : nr;
+        memset(tmp, 0, (size_t)n * sizeof *tmp);
+        for (int64_t r = r0; r < r1; r++)
+            mac_row(tmp, rows + r * rs, w[r], n);
+        for (int64_t i = 0; i < n; i++)
+            acc[i] += tmp[i];
+    }
+}
+
+/* Sum over i < n of a[i] * b[i] (centered values), exact. */
+static int64_t
+dot(const int16_t *restrict a, const int16_t *restrict b, int64_t n)
+{
+    int64_t sum = 0;
+    for (int64_t i0 = 0; i0 < n; i0 += ACC32_TERMS) {
+        int64_t i1 = n - i0 > ACC32_TERMS ? i0 + ACC32_TERMS : n;
+        int32_t part = 0;
+        for (int64_t i = i0; i < i1; i++)
+            part += a[i] * b[i];
+        sum += part;
+    }
+    return sum;
+}
+
+/* dst = the [cols, rows] transpose of the row-major [rows, cols] 'src'. */
+static void
+transpose_i16(int16_t *restrict dst, const int16_t *restrict src,
+              int64_t rows, int64_t cols)
+{
+    for (int64_t r = 0; r < rows; r++)
+        for (int64_t c = 0; c < cols; c++)
+            dst[c * rows + r] = src[r * cols + c];
+}
+
+/* ------------------------------------------------------------------ */
 /* quantize, dequantize, requantize                                    */
 /* ------------------------------------------------------------------ */
 
@@ -411,28 +582,39 @@ k_quantize(eo_op *op, const eo_tensor *in, eo_tensor *out)
     if (in[0].dtype != EO_DT_F32 && in[0].dtype != EO_DT_F64)
         return eo_op_error(op, "unsupported: quantize of %s (expects f32 "
                            "or f64)", eo_dtype_name(in[0].dtype));
-    int64_t n = eo_tensor_numel(&in[0]);
-    for (int64_t i = 0; i < n; i++) {
-        size_t c = chan_of(&y, i);
-        double r;
-        if (in[0].dtype == EO_DT_F32)
-            r = (double)rintf(((const float *)in[0].data)[i]
-                              / (float)scale_at(&y, c));
-        else
-            r = rint(((const double *)in[0].data)[i] / scale_at(&y, c));
-        int64_t v;
-        if (isnan(r))
-            v = zp_at(&y, c);
-        else {
-            r += (double)zp_at(&y, c);
-            v = r <= (double)y.p.storage_min ? y.p.storage_min
-                : r >= (double)y.p.storage_max ? y.p.storage_max
-                : (int64_t)r;
+    int64_t n = eo_tensor_numel(&in[0]), run = run_len(&y);
+    int64_t nch = num_chans(&y), lo = y.p.storage_min, hi = y.p.storage_max;
+    bool f32 = in[0].dtype == EO_DT_F32;
+    const float *xf = in[0].data;
+    const double *xd = in[0].data;
+    for (int64_t k = 0, base = 0; base < n; k++, base += run) {
+        size_t c = (size_t)(k % nch);
+        double s = scale_at(&y, c);
+        float sf = (float)s;
+        int64_t zp = zp_at(&y, c);
+        for (int64_t i = base; i < base + run; i++) {
+            double r = f32 ? (double)rintf(xf[i] / sf) : rint(xd[i] / s);
+            int64_t v;
+            if (isnan(r)) {
+                v = zp;
+            } else {
+                r += (double)zp;
+                v = r <= (double)lo ? lo : r >= (double)hi ? hi
+                                                           : (int64_t)r;
+            }
+            qset(&out[0], i, v);
         }
-        qset(&out[0], i, v);
     }
     return EO_OK;
 }
+
+/* One run of f32 results from storage type T. */
+#define DEQUANT_RUN(T)                                                \
+    do {                                                              \
+        const T *src = x.t->data;                                     \
+        for (int64_t i = base; i < base + run; i++)                   \
+            yf[i] = (float)((int64_t)src[i] - zp) * sf;               \
+    } while (0)
 
 /* ONNX DequantizeLinear: (q - zp) * scale in the result's precision. */
 static eo_status
@@ -445,17 +627,33 @@ k_dequantize(eo_op *op, const eo_tensor *in, eo_tensor *out)
     if (out[0].dtype != EO_DT_F32 && out[0].dtype != EO_DT_F64)
         return eo_op_error(op, "unsupported: dequantize to %s (expects "
                            "f32 or f64)", eo_dtype_name(out[0].dtype));
-    int64_t n = eo_tensor_numel(&in[0]);
-    for (int64_t i = 0; i < n; i++) {
-        size_t c = chan_of(&x, i);
-        int64_t d = qget(&x, i) - zp_at(&x, c);
-        if (out[0].dtype == EO_DT_F32)
-            ((float *)out[0].data)[i] = (float)d * (float)scale_at(&x, c);
-        else
-            ((double *)out[0].data)[i] = (double)d * scale_at(&x, c);
+    int64_t n = eo_tensor_numel(&in[0]), run = run_len(&x);
+    int64_t nch = num_chans(&x);
+    bool f32 = out[0].dtype == EO_DT_F32;
+    float *yf = out[0].data;
+    double *yd = out[0].data;
+    for (int64_t k = 0, base = 0; base < n; k++, base += run) {
+        size_t c = (size_t)(k % nch);
+        double s = scale_at(&x, c);
+        float sf = (float)s;
+        int64_t zp = zp_at(&x, c);
+        if (!f32) {
+            for (int64_t i = base; i < base + run; i++)
+                yd[i] = (double)(qget(&x, i) - zp) * s;
+            continue;
+        }
+        switch (x.st) {
+        case QS_I8: DEQUANT_RUN(int8_t); break;
+        case QS_U8: DEQUANT_RUN(uint8_t); break;
+        case QS_I16: DEQUANT_RUN(int16_t); break;
+        case QS_U16: DEQUANT_RUN(uint16_t); break;
+        default: DEQUANT_RUN(int32_t); break;
+        }
     }
     return EO_OK;
 }
+
+#undef DEQUANT_RUN
 
 /* TFLite's REQUANTIZE (QUANTIZE int8 -> int8): zp_y + (q - zp_x) *
  * s_x / s_y through the fixed-point multiplier, saturated. */
@@ -497,6 +695,265 @@ bad_shapes(eo_op *op, const char *why)
                        "cannot use: %s", why);
 }
 
+/* Element strides of a 4-D conv tensor along its (batch, channel, row,
+ * column) dims of sizes (-, c, h, w): NCHW (and OIHW filters) or NHWC
+ * (and OHWI filters). */
+typedef struct strides4 {
+    int64_t n, c, h, w;
+} strides4;
+
+static strides4
+conv_strides(bool nhwc, int64_t c, int64_t h, int64_t w)
+{
+    strides4 s;
+    if (nhwc) {
+        s.c = 1;
+        s.w = c;
+        s.h = w * c;
+    } else {
+        s.w = 1;
+        s.h = w;
+        s.c = h * w;
+    }
+    s.n = c * h * w;
+    return s;
+}
+
+/* What both conv2d paths get: the decoded op, its operands ('b' NULL
+ * without a bias), the output stage and each output channel's
+ * multiplier, and the result. */
+typedef struct qconv {
+    const eo_graph_conv *p;
+    const qarg *x, *w, *b;
+    const out_stage *st;
+    const mult *m;
+    eo_tensor *y;
+} qconv;
+
+/* The centered bias of output channel o (0 without a bias). */
+static int64_t
+bias_of(const qarg *b, int64_t o)
+{
+    return b ? qget(b, o) - zp_at(b, (size_t)o) : 0;
+}
+
+/* 16-bit conv2d: each output an int64 sum over its window of products
+ * of stored values minus zero points; padding taps (real 0) skipped. */
+static void
+conv_wide(const qconv *c)
+{
+    const eo_graph_conv *p = c->p;
+    int64_t cg = p->c / p->groups, og = p->o / p->groups;
+    strides4 sx = conv_strides(p->nhwc, p->c, p->h, p->w);
+    strides4 sw = conv_strides(p->nhwc, cg, p->kh, p->kw);
+    strides4 sy = conv_strides(p->nhwc, p->o, p->ho, p->wo);
+    int64_t zx = zp_at(c->x, 0);
+    for (int64_t n = 0; n < p->n; n++)
+    for (int64_t o = 0; o < p->o; o++) {
+        int64_t zw = zp_at(c->w, (size_t)o), g = o / og;
+        for (int64_t oy = 0; oy < p->ho; oy++)
+        for (int64_t ox = 0; ox < p->wo; ox++) {
+            int64_t acc = bias_of(c->b, o);
+            for (int64_t ky = 0; ky < p->kh; ky++) {
+                int64_t iy = oy * p->stride[0] + ky * p->dilation[0]
+                             - p->pad[0];
+                if (iy < 0 || iy >= p->h)
+                    continue;
+                for (int64_t kx = 0; kx < p->kw; kx++) {
+                    int64_t ix = ox * p->stride[1] + kx * p->dilation[1]
+                                 - p->pad[1];
+                    if (ix < 0 || ix >= p->w)
+                        continue;
+                    for (int64_t ci = 0; ci < cg; ci++) {
+                        int64_t xi = n * sx.n + (g * cg + ci) * sx.c
+                                     + iy * sx.h + ix * sx.w;
+                        int64_t wi = o * sw.n + ci * sw.c + ky * sw.h
+                                     + kx * sw.w;
+                        acc += (qget(c->x, xi) - zx)
+                               * (qget(c->w, wi) - zw);
+                    }
+                }
+            }
+            int64_t yi = n * sy.n + o * sy.c + oy * sy.h + ox * sy.w;
+            qset(c->y, yi, out_stage_apply(c->st, acc, c->m[o].q,
+                                           c->m[o].shift));
+        }
+    }
+}
+
+/* About this many int16 (64 KiB) of im2col columns per tile, whole
+ * output rows, so that a tile stays in cache while each output channel
+ * of the group sweeps it. */
+#define QCONV_TILE 32768
+
+/* The outputs [*lo, *hi) of 'no' whose input index o * stride + off
+ * lies in [0, n), stride >= 1. */
+static void
+inside_range(int64_t n, int64_t stride, int64_t off, int64_t no,
+             int64_t *lo, int64_t *hi)
+{
+    *lo = off >= 0 ? 0 : (-off + stride - 1) / stride;
+    *hi = n - 1 - off < 0 ? 0 : (n - 1 - off) / stride + 1;
+    *lo = *lo < no ? *lo : no;
+    *hi = *hi < *lo ? *lo : *hi < no ? *hi : no;
+}
+
+/* The im2col columns of output rows [oy0, oy0 + nr) of one image and
+ * group ('xg': the centered input at its first channel, strides 'sx'):
+ * col[r * t + i * wo + ox], r = (ci * kh + ky) * kw + kx, t = nr * wo,
+ * is the value tap (ky, kx) of channel ci sees from output pixel
+ * (oy0 + i, ox), or 0 (real 0) in the padding. */
+static void
+im2col_tile(const eo_graph_conv *p, strides4 sx, const int16_t *xg,
+            int64_t cg, int64_t oy0, int64_t nr, int16_t *col)
+{
+    int64_t t = nr * p->wo, sw = p->stride[1];
+    for (int64_t ci = 0; ci < cg; ci++)
+    for (int64_t ky = 0; ky < p->kh; ky++)
+    for (int64_t kx = 0; kx < p->kw; kx++) {
+        int16_t *cr = col + ((ci * p->kh + ky) * p->kw + kx) * t;
+        int64_t offx = kx * p->dilation[1] - p->pad[1], lo, hi;
+        inside_range(p->w, sw, offx, p->wo, &lo, &hi);
+        for (int64_t i = 0; i < nr; i++) {
+            int16_t *dst = cr + i * p->wo;
+            int64_t iy = (oy0 + i) * p->stride[0] + ky * p->dilation[0]
+                         - p->pad[0];
+            bool in_y = iy >= 0 && iy < p->h;
+            int64_t l = in_y ? lo : p->wo, h = in_y ? hi : p->wo;
+            for (int64_t ox = 0; ox < l; ox++)
+                dst[ox] = 0;
+            if (in_y) {
+                const int16_t *xr = xg + ci * sx.c + iy * sx.h;
+                if (sw * sx.w == 1) {   /* contiguous */
+                    for (int64_t ox = l; ox < h; ox++)
+                        dst[ox] = xr[ox + offx];
+                } else {
+                    for (int64_t ox = l; ox < h; ox++)
+                        dst[ox] = xr[(ox * sw + offx) * sx.w];
+                }
+            }
+            for (int64_t ox = h; ox < p->wo; ox++)
+                dst[ox] = 0;
+        }
+    }
+}
+
+/* acc[i] = bias + the window sums of the output channel with centered
+ * weights 'wt' over output pixels oy0 * wo + i, i < t = nr * wo, read
+ * straight from the centered input of its group 'xg' (strides 'sx'):
+ * the path of groups with one output channel (depthwise convs), whose
+ * columns no other channel would share. Padding taps (real 0) are
+ * skipped; ckk <= ACC32_TERMS, so the int32 sums 'tmp' are exact. */
+static void
+window_sums(const eo_graph_conv *p, strides4 sx, const int16_t *xg,
+            int64_t cg, const int16_t *wt, int64_t oy0, int64_t nr,
+            int64_t bias, int32_t *restrict tmp, int64_t *restrict acc)
+{
+    int64_t t = nr * p->wo, sw = p->stride[1];
+    memset(tmp, 0, (size_t)t * sizeof *tmp);
+    for (int64_t ci = 0; ci < cg; ci++)
+    for (int64_t ky = 0; ky < p->kh; ky++)
+    for (int64_t kx = 0; kx < p->kw; kx++) {
+        int16_t wv = wt[(ci * p->kh + ky) * p->kw + kx];
+        int64_t offx = kx * p->dilation[1] - p->pad[1], lo, hi;
+        inside_range(p->w, sw, offx, p->wo, &lo, &hi);
+        for (int64_t i = 0; i < nr; i++) {
+            int64_t iy = (oy0 + i) * p->stride[0] + ky * p->dilation[0]
+                         - p->pad[0];
+            if (iy < 0 || iy >= p->h)
+                continue;
+            const int16_t *xr = xg + ci * sx.c + iy * sx.h;
+            int32_t *tr = tmp + i * p->wo;
+            if (sw * sx.w == 1) {       /* contiguous */
+                mac_row(tr + lo, xr + lo + offx, wv, hi - lo);
+            } else {
+                for (int64_t ox = lo; ox < hi; ox++)
+                    tr[ox] += wv * xr[(ox * sw + offx) * sx.w];
+            }
+        }
+    }
+    for (int64_t i = 0; i < t; i++)
+        acc[i] = bias + tmp[i];
+}
+
+/* 8-bit conv2d on centered operands, a tile of output rows at a time:
+ * each output channel's outputs are a sum of rows (its input channels'
+ * shifted windows) weighted by its centered weights. A 1x1 NCHW conv
+ * without stride or padding reads those rows in place; a group with
+ * one output channel (depthwise) sums its windows directly; the others
+ * first copy the windows into im2col columns that all output channels
+ * of the group share. */
+static eo_status
+conv_narrow(const qconv *c)
+{
+    const eo_graph_conv *p = c->p;
+    int64_t cg = p->c / p->groups, og = p->o / p->groups;
+    int64_t ckk = cg * p->kh * p->kw;
+    int64_t rows = QCONV_TILE / (ckk * p->wo > 0 ? ckk * p->wo : 1);
+    rows = rows < 1 ? 1 : rows > p->ho ? p->ho : rows;
+    int64_t tile = rows * p->wo;
+    int16_t *xc = centered(c->x), *wc = centered(c->w);
+    int16_t *wk = alloc_i16(p->o * ckk), *col = alloc_i16(ckk * tile);
+    int32_t *tmp = malloc((size_t)(tile > 0 ? tile : 1) * sizeof *tmp);
+    int64_t *acc = malloc((size_t)(tile > 0 ? tile : 1) * sizeof *acc);
+    eo_status status = EO_NOMEM;
+    if (!xc || !wc || !wk || !col || !tmp || !acc)
+        goto done;
+    strides4 sx = conv_strides(p->nhwc, p->c, p->h, p->w);
+    strides4 sw = conv_strides(p->nhwc, cg, p->kh, p->kw);
+    strides4 sy = conv_strides(p->nhwc, p->o, p->ho, p->wo);
+    /* Weights as [o][(ci * kh + ky) * kw + kx], the column rows' order. */
+    for (int64_t o = 0; o < p->o; o++)
+    for (int64_t ci = 0; ci < cg; ci++)
+    for (int64_t ky = 0; ky < p->kh; ky++)
+    for (int64_t kx = 0; kx < p->kw; kx++)
+        wk[o * ckk + (ci * p->kh + ky) * p->kw + kx] =
+            wc[o * sw.n + ci * sw.c + ky * sw.h + kx * sw.w];
+    bool direct = !p->nhwc && p->kh == 1 && p->kw == 1
+                  && p->stride[0] == 1 && p->stride[1] == 1
+                  && p->pad[0] == 0 && p->pad[1] == 0 && p->pad[2] == 0
+                  && p->pad[3] == 0 && p->ho == p->h && p->wo == p->w;
+    bool windowed = !direct && og == 1 && ckk <= ACC32_TERMS;
+    for (int64_t n = 0; n < p->n; n++)
+    for (int64_t g = 0; g < p->groups; g++)
+    for (int64_t oy0 = 0; oy0 < p->ho; oy0 += rows) {
+        int64_t nr = p->ho - oy0 < rows ? p->ho - oy0 : rows;
+        int64_t t = nr * p->wo;
+        const int16_t *xg = xc + n * sx.n + g * cg * sx.c;
+        const int16_t *rows_at = col;
+        int64_t rs = t;
+        if (direct) {
+            rows_at = xg + oy0 * p->wo;
+            rs = sx.c;
+        } else if (!windowed) {
+            im2col_tile(p, sx, xg, cg, oy0, nr, col);
+        }
+        for (int64_t o = g * og; o < (g + 1) * og; o++) {
+            if (windowed)
+                window_sums(p, sx, xg, cg, wk + o * ckk, oy0, nr,
+                            bias_of(c->b, o), tmp, acc);
+            else
+                sum_rows(acc, tmp, bias_of(c->b, o), wk + o * ckk, rows_at,
+                         rs, ckk, t);
+            /* Output pixel oy0 * wo + i (sy.h = wo * sy.w). */
+            int64_t y0 = n * sy.n + o * sy.c + oy0 * sy.h;
+            for (int64_t i = 0; i < t; i++)
+                qset(c->y, y0 + i * sy.w,
+                     out_stage_apply(c->st, acc[i], c->m[o].q,
+                                     c->m[o].shift));
+        }
+    }
+    status = EO_OK;
+done:
+    free(xc);
+    free(wc);
+    free(wk);
+    free(col);
+    free(tmp);
+    free(acc);
+    return status;
+}
+
 /* Integer convolution with per-tensor input, per-tensor or per-output-
  * channel (axis 0) weights, an optional i32 bias, and either a quantized
  * result (TFLite's reference int8 conv) or the raw i32 accumulator (ONNX
@@ -518,7 +975,7 @@ k_conv2d(eo_op *op, const eo_tensor *in, eo_tensor *out)
         || result_arg(op, out, 0, true, &y) != EO_OK
         || (nops == 3 && operand_arg(op, in, 2, true, &b) != EO_OK))
         return EO_ERROR;
-    if (check_narrow(op, &x, &w) != EO_OK)
+    if (check_width(op, &x, &w) != EO_OK)
         return EO_ERROR;
     if (x.p.axis >= 0)
         return eo_op_error(op, "unsupported: a per-axis quantized input");
@@ -530,7 +987,7 @@ k_conv2d(eo_op *op, const eo_tensor *in, eo_tensor *out)
         || p.kw < 1 || p.stride[0] < 1 || p.stride[1] < 1
         || p.dilation[0] < 1 || p.dilation[1] < 1)
         return eo_op_error(op, "has invalid window attributes");
-    int64_t cg = p.c / p.groups, og = p.o / p.groups;
+    int64_t cg = p.c / p.groups;
     if (in[0].rank != 4 || in[1].rank != 4 || out[0].rank != 4
         || eo_tensor_numel(&in[0]) != p.n * p.c * p.h * p.w
         || eo_tensor_numel(&in[1]) != p.o * cg * p.kh * p.kw
@@ -545,44 +1002,14 @@ k_conv2d(eo_op *op, const eo_tensor *in, eo_tensor *out)
     mult *m = channel_mults(&x, &w, &y, (size_t)p.o);
     if (!m)
         return EO_NOMEM;
-    int64_t zx = zp_at(&x, 0);
-    for (int64_t n = 0; n < p.n; n++)
-    for (int64_t o = 0; o < p.o; o++) {
-        int64_t zw = zp_at(&w, (size_t)o), g = o / og;
-        int64_t bias = nops == 3 ? qget(&b, o) - zp_at(&b, (size_t)o) : 0;
-        for (int64_t oy = 0; oy < p.ho; oy++)
-        for (int64_t ox = 0; ox < p.wo; ox++) {
-            int64_t acc = bias;
-            for (int64_t ky = 0; ky < p.kh; ky++) {
-                int64_t iy = oy * p.stride[0] + ky * p.dilation[0] - p.pad[0];
-                if (iy < 0 || iy >= p.h)
-                    continue;
-                for (int64_t kx = 0; kx < p.kw; kx++) {
-                    int64_t ix = ox * p.stride[1] + kx * p.dilation[1]
-                                 - p.pad[1];
-                    if (ix < 0 || ix >= p.w)
-                        continue;
-                    for (int64_t ci = 0; ci < cg; ci++) {
-                        int64_t c = g * cg + ci;
-                        int64_t xi = p.nhwc
-                            ? ((n * p.h + iy) * p.w + ix) * p.c + c
-                            : ((n * p.c + c) * p.h + iy) * p.w + ix;
-                        int64_t wi = p.nhwc
-                            ? ((o * p.kh + ky) * p.kw + kx) * cg + ci
-                            : ((o * cg + ci) * p.kh + ky) * p.kw + kx;
-                        acc += (qget(&x, xi) - zx) * (qget(&w, wi) - zw);
-                    }
-                }
-            }
-            int64_t yi = p.nhwc ? ((n * p.ho + oy) * p.wo + ox) * p.o + o
-                                : ((n * p.o + o) * p.ho + oy) * p.wo + ox;
-            size_t mc = w.p.axis == 0 ? (size_t)o : 0;
-            qset(&out[0], yi, out_stage_apply(&st, acc, m[mc].q,
-                                              m[mc].shift));
-        }
-    }
+    qconv c = { &p, &x, &w, nops == 3 ? &b : NULL, &st, m, &out[0] };
+    eo_status status = EO_OK;
+    if (is_narrow(&x) && is_narrow(&w))
+        status = conv_narrow(&c);
+    else
+        conv_wide(&c);
     free(m);
-    return EO_OK;
+    return status;
 }
 
 /* ------------------------------------------------------------------ */
@@ -621,7 +1048,7 @@ k_gemm(eo_op *op, const eo_tensor *in, eo_tensor *out)
     if ((tb ? in[1].shape[1] : in[1].shape[0]) != K
         || out[0].shape[0] != M || out[0].shape[1] != N)
         return bad_shapes(op, "gemm dimensions do not match");
-    if (check_narrow(op, &a, &bq) != EO_OK)
+    if (check_width(op, &a, &bq) != EO_OK)
         return EO_ERROR;
     if (a.p.axis >= 0)
         return eo_op_error(op, "unsupported: a per-axis quantized a");
@@ -660,28 +1087,62 @@ k_gemm(eo_op *op, const eo_tensor *in, eo_tensor *out)
     if (out_stage_init(op, &a, &y, &st) != EO_OK)
         return EO_ERROR;
     mult *m = channel_mults(&a, &bq, &y, (size_t)N);
-    if (!m)
-        return EO_NOMEM;
-    int64_t za = zp_at(&a, 0);
-    for (int64_t i = 0; i < M; i++)
-    for (int64_t j = 0; j < N; j++) {
-        int64_t zb = zp_at(&bq, (size_t)j);
-        int64_t acc = 0;
-        for (int64_t k = 0; k < K; k++) {
-            int64_t av = qget(&a, ta ? k * M + i : i * K + k);
-            int64_t bv = qget(&bq, tb ? j * K + k : k * N + j);
-            acc += (av - za) * (bv - zb);
-        }
-        if (nops == 3) {
-            int64_t ci = i * cs0 + j * cs1;
-            acc += qget(&c, ci) - zp_at(&c, c.p.axis >= 0 ? (size_t)j : 0);
-        }
-        size_t mc = bq.p.axis >= 0 ? (size_t)j : 0;
-        qset(&out[0], i * N + j, out_stage_apply(&st, acc, m[mc].q,
-                                                 m[mc].shift));
+    /* 8 bits: centered a as [M, K]; each row of results is a sum of b's
+     * rows ([K, N]) or a dot product per row of b ([N, K]). */
+    bool narrow = is_narrow(&a) && is_narrow(&bq);
+    int16_t *ac = NULL, *bc = NULL, *at = NULL;
+    int64_t *row = malloc((size_t)(N > 0 ? N : 1) * sizeof *row);
+    int32_t *tmp = malloc((size_t)(N > 0 ? N : 1) * sizeof *tmp);
+    eo_status status = EO_NOMEM;
+    if (!m || !row || !tmp)
+        goto done;
+    if (narrow) {
+        ac = centered(&a);
+        bc = centered(&bq);
+        at = ta ? alloc_i16(M * K) : NULL;
+        if (!ac || !bc || (ta && !at))
+            goto done;
+        if (ta)
+            transpose_i16(at, ac, K, M);
     }
+    const int16_t *am = ta ? at : ac;
+    int64_t za = zp_at(&a, 0);
+    for (int64_t i = 0; i < M; i++) {
+        if (narrow && !tb) {
+            sum_rows(row, tmp, 0, am + i * K, bc, N, K, N);
+        } else if (narrow) {
+            for (int64_t j = 0; j < N; j++)
+                row[j] = dot(am + i * K, bc + j * K, K);
+        } else {
+            for (int64_t j = 0; j < N; j++) {
+                int64_t zb = zp_at(&bq, (size_t)j);
+                row[j] = 0;
+                for (int64_t k = 0; k < K; k++)
+                    row[j] += (qget(&a, ta ? k * M + i : i * K + k) - za)
+                              * (qget(&bq, tb ? j * K + k : k * N + j) - zb);
+            }
+        }
+        for (int64_t j = 0; j < N; j++) {
+            int64_t acc = row[j];
+            if (nops == 3) {
+                int64_t ci = i * cs0 + j * cs1;
+                acc += qget(&c, ci)
+                       - zp_at(&c, c.p.axis >= 0 ? (size_t)j : 0);
+            }
+            size_t mc = bq.p.axis >= 0 ? (size_t)j : 0;
+            qset(&out[0], i * N + j, out_stage_apply(&st, acc, m[mc].q,
+                                                     m[mc].shift));
+        }
+    }
+    status = EO_OK;
+done:
     free(m);
-    return EO_OK;
+    free(row);
+    free(tmp);
+    free(ac);
+    free(bc);
+    free(at);
+    return status;
 }
 
 /* Quantized NumPy matmul (1-D operands promoted, batch dims broadcast):
@@ -700,7 +1161,7 @@ k_matmul(eo_op *op, const eo_tensor *in, eo_tensor *out)
         || operand_arg(op, in, 1, plain, &bq) != EO_OK
         || result_arg(op, out, 0, true, &y) != EO_OK)
         return EO_ERROR;
-    if (check_narrow(op, &a, &bq) != EO_OK)
+    if (check_width(op, &a, &bq) != EO_OK)
         return EO_ERROR;
     size_t ra = in[0].rank, rb = in[1].rank, ry = out[0].rank;
     if (ra < 1 || rb < 1)
@@ -747,6 +1208,21 @@ k_matmul(eo_op *op, const eo_tensor *in, eo_tensor *out)
             eo_quant_multiplier(scale_at(&a, i) * scale_at(&bq, j)
                                 / scale_at(&y, 0), &m[i * nbs + j].q,
                                 &m[i * nbs + j].shift);
+    /* 8 bits: centered operands; each row of results is a sum of the
+     * rows of b's matrix weighted by a row of a's. */
+    bool narrow = is_narrow(&a) && is_narrow(&bq);
+    int16_t *ac = NULL, *bc = NULL;
+    int64_t *row = malloc((size_t)(N > 0 ? N : 1) * sizeof *row);
+    int32_t *tmp = malloc((size_t)(N > 0 ? N : 1) * sizeof *tmp);
+    eo_status status = EO_NOMEM;
+    if (!row || !tmp)
+        goto done;
+    if (narrow) {
+        ac = centered(&a);
+        bc = centered(&bq);
+        if (!ac || !bc)
+            goto done;
+    }
     int64_t idx[EO_GRAPH_MAX_RANK] = { 0 };
     for (int64_t bi = 0; bi < batch; bi++) {
         /* Batch offsets of a and b (in matrices), broadcast. */
@@ -761,20 +1237,27 @@ k_matmul(eo_op *op, const eo_tensor *in, eo_tensor *out)
                 ob = ob * dim + (dim == 1 ? 0 : idx[d]);
             }
         }
-        for (int64_t i = 0; i < M; i++)
-        for (int64_t j = 0; j < N; j++) {
+        for (int64_t i = 0; i < M; i++) {
             size_t ca = a.p.axis >= 0 ? (size_t)i : 0;
-            size_t cb = bq.p.axis >= 0 ? (size_t)j : 0;
-            int64_t za = zp_at(&a, ca), zb = zp_at(&bq, cb);
-            int64_t acc = 0;
-            for (int64_t k = 0; k < K; k++) {
-                int64_t av = qget(&a, (oa * M + i) * K + k);
-                int64_t bv = qget(&bq, (ob * K + k) * N + j);
-                acc += (av - za) * (bv - zb);
+            if (narrow) {
+                sum_rows(row, tmp, 0, ac + (oa * M + i) * K,
+                         bc + ob * K * N, N, K, N);
+            } else {
+                for (int64_t j = 0; j < N; j++) {
+                    size_t cb = bq.p.axis >= 0 ? (size_t)j : 0;
+                    int64_t za = zp_at(&a, ca), zb = zp_at(&bq, cb);
+                    row[j] = 0;
+                    for (int64_t k = 0; k < K; k++)
+                        row[j] += (qget(&a, (oa * M + i) * K + k) - za)
+                                  * (qget(&bq, (ob * K + k) * N + j) - zb);
+                }
             }
-            mult mm = m[ca * nbs + cb];
-            qset(&out[0], (bi * M + i) * N + j,
-                 out_stage_apply(&st, acc, mm.q, mm.shift));
+            for (int64_t j = 0; j < N; j++) {
+                size_t cb = bq.p.axis >= 0 ? (size_t)j : 0;
+                mult mm = m[ca * nbs + cb];
+                qset(&out[0], (bi * M + i) * N + j,
+                     out_stage_apply(&st, row[j], mm.q, mm.shift));
+            }
         }
         for (size_t d = nb; d-- > 0;) {
             if (++idx[d] < out[0].shape[d])
@@ -782,8 +1265,14 @@ k_matmul(eo_op *op, const eo_tensor *in, eo_tensor *out)
             idx[d] = 0;
         }
     }
+    status = EO_OK;
+done:
     free(m);
-    return EO_OK;
+    free(row);
+    free(tmp);
+    free(ac);
+    free(bc);
+    return status;
 }
 
 /* ------------------------------------------------------------------ */

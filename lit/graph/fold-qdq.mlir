@@ -72,3 +72,22 @@ func.func @no_fold(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4x!quant.uniform
   %q2 = graph.quantize %sd : (tensor<4xf32>) -> tensor<4x!quant.uniform<i8:f32, 3.0e-02>>
   return %rd, %q2 : tensor<4xf32>, tensor<4x!quant.uniform<i8:f32, 3.0e-02>>
 }
+
+// ONNX MatMul + Add (bias) after a flatten of a dequantized tensor: the
+// dequantize sinks below the reshape, the pair becomes a quantized gemm.
+// CHECK-LABEL: func.func @matmul_bias
+// CHECK:         %[[R:.*]] = graph.reshape %arg0 {{.*}} : (tensor<1x2x1x2x!quant.uniform<i8:f32, 5.000000e-02:-128>>) -> tensor<1x4x!quant.uniform<i8:f32, 5.000000e-02:-128>>
+// CHECK-NEXT:    %[[G:.*]] = graph.gemm %[[R]], %{{.*}}, %{{.*}} {activation = "relu", name = "mm"} : ({{.*}}, tensor<4x3x!quant.uniform<i8:f32, 1.000000e-01>>, tensor<3xi32>) -> tensor<1x3x!quant.uniform<i8:f32, 2.000000e-01:-5>>
+// CHECK-NEXT:    return %[[G]]
+func.func @matmul_bias(%x: tensor<1x2x1x2x!quant.uniform<i8:f32, 5.0e-02:-128>>) -> tensor<1x3x!quant.uniform<i8:f32, 2.0e-01:-5>> {
+  %xd = graph.dequantize %x : (tensor<1x2x1x2x!quant.uniform<i8:f32, 5.0e-02:-128>>) -> tensor<1x2x1x2xf32>
+  %f = graph.reshape %xd {shape = array<i64: 1, 4>} : (tensor<1x2x1x2xf32>) -> tensor<1x4xf32>
+  %wq = graph.constant dense<[[1, 2, 3], [-4, 5, 6], [7, -8, 9], [10, 11, -12]]> : tensor<4x3xi8> as tensor<4x3x!quant.uniform<i8:f32, 1.0e-01>>
+  %wd = graph.dequantize %wq : (tensor<4x3x!quant.uniform<i8:f32, 1.0e-01>>) -> tensor<4x3xf32>
+  %m = graph.matmul %f, %wd {name = "mm"} : (tensor<1x4xf32>, tensor<4x3xf32>) -> tensor<1x3xf32>
+  %b = graph.constant dense<[0.5, -0.25, 1.0]> : tensor<3xf32>
+  %a = graph.add %m, %b : (tensor<1x3xf32>, tensor<3xf32>) -> tensor<1x3xf32>
+  %r = graph.relu %a : (tensor<1x3xf32>) -> tensor<1x3xf32>
+  %q = graph.quantize %r : (tensor<1x3xf32>) -> tensor<1x3x!quant.uniform<i8:f32, 2.0e-01:-5>>
+  return %q : tensor<1x3x!quant.uniform<i8:f32, 2.0e-01:-5>>
+}

@@ -80,3 +80,15 @@ func.func @quant(%x: tensor<4xf32>, %q: tensor<4x!quant.uniform<i8:f32, 1.0e-01:
   %rq = graph.requantize %qq : (tensor<4x!quant.uniform<i8:f32, 1.0e-01:2>>) -> tensor<4x!quant.uniform<i8:f32, 1.0e-01:2>>
   return %wd, %xd, %rq : tensor<4xf32>, tensor<4xf32>, tensor<4x!quant.uniform<i8:f32, 1.0e-01:2>>
 }
+
+// -----
+
+// Quantized results fold to the "as" form.
+// CHECK-LABEL: func.func @quant_result
+// CHECK-NEXT:    %[[C:.*]] = graph.constant dense<[-1, 5, -5, -7]> : tensor<4xi8> as tensor<4x!quant.uniform<i8:f32, 5.000000e-01:1>>
+// CHECK-NEXT:    return %[[C]]
+func.func @quant_result() -> tensor<4x!quant.uniform<i8:f32, 5.0e-01:1>> {
+  %a = graph.constant dense<[-1.0, 2.0, -3.0, -4.25]> : tensor<4xf32>
+  %q = graph.quantize %a : (tensor<4xf32>) -> tensor<4x!quant.uniform<i8:f32, 5.0e-01:1>>
+  return %q : tensor<4x!quant.uniform<i8:f32, 5.0e-01:1>>
+}

@@ -12,6 +12,8 @@
 # fuzz_attr (types and attributes alone, with a print/parse round trip)
 # or fuzz_npy (the .npy reader; seeds are a few small files made here)
 # or fuzz_onnx (the ONNX importer; seeds are ONNX test and shared models).
+# or fuzz_target (target descriptions; seeds are targets/data/*.json and
+# lit/targets/Inputs/*.json).
 # Seeds come from every lit/**/*.mlir file of the repository: for
 # fuzz_parser each "// -----" chunk (as --split-input-file cuts them), for
 # fuzz_attr the attribute values and types found in them. They are written
@@ -25,7 +27,7 @@
 set -eu
 
 if [ $# -lt 2 ]; then
-  sed -n '2,23p' "$0"; exit 2
+  sed -n '2,25p' "$0"; exit 2
 fi
 BUILD=$1
 SECONDS_MAX=$2
@@ -33,7 +35,7 @@ shift 2
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TARGET=${FUZZ_TARGET:-fuzz_parser}
 case "$TARGET" in
-  fuzz_parser|fuzz_attr|fuzz_npy|fuzz_onnx) ;;
+  fuzz_parser|fuzz_attr|fuzz_npy|fuzz_onnx|fuzz_target) ;;
   *) echo "run-fuzz.sh: unknown FUZZ_TARGET '$TARGET'" >&2; exit 2 ;;
 esac
 
@@ -66,6 +68,10 @@ elif [ "$TARGET" = fuzz_onnx ]; then
            "$ROOT"/../shared/models/*/*.onnx; do
     [ -f "$f" ] && [ "$(wc -c < "$f")" -le 65536 ] || continue
     cp "$f" "$FUZZ/seeds/$(printf '%s' "$f" | tr / _)"
+  done
+elif [ "$TARGET" = fuzz_target ]; then
+  for f in "$ROOT"/targets/data/*.json "$ROOT"/lit/targets/Inputs/*.json; do
+    cp "$f" "$FUZZ/seeds/$(basename "$f")"
   done
 elif [ "$TARGET" = fuzz_npy ]; then
   # Version 1.0 files: f32 [2, 3], i64 [2], u8 scalar, bool [2, 2].
@@ -109,6 +115,7 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 DICT="$ROOT/test/fuzz/mlir.dict"
 if [ "$TARGET" = fuzz_npy ]; then DICT="$ROOT/test/fuzz/npy.dict"; fi
 if [ "$TARGET" = fuzz_onnx ]; then DICT="$ROOT/test/fuzz/onnx.dict"; fi
+if [ "$TARGET" = fuzz_target ]; then DICT="$ROOT/test/fuzz/target.dict"; fi
 exec "$BUILD/bin/$TARGET" "$FUZZ/corpus" "$FUZZ/seeds" \
   -dict="$DICT" \
   -max_total_time="$SECONDS_MAX" -max_len=65536 -timeout=10 \

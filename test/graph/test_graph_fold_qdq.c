@@ -179,6 +179,48 @@ leaves_non_matches(void **state)
     eo_op_destroy(m);
 }
 
+/* MatMul + Add after a flatten: the dequantize sinks below the reshape
+ * and the pair becomes one quantized gemm with an i32 bias. */
+static void
+matmul_bias(void **state)
+{
+    fixture *f = *state;
+    const char *src =
+        "func.func @main(%x: tensor<2x2x1x2xf32>) -> tensor<2x3xf32> {\n"
+        "  %xq = graph.quantize %x : (tensor<2x2x1x2xf32>) -> tensor<2x2x1x2x"
+        "!quant.uniform<i8:f32, 2.0e-02:-3>>\n"
+        "  %xd = graph.dequantize %xq : (tensor<2x2x1x2x!quant.uniform<i8:"
+        "f32, 2.0e-02:-3>>) -> tensor<2x2x1x2xf32>\n"
+        "  %f = graph.flatten %xd : (tensor<2x2x1x2xf32>) -> "
+        "tensor<2x4xf32>\n"
+        "  %wq = graph.constant dense<[[1, 2, 3], [-4, 5, 6], [7, -8, 9], "
+        "[10, 11, -12]]> : tensor<4x3xi8> as tensor<4x3x!quant.uniform<"
+        "i8:f32, 1.0e-01>>\n"
+        "  %wd = graph.dequantize %wq : (tensor<4x3x!quant.uniform<i8:f32, "
+        "1.0e-01>>) -> tensor<4x3xf32>\n"
+        "  %m = graph.matmul %f, %wd : (tensor<2x4xf32>, tensor<4x3xf32>) -> "
+        "tensor<2x3xf32>\n"
+        "  %b = graph.constant dense<[0.05, -0.024, 0.1]> : tensor<3xf32>\n"
+        "  %a = graph.add %b, %m : (tensor<3xf32>, tensor<2x3xf32>) -> "
+        "tensor<2x3xf32>\n"
+        "  %q = graph.quantize %a : (tensor<2x3xf32>) -> tensor<2x3x"
+        "!quant.uniform<i8:f32, 1.0e-02:4>>\n"
+        "  %d = graph.dequantize %q : (tensor<2x3x!quant.uniform<i8:f32, "
+        "1.0e-02:4>>) -> tensor<2x3xf32>\n"
+        "  return %d : tensor<2x3xf32>\n"
+        "}\n";
+    eo_op *m = check_pipeline(f, src, "func.func(fold-qdq)", NULL,
+                              0.01 * 1.001);
+    assert_int_equal(count_ops(m, "graph.gemm"), 1);
+    assert_int_equal(count_ops(m, "graph.matmul"), 0);
+    assert_int_equal(count_ops(m, "graph.add"), 0);
+    assert_int_equal(count_ops(m, "graph.dequantize"), 1);
+    char *ir = print_ir(m);
+    assert_has(ir, "dense<[25, -12, 50]> : tensor<3xi32>");
+    free(ir);
+    eo_op_destroy(m);
+}
+
 int
 main(void)
 {
@@ -187,6 +229,7 @@ main(void)
         cmocka_unit_test_setup_teardown(gemm_matmul_add, setup, teardown),
         cmocka_unit_test_setup_teardown(leaves_non_matches, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(matmul_bias, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

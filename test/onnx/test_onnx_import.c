@@ -540,6 +540,50 @@ test_missing_file(void **state)
     assert_non_null(strstr(f->msg, "cannot open"));
 }
 
+
+/* Every supported op type with 0, 1, 2, 3 and 9 copies of a float input
+ * (attributes absent): a verified module or an error, never a crash. */
+static void
+test_every_op_degenerate(void **state)
+{
+    fixture *f = *state;
+    static const char *const ops[] = {
+        "Abs", "Add", "AveragePool", "BatchNormalization", "Cast", "Clip",
+        "Concat", "Constant", "ConstantOfShape", "Conv", "ConvInteger",
+        "ConvTranspose", "DequantizeLinear", "Div", "Dropout", "Equal",
+        "Erf", "Exp", "Expand", "Flatten", "Gather", "Gelu", "Gemm",
+        "GlobalAveragePool", "GlobalMaxPool", "Greater", "HardSigmoid",
+        "HardSwish", "Identity", "LayerNormalization", "LeakyRelu", "Less",
+        "Log", "LogSoftmax", "MatMul", "MatMulInteger", "Max", "MaxPool",
+        "Min", "Mul", "Neg", "Not", "Pad", "Pow", "QLinearConv",
+        "QLinearMatMul", "QuantizeLinear", "Range", "ReduceMax",
+        "ReduceMean", "ReduceSum", "Relu", "Reshape", "Resize", "Shape",
+        "Sigmoid", "Slice", "Softmax", "Split", "Sqrt", "Squeeze", "Sub",
+        "Sum", "Tanh", "Transpose", "Unsqueeze", "Upsample", "Where",
+    };
+    static char *ins[] = { "x", "x", "x", "x", "x", "x", "x", "x", "x" };
+    static char *outs[] = { "y" };
+    static const size_t counts[] = { 0, 1, 2, 3, 9 };
+    int64_t shape[] = { 1, 2, 3, 4 };
+    for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+        for (size_t k = 0; k < sizeof(counts) / sizeof(counts[0]); k++) {
+            mb m;
+            mb_init(&m, 13);
+            mb_input(&m, "x", ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT, 4,
+                     shape);
+            mb_node(&m, ops[i], "n", counts[k], ins, 1, outs);
+            mb_output(&m, "y");
+            f->errors = 0;
+            eo_op *mod = import_mb(f, &m, NULL);
+            if (mod)
+                eo_op_destroy(mod);
+            else if (f->errors == 0)
+                fail_msg("%s with %zu inputs: no error", ops[i],
+                         counts[k]);
+        }
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* Real models                                                         */
 /* ------------------------------------------------------------------ */
@@ -574,7 +618,8 @@ test_all_models(void **state)
         "mlperf-tiny/ad_autoencoder_int8_qdq.onnx",
         "mlperf-tiny/ad_autoencoder_qdq_floatio.onnx",
         "mlperf-tiny/ic_resnet8_f32.onnx", "mlperf-tiny/ic_resnet8_qdq.onnx",
-        "mlperf-tiny/kws_dscnn_f32.onnx", "mlperf-tiny/kws_dscnn_int8_qdq.onnx",
+        "mlperf-tiny/kws_dscnn_f32.onnx",
+        "mlperf-tiny/kws_dscnn_int8_qdq.onnx",
         "mlperf-tiny/kws_dscnn_qdq_flatin.onnx",
         "mlperf-tiny/strm_ww_int8_qdq.onnx",
         "mlperf-tiny/vww_mobilenetv1_025_f32.onnx",
@@ -747,6 +792,7 @@ main(void)
         T(test_every_prefix),
         T(test_garbage),
         T(test_missing_file),
+        T(test_every_op_degenerate),
         T(test_mnist),
         T(test_all_models),
         T(test_bit_flips),

@@ -16,7 +16,6 @@
 #include "dialects/dialects.h"
 #include "dialects/func/func.h"
 #include "dialects/graph/graph.h"
-#include "dialects/graph/onnx/onnx_import.h"
 #include "dialects/graph/onnx/onnx_internal.h"
 #include "dialects/quant/quant.h"
 
@@ -738,7 +737,7 @@ input_type(onnx_importer *I, const Onnx__ValueInfoProto *vi)
 }
 
 static eo_status
-import_graph(onnx_importer *I, const Onnx__ModelProto *m, const char *fname)
+import_graph(onnx_importer *I, const Onnx__ModelProto *m)
 {
     const Onnx__GraphProto *g = m->graph;
     if (!g)
@@ -930,7 +929,6 @@ import_graph(onnx_importer *I, const Onnx__ModelProto *m, const char *fname)
     }
     free(outs);
     free(otypes);
-    (void)fname;
     return st;
 }
 
@@ -987,7 +985,7 @@ import_data(eo_ctx *ctx, const void *data, size_t size, const char *name,
 
     I->has_prev = eo_ctx_get_diag_handler(ctx, &I->prev_h, &I->prev_ud);
     eo_ctx_set_diag_handler(ctx, onnx_diag_handler, I);
-    eo_status st = import_graph(I, m, name);
+    eo_status st = import_graph(I, m);
     I->node = NULL;
     if (st == EO_OK && eo_op_verify(I->module) != EO_OK)
         st = EO_ERROR;

@@ -3,7 +3,7 @@
  * folds constant subgraphs (shape arithmetic on known tensors) and emits
  * graph ops through onnx_emit. Every unsupported feature is reported as
  * "unsupported: ..." (the node prefix is added by the importer). */
-#include "dialects/graph/onnx/onnx_import.h"
+#include "dialects/graph/onnx/onnx_internal.h"
 #include "dialects/quant/quant.h"
 
 #include <float.h>
@@ -94,7 +94,7 @@ a_str(onnx_importer *I, const char *name, const char *def, char *out,
         (!a->has_type && !a->has_s))
         return onnx_error(I, "attribute '%s' must be a string", name);
     size_t n = a->s.len;
-    if (n >= size || memchr(a->s.data, 0, n))
+    if (n >= size || (n && memchr(a->s.data, 0, n)))
         return onnx_error(I, "unsupported: attribute %s = '%.*s'", name,
                           (int)(n < 64 ? n : 64), (const char *)a->s.data);
     if (n)
@@ -252,10 +252,12 @@ out_forward(onnx_importer *I, size_t i, onnx_val *x)
     const Onnx__NodeProto *n = I->node;
     if (i >= n->n_output || !n->output[i] || !*n->output[i])
         return EO_OK;
-    onnx_val copy = *x;
-    if (onnx_define(I, n->output[i], copy.v, copy.c, copy.init) != EO_OK)
+    /* Decoded once, shared by both names. */
+    onnx_cst *c = onnx_val_cst(I, x);
+    if (I->failed)
         return EO_ERROR;
-    return EO_OK;
+    onnx_val copy = *x;
+    return onnx_define(I, n->output[i], copy.v, c, NULL);
 }
 
 /* Whether output i exists and is named (optional outputs). */
@@ -2161,12 +2163,13 @@ static bool
 all_cst(onnx_importer *I, onnx_cst **out, size_t max)
 {
     size_t n = I->node->n_input;
+    for (size_t i = 0; i < max; i++)
+        out[i] = NULL;
     if (n > max) {
         onnx_error(I, "unsupported: %zu inputs", n);
         return false;
     }
     for (size_t i = 0; i < n; i++) {
-        out[i] = NULL;
         onnx_val *x = in(I, i);
         if (!x)
             continue;
@@ -2229,10 +2232,12 @@ cv_constant_of_shape(onnx_importer *I)
     onnx_cst *c[1];
     int64_t s[MAXR];
     size_t r;
-    if (!all_cst(I, c, 1) || !c[0] ||
-        cst_ints(I, c[0], "shape", s, MAXR, &r) != EO_OK)
-        return I->failed || I->oom ? EO_ERROR
-                                   : onnx_error(I, "missing input 0");
+    if (!all_cst(I, c, 1))
+        return EO_ERROR;
+    if (!c[0])
+        return onnx_error(I, "missing input 0");
+    if (cst_ints(I, c[0], "shape", s, MAXR, &r) != EO_OK)
+        return EO_ERROR;
     for (size_t i = 0; i < r; i++)
         if (s[i] < 0)
             return onnx_error(I, "negative dimension in shape");
@@ -2318,8 +2323,10 @@ cv_expand(onnx_importer *I)
     size_t n, r;
     if (!all_cst(I, c, 2))
         return EO_ERROR;
-    if (!c[0] || !c[1] || cst_ints(I, c[1], "shape", want, MAXR, &n) != EO_OK)
-        return I->failed ? EO_ERROR : onnx_error(I, "missing input");
+    if (!c[0] || !c[1])
+        return onnx_error(I, "missing input");
+    if (cst_ints(I, c[1], "shape", want, MAXR, &n) != EO_OK)
+        return EO_ERROR;
     if (!bcast(c[0]->t.rank, c[0]->t.shape, n, want, &r, s))
         return onnx_error(I, "shapes do not broadcast");
     onnx_cst *o = cst_broadcast(I, c[0], r, s);

@@ -13,11 +13,6 @@
 /* Arena                                                               */
 /* ------------------------------------------------------------------ */
 
-struct onnx_arena_chunk {
-    onnx_arena_chunk *next;
-    size_t size, used;
-    _Alignas(16) unsigned char data[];
-};
 
 #define ARENA_MIN_CHUNK ((size_t)64 << 10)
 

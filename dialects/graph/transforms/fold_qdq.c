@@ -22,6 +22,12 @@
  *      data-movement ops reshape, flatten, squeeze, unsqueeze, transpose,
  *      concat, slice.
  *   q(dq(x))  -> requantize(x) : Q (x itself when its type is Q).
+ *   q(act?(add(matmul(dq(a), dq(w)), bias)))  (ONNX MatMul + Add, 2-D)
+ *       -> gemm(a, w, b_i32) : Q {activation = act}
+ *
+ * and, so that chains reach the next compute op, dequantize sinks below
+ * the data-movement ops reshape, flatten, squeeze, unsqueeze, transpose
+ * when it feeds only them and is per tensor: op(dq(x)) -> dq(op(x)).
  *
  * The float ops matched must have no other users (the dequantize ops may:
  * they stay for them). Preserves: the interpreter's float-QDQ results
@@ -300,6 +306,44 @@ fold_add(eo_rewriter *rw, eo_op *q, eo_op *core, eo_op *act,
     return finish(rw, q, GRAPH_ADD, 2, ops, core, a);
 }
 
+/* add(matmul(dq(a), dq(b)), bias) with 2-D a [M,K] and b [K,N] and a
+ * constant bias of N elements: a quantized gemm (ONNX MatMul + Add). */
+static eo_rewrite_result
+fold_matmul_bias(eo_rewriter *rw, eo_op *q, eo_op *add, eo_op *act,
+                 eo_graph_activation *a)
+{
+    for (size_t side = 0; side < 2; side++) {
+        eo_value *mv = eo_op_operand(add, side);
+        eo_op *mm = gt_def(mv, GRAPH_MATMUL);
+        if (!mm || !eo_value_has_one_use(mv) ||
+            eo_graph_op_activation(mm).kind != EO_ACT_NONE)
+            continue;
+        eo_value *x = dq_source(eo_op_operand(mm, 0));
+        eo_value *w = dq_source(eo_op_operand(mm, 1));
+        eo_quant_params px, pw;
+        if (!x || !w || !quant_of(x, &px) || !quant_of(w, &pw) ||
+            px.axis >= 0 || (pw.axis >= 0 && pw.axis != 1) ||
+            eo_type_rank(eo_value_type(x)) != 2 ||
+            eo_type_rank(eo_value_type(w)) != 2 ||
+            eo_value_type(eo_op_result(mm, 0)) !=
+                eo_value_type(eo_op_result(add, 0)) ||
+            !merged_act(add, act, a))
+            continue;
+        int64_t nout = eo_type_dim(eo_value_type(w), 1);
+        eo_status st;
+        eo_value *ops[3] = { x, w, NULL };
+        ops[2] = quant_bias(rw, mm, eo_op_operand(add, 1 - side),
+                            px.scales[0], &pw, nout, &st);
+        if (!ops[2]) {
+            if (st != EO_OK)
+                return EO_REWRITE_FAILED;
+            continue;
+        }
+        return finish(rw, q, GRAPH_GEMM, 3, ops, mm, a);
+    }
+    return EO_REWRITE_NO_MATCH;
+}
+
 static bool
 same_quant_op(int k)
 {
@@ -369,8 +413,16 @@ match_qdq(const eo_pattern *pat, eo_op *q, eo_rewriter *rw)
     case GRAPH_GEMM:
     case GRAPH_MATMUL:
         return fold_linear(rw, q, core, act, &a);
-    case GRAPH_ADD:
-        return fold_add(rw, q, core, act, &a);
+    case GRAPH_ADD: {
+        eo_rewrite_result r = fold_add(rw, q, core, act, &a);
+        if (r == EO_REWRITE_NO_MATCH) {
+            memset(&a, 0, sizeof(a));
+            if (act)
+                (void)clamp_act(act, &a);
+            r = fold_matmul_bias(rw, q, core, act, &a);
+        }
+        return r;
+    }
     default:
         if (act || !same_quant_op(eo_graph_op_kind(core)) ||
             eo_graph_op_activation(core).kind != EO_ACT_NONE)
@@ -379,9 +431,48 @@ match_qdq(const eo_pattern *pat, eo_op *q, eo_rewriter *rw)
     }
 }
 
+/* op(dq(x)) -> dq(op(x)) for a data-movement op and a per-tensor
+ * quantized x whose dequantize feeds only op: the quantized chain reaches
+ * the next compute op (reshape / flatten before a gemm). */
+static eo_rewrite_result
+match_sink_dq(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    (void)pat;
+    eo_value *v = eo_op_operand(op, 0);
+    eo_value *x = dq_source(v);
+    eo_quant_params px;
+    if (!x || !eo_value_has_one_use(v) || !quant_of(x, &px) ||
+        px.axis >= 0 || eo_op_num_results(op) != 1)
+        return EO_REWRITE_NO_MATCH;
+    eo_ctx *ctx = eo_rewriter_ctx(rw);
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    const eo_type *qt = gt_tensor(ctx, eo_type_rank(rt), eo_type_shape(rt),
+                                  gt_elem(x));
+    if (!qt)
+        return EO_REWRITE_FAILED;
+    eo_builder_set_before(&rw->b, op);
+    eo_op *mv = gt_create_op(rw, (eo_graph_op)eo_graph_op_kind(op), 1, &x,
+                             1, &qt, op, 0, NULL);
+    eo_value *y = mv ? eo_op_result(mv, 0) : NULL;
+    eo_op *d = y ? gt_create_op(rw, GRAPH_DEQUANTIZE, 1, &y, 1, &rt,
+                                eo_value_def_op(v), 0, NULL)
+                 : NULL;
+    if (!d)
+        return EO_REWRITE_FAILED;
+    eo_value *r = eo_op_result(d, 0);
+    eo_rewriter_replace_op(rw, op, &r);
+    return EO_REWRITE_APPLIED;
+}
+
+#define SINK_ROW(op)                                                    \
+    { .name = "graph.sink-dequantize", .root = "graph." op,             \
+      .benefit = 1, .match_and_rewrite = match_sink_dq }
+
 static const eo_pattern qdq_patterns[] = {
     { .name = "graph.fold-qdq", .root = "graph.quantize", .benefit = 1,
       .match_and_rewrite = match_qdq },
+    SINK_ROW("reshape"), SINK_ROW("flatten"), SINK_ROW("squeeze"),
+    SINK_ROW("unsqueeze"), SINK_ROW("transpose"),
     { 0 },
 };
 

@@ -1,12 +1,13 @@
-"""Writes one small ONNX model for the importer's lit tests.
+"""Writes small ONNX models for the importer's lit tests.
 
 Usage: make_model.py PREFIX NAME [NAME...]
 
 Writes PREFIX.NAME.onnx for each NAME, a model from MODELS below (one
-process for all of a test's models: importing onnx is the slow part). Models are built with
-onnx.helper and written without running the checker, so opsets newer
-than the installed onnx package and deliberately broken models work
-too. Deterministic: weights come from a fixed formula, not a RNG.
+process for all of a test's models: importing onnx is the slow part).
+Models are built with onnx.helper and written without running the
+checker, so opsets newer than the installed onnx package and deliberately
+broken models work too. Deterministic: weights come from a fixed
+formula, not a RNG.
 """
 import sys
 
@@ -344,11 +345,22 @@ def torch_pad():
                  opset=11)
 
 
+def bad_dq_source():
+    # The int8 tensor feeding DequantizeLinear is computed (Neg), not a
+    # graph input, initializer or QuantizeLinear result (through data
+    # movement only): its quantization cannot be expressed.
+    nodes = [helper.make_node("Neg", ["x"], ["n"], name="neg"),
+             helper.make_node("DequantizeLinear", ["n", "s"], ["y"],
+                              name="dq")]
+    return model(nodes, [vi("x", I8, [4])], [vi("y", F, [4])],
+                 [init("s", np.float32(0.5))])
+
+
 MODELS = {f.__name__: f for f in [
     cnn, softmax_v11, clip_v7, clip_v13, shape_chain, qdq, qlinear, resize,
     upsample, data_movement, misc_ops, int_fold, dynamic, bad_op, bad_dtype,
     bad_init_dtype, bad_opset, bad_domain, bad_auto_pad, bad_external,
-    bad_shape_input, torch_pad]}
+    bad_shape_input, torch_pad, bad_dq_source]}
 
 
 def main():

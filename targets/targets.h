@@ -1,0 +1,269 @@
+/* targets/targets.h - target descriptions: the devices edge-opt compiles
+ * for, read from JSON data files (format: docs/targets.md).
+ *
+ * Start with eo_target_load (validates, fills "detect" fields of the
+ * host), then eo_target_desc (the typed view: compute units, memory
+ * levels, NPU engines, IMC crossbars, DMA engines, SRAM banks). Variants
+ * (eo_target_set_number, eo_target_vary) change numeric fields by path,
+ * e.g. "imc.crossbars" or "compute_units[cpu].clock_mhz", so devices are
+ * explored like knobs; eo_target_hash keys results by content.
+ */
+#ifndef EO_TARGETS_TARGETS_H
+#define EO_TARGETS_TARGETS_H
+
+#include "ir/ir.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The data format version this library reads ("format": 1). */
+#define EO_TARGET_FORMAT 1
+
+typedef enum eo_target_kind {
+    EO_TARGET_CPU,      /* an application processor (the host) */
+    EO_TARGET_MCU,      /* a microcontroller: CPU + on-chip memories */
+    EO_TARGET_NPU,      /* a neural accelerator with a host CPU */
+    EO_TARGET_GPU,      /* a (mobile) GPU */
+    EO_TARGET_NUM_KINDS
+} eo_target_kind;
+
+typedef enum eo_unit_kind {
+    EO_UNIT_CPU, EO_UNIT_GPU, EO_UNIT_DSP, EO_UNIT_NUM_KINDS
+} eo_unit_kind;
+
+/* Data types, as named in files ("int8", ...); sets of them are bit masks
+ * (1u << EO_TDT_x). */
+typedef enum eo_target_dtype {
+    EO_TDT_INT4, EO_TDT_INT8, EO_TDT_INT16, EO_TDT_INT32,
+    EO_TDT_FP16, EO_TDT_BF16, EO_TDT_FP32, EO_TDT_COUNT
+} eo_target_dtype;
+
+typedef enum eo_memory_kind {
+    EO_MEMORY_CACHE, EO_MEMORY_TCM, EO_MEMORY_SRAM, EO_MEMORY_DRAM,
+    EO_MEMORY_FLASH, EO_MEMORY_NUM_KINDS
+} eo_memory_kind;
+
+/* Layer kinds a convolution engine runs (bit masks: 1u << EO_CONV_x). */
+typedef enum eo_conv_op {
+    EO_CONV_CONV2D, EO_CONV_DEPTHWISE, EO_CONV_POINTWISE,
+    EO_CONV_FULLY_CONNECTED, EO_CONV_MATMUL, EO_CONV_NUM_OPS
+} eo_conv_op;
+
+/* Operations of elementwise / pooling units (bit masks: 1u << EO_EW_x). */
+typedef enum eo_ew_op {
+    EO_EW_ADD, EO_EW_SUB, EO_EW_MUL, EO_EW_MIN, EO_EW_MAX, EO_EW_RELU,
+    EO_EW_CLIP, EO_EW_SIGMOID, EO_EW_TANH, EO_EW_MAXPOOL, EO_EW_AVGPOOL,
+    EO_EW_REQUANT, EO_EW_NUM_OPS
+} eo_ew_op;
+
+typedef enum eo_imc_kind { EO_IMC_DIGITAL, EO_IMC_ANALOG } eo_imc_kind;
+
+/* How IMC ADC/DAC energies are obtained: given in the file, or derived
+ * from bit widths and technology coefficients (ZigZag-IMC style). */
+typedef enum eo_imc_model {
+    EO_IMC_MODEL_FIXED, EO_IMC_MODEL_ZIGZAG
+} eo_imc_model;
+
+/* A compute unit: 'count' identical cores / shader cores. */
+typedef struct eo_unit_desc {
+    const char *name;
+    eo_unit_kind kind;
+    int64_t count;
+    double clock_mhz;
+    int64_t vector_bits;            /* SIMD width; 0: scalar only */
+    const char *isa;                /* informative, "" if not given */
+    double macs_per_cycle[EO_TDT_COUNT];  /* per core; 0: unsupported */
+    double mac_energy_pj[EO_TDT_COUNT];   /* per MAC of that type */
+    double alu_energy_pj;           /* per other arithmetic operation */
+    double load_store_energy_pj;    /* per load/store (core side) */
+    double static_power_mw;         /* whole unit, leakage + clock tree */
+    int64_t local_mem_bytes;        /* GPU: shared memory per core */
+    int64_t threads_per_core;       /* GPU: resident threads per core */
+    int64_t subgroup_size;          /* GPU: warp / subgroup width */
+} eo_unit_desc;
+
+/* A memory level; levels are listed nearest (smallest) first. */
+typedef struct eo_memory_desc {
+    const char *name;
+    eo_memory_kind kind;
+    int64_t size_bytes;
+    double bandwidth_gbps;          /* GB/s (1e9 bytes/s) */
+    double latency_ns;
+    double energy_pj_per_byte;
+} eo_memory_desc;
+
+typedef struct eo_conv_engine_desc {
+    const char *name;
+    int64_t count;
+    int64_t mac_rows, mac_cols;     /* MAC array: rows x cols per cycle */
+    double clock_mhz;
+    uint32_t ops;                   /* 1u << eo_conv_op */
+    uint32_t dtypes;                /* 1u << eo_target_dtype */
+    double mac_energy_pj;
+} eo_conv_engine_desc;
+
+/* 'crossbars' identical crossbars of rows x columns weight cells. */
+typedef struct eo_imc_desc {
+    eo_imc_kind kind;
+    int64_t crossbars;
+    int64_t rows, columns;
+    int64_t weight_bits;            /* bits per stored weight */
+    int64_t input_bits;             /* activation precision */
+    int64_t dac_bits;               /* input bits applied per cycle */
+    int64_t adc_bits;               /* 0: no ADC (digital adder trees) */
+    int64_t adcs_per_crossbar;
+    double clock_mhz;
+    uint32_t dtypes;
+    double mac_energy_pj;           /* per full-precision MAC, ADC/DAC excl. */
+    double adc_energy_pj;           /* per conversion (derived: ZIGZAG) */
+    double dac_energy_pj;           /* per conversion (derived: ZIGZAG) */
+    double program_ns_per_row;      /* weight programming time per row */
+    double program_pj_per_bit;      /* weight programming energy per bit */
+    eo_imc_model energy_model;
+    double vdd_v;                   /* ZIGZAG: supply voltage */
+    double adc_k1_ff, adc_k2_af;    /* ZIGZAG: E = (k1 b + k2 4^b) Vdd^2 */
+    double dac_k3_ff;               /* ZIGZAG: E = k3 b Vdd^2 */
+} eo_imc_desc;
+
+/* Elementwise / pooling unit. */
+typedef struct eo_ew_unit_desc {
+    const char *name;
+    int64_t count;
+    int64_t lanes;                  /* elements per cycle */
+    double clock_mhz;
+    uint32_t ops;                   /* 1u << eo_ew_op */
+    uint32_t dtypes;
+    double op_energy_pj;            /* per element operation */
+} eo_ew_unit_desc;
+
+typedef struct eo_dma_desc {
+    const char *name;
+    int64_t channels;
+    int64_t max_dims;               /* strided dimensions per transfer */
+    double bandwidth_gbps;
+    double setup_ns;                /* per transfer */
+    double energy_pj_per_byte;      /* engine only; memories add theirs */
+} eo_dma_desc;
+
+/* On-chip SRAM banks, backing the memory level 'level'. */
+typedef struct eo_sram_desc {
+    const char *level;
+    int64_t banks;
+    int64_t bank_bytes;
+    int64_t bank_width_bits;
+} eo_sram_desc;
+
+/* The typed view of a target. Strings are never NULL ("" when absent);
+ * arrays have their counts next to them. Owned by the eo_target. */
+typedef struct eo_target_desc {
+    int64_t format;
+    const char *name;
+    eo_target_kind kind;
+    const char *description;
+    bool detect;                    /* false once detection has run */
+    const char *host_cpu;           /* a unit's name, "" if none */
+    eo_unit_desc *units;
+    size_t num_units;
+    eo_memory_desc *memory;
+    size_t num_memory;
+    eo_conv_engine_desc *conv_engines;
+    size_t num_conv_engines;
+    bool has_imc;
+    eo_imc_desc imc;
+    eo_ew_unit_desc *ew_units;
+    size_t num_ew_units;
+    eo_dma_desc *dma;
+    size_t num_dma;
+    bool has_sram;
+    eo_sram_desc sram;
+} eo_target_desc;
+
+typedef struct eo_target eo_target;
+
+/* Load options; a zeroed struct (or NULL) means the defaults. */
+typedef struct eo_target_opts {
+    bool no_detect;         /* keep the file's values even if "detect" */
+    const char *sysroot;    /* prefix for /proc and /sys (tests); NULL: "" */
+} eo_target_opts;
+
+/* Reads, validates and (for "detect": true) completes the description in
+ * 'path'. Every problem is reported through ctx's diagnostics as
+ * "file:line:col: error: json.path: message"; returns NULL after them
+ * (or on allocation failure). The caller owns the result. */
+EO_API eo_target *eo_target_load(eo_ctx *ctx, const char *path);
+EO_API eo_target *eo_target_load_opts(eo_ctx *ctx, const char *path,
+                                      const eo_target_opts *opts);
+/* The same from a buffer ('len' bytes, NUL not needed); 'name' is used in
+ * diagnostics only. */
+EO_API eo_target *eo_target_parse(eo_ctx *ctx, const char *name,
+                                  const char *text, size_t len,
+                                  const eo_target_opts *opts);
+/* Frees 't' (NULL is fine). */
+EO_API void eo_target_destroy(eo_target *t);
+/* A deep copy; NULL on allocation failure. The caller owns it. */
+EO_API eo_target *eo_target_clone(const eo_target *t);
+
+/* The typed view, borrowed from 't' (valid until it changes or dies). */
+EO_API const eo_target_desc *eo_target_desc_get(const eo_target *t);
+EO_API const char *eo_target_name(const eo_target *t);
+EO_API eo_target_kind eo_target_kind_get(const eo_target *t);
+/* The file it came from (borrowed). */
+EO_API const char *eo_target_file(const eo_target *t);
+/* "path=v,path=v" for a variant made by eo_target_vary, "" otherwise. */
+EO_API const char *eo_target_variant(const eo_target *t);
+
+/* Lookups by name; NULL if absent (borrowed). */
+EO_API const eo_unit_desc *eo_target_find_unit(const eo_target *t,
+                                               const char *name);
+EO_API const eo_memory_desc *eo_target_find_memory(const eo_target *t,
+                                                   const char *name);
+/* The NPU's host CPU unit, else the first unit of kind cpu, else NULL. */
+EO_API const eo_unit_desc *eo_target_host_unit(const eo_target *t);
+
+/* Derived figures. Peak MACs per second of 'dt' over every engine that
+ * supports it (compute units, conv engines, IMC crossbars). */
+EO_API double eo_target_peak_macs(const eo_target *t, eo_target_dtype dt);
+/* IMC energies of one crossbar activation (all rows, one input slice):
+ * ADC conversions + DAC conversions, in pJ; 0 without IMC. */
+EO_API double eo_target_imc_periphery_pj(const eo_target *t);
+
+/* Names of enum values as files spell them ("int8", "analog", ...), and
+ * back (-1 if unknown). */
+EO_API const char *eo_target_dtype_name(eo_target_dtype dt);
+EO_API int eo_target_dtype_from_name(const char *name);
+EO_API const char *eo_target_kind_name(eo_target_kind k);
+
+/* Canonical JSON: every field in schema order, defaults filled in, 2-space
+ * indentation, numbers in shortest round-trip form, trailing newline.
+ * Loading it gives an equal target (same hash). Appends to 'out'. */
+EO_API void eo_target_to_json(const eo_target *t, eo_strbuf *out);
+/* FNV-1a/64 of the canonical JSON: equal content, equal hash. */
+EO_API uint64_t eo_target_hash(const eo_target *t);
+
+/* Reads / sets a numeric field by path: "imc.crossbars",
+ * "memory[1].size_bytes", "compute_units[m55].clock_mhz" (an index or an
+ * element's name), "compute_units[0].macs_per_cycle.int8". Errors
+ * (reported, 't' unchanged): unknown path (with a suggestion), a
+ * non-numeric field, a non-integer for an integer field, a value out of
+ * range, a value breaking a cross-field rule. */
+EO_API EO_NODISCARD eo_status eo_target_get_number(eo_ctx *ctx,
+                                                   const eo_target *t,
+                                                   const char *path,
+                                                   double *out);
+EO_API EO_NODISCARD eo_status eo_target_set_number(eo_ctx *ctx, eo_target *t,
+                                                   const char *path,
+                                                   double value);
+
+/* The cartesian product of 'n' variant specs "path=v1,v2,..." (first spec
+ * varies slowest) applied to copies of 'base'. On success *out is an
+ * array of *count new targets (free with eo_target_list_free); with n ==
+ * 0 it holds one copy of 'base'. On error (bad spec, bad path or value,
+ * more than 100000 variants) reports and returns EO_ERROR, *out NULL. */
+EO_API EO_NODISCARD eo_status eo_target_vary(eo_ctx *ctx,
+                                             const eo_target *base, size_t n,
+                                             const char *const specs[],
+                                             eo_target ***out, size_t *count);
+EO_API void eo_target_list_free(eo_target **list, size_t count);
+
+#endif /* EO_TARGETS_TARGETS_H */
