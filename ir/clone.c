@@ -161,7 +161,7 @@ clone_shell(eo_op *op)
     char *p = (char *)(c + 1);
     c->def = op->def;
     c->name = op->name;
-    c->loc = op->loc;
+    c->loc_code = op->loc_code;
     c->props = op->props;
     c->attrs = op->attrs;
     c->ctx = ctx;

@@ -116,6 +116,16 @@ EO_HIDDEN void eo_type_cache_fill(eo_ctx *ctx);
  * attribute and property dictionaries); NULL if that failed. */
 EO_HIDDEN const eo_attr *eo_ctx_empty_dict(eo_ctx *ctx);
 EO_HIDDEN void eo_loc_tables_free(eo_ctx *ctx);
+/* A parsed file has one location per op, mostly never looked at: an op
+ * can hold a 64-bit code instead (eo_op.loc_code), made into the
+ * uniqued location only when asked for. eo_loc_file_lazy gives the code
+ * of eo_loc_file(ctx, file, line, col), or 0 if it has none (then make
+ * the location); eo_loc_lazy_get makes (or finds) the location of a code,
+ * or returns the location a code holds ((uint64_t)(uintptr_t)loc, bit 0
+ * clear); NULL on allocation failure. */
+EO_HIDDEN uint64_t eo_loc_file_lazy(eo_ctx *ctx, const eo_ident *file,
+                                    unsigned line, unsigned col);
+EO_HIDDEN const eo_loc *eo_loc_lazy_get(eo_ctx *ctx, uint64_t code);
 
 struct eo_dialect {
     const eo_dialect_desc *desc;
@@ -190,7 +200,9 @@ struct eo_block {
 struct eo_op {
     const eo_op_def *def;             /* NULL for unregistered ops */
     const eo_ident *name;
-    const eo_loc *loc;
+    uint64_t loc_code;                /* the location, or a lazy file
+                                         location (eo_loc_file_lazy): read
+                                         it with eo_op_loc */
     eo_block *block;                  /* NULL while detached */
     eo_op *prev, *next;
     const eo_attr *props, *attrs;     /* dictionaries, never NULL */
@@ -447,6 +459,9 @@ EO_HIDDEN const eo_attr *eo_parse_dict_impl(eo_parser *p);
  * them only through the eo_op_state_* functions (eo_op_state_set_prop in
  * ir.h for explicitly given properties). */
 
+/* eo_op_create with the op's location given as an eo_op.loc_code (a
+ * lazy one from eo_loc_file_lazy); 0: st->loc as eo_op_create does. */
+EO_HIDDEN eo_op *eo_op_create_at(eo_op_state *st, uint64_t loc_code);
 /* Renumbers op->order of b's ops if stale (block->order_valid == 0). */
 EO_HIDDEN void eo_block_update_order(eo_block *b);
 /* Whether 'a' comes before 'b' (same block). */

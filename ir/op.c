@@ -304,6 +304,12 @@ split_attrs(eo_op_state *st, const eo_attr **props, const eo_attr **attrs)
 eo_op *
 eo_op_create(eo_op_state *st)
 {
+    return eo_op_create_at(st, 0);
+}
+
+eo_op *
+eo_op_create_at(eo_op_state *st, uint64_t loc_code)
+{
     eo_ctx *ctx = st->ctx;
     const eo_attr *props, *attrs;
     if (!st->name ||
@@ -323,8 +329,10 @@ eo_op_create(eo_op_state *st)
                   nres * sizeof(eo_value) + nreg * sizeof(eo_region) +
                   nsucc * sizeof(eo_block *);
     eo_op *op = eo_ctx_alloc(ctx, size);
-    const eo_loc *loc = st->loc ? st->loc : eo_loc_unknown(ctx);
-    if (!op || !loc) {
+    if (!loc_code)
+        loc_code = (uint64_t)(uintptr_t)(st->loc ? st->loc
+                                                 : eo_loc_unknown(ctx));
+    if (!op || !loc_code) {
         eo_ctx_free(ctx, op, size);
         eo_op_state_release(st);
         return NULL;
@@ -332,7 +340,7 @@ eo_op_create(eo_op_state *st)
     char *p = (char *)(op + 1);
     op->def = st->def;
     op->name = st->name;
-    op->loc = loc;
+    op->loc_code = loc_code;
     op->props = props;
     op->attrs = attrs;
     op->ctx = ctx;
@@ -549,14 +557,15 @@ eo_op_is_terminator(const eo_op *op)
 const eo_loc *
 eo_op_loc(const eo_op *op)
 {
-    return op->loc;
+    const eo_loc *l = eo_loc_lazy_get(op->ctx, op->loc_code);
+    return l ? l : eo_loc_unknown(op->ctx);
 }
 
 void
 eo_op_set_loc(eo_op *op, const eo_loc *loc)
 {
     if (loc)
-        op->loc = loc;
+        op->loc_code = (uint64_t)(uintptr_t)loc;
 }
 
 eo_block *
@@ -896,7 +905,8 @@ op_error_beginv(eo_op *op, const char *fmt, va_list ap)
     char stack[256];
     char *buf = cap <= sizeof(stack) ? stack : eo_raw_alloc(op->ctx, cap);
     if (!buf)
-        return eo_diag_beginv(op->ctx, EO_SEV_ERROR, op->loc, fmt, ap);
+        return eo_diag_beginv(op->ctx, EO_SEV_ERROR, eo_op_loc(op), fmt,
+                              ap);
     size_t k = 0;
     buf[k++] = '\'';
     for (size_t i = 0; i < nlen; i++) {
@@ -907,8 +917,8 @@ op_error_beginv(eo_op *op, const char *fmt, va_list ap)
     memcpy(buf + k, "' op ", 5);
     k += 5;
     memcpy(buf + k, fmt, flen + 1);
-    eo_diag_builder *b = eo_diag_beginv(op->ctx, EO_SEV_ERROR, op->loc, buf,
-                                        ap);
+    eo_diag_builder *b = eo_diag_beginv(op->ctx, EO_SEV_ERROR,
+                                        eo_op_loc(op), buf, ap);
     if (buf != stack)
         eo_raw_free(op->ctx, buf, cap);
     return b;
@@ -979,7 +989,7 @@ const eo_loc *
 eo_value_loc(const eo_value *v)
 {
     if (v->kind == EO_VALUE_RESULT)
-        return v->owner.op->loc;
+        return eo_op_loc(v->owner.op);
     return ((const eo_arg_value *)v)->loc;
 }
 
@@ -989,7 +999,7 @@ eo_value_set_loc(eo_value *v, const eo_loc *loc)
     if (v->kind == EO_VALUE_ARG)
         ((eo_arg_value *)v)->loc = loc;
     else if (loc)
-        v->owner.op->loc = loc;
+        eo_op_set_loc(v->owner.op, loc);
 }
 
 bool

@@ -192,7 +192,7 @@ eo_op_site_key(const eo_op *op, eo_strbuf *out)
     if (append_string_attr(eo_op_attr(op, "name"), out) ||
         append_string_attr(eo_op_attr(op, "onnx.name"), out))
         return;
-    const eo_loc *fl = eo_loc_find_file(op->loc);
+    const eo_loc *fl = eo_loc_find_file(eo_op_loc(op));
     if (fl) {
         const char *file = eo_ident_str(eo_loc_filename(fl));
         const char *base = strrchr(file, '/');
@@ -292,7 +292,7 @@ eo_rewriter_create(eo_rewriter *rw, eo_op_state *st)
 {
     eo_op *root = rw->root;
     if (root) {
-        const eo_loc *rl = root->loc;
+        const eo_loc *rl = eo_op_loc(root);
         const eo_loc *l = st->loc ? st->loc : rw->b.loc;
         if (!l || l == rl || eo_loc_get_kind(l) == EO_LOC_UNKNOWN) {
             st->loc = rl;

@@ -1853,7 +1853,8 @@ print_full_op(eo_printer *p, eo_op *op)
     if (as && as->collecting) {
         /* Scratch output: only the visits matter. */
         p->out->len = 0;
-        visit_loc(p, op->loc, true);
+        if (p->flags.debuginfo)
+            visit_loc(p, eo_op_loc(op), true);
         if (use_custom_form(p, op))
             op->def->print(p, op);
         else
@@ -1894,7 +1895,8 @@ print_full_op(eo_printer *p, eo_op *op)
     } else {
         print_generic(p, op);
     }
-    print_trailing_loc(p, op->loc, true);
+    if (p->flags.debuginfo)
+        print_trailing_loc(p, eo_op_loc(op), true);
     maybe_flush(p);
 }
 

@@ -445,7 +445,7 @@ static eo_status
 report_dominance(eo_op *op, size_t i)
 {
     const eo_value *v = op->operands[i].value;
-    eo_diag_builder *b = eo_diag_begin(op->ctx, EO_SEV_ERROR, op->loc,
+    eo_diag_builder *b = eo_diag_begin(op->ctx, EO_SEV_ERROR, eo_op_loc(op),
                                        "operand #%zu does not dominate "
                                        "this use", i);
     const eo_region *r1 = op->block ? op->block->region : NULL;
@@ -463,12 +463,12 @@ report_dominance(eo_op *op, size_t i)
             where = " (op in a child region)";
         else
             where = " (op is neither in a parent nor in a child region)";
-        eo_diag_note(b, def->loc, "operand defined here%s", where);
+        eo_diag_note(b, eo_op_loc(def), "operand defined here%s", where);
         return eo_diag_emit(b);
     }
     const eo_block *ob = v->owner.block;
     const eo_region *r2 = ob->region;
-    const eo_loc *loc = r2 && r2->parent ? r2->parent->loc
+    const eo_loc *loc = r2 && r2->parent ? eo_op_loc(r2->parent)
                                          : eo_loc_unknown(op->ctx);
     if (!r2) {
         eo_diag_note(b, loc, " (block without parent)");
@@ -510,7 +510,7 @@ verify_dominance(dom_ctx *d, eo_op *root)
             if (c == USE_NOT_ISOLATED) {
                 eo_diag_builder *b = eo_op_error_begin(
                     op, "using value defined outside the region");
-                eo_diag_note(b, iso->loc,
+                eo_diag_note(b, eo_op_loc(iso),
                              "required by region isolation constraints");
                 return eo_diag_emit(b);
             }
@@ -692,7 +692,8 @@ check_registration(eo_op *op)
     size_t dlen = dot ? (size_t)(dot - name) : strlen(name);
     eo_dialect *dl = eo_dialect_lookup(op->ctx, name, dlen);
     if (dl)
-        return eo_emit_error(op->ctx, op->loc, "unregistered operation '%s' "
+        return eo_emit_error(op->ctx, eo_op_loc(op),
+                             "unregistered operation '%s' "
                              "found in dialect ('%.*s') that does not allow "
                              "unknown operations", name, (int)dlen, name);
     if (!eo_ctx_allow_unregistered(op->ctx))
@@ -728,9 +729,9 @@ verify_op_entry(eo_op *op)
 {
     for (uint32_t i = 0; i < op->num_operands; i++)
         if (!op->operands[i].value)
-            return eo_emit_error(op->ctx, op->loc, "null operand found");
+            return eo_emit_error(op->ctx, eo_op_loc(op), "null operand found");
     if (op->num_successors && op->block && op != op->block->last)
-        return eo_emit_error(op->ctx, op->loc, "operation with block "
+        return eo_emit_error(op->ctx, eo_op_loc(op), "operation with block "
                              "successors must terminate its parent block");
     if (check_dialect_attrs(op) != EO_OK)
         return EO_ERROR;
@@ -763,7 +764,8 @@ verify_op_entry(eo_op *op)
         eo_region *r = &op->regions[i];
         if (def && (def->traits & EO_GRAPH_REGION) && r->first &&
             r->first != r->last)
-            return eo_emit_error(op->ctx, op->loc, "expects graph region #%u "
+            return eo_emit_error(op->ctx, eo_op_loc(op),
+                                 "expects graph region #%u "
                                  "to have 0 or 1 blocks", i);
     }
     return EO_OK;
@@ -790,17 +792,20 @@ verify_block_entry(eo_op *parent, eo_block *b)
     if (!b->first) {
         if (may_lack_terminator(r))
             return EO_OK;
-        return eo_emit_error(parent->ctx, parent->loc, "empty block: expect "
+        return eo_emit_error(parent->ctx, eo_op_loc(parent),
+                             "empty block: expect "
                              "at least a terminator");
     }
     eo_op *last = b->last;
     for (uint32_t k = 0; k < last->num_successors; k++) {
         eo_block *s = eo_op_succs(last)[k];
         if (!s || s->region != r)
-            return eo_emit_error(last->ctx, last->loc, "branching to block "
+            return eo_emit_error(last->ctx, eo_op_loc(last),
+                                 "branching to block "
                                  "of a different region");
         if (s == r->first)
-            return eo_emit_error(parent->ctx, parent->loc, "entry block of "
+            return eo_emit_error(parent->ctx, eo_op_loc(parent),
+                                 "entry block of "
                                  "region may not have predecessors");
     }
     return EO_OK;
@@ -823,7 +828,7 @@ verify_block_exit(eo_block *b)
     size_t len = sb.len;
     while (len && (sb.data[len - 1] == '\n' || sb.data[len - 1] == ' '))
         len--;
-    eo_status st = eo_emit_error(last->ctx, last->loc, "block with no "
+    eo_status st = eo_emit_error(last->ctx, eo_op_loc(last), "block with no "
                                  "terminator, has %.*s", (int)len,
                                  sb.data ? sb.data : "");
     eo_strbuf_free(&sb);
@@ -852,9 +857,10 @@ verify_symbol_table(eo_op *op)
             size_t len;
             const char *s = eo_attr_string(a, &len);
             eo_diag_builder *b = eo_diag_begin(
-                op->ctx, EO_SEV_ERROR, o->loc,
+                op->ctx, EO_SEV_ERROR, eo_op_loc(o),
                 "redefinition of symbol named '%.*s'", (int)len, s);
-            eo_diag_note(b, prev->loc, "see existing symbol definition here");
+            eo_diag_note(b, eo_op_loc(prev),
+                         "see existing symbol definition here");
             st = eo_diag_emit(b);
         } else if (pmap_put(&seen, a, o) != EO_OK) {
             st = EO_NOMEM;
