@@ -425,7 +425,7 @@ eo_region_index(const eo_region *r)
 {
     if (!r->parent)
         return 0;
-    return (unsigned)(r - r->parent->regions);
+    return (unsigned)(r - eo_opx_regions(r->parent));
 }
 
 void

@@ -584,6 +584,7 @@ eo_ident_get(eo_ctx *ctx, const char *s, size_t len)
     id = eo_perm_alloc(ctx, sizeof(eo_ident) + len + 1);
     if (!id)
         return NULL;
+    id->ctx = ctx;
     id->len = len;
     id->hash = h;
     if (len)

@@ -144,6 +144,7 @@ EO_HIDDEN eo_diag_builder *eo_diag_beginv(eo_ctx *ctx, eo_severity sev,
 /* ------------------------------------------------------------------ */
 
 struct eo_ident {
+    eo_ctx *ctx;                      /* the context that made it */
     size_t len;
     uint64_t hash;
     char str[];                       /* NUL-terminated */
@@ -194,39 +195,78 @@ struct eo_block {
     uint32_t order_valid;             /* op order numbers are current */
 };
 
-/* Operands, results and regions are allocated in one piece with the op;
- * the pointers point just past the struct. Operands move out to the
- * arena when the count grows past the inline capacity. */
+/* An op is one arena piece: the struct, then its results, regions and
+ * successor slots, then the inline operand uses (as many as the op was
+ * made with). Operands move out to an arena array (eo_opx_operands_out)
+ * when their count grows past the inline capacity. Nothing in the piece
+ * is pointed at from the struct: the eo_opx_* helpers below compute the
+ * addresses from the counts. */
 struct eo_op {
     const eo_op_def *def;             /* NULL for unregistered ops */
-    const eo_ident *name;
+    const eo_ident *name;             /* its ctx is the op's context */
     uint64_t loc_code;                /* the location, or a lazy file
                                          location (eo_loc_file_lazy): read
                                          it with eo_op_loc */
     eo_block *block;                  /* NULL while detached */
     eo_op *prev, *next;
     const eo_attr *props, *attrs;     /* dictionaries, never NULL */
-    eo_ctx *ctx;
+    eo_use *operands;                 /* the inline uses, or an array */
     uint32_t num_operands, cap_operands;
-    uint32_t num_results, num_regions, num_successors;
+    uint32_t num_results;
     uint32_t order;                   /* position in block, for dominance */
-    eo_use *operands;
-    eo_value *results;
-    eo_region *regions;               /* the successors follow them (see
-                                         eo_op_succs); the allocation's
-                                         size follows from these pointers
-                                         and counts (op.c: op_alloc_size) */
-    bool operands_inline;
     uint32_t print_id;                /* scratch of the printer (print.c):
                                          the result number of a top-level
-                                         print; fits in padding */
+                                         print */
+    uint16_t num_regions, num_successors;
 };
+
+/* Most regions and successors an op can have. */
+#define EO_OP_MAX_REGIONS UINT16_MAX
+#define EO_OP_MAX_SUCCESSORS UINT16_MAX
+
+static inline eo_ctx *
+eo_opx_ctx(const eo_op *op)
+{
+    return op->name->ctx;
+}
+
+static inline eo_value *
+eo_opx_results(const eo_op *op)
+{
+    return (eo_value *)(op + 1);
+}
+
+static inline eo_region *
+eo_opx_regions(const eo_op *op)
+{
+    return (eo_region *)(eo_opx_results(op) + op->num_results);
+}
 
 /* The successor slots of 'op', stored right after its regions. */
 static inline eo_block **
 eo_op_succs(const eo_op *op)
 {
-    return (eo_block **)(op->regions + op->num_regions);
+    return (eo_block **)(eo_opx_regions(op) + op->num_regions);
+}
+
+/* Where the inline operand uses are (whether or not they are in use). */
+static inline eo_use *
+eo_opx_inline_operands(const eo_op *op)
+{
+    return (eo_use *)(eo_op_succs(op) + op->num_successors);
+}
+
+/* An operand array out of the op's piece starts with this header (the
+ * op's inline capacity, needed to free the piece), then the uses. */
+typedef struct eo_opx_out_hdr {
+    uint32_t inline_cap;
+    uint32_t pad[3];                  /* keeps the uses 16-aligned */
+} eo_opx_out_hdr;
+
+static inline bool
+eo_opx_operands_inline(const eo_op *op)
+{
+    return op->operands == eo_opx_inline_operands(op);
 }
 
 /* ------------------------------------------------------------------ */

@@ -321,7 +321,7 @@ eo_op_create_at(eo_op_state *st, uint64_t loc_code)
     size_t nops = st->num_operands, nres = st->num_results;
     size_t nreg = st->num_regions, nsucc = st->num_successors;
     if (nops > UINT32_MAX / 2 || nres > UINT32_MAX / 2 ||
-        nreg > UINT32_MAX / 2 || nsucc > UINT32_MAX / 2) {
+        nreg > EO_OP_MAX_REGIONS || nsucc > EO_OP_MAX_SUCCESSORS) {
         eo_op_state_release(st);
         return NULL;
     }
@@ -337,37 +337,30 @@ eo_op_create_at(eo_op_state *st, uint64_t loc_code)
         eo_op_state_release(st);
         return NULL;
     }
-    char *p = (char *)(op + 1);
     op->def = st->def;
     op->name = st->name;
     op->loc_code = loc_code;
     op->props = props;
     op->attrs = attrs;
-    op->ctx = ctx;
     op->num_operands = op->cap_operands = (uint32_t)nops;
-    op->operands_inline = true;
-    op->operands = (eo_use *)p;
-    p += nops * sizeof(eo_use);
     op->num_results = (uint32_t)nres;
-    op->results = (eo_value *)p;
-    p += nres * sizeof(eo_value);
-    op->num_regions = (uint32_t)nreg;
-    op->regions = (eo_region *)p;
-    op->num_successors = (uint32_t)nsucc;
+    op->num_regions = (uint16_t)nreg;
+    op->num_successors = (uint16_t)nsucc;
+    op->operands = eo_opx_inline_operands(op);
 
     for (size_t i = 0; i < nops; i++) {
         op->operands[i].owner = op;
         use_link(&op->operands[i], st->operands[i]);
     }
     for (size_t i = 0; i < nres; i++) {
-        eo_value *v = &op->results[i];
+        eo_value *v = &eo_opx_results(op)[i];
         v->type = st->results[i];
         v->owner.op = op;
         v->kind = EO_VALUE_RESULT;
         v->index = (uint32_t)i;
     }
     for (size_t i = 0; i < nreg; i++) {
-        eo_region *r = &op->regions[i];
+        eo_region *r = &eo_opx_regions(op)[i];
         r->parent = op;
         r->ctx = ctx;
         eo_region *src = st->regions[i];
@@ -395,30 +388,46 @@ eo_op_drop_uses_tree(eo_op *root)
             use_unlink(&op->operands[i]);
 }
 
-/* Size of the op's own allocation: struct, the inline operand slots
- * (results follow them even when the operands moved out), results,
- * regions and successors. */
+/* The header of an operand array out of the op's piece. */
+static eo_opx_out_hdr *
+out_hdr(const eo_op *op)
+{
+    return (eo_opx_out_hdr *)op->operands - 1;
+}
+
+/* Frees the operand array out of the op's piece, if there is one. */
+static void
+free_operands_out(eo_ctx *ctx, eo_op *op)
+{
+    if (!eo_opx_operands_inline(op))
+        eo_ctx_free(ctx, out_hdr(op),
+                    sizeof(eo_opx_out_hdr) + op->cap_operands * sizeof(eo_use));
+}
+
+/* Size of the op's own allocation: struct, results, regions, successors
+ * and the inline operand slots (kept when the operands moved out). */
 static size_t
 op_alloc_size(const eo_op *op)
 {
-    return (size_t)((const char *)op->results - (const char *)op) +
-           op->num_results * sizeof(eo_value) +
-           op->num_regions * sizeof(eo_region) +
-           op->num_successors * sizeof(eo_block *);
+    size_t inline_cap = eo_opx_operands_inline(op) ? op->cap_operands
+                                                   : out_hdr(op)->inline_cap;
+    return (size_t)((const char *)eo_opx_inline_operands(op) -
+                    (const char *)op) +
+           inline_cap * sizeof(eo_use);
 }
 
 /* Frees an op whose regions hold no blocks. */
 static void
 free_op_shell(eo_op *op)
 {
-    eo_ctx *ctx = op->ctx;
+    eo_ctx *ctx = eo_opx_ctx(op);
     for (uint32_t i = 0; i < op->num_operands; i++)
         use_unlink(&op->operands[i]);
     for (uint32_t i = 0; i < op->num_results; i++)
-        eo_value_orphan_uses(&op->results[i]);
-    if (!op->operands_inline)
-        eo_ctx_free(ctx, op->operands, op->cap_operands * sizeof(eo_use));
-    eo_ctx_free(ctx, op, op_alloc_size(op));
+        eo_value_orphan_uses(&eo_opx_results(op)[i]);
+    size_t size = op_alloc_size(op);
+    free_operands_out(ctx, op);
+    eo_ctx_free(ctx, op, size);
 }
 
 /* Depth-first, without recursion: descend to an op with no nested ops,
@@ -431,7 +440,7 @@ eo_op_free_tree(eo_op *root)
     for (;;) {
         eo_op *child = NULL;
         for (uint32_t i = 0; i < cur->num_regions && !child; i++) {
-            eo_region *r = &cur->regions[i];
+            eo_region *r = &eo_opx_regions(cur)[i];
             while (r->first) {
                 eo_block *b = r->first;
                 if (b->first) {
@@ -482,7 +491,7 @@ eo_status
 eo_op_erase(eo_op *op)
 {
     for (uint32_t i = 0; i < op->num_results; i++)
-        if (op->results[i].uses)
+        if (eo_opx_results(op)[i].uses)
             return eo_op_error(op, "cannot be erased: result #%u still has "
                                "uses", i);
     eo_op_destroy(op);
@@ -515,7 +524,7 @@ eo_op_detach(eo_op *op)
 eo_ctx *
 eo_op_ctx(const eo_op *op)
 {
-    return op->ctx;
+    return eo_opx_ctx(op);
 }
 
 const eo_ident *
@@ -557,8 +566,8 @@ eo_op_is_terminator(const eo_op *op)
 const eo_loc *
 eo_op_loc(const eo_op *op)
 {
-    const eo_loc *l = eo_loc_lazy_get(op->ctx, op->loc_code);
-    return l ? l : eo_loc_unknown(op->ctx);
+    const eo_loc *l = eo_loc_lazy_get(eo_opx_ctx(op), op->loc_code);
+    return l ? l : eo_loc_unknown(eo_opx_ctx(op));
 }
 
 void
@@ -652,20 +661,23 @@ reserve_operands(eo_op *op, size_t need)
         ncap = 4;
     if (ncap < need)
         ncap = need;
-    eo_use *nu = eo_ctx_alloc(op->ctx, ncap * sizeof(eo_use));
-    if (!nu)
+    eo_ctx *ctx = eo_opx_ctx(op);
+    eo_opx_out_hdr *h = eo_ctx_alloc(ctx, sizeof(*h) +
+                                              ncap * sizeof(eo_use));
+    if (!h)
         return EO_NOMEM;
+    h->inline_cap = eo_opx_operands_inline(op) ? op->cap_operands
+                                               : out_hdr(op)->inline_cap;
+    eo_use *nu = (eo_use *)(h + 1);
     for (uint32_t i = 0; i < op->num_operands; i++) {
         eo_value *v = op->operands[i].value;
         use_unlink(&op->operands[i]);
         nu[i].owner = op;
         use_link(&nu[i], v);
     }
-    if (!op->operands_inline)
-        eo_ctx_free(op->ctx, op->operands, op->cap_operands * sizeof(eo_use));
+    free_operands_out(ctx, op);
     op->operands = nu;
     op->cap_operands = (uint32_t)ncap;
-    op->operands_inline = false;
     return EO_OK;
 }
 
@@ -726,7 +738,7 @@ eo_op_num_results(const eo_op *op)
 eo_value *
 eo_op_result(const eo_op *op, size_t i)
 {
-    return i < op->num_results ? &op->results[i] : NULL;
+    return i < op->num_results ? &eo_opx_results(op)[i] : NULL;
 }
 
 size_t
@@ -738,7 +750,7 @@ eo_op_num_regions(const eo_op *op)
 eo_region *
 eo_op_region(const eo_op *op, size_t i)
 {
-    return i < op->num_regions ? &op->regions[i] : NULL;
+    return i < op->num_regions ? &eo_opx_regions(op)[i] : NULL;
 }
 
 size_t
@@ -814,24 +826,24 @@ dict_with(eo_ctx *ctx, const eo_attr *dict, const eo_ident *name,
 eo_status
 eo_op_set_attr(eo_op *op, const char *name, const eo_attr *value)
 {
-    const eo_ident *id = eo_ident_cstr(op->ctx, name);
+    const eo_ident *id = eo_ident_cstr(eo_opx_ctx(op), name);
     if (!id)
         return EO_NOMEM;
     bool inherent = is_inherent(op->def, name) ||
                     eo_attr_dict_get(op->props, name);
     if (inherent) {
-        const eo_attr *d = dict_with(op->ctx, op->props, id, value);
+        const eo_attr *d = dict_with(eo_opx_ctx(op), op->props, id, value);
         if (!d)
             return EO_NOMEM;
         op->props = d;
         if (eo_attr_dict_get(op->attrs, name)) {
-            d = dict_with(op->ctx, op->attrs, id, NULL);
+            d = dict_with(eo_opx_ctx(op), op->attrs, id, NULL);
             if (!d)
                 return EO_NOMEM;
             op->attrs = d;
         }
     } else {
-        const eo_attr *d = dict_with(op->ctx, op->attrs, id, value);
+        const eo_attr *d = dict_with(eo_opx_ctx(op), op->attrs, id, value);
         if (!d)
             return EO_NOMEM;
         op->attrs = d;
@@ -903,9 +915,10 @@ op_error_beginv(eo_op *op, const char *fmt, va_list ap)
     size_t nlen = eo_ident_len(op->name), flen = strlen(fmt);
     size_t cap = 2 * nlen + flen + 8;
     char stack[256];
-    char *buf = cap <= sizeof(stack) ? stack : eo_raw_alloc(op->ctx, cap);
+    char *buf = cap <= sizeof(stack) ? stack
+                                     : eo_raw_alloc(eo_opx_ctx(op), cap);
     if (!buf)
-        return eo_diag_beginv(op->ctx, EO_SEV_ERROR, eo_op_loc(op), fmt,
+        return eo_diag_beginv(eo_opx_ctx(op), EO_SEV_ERROR, eo_op_loc(op), fmt,
                               ap);
     size_t k = 0;
     buf[k++] = '\'';
@@ -917,10 +930,10 @@ op_error_beginv(eo_op *op, const char *fmt, va_list ap)
     memcpy(buf + k, "' op ", 5);
     k += 5;
     memcpy(buf + k, fmt, flen + 1);
-    eo_diag_builder *b = eo_diag_beginv(op->ctx, EO_SEV_ERROR,
+    eo_diag_builder *b = eo_diag_beginv(eo_opx_ctx(op), EO_SEV_ERROR,
                                         eo_op_loc(op), buf, ap);
     if (buf != stack)
-        eo_raw_free(op->ctx, buf, cap);
+        eo_raw_free(eo_opx_ctx(op), buf, cap);
     return b;
 }
 

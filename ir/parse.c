@@ -874,7 +874,7 @@ resolve_deferred_locs(eo_parser *p, eo_op *root)
         if (!(op->loc_code & 1u))     /* lazy ones are plain FILE */
             eo_op_set_loc(op, fix_loc(p, eo_op_loc(op)));
         for (uint32_t r = 0; r < op->num_regions; r++)
-            for (eo_block *b = op->regions[r].first; b; b = b->next)
+            for (eo_block *b = eo_opx_regions(op)[r].first; b; b = b->next)
                 for (uint32_t i = 0; i < b->num_args; i++)
                     if (eo_value_loc(b->args[i]))
                         eo_value_set_loc(b->args[i],
@@ -2086,7 +2086,7 @@ parse_operation_inner(eo_parser *p)
             for (uint32_t j = 0; j < recs[i].count; j++)
                 if (add_definition(p, recs[i].name, recs[i].len, j,
                                    recs[i].line, recs[i].col,
-                                   &op->results[ri++]) != EO_OK)
+                                   &eo_opx_results(op)[ri++]) != EO_OK)
                     return EO_ERROR;
     }
     return EO_OK;

@@ -116,7 +116,7 @@ eo_op_fold(eo_op *op, eo_fold_result *out, bool *folded)
     const eo_attr *stack[8];
     const eo_attr **cst = stack;
     if (n > 8) {
-        cst = eo_ctx_alloc(op->ctx, n * sizeof(*cst));
+        cst = eo_ctx_alloc(eo_opx_ctx(op), n * sizeof(*cst));
         if (!cst)
             return EO_NOMEM;
     }
@@ -138,7 +138,7 @@ eo_op_fold(eo_op *op, eo_fold_result *out, bool *folded)
                     hooked = false;
                     break;
                 }
-                if (out[i].value != &op->results[i])
+                if (out[i].value != &eo_opx_results(op)[i])
                     self = false;
             }
             if (!hooked || self)
@@ -148,7 +148,7 @@ eo_op_fold(eo_op *op, eo_fold_result *out, bool *folded)
         }
     }
     if (cst != stack)
-        eo_ctx_free(op->ctx, cst, n * sizeof(*cst));
+        eo_ctx_free(eo_opx_ctx(op), cst, n * sizeof(*cst));
     *folded = hooked || moved;
     return EO_OK;
 }
@@ -322,7 +322,7 @@ static void
 erase_tree(eo_rewriter *rw, eo_op *op)
 {
     for (uint32_t r = op->num_regions; r-- > 0;) {
-        eo_region *reg = &op->regions[r];
+        eo_region *reg = &eo_opx_regions(op)[r];
         while (reg->last) {
             eo_block *b = reg->last;
             while (b->last)
@@ -340,7 +340,7 @@ void
 eo_rewriter_erase_op(eo_rewriter *rw, eo_op *op)
 {
     for (uint32_t i = 0; i < op->num_results; i++) {
-        if (op->results[i].uses) {
+        if (eo_opx_results(op)[i].uses) {
             (void)eo_op_error(op, "cannot be erased by a rewrite: result "
                               "#%u still has uses", i);
             return;
@@ -373,7 +373,7 @@ eo_rewriter_replace_op(eo_rewriter *rw, eo_op *op, eo_value *const *values)
 {
     NOTIFY(rw, replacing, op, values);
     for (uint32_t i = 0; i < op->num_results; i++)
-        eo_rewriter_replace_all_uses(rw, &op->results[i], values[i]);
+        eo_rewriter_replace_all_uses(rw, &eo_opx_results(op)[i], values[i]);
     eo_rewriter_erase_op(rw, op);
 }
 

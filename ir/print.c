@@ -898,13 +898,13 @@ op_may_need_aliases(scan *s, const eo_op *op)
     if (scan_attr(s, op->props) || scan_attr(s, op->attrs))
         return true;
     for (uint32_t i = 0; i < op->num_results; i++)
-        if (scan_type(s, op->results[i].type))
+        if (scan_type(s, eo_opx_results(op)[i].type))
             return true;
     for (uint32_t i = 0; i < op->num_operands; i++)
         if (op->operands[i].value && scan_type(s, op->operands[i].value->type))
             return true;
     for (uint32_t r = 0; r < op->num_regions; r++)
-        for (eo_block *b = op->regions[r].first; b; b = b->next)
+        for (eo_block *b = eo_opx_regions(op)[r].first; b; b = b->next)
             for (uint32_t i = 0; i < b->num_args; i++)
                 if (scan_type(s, b->args[i]->type))
                     return true;
@@ -1326,7 +1326,7 @@ presize_values(pstate *s, eo_op *root)
     for (eo_op *op = root; op; op = eo_op_preorder_next(op, root, true)) {
         n += !s->op_ids && op->num_results != 0;
         for (uint32_t r = 0; r < op->num_regions; r++)
-            for (eo_block *b = op->regions[r].first; b; b = b->next)
+            for (eo_block *b = eo_opx_regions(op)[r].first; b; b = b->next)
                 n += b->num_args;
     }
     size_t cap = 64;
@@ -1365,8 +1365,8 @@ number_values(pstate *s, eo_op *root, bool unique, bool nested)
     for (uint32_t i = 0; i < root->num_regions && ok; i++) {
         ok = grow(s->ctx, (void **)&stack, &cap, n, sizeof(*stack));
         if (ok)
-            stack[n++] = (name_ctx){&root->regions[i], next_value, next_arg,
-                                    next_conflict, top_scope};
+            stack[n++] = (name_ctx){&eo_opx_regions(root)[i], next_value,
+                                    next_arg, next_conflict, top_scope};
     }
     while (ok && n) {
         name_ctx c = stack[--n];
@@ -1391,9 +1391,9 @@ number_values(pstate *s, eo_op *root, bool unique, bool nested)
                     ok = grow(s->ctx, (void **)&stack, &cap, n,
                               sizeof(*stack));
                     if (ok)
-                        stack[n++] = (name_ctx){&op->regions[i], next_value,
-                                                next_arg, next_conflict,
-                                                scope};
+                        stack[n++] = (name_ctx){&eo_opx_regions(op)[i],
+                                                next_value, next_arg,
+                                                next_conflict, scope};
                 }
             }
         }
@@ -1724,14 +1724,15 @@ print_functional_type(eo_printer *p, const eo_op *op)
         eo_print_type(p, v ? v->type : NULL);
     }
     put(p, ") -> ", 5);
-    bool wrap = op->num_results != 1 || !op->results[0].type ||
-                eo_type_get_kind(op->results[0].type) == EO_TYPE_FUNCTION;
+    const eo_type *t0 = op->num_results ? eo_opx_results(op)[0].type : NULL;
+    bool wrap = op->num_results != 1 || !t0 ||
+                eo_type_get_kind(t0) == EO_TYPE_FUNCTION;
     if (wrap)
         put(p, "(", 1);
     for (uint32_t i = 0; i < op->num_results; i++) {
         if (i)
             put(p, ", ", 2);
-        eo_print_type(p, op->results[i].type);
+        eo_print_type(p, eo_opx_results(op)[i].type);
     }
     if (wrap)
         put(p, ")", 1);
@@ -1798,7 +1799,7 @@ print_generic(eo_printer *p, eo_op *op)
         for (uint32_t i = 0; i < op->num_regions; i++) {
             if (i)
                 put(p, ", ", 2);
-            print_region_impl(p, &op->regions[i], true, true, true);
+            print_region_impl(p, &eo_opx_regions(op)[i], true, true, true);
         }
         put(p, ")", 1);
     }
@@ -1814,12 +1815,12 @@ collect_generic(eo_printer *p, eo_op *op)
 {
     if (!p->flags.skip_regions)
         for (uint32_t i = 0; i < op->num_regions; i++)
-            print_region_impl(p, &op->regions[i], true, true, true);
+            print_region_impl(p, &eo_opx_regions(op)[i], true, true, true);
     for (uint32_t i = 0; i < op->num_operands; i++)
         if (op->operands[i].value)
             eo_print_type(p, op->operands[i].value->type);
     for (uint32_t i = 0; i < op->num_results; i++)
-        eo_print_type(p, op->results[i].type);
+        eo_print_type(p, eo_opx_results(op)[i].type);
     print_attr_dicts(p, op->props, op->attrs, NULL, NULL);
 }
 
@@ -2025,7 +2026,7 @@ static void
 print_top(eo_op *op, const eo_print_flags *fl, eo_strbuf *out, FILE *file,
           bool *io_error)
 {
-    eo_ctx *ctx = op->ctx;
+    eo_ctx *ctx = eo_opx_ctx(op);
     eo_printer p;
     memset(&p, 0, sizeof(p));
     p.ctx = ctx;

@@ -445,7 +445,8 @@ static eo_status
 report_dominance(eo_op *op, size_t i)
 {
     const eo_value *v = op->operands[i].value;
-    eo_diag_builder *b = eo_diag_begin(op->ctx, EO_SEV_ERROR, eo_op_loc(op),
+    eo_diag_builder *b = eo_diag_begin(eo_opx_ctx(op), EO_SEV_ERROR,
+                                       eo_op_loc(op),
                                        "operand #%zu does not dominate "
                                        "this use", i);
     const eo_region *r1 = op->block ? op->block->region : NULL;
@@ -469,7 +470,7 @@ report_dominance(eo_op *op, size_t i)
     const eo_block *ob = v->owner.block;
     const eo_region *r2 = ob->region;
     const eo_loc *loc = r2 && r2->parent ? eo_op_loc(r2->parent)
-                                         : eo_loc_unknown(op->ctx);
+                                         : eo_loc_unknown(eo_opx_ctx(op));
     if (!r2) {
         eo_diag_note(b, loc, " (block without parent)");
         return eo_diag_emit(b);
@@ -525,7 +526,7 @@ bool
 eo_value_dominates(const eo_value *v, const eo_op *user)
 {
     dom_ctx d;
-    dom_init(&d, user->ctx);
+    dom_init(&d, eo_opx_ctx(user));
     const eo_op *iso = NULL;
     use_check c = check_use(&d, v, user, &iso);
     bool ok = c == USE_OK && !d.oom;
@@ -625,9 +626,10 @@ check_traits(eo_op *op)
     if (tr & EO_SAME_TYPES) {
         const eo_type *t = NULL;
         for (uint32_t i = 0; i < op->num_operands + op->num_results; i++) {
-            const eo_type *u = i < op->num_operands
-                                   ? op->operands[i].value->type
-                                   : op->results[i - op->num_operands].type;
+            const eo_type *u =
+                i < op->num_operands
+                    ? op->operands[i].value->type
+                    : eo_opx_results(op)[i - op->num_operands].type;
             if (t && u != t)
                 return eo_op_error(op, "requires the same type for all "
                                    "operands and results");
@@ -637,9 +639,10 @@ check_traits(eo_op *op)
     if (tr & EO_SAME_OPERAND_SHAPES) {
         const eo_type *t = NULL;
         for (uint32_t i = 0; i < op->num_operands + op->num_results; i++) {
-            const eo_type *u = i < op->num_operands
-                                   ? op->operands[i].value->type
-                                   : op->results[i - op->num_operands].type;
+            const eo_type *u =
+                i < op->num_operands
+                    ? op->operands[i].value->type
+                    : eo_opx_results(op)[i - op->num_operands].type;
             if (t && !shapes_compatible(t, u))
                 return eo_op_error(op, "requires the same shape for all "
                                    "operands and results");
@@ -648,7 +651,7 @@ check_traits(eo_op *op)
     }
     if (tr & EO_SINGLE_BLOCK) {
         for (uint32_t i = 0; i < op->num_regions; i++) {
-            eo_region *r = &op->regions[i];
+            eo_region *r = &eo_opx_regions(op)[i];
             if (!r->first)
                 continue;
             if (r->first != r->last)
@@ -690,13 +693,13 @@ check_registration(eo_op *op)
     const char *name = eo_ident_str(op->name);
     const char *dot = strchr(name, '.');
     size_t dlen = dot ? (size_t)(dot - name) : strlen(name);
-    eo_dialect *dl = eo_dialect_lookup(op->ctx, name, dlen);
+    eo_dialect *dl = eo_dialect_lookup(eo_opx_ctx(op), name, dlen);
     if (dl)
-        return eo_emit_error(op->ctx, eo_op_loc(op),
+        return eo_emit_error(eo_opx_ctx(op), eo_op_loc(op),
                              "unregistered operation '%s' "
                              "found in dialect ('%.*s') that does not allow "
                              "unknown operations", name, (int)dlen, name);
-    if (!eo_ctx_allow_unregistered(op->ctx))
+    if (!eo_ctx_allow_unregistered(eo_opx_ctx(op)))
         return eo_op_error(op, "created with unregistered dialect. If this "
                            "is intended, please call "
                            "allowUnregisteredDialects() on the MLIRContext, "
@@ -716,7 +719,8 @@ check_dialect_attrs(eo_op *op)
         const char *dot = strchr(s, '.');
         if (!dot)
             continue;
-        eo_dialect *dl = eo_dialect_lookup(op->ctx, s, (size_t)(dot - s));
+        eo_dialect *dl = eo_dialect_lookup(eo_opx_ctx(op), s,
+                                           (size_t)(dot - s));
         if (dl && dl->desc->verify_attr && dl->desc->verify_attr(op, a))
             return EO_ERROR;
     }
@@ -729,10 +733,12 @@ verify_op_entry(eo_op *op)
 {
     for (uint32_t i = 0; i < op->num_operands; i++)
         if (!op->operands[i].value)
-            return eo_emit_error(op->ctx, eo_op_loc(op), "null operand found");
+            return eo_emit_error(eo_opx_ctx(op), eo_op_loc(op),
+                                 "null operand found");
     if (op->num_successors && op->block && op != op->block->last)
-        return eo_emit_error(op->ctx, eo_op_loc(op), "operation with block "
-                             "successors must terminate its parent block");
+        return eo_emit_error(eo_opx_ctx(op), eo_op_loc(op),
+                             "operation with block successors must "
+                             "terminate its parent block");
     if (check_dialect_attrs(op) != EO_OK)
         return EO_ERROR;
     const eo_op_def *def = op->def;
@@ -761,10 +767,10 @@ verify_op_entry(eo_op *op)
             return EO_ERROR;
     }
     for (uint32_t i = 0; i < op->num_regions; i++) {
-        eo_region *r = &op->regions[i];
+        eo_region *r = &eo_opx_regions(op)[i];
         if (def && (def->traits & EO_GRAPH_REGION) && r->first &&
             r->first != r->last)
-            return eo_emit_error(op->ctx, eo_op_loc(op),
+            return eo_emit_error(eo_opx_ctx(op), eo_op_loc(op),
                                  "expects graph region #%u "
                                  "to have 0 or 1 blocks", i);
     }
@@ -792,7 +798,7 @@ verify_block_entry(eo_op *parent, eo_block *b)
     if (!b->first) {
         if (may_lack_terminator(r))
             return EO_OK;
-        return eo_emit_error(parent->ctx, eo_op_loc(parent),
+        return eo_emit_error(eo_opx_ctx(parent), eo_op_loc(parent),
                              "empty block: expect "
                              "at least a terminator");
     }
@@ -800,11 +806,11 @@ verify_block_entry(eo_op *parent, eo_block *b)
     for (uint32_t k = 0; k < last->num_successors; k++) {
         eo_block *s = eo_op_succs(last)[k];
         if (!s || s->region != r)
-            return eo_emit_error(last->ctx, eo_op_loc(last),
+            return eo_emit_error(eo_opx_ctx(last), eo_op_loc(last),
                                  "branching to block "
                                  "of a different region");
         if (s == r->first)
-            return eo_emit_error(parent->ctx, eo_op_loc(parent),
+            return eo_emit_error(eo_opx_ctx(parent), eo_op_loc(parent),
                                  "entry block of "
                                  "region may not have predecessors");
     }
@@ -828,8 +834,9 @@ verify_block_exit(eo_block *b)
     size_t len = sb.len;
     while (len && (sb.data[len - 1] == '\n' || sb.data[len - 1] == ' '))
         len--;
-    eo_status st = eo_emit_error(last->ctx, eo_op_loc(last), "block with no "
-                                 "terminator, has %.*s", (int)len,
+    eo_status st = eo_emit_error(eo_opx_ctx(last), eo_op_loc(last),
+                                 "block with no terminator, has %.*s",
+                                 (int)len,
                                  sb.data ? sb.data : "");
     eo_strbuf_free(&sb);
     return st;
@@ -841,11 +848,11 @@ verify_symbol_table(eo_op *op)
     if (op->num_regions != 1)
         return eo_op_error(op, "Operations with a 'SymbolTable' must have "
                            "exactly one region");
-    eo_region *r = &op->regions[0];
+    eo_region *r = &eo_opx_regions(op)[0];
     if (!r->first || r->first != r->last)
         return eo_op_error(op, "Operations with a 'SymbolTable' must have "
                            "exactly one block");
-    pmap seen = { .ctx = op->ctx };
+    pmap seen = { .ctx = eo_opx_ctx(op) };
     eo_status st = EO_OK;
     for (eo_op *o = r->first->first; o && st == EO_OK; o = o->next) {
         const eo_attr *a = eo_op_attr(o, "sym_name");
@@ -857,7 +864,7 @@ verify_symbol_table(eo_op *op)
             size_t len;
             const char *s = eo_attr_string(a, &len);
             eo_diag_builder *b = eo_diag_begin(
-                op->ctx, EO_SEV_ERROR, eo_op_loc(o),
+                eo_opx_ctx(op), EO_SEV_ERROR, eo_op_loc(o),
                 "redefinition of symbol named '%.*s'", (int)len, s);
             eo_diag_note(b, eo_op_loc(prev),
                          "see existing symbol definition here");
@@ -897,7 +904,7 @@ enter(eo_op *op)
     if (verify_op_entry(op) != EO_OK)
         return EO_ERROR;
     for (uint32_t i = 0; i < op->num_regions; i++)
-        for (eo_block *b = op->regions[i].first; b; b = b->next)
+        for (eo_block *b = eo_opx_regions(op)[i].first; b; b = b->next)
             if (verify_block_entry(op, b) != EO_OK)
                 return EO_ERROR;
     return EO_OK;
@@ -927,8 +934,9 @@ sibling_after(const eo_op *op)
             return b->first;
     const eo_region *r = op->block->region;
     const eo_op *p = r->parent;
-    for (uint32_t i = (uint32_t)(r - p->regions) + 1; i < p->num_regions; i++)
-        for (eo_block *b = p->regions[i].first; b; b = b->next)
+    uint32_t first = (uint32_t)(r - eo_opx_regions(p)) + 1;
+    for (uint32_t i = first; i < p->num_regions; i++)
+        for (eo_block *b = eo_opx_regions(p)[i].first; b; b = b->next)
             if (b->first)
                 return b->first;
     return NULL;
@@ -938,7 +946,7 @@ static eo_op *
 first_nested(const eo_op *op)
 {
     for (uint32_t i = 0; i < op->num_regions; i++)
-        for (eo_block *b = op->regions[i].first; b; b = b->next)
+        for (eo_block *b = eo_opx_regions(op)[i].first; b; b = b->next)
             if (b->first)
                 return b->first;
     return NULL;
@@ -981,14 +989,14 @@ verify_structure(eo_op *root)
 eo_status
 eo_op_verify(eo_op *op)
 {
-    eo_symbol_cache_begin(op->ctx);
+    eo_symbol_cache_begin(eo_opx_ctx(op));
     eo_status st = verify_structure(op);
     if (st == EO_OK) {
         dom_ctx d;
-        dom_init(&d, op->ctx);
+        dom_init(&d, eo_opx_ctx(op));
         st = verify_dominance(&d, op);
         dom_fini(&d);
     }
-    eo_symbol_cache_end(op->ctx);
+    eo_symbol_cache_end(eo_opx_ctx(op));
     return st;
 }
