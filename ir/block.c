@@ -161,7 +161,7 @@ eo_block_terminator(const eo_block *b)
     eo_op *last = b->last;
     if (!last)
         return NULL;
-    if (!last->def || (last->def->traits & EO_TERMINATOR))
+    if (!eo_opx_def(last) || (eo_opx_def(last)->traits & EO_TERMINATOR))
         return last;
     return NULL;
 }

@@ -158,8 +158,7 @@ clone_shell(eo_op *op)
     eo_op *c = eo_ctx_alloc(ctx, size);
     if (!c)
         return NULL;
-    c->def = op->def;
-    c->name = op->name;
+    c->oname = op->oname;
     c->loc_code = op->loc_code;
     c->props = op->props;
     c->attrs = op->attrs;

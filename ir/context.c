@@ -26,6 +26,26 @@
  * thousands of small ones mixed with the growing tables. */
 #define HUGE_CHUNK (2u * 1024u * 1024u)
 
+/* Under AddressSanitizer freed recycled memory is poisoned (past the
+ * free-list link), so a use after eo_ctx_free is reported, not silently
+ * read from the next object. */
+#if defined(__SANITIZE_ADDRESS__)
+#define EO_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define EO_ASAN 1
+#endif
+#endif
+#ifdef EO_ASAN
+void __asan_poison_memory_region(void const volatile *addr, size_t size);
+void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
+#define POISON(p, n) __asan_poison_memory_region((p), (n))
+#define UNPOISON(p, n) __asan_unpoison_memory_region((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 typedef struct chunk {
     struct chunk *next;
     size_t size, used;
@@ -344,8 +364,10 @@ eo_ctx_alloc(eo_ctx *ctx, size_t size)
             lists[cls] = ((free_node *)p)->next;
         else
             p = chunk_carve(ctx, chunks, rounded);
-        if (p)
+        if (p) {
+            UNPOISON(p, rounded);
             memset(p, 0, rounded);
+        }
         return p;
     }
     big_node *b = eo_raw_alloc(ctx, sizeof(big_node) + rounded);
@@ -383,6 +405,7 @@ eo_ctx_free(eo_ctx *ctx, void *p, size_t size)
         }
         n->next = lists[cls];
         lists[cls] = n;
+        POISON((char *)p + sizeof(*n), rounded - sizeof(*n));
         return;
     }
     big_node *b = (big_node *)p - 1;
@@ -584,7 +607,6 @@ eo_ident_get(eo_ctx *ctx, const char *s, size_t len)
     id = eo_perm_alloc(ctx, sizeof(eo_ident) + len + 1);
     if (!id)
         return NULL;
-    id->ctx = ctx;
     id->len = len;
     id->hash = h;
     if (len)
@@ -593,6 +615,29 @@ eo_ident_get(eo_ctx *ctx, const char *s, size_t len)
     if (eo_uniq_insert(ctx, &ctx->idents, h, id) != EO_OK)
         return NULL;
     return id;
+}
+
+const eo_opname *
+eo_opname_get(eo_ctx *ctx, const eo_ident *name, const eo_op_def *def)
+{
+    /* Idents are the context's own permanent memory. */
+    eo_ident *id = (eo_ident *)(uintptr_t)name;
+    eo_ctx_lock(ctx);
+    eo_opname *n = id->opnames;
+    while (n && n->def != def)
+        n = n->next;
+    if (!n) {
+        n = eo_perm_alloc(ctx, sizeof(*n));
+        if (n) {
+            n->def = def;
+            n->name = name;
+            n->ctx = ctx;
+            n->next = id->opnames;
+            id->opnames = n;
+        }
+    }
+    eo_ctx_unlock(ctx);
+    return n;
 }
 
 const eo_ident *

@@ -144,7 +144,7 @@ EO_HIDDEN eo_diag_builder *eo_diag_beginv(eo_ctx *ctx, eo_severity sev,
 /* ------------------------------------------------------------------ */
 
 struct eo_ident {
-    eo_ctx *ctx;                      /* the context that made it */
+    struct eo_opname *opnames;               /* eo_opname_get's, for op names */
     size_t len;
     uint64_t hash;
     char str[];                       /* NUL-terminated */
@@ -201,9 +201,22 @@ struct eo_block {
  * when their count grows past the inline capacity. Nothing in the piece
  * is pointed at from the struct: the eo_opx_* helpers below compute the
  * addresses from the counts. */
-struct eo_op {
+/* What an op's name stands for, shared by the ops of one kind: interned
+ * per (name, def) in the context (eo_opname_get), so an op needs one
+ * pointer for its name, its definition and its context. */
+typedef struct eo_opname {
     const eo_op_def *def;             /* NULL for unregistered ops */
-    const eo_ident *name;             /* its ctx is the op's context */
+    const eo_ident *name;
+    eo_ctx *ctx;
+    struct eo_opname *next;           /* another def under the same name */
+} eo_opname;
+
+/* The interned (name, def) of 'ctx'; NULL on allocation failure. */
+EO_HIDDEN const eo_opname *eo_opname_get(eo_ctx *ctx, const eo_ident *name,
+                                         const eo_op_def *def);
+
+struct eo_op {
+    const eo_opname *oname;
     uint64_t loc_code;                /* the location, or a lazy file
                                          location (eo_loc_file_lazy): read
                                          it with eo_op_loc */
@@ -213,10 +226,9 @@ struct eo_op {
     eo_use *operands;                 /* the inline uses, or an array */
     uint32_t num_operands, cap_operands;
     uint32_t num_results;
-    uint32_t order;                   /* position in block, for dominance */
-    uint32_t print_id;                /* scratch of the printer (print.c):
-                                         the result number of a top-level
-                                         print */
+    uint32_t order;                   /* position in block, for dominance;
+                                         a top-level print (print.c) keeps
+                                         result numbers here meanwhile */
     uint16_t num_regions, num_successors;
 };
 
@@ -227,7 +239,19 @@ struct eo_op {
 static inline eo_ctx *
 eo_opx_ctx(const eo_op *op)
 {
-    return op->name->ctx;
+    return op->oname->ctx;
+}
+
+static inline const eo_op_def *
+eo_opx_def(const eo_op *op)
+{
+    return op->oname->def;
+}
+
+static inline const eo_ident *
+eo_opx_name(const eo_op *op)
+{
+    return op->oname->name;
 }
 
 static inline eo_value *

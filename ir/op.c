@@ -332,13 +332,13 @@ eo_op_create_at(eo_op_state *st, uint64_t loc_code)
     if (!loc_code)
         loc_code = (uint64_t)(uintptr_t)(st->loc ? st->loc
                                                  : eo_loc_unknown(ctx));
-    if (!op || !loc_code) {
+    const eo_opname *oname = eo_opname_get(ctx, st->name, st->def);
+    if (!op || !loc_code || !oname) {
         eo_ctx_free(ctx, op, size);
         eo_op_state_release(st);
         return NULL;
     }
-    op->def = st->def;
-    op->name = st->name;
+    op->oname = oname;
     op->loc_code = loc_code;
     op->props = props;
     op->attrs = attrs;
@@ -530,31 +530,31 @@ eo_op_ctx(const eo_op *op)
 const eo_ident *
 eo_op_name(const eo_op *op)
 {
-    return op->name;
+    return eo_opx_name(op);
 }
 
 const char *
 eo_op_name_str(const eo_op *op)
 {
-    return eo_ident_str(op->name);
+    return eo_ident_str(eo_opx_name(op));
 }
 
 const eo_op_def *
 eo_op_get_def(const eo_op *op)
 {
-    return op->def;
+    return eo_opx_def(op);
 }
 
 bool
 eo_op_is(const eo_op *op, const eo_op_def *def)
 {
-    return op && def && op->def == def;
+    return op && def && eo_opx_def(op) == def;
 }
 
 bool
 eo_op_has_trait(const eo_op *op, uint64_t trait)
 {
-    return op->def && (op->def->traits & trait) == trait;
+    return eo_opx_def(op) && (eo_opx_def(op)->traits & trait) == trait;
 }
 
 bool
@@ -829,7 +829,7 @@ eo_op_set_attr(eo_op *op, const char *name, const eo_attr *value)
     const eo_ident *id = eo_ident_cstr(eo_opx_ctx(op), name);
     if (!id)
         return EO_NOMEM;
-    bool inherent = is_inherent(op->def, name) ||
+    bool inherent = is_inherent(eo_opx_def(op), name) ||
                     eo_attr_dict_get(op->props, name);
     if (inherent) {
         const eo_attr *d = dict_with(eo_opx_ctx(op), op->props, id, value);
@@ -911,8 +911,8 @@ static eo_diag_builder *
 op_error_beginv(eo_op *op, const char *fmt, va_list ap)
 {
     /* "'name' op " + fmt, with '%' in the name escaped. */
-    const char *name = eo_ident_str(op->name);
-    size_t nlen = eo_ident_len(op->name), flen = strlen(fmt);
+    const char *name = eo_ident_str(eo_opx_name(op));
+    size_t nlen = eo_ident_len(eo_opx_name(op)), flen = strlen(fmt);
     size_t cap = 2 * nlen + flen + 8;
     char stack[256];
     char *buf = cap <= sizeof(stack) ? stack

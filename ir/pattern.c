@@ -58,7 +58,7 @@ eo_value_constant(const eo_value *v)
     if (!v || v->kind != EO_VALUE_RESULT)
         return NULL;
     const eo_op *op = v->owner.op;
-    if (!op->def || !(op->def->traits & EO_CONSTANT_LIKE) ||
+    if (!eo_opx_def(op) || !(eo_opx_def(op)->traits & EO_CONSTANT_LIKE) ||
         op->num_results != 1)
         return NULL;
     return eo_op_attr(op, "value");
@@ -110,7 +110,7 @@ eo_op_fold(eo_op *op, eo_fold_result *out, bool *folded)
     size_t nres = op->num_results;
     if (nres)
         memset(out, 0, nres * sizeof(*out));
-    if (!op->def)
+    if (!eo_opx_def(op))
         return EO_OK;
     size_t n = op->num_operands;
     const eo_attr *stack[8];
@@ -123,12 +123,12 @@ eo_op_fold(eo_op *op, eo_fold_result *out, bool *folded)
     for (size_t i = 0; i < n; i++)
         cst[i] = eo_value_constant(op->operands[i].value);
     bool moved = false;
-    if ((op->def->traits & EO_COMMUTATIVE) && n >= 2)
+    if ((eo_opx_def(op)->traits & EO_COMMUTATIVE) && n >= 2)
         moved = move_constants_right(op, cst);
     bool hooked = false;
-    if (op->def->fold) {
+    if (eo_opx_def(op)->fold) {
         eo_fold f = { out, nres, false };
-        hooked = op->def->fold(op, cst, &f);
+        hooked = eo_opx_def(op)->fold(op, cst, &f);
         if (hooked && !f.in_place) {
             /* Every slot must be filled; a result folded to itself is an
              * in-place fold, as in MLIR. */
@@ -181,7 +181,7 @@ same_name_position(const eo_op *op)
     size_t n = 0;
     for (const eo_op *o = root; o && o != op;
          o = eo_op_preorder_next(o, root, true))
-        if (o->name == op->name)
+        if (eo_opx_name(o) == eo_opx_name(op))
             n++;
     return n;
 }

@@ -176,7 +176,8 @@ typedef struct pstate {
     tcache_ent tcache[TCACHE];
     acache_ent *acache;
     qcache_ent qcache[QCACHE];
-    bool op_ids;                       /* result ids in op->print_id */
+    bool op_ids;                       /* result ids in op->order (the
+                                          blocks' order is made stale) */
     /* Result names of the custom form (eo_op_def.result_names). An op
      * with names has id NAMED | index of its first res_name. */
     bool names_on;
@@ -1207,7 +1208,7 @@ name_op_results(pstate *s, eo_op *op, uint32_t *next_value,
                 uint32_t *next_conflict, uint32_t *id)
 {
     name_req r = { s, op, 0, next_conflict, false, false };
-    op->def->result_names(op, set_result_name, &r);
+    eo_opx_def(op)->result_names(op, set_result_name, &r);
     if (r.failed)
         return false;
     if (!r.any) {
@@ -1283,15 +1284,18 @@ number_region(pstate *s, eo_region *r, uint32_t *next_value,
                 s->alias_found = op_may_need_aliases(s->scan, op);
             if (op->num_results) {
                 uint32_t id;
-                if (s->names_on && op->def && op->def->result_names) {
+                const eo_op_def *d = eo_opx_def(op);
+                if (s->names_on && d && d->result_names) {
                     if (!name_op_results(s, op, next_value, next_conflict,
                                          &id))
                         return false;
                 } else {
                     id = (*next_value)++;
                 }
-                if (s->op_ids)
-                    op->print_id = id;
+                if (s->op_ids) {
+                    op->order = id;
+                    b->order_valid = 0;
+                }
                 else if (!pmap_put(s->ctx, &s->values, op, id))
                     return false;
             }
@@ -1351,7 +1355,7 @@ number_values(pstate *s, eo_op *root, bool unique, bool nested)
         s->alias_found = op_may_need_aliases(s->scan, root);
     if (root->num_results) {
         if (s->op_ids)
-            root->print_id = next_value++;
+            root->order = next_value++;
         else if (!pmap_put(s->ctx, &s->values, root, next_value++))
             return false;
     }
@@ -1431,7 +1435,7 @@ eo_print_value(eo_printer *p, const eo_value *v)
     if (v->kind == EO_VALUE_RESULT) {
         const eo_op *op = v->owner.op;
         if (s && op && s->op_ids) {
-            id = op->print_id;
+            id = op->order;
         } else if (!s || !op || !value_id(s, op, &id)) {
             puts_(p, "<<UNKNOWN SSA VALUE>>");
             return;
@@ -1616,7 +1620,7 @@ print_pred_comment(eo_printer *p, eo_block *b)
 static bool
 is_registered_terminator(const eo_op *op)
 {
-    return op->def && (op->def->traits & EO_TERMINATOR);
+    return eo_opx_def(op) && (eo_opx_def(op)->traits & EO_TERMINATOR);
 }
 
 static void
@@ -1683,8 +1687,9 @@ print_region_impl(eo_printer *p, eo_region *r, bool entry_args,
         put(p, "{\n", 2);
     if (r->first) {
         const eo_op *parent = r->parent;
-        const char *dd = parent && parent->def && parent->def->default_dialect
-                             ? parent->def->default_dialect : "";
+        const eo_op_def *pd = parent ? eo_opx_def(parent) : NULL;
+        const char *dd = pd && pd->default_dialect ? pd->default_dialect
+                                                   : "";
         bool pushed = false;
         if (s && grow(p->ctx, (void **)&s->dd, &s->cap_dd, s->ndd,
                       sizeof(*s->dd))) {
@@ -1776,7 +1781,8 @@ print_attr_cached(eo_printer *p, const eo_attr *a)
 static void
 print_generic(eo_printer *p, eo_op *op)
 {
-    print_quoted(p, eo_ident_str(op->name), eo_ident_len(op->name));
+    const eo_ident *name = eo_opx_name(op);
+    print_quoted(p, eo_ident_str(name), eo_ident_len(name));
     put(p, "(", 1);
     eo_print_operands(p, op, 0, op->num_operands);
     put(p, ")", 1);
@@ -1827,14 +1833,14 @@ collect_generic(eo_printer *p, eo_op *op)
 static bool
 use_custom_form(eo_printer *p, const eo_op *op)
 {
-    return !p->flags.generic && op->def && op->def->print;
+    return !p->flags.generic && eo_opx_def(op) && eo_opx_def(op)->print;
 }
 
 static void
 print_op_name(eo_printer *p, const eo_op *op)
 {
-    const char *name = eo_ident_str(op->name);
-    size_t len = eo_ident_len(op->name);
+    const char *name = eo_ident_str(eo_opx_name(op));
+    size_t len = eo_ident_len(eo_opx_name(op));
     const char *dd = default_dialect(p);
     size_t ddlen = strlen(dd);
     const char *dot = memchr(name, '.', len);
@@ -1857,7 +1863,7 @@ print_full_op(eo_printer *p, eo_op *op)
         if (p->flags.debuginfo)
             visit_loc(p, eo_op_loc(op), true);
         if (use_custom_form(p, op))
-            op->def->print(p, op);
+            eo_opx_def(op)->print(p, op);
         else
             collect_generic(p, op);
         return;
@@ -1865,7 +1871,7 @@ print_full_op(eo_printer *p, eo_op *op)
     indent(p, p->indent);
     if (op->num_results) {
         pstate *s = st_of(p);
-        uint32_t id = op->print_id;
+        uint32_t id = op->order;
         if (!s || !(s->op_ids || value_id(s, op, &id))) {
             puts_(p, "<<UNKNOWN SSA VALUE>>");
         } else if (id & NAMED) {
@@ -1892,7 +1898,7 @@ print_full_op(eo_printer *p, eo_op *op)
     }
     if (use_custom_form(p, op)) {
         print_op_name(p, op);
-        op->def->print(p, op);
+        eo_opx_def(op)->print(p, op);
     } else {
         print_generic(p, op);
     }

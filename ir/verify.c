@@ -369,7 +369,7 @@ static bool
 region_has_dominance(const eo_region *r)
 {
     const eo_op *p = r->parent;
-    return p && p->def && !(p->def->traits & EO_GRAPH_REGION);
+    return p && eo_opx_def(p) && !(eo_opx_def(p)->traits & EO_GRAPH_REGION);
 }
 
 /* ------------------------------------------------------------------ */
@@ -403,7 +403,7 @@ check_use(dom_ctx *d, const eo_value *v, const eo_op *user,
         const eo_op *p = a->block->region ? a->block->region->parent : NULL;
         if (!p)
             return USE_NOT_DOMINATED;
-        if (p->def && (p->def->traits & EO_ISOLATED_FROM_ABOVE)) {
+        if (eo_opx_def(p) && (eo_opx_def(p)->traits & EO_ISOLATED_FROM_ABOVE)) {
             *isolator = p;
             return USE_NOT_ISOLATED;
         }
@@ -615,7 +615,7 @@ shapes_compatible(const eo_type *a, const eo_type *b)
 static eo_status
 check_traits(eo_op *op)
 {
-    uint64_t tr = op->def->traits;
+    uint64_t tr = eo_opx_def(op)->traits;
     if ((tr & EO_SAME_OPERAND_TYPES) && op->num_operands) {
         const eo_type *t = op->operands[0].value->type;
         for (uint32_t i = 1; i < op->num_operands; i++)
@@ -690,7 +690,7 @@ check_traits(eo_op *op)
 static eo_status
 check_registration(eo_op *op)
 {
-    const char *name = eo_ident_str(op->name);
+    const char *name = eo_ident_str(eo_opx_name(op));
     const char *dot = strchr(name, '.');
     size_t dlen = dot ? (size_t)(dot - name) : strlen(name);
     eo_dialect *dl = eo_dialect_lookup(eo_opx_ctx(op), name, dlen);
@@ -741,7 +741,7 @@ verify_op_entry(eo_op *op)
                              "terminate its parent block");
     if (check_dialect_attrs(op) != EO_OK)
         return EO_ERROR;
-    const eo_op_def *def = op->def;
+    const eo_op_def *def = eo_opx_def(op);
     if (def) {
         if (check_count(op, def->regions, op->num_regions, "region") ||
             check_count(op, def->results, op->num_results, "result") ||
@@ -785,7 +785,7 @@ may_lack_terminator(const eo_region *r)
     if (r->first != r->last)
         return false;
     const eo_op *p = r->parent;
-    return !p || !p->def || (p->def->traits & EO_NO_TERMINATOR);
+    return !p || !eo_opx_def(p) || (eo_opx_def(p)->traits & EO_NO_TERMINATOR);
 }
 
 /* Block checks on entry: emptiness, targets in the same region, the
@@ -824,7 +824,7 @@ verify_block_exit(eo_block *b)
     if (!b->last || may_lack_terminator(b->region))
         return EO_OK;
     eo_op *last = b->last;
-    if (!last->def || (last->def->traits & EO_TERMINATOR))
+    if (!eo_opx_def(last) || (eo_opx_def(last)->traits & EO_TERMINATOR))
         return EO_OK;
     eo_strbuf sb = { 0 };
     eo_print_flags fl = { 0 };
@@ -880,17 +880,18 @@ verify_symbol_table(eo_op *op)
 static eo_status
 verify_op_exit(eo_op *op)
 {
-    if (!op->def)
+    if (!eo_opx_def(op))
         return check_registration(op);
     /* A region trait in MLIR: checked after the op's verify hook. */
-    if ((op->def->traits & EO_TERMINATOR) && op->block &&
+    if ((eo_opx_def(op)->traits & EO_TERMINATOR) && op->block &&
         op->block->last != op)
         return eo_op_error(op, "must be the last operation in the parent "
                            "block");
-    if ((op->def->traits & EO_SYMBOL_TABLE) &&
+    if ((eo_opx_def(op)->traits & EO_SYMBOL_TABLE) &&
         verify_symbol_table(op) != EO_OK)
         return EO_ERROR;
-    if (op->def->verify_regions && op->def->verify_regions(op) != EO_OK)
+    const eo_op_def *d = eo_opx_def(op);
+    if (d->verify_regions && d->verify_regions(op) != EO_OK)
         return EO_ERROR;
     return EO_OK;
 }
