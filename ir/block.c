@@ -90,7 +90,7 @@ eo_block_insert_arg(eo_block *b, size_t i, const eo_type *t,
         return NULL;
     eo_value *v = &a->v;
     v->type = t;
-    v->owner.block = b;
+    a->block = b;
     v->kind = EO_VALUE_ARG;
     a->loc = loc ? loc : eo_loc_unknown(b->ctx);
     memmove(b->args + i + 1, b->args + i, (b->num_args - i) * sizeof(v));

@@ -155,7 +155,7 @@ clone_shell(eo_op *op)
     size_t size = sizeof(eo_op) + nops * sizeof(eo_use) +
                   nres * sizeof(eo_value) + nreg * sizeof(eo_region) +
                   nsucc * sizeof(eo_block *);
-    eo_op *c = eo_ctx_alloc(ctx, size);
+    eo_op *c = eo_ctx_alloc_op(ctx, size);
     if (!c)
         return NULL;
     c->oname = op->oname;
@@ -172,7 +172,6 @@ clone_shell(eo_op *op)
     for (size_t i = 0; i < nres; i++) {
         eo_value *v = &eo_opx_results(c)[i];
         v->type = eo_opx_results(op)[i].type;
-        v->owner.op = c;
         v->kind = EO_VALUE_RESULT;
         v->index = (uint32_t)i;
     }

@@ -63,6 +63,11 @@ EO_HIDDEN void eo_ctx_unlock(eo_ctx *ctx);
 EO_HIDDEN void *eo_raw_alloc(eo_ctx *ctx, size_t size);
 EO_HIDDEN void *eo_raw_realloc(eo_ctx *ctx, void *p, size_t old, size_t size);
 EO_HIDDEN void eo_raw_free(eo_ctx *ctx, void *p, size_t size);
+/* Recycled memory for op pieces (op.c, clone.c): as eo_ctx_alloc (zeroed,
+ * freed with the size given) but only 8-byte aligned, with an 8-byte
+ * grain. */
+EO_HIDDEN void *eo_ctx_alloc_op(eo_ctx *ctx, size_t size);
+EO_HIDDEN void eo_ctx_free_op(eo_ctx *ctx, void *p, size_t size);
 /* Permanent memory for uniqued objects: bump-allocated, never freed
  * before the context; 16-byte aligned, zeroed. */
 EO_HIDDEN void *eo_perm_alloc(eo_ctx *ctx, size_t size);
@@ -159,22 +164,22 @@ struct eo_use {              /* an operand slot, linked into its value's uses */
 
 enum { EO_VALUE_RESULT, EO_VALUE_ARG };
 
+/* A value. A result sits in its op's piece, the results right after the
+ * op struct, so its op follows from its index (eo_valx_op); a block
+ * argument is an eo_arg_value. */
 struct eo_value {
     const eo_type *type;
     eo_use *uses;
-    union {
-        eo_op *op;                    /* EO_VALUE_RESULT */
-        eo_block *block;              /* EO_VALUE_ARG */
-    } owner;
     uint32_t kind;
     uint32_t index;
 };
 
-/* A block argument: a value with its own location (a result's location
- * is its op's). Allocated one by one (eo_block.args); get the location
- * with eo_value_loc. */
+/* A block argument: a value with its block and its own location (a
+ * result's location is its op's). Allocated one by one (eo_block.args);
+ * get the location with eo_value_loc. */
 typedef struct eo_arg_value {
     eo_value v;
+    eo_block *block;
     const eo_loc *loc;
 } eo_arg_value;
 
@@ -235,6 +240,20 @@ struct eo_op {
 /* Most regions and successors an op can have. */
 #define EO_OP_MAX_REGIONS UINT16_MAX
 #define EO_OP_MAX_SUCCESSORS UINT16_MAX
+
+/* The op of a result (kind EO_VALUE_RESULT). */
+static inline eo_op *
+eo_valx_op(const eo_value *v)
+{
+    return (eo_op *)(uintptr_t)(v - v->index) - 1;
+}
+
+/* The block of a block argument (kind EO_VALUE_ARG). */
+static inline eo_block *
+eo_valx_block(const eo_value *v)
+{
+    return ((const eo_arg_value *)v)->block;
+}
 
 static inline eo_ctx *
 eo_opx_ctx(const eo_op *op)

@@ -328,13 +328,13 @@ eo_op_create_at(eo_op_state *st, uint64_t loc_code)
     size_t size = sizeof(eo_op) + nops * sizeof(eo_use) +
                   nres * sizeof(eo_value) + nreg * sizeof(eo_region) +
                   nsucc * sizeof(eo_block *);
-    eo_op *op = eo_ctx_alloc(ctx, size);
+    eo_op *op = eo_ctx_alloc_op(ctx, size);
     if (!loc_code)
         loc_code = (uint64_t)(uintptr_t)(st->loc ? st->loc
                                                  : eo_loc_unknown(ctx));
     const eo_opname *oname = eo_opname_get(ctx, st->name, st->def);
     if (!op || !loc_code || !oname) {
-        eo_ctx_free(ctx, op, size);
+        eo_ctx_free_op(ctx, op, size);
         eo_op_state_release(st);
         return NULL;
     }
@@ -355,7 +355,6 @@ eo_op_create_at(eo_op_state *st, uint64_t loc_code)
     for (size_t i = 0; i < nres; i++) {
         eo_value *v = &eo_opx_results(op)[i];
         v->type = st->results[i];
-        v->owner.op = op;
         v->kind = EO_VALUE_RESULT;
         v->index = (uint32_t)i;
     }
@@ -427,7 +426,7 @@ free_op_shell(eo_op *op)
         eo_value_orphan_uses(&eo_opx_results(op)[i]);
     size_t size = op_alloc_size(op);
     free_operands_out(ctx, op);
-    eo_ctx_free(ctx, op, size);
+    eo_ctx_free_op(ctx, op, size);
 }
 
 /* Depth-first, without recursion: descend to an op with no nested ops,
@@ -983,13 +982,13 @@ eo_value_is_block_arg(const eo_value *v)
 eo_op *
 eo_value_def_op(const eo_value *v)
 {
-    return v->kind == EO_VALUE_RESULT ? v->owner.op : NULL;
+    return v->kind == EO_VALUE_RESULT ? eo_valx_op(v) : NULL;
 }
 
 eo_block *
 eo_value_owner_block(const eo_value *v)
 {
-    return v->kind == EO_VALUE_ARG ? v->owner.block : v->owner.op->block;
+    return v->kind == EO_VALUE_ARG ? eo_valx_block(v) : eo_valx_op(v)->block;
 }
 
 unsigned
@@ -1002,7 +1001,7 @@ const eo_loc *
 eo_value_loc(const eo_value *v)
 {
     if (v->kind == EO_VALUE_RESULT)
-        return eo_op_loc(v->owner.op);
+        return eo_op_loc(eo_valx_op(v));
     return ((const eo_arg_value *)v)->loc;
 }
 
@@ -1012,7 +1011,7 @@ eo_value_set_loc(eo_value *v, const eo_loc *loc)
     if (v->kind == EO_VALUE_ARG)
         ((eo_arg_value *)v)->loc = loc;
     else if (loc)
-        eo_op_set_loc(v->owner.op, loc);
+        eo_op_set_loc(eo_valx_op(v), loc);
 }
 
 bool

@@ -57,7 +57,7 @@ eo_value_constant(const eo_value *v)
 {
     if (!v || v->kind != EO_VALUE_RESULT)
         return NULL;
-    const eo_op *op = v->owner.op;
+    const eo_op *op = eo_valx_op(v);
     if (!eo_opx_def(op) || !(eo_opx_def(op)->traits & EO_CONSTANT_LIKE) ||
         op->num_results != 1)
         return NULL;

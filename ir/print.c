@@ -1433,7 +1433,7 @@ eo_print_value(eo_printer *p, const eo_value *v)
     }
     uint32_t id;
     if (v->kind == EO_VALUE_RESULT) {
-        const eo_op *op = v->owner.op;
+        const eo_op *op = eo_valx_op(v);
         if (s && op && s->op_ids) {
             id = op->order;
         } else if (!s || !op || !value_id(s, op, &id)) {

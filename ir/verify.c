@@ -386,15 +386,15 @@ static use_check
 check_use(dom_ctx *d, const eo_value *v, const eo_op *user,
           const eo_op **isolator)
 {
-    const eo_block *db = v->kind == EO_VALUE_ARG ? v->owner.block
-                                                 : v->owner.op->block;
+    const eo_block *db = v->kind == EO_VALUE_ARG ? eo_valx_block(v)
+                                                 : eo_valx_op(v)->block;
     if (!db || !db->region)
         return USE_NOT_DOMINATED;
     /* Fast path: same block. */
     if (user->block == db) {
         if (v->kind == EO_VALUE_ARG || !region_has_dominance(db->region))
             return USE_OK;
-        return eo_op_is_before_in_block(v->owner.op, user)
+        return eo_op_is_before_in_block(eo_valx_op(v), user)
                    ? USE_OK : USE_NOT_DOMINATED;
     }
     /* Climb to the ancestor of 'user' in db's region. */
@@ -413,12 +413,12 @@ check_use(dom_ctx *d, const eo_value *v, const eo_op *user,
         return USE_NOT_DOMINATED;
     if (!region_has_dominance(db->region))
         return USE_OK;
-    if (v->kind == EO_VALUE_RESULT && v->owner.op == a)
+    if (v->kind == EO_VALUE_RESULT && eo_valx_op(v) == a)
         return USE_NOT_DOMINATED;   /* used inside its own defining op */
     if (a->block == db) {
         if (v->kind == EO_VALUE_ARG)
             return USE_OK;
-        return eo_op_is_before_in_block(v->owner.op, a) ? USE_OK
+        return eo_op_is_before_in_block(eo_valx_op(v), a) ? USE_OK
                                                         : USE_NOT_DOMINATED;
     }
     return block_dominates(d, db, a->block) ? USE_OK : USE_NOT_DOMINATED;
@@ -451,7 +451,7 @@ report_dominance(eo_op *op, size_t i)
                                        "this use", i);
     const eo_region *r1 = op->block ? op->block->region : NULL;
     if (v->kind == EO_VALUE_RESULT) {
-        const eo_op *def = v->owner.op;
+        const eo_op *def = eo_valx_op(v);
         const eo_region *r2 = def->block ? def->block->region : NULL;
         const char *where;
         if (op->block == def->block)
@@ -467,7 +467,7 @@ report_dominance(eo_op *op, size_t i)
         eo_diag_note(b, eo_op_loc(def), "operand defined here%s", where);
         return eo_diag_emit(b);
     }
-    const eo_block *ob = v->owner.block;
+    const eo_block *ob = eo_valx_block(v);
     const eo_region *r2 = ob->region;
     const eo_loc *loc = r2 && r2->parent ? eo_op_loc(r2->parent)
                                          : eo_loc_unknown(eo_opx_ctx(op));
