@@ -181,6 +181,8 @@ typedef struct eo_arg_value {
     eo_value v;
     eo_block *block;
     const eo_loc *loc;
+    uint32_t print_id, print_epoch;   /* scratch of a top-level print:
+                                         the id, valid in that print */
 } eo_arg_value;
 
 struct eo_region {
@@ -198,6 +200,7 @@ struct eo_block {
     uint32_t num_args, cap_args;
     eo_ctx *ctx;
     uint32_t order_valid;             /* op order numbers are current */
+    uint32_t print_id, print_epoch;   /* as in eo_arg_value */
 };
 
 /* An op is one arena piece: the struct, then its results, regions and

@@ -9,6 +9,7 @@
  */
 #include "ir/internal.h"
 
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,8 +170,14 @@ typedef struct qcache_ent {
     size_t n;
 } qcache_ent;
 
+/* Epochs of top-level prints (pstate.epoch). */
+static _Atomic uint32_t print_epochs;
+
 typedef struct pstate {
     eo_ctx *ctx;
+    /* With op_ids, blocks and block arguments keep their ids in their
+     * print_id, valid where print_epoch is this print's 'epoch'. */
+    uint32_t epoch;
     pmap values;                       /* op -> result id, arg -> id */
     pmap_slot vcache[VCACHE];
     tcache_ent tcache[TCACHE];
@@ -258,7 +265,7 @@ put_uint(eo_printer *p, uint32_t v)
     put(p, buf + i, sizeof(buf) - i);
 }
 
-#define FLUSH_AT (1u << 20)
+#define FLUSH_AT (1u << 18)
 
 /* Hands the buffer to the file when it is big (between ops). */
 static void
@@ -1271,13 +1278,22 @@ number_region(pstate *s, eo_region *r, uint32_t *next_value,
 {
     uint32_t next_block = 0;
     for (eo_block *b = r->first; b; b = b->next) {
-        if (!pmap_put(s->ctx, &s->blocks, b, next_block++))
+        if (s->op_ids) {
+            b->print_id = next_block++;
+            b->print_epoch = s->epoch;
+        } else if (!pmap_put(s->ctx, &s->blocks, b, next_block++)) {
             return false;
+        }
         bool entry = b == r->first;
         for (uint32_t i = 0; i < b->num_args; i++) {
             uint32_t id = entry ? (ARG_ID | (*next_arg)++) : (*next_value)++;
-            if (!pmap_put(s->ctx, &s->values, b->args[i], id))
+            if (s->op_ids) {
+                eo_arg_value *a = (eo_arg_value *)b->args[i];
+                a->print_id = id;
+                a->print_epoch = s->epoch;
+            } else if (!pmap_put(s->ctx, &s->values, b->args[i], id)) {
                 return false;
+            }
         }
         for (eo_op *op = b->first; op; op = op->next) {
             if (s->scan && !s->alias_found)
@@ -1423,6 +1439,31 @@ value_id(pstate *s, const void *key, uint32_t *id)
     return true;
 }
 
+/* The id of block argument 'v'. */
+static bool
+arg_id(pstate *s, const eo_value *v, uint32_t *id)
+{
+    if (!s->op_ids)
+        return value_id(s, v, id);
+    const eo_arg_value *a = (const eo_arg_value *)v;
+    if (a->print_epoch != s->epoch)
+        return false;
+    *id = a->print_id;
+    return true;
+}
+
+/* The id of block 'b' in its region. */
+static bool
+block_id(const pstate *s, const eo_block *b, uint32_t *id)
+{
+    if (!s->op_ids)
+        return pmap_get(&s->blocks, b, id);
+    if (b->print_epoch != s->epoch)
+        return false;
+    *id = b->print_id;
+    return true;
+}
+
 void
 eo_print_value(eo_printer *p, const eo_value *v)
 {
@@ -1457,7 +1498,7 @@ eo_print_value(eo_printer *p, const eo_value *v)
         }
         return;
     }
-    if (!s || !value_id(s, v, &id)) {
+    if (!s || !arg_id(s, v, &id)) {
         puts_(p, "<<UNKNOWN SSA VALUE>>");
         return;
     }
@@ -1495,7 +1536,7 @@ eo_print_successor(eo_printer *p, eo_block *b)
 {
     pstate *s = st_of(p);
     uint32_t id;
-    if (!s || !b || !pmap_get(&s->blocks, b, &id)) {
+    if (!s || !b || !block_id(s, b, &id)) {
         puts_(p, "<<UNKNOWN BLOCK>>");
         return;
     }
@@ -1591,7 +1632,7 @@ print_pred_comment(eo_printer *p, eo_block *b)
     size_t k = 0;
     for (uint32_t i = head; i; i = s->nodes[i - 1].next) {
         uint32_t id = 0;
-        pmap_get(&s->blocks, s->nodes[i - 1].pred, &id);
+        block_id(s, s->nodes[i - 1].pred, &id);
         ids[k++] = id;
     }
     /* Insertion sort: predecessor lists are short. */
@@ -2054,6 +2095,12 @@ print_top(eo_op *op, const eo_print_flags *fl, eo_strbuf *out, FILE *file,
      * ops themselves. A nested op keeps a map, so values from outside it
      * print as unknown. */
     s.op_ids = !op->block;
+    if (s.op_ids) {
+        /* Never 0, which new blocks and arguments have. */
+        s.epoch = atomic_fetch_add(&print_epochs, 1) + 1;
+        if (!s.epoch)
+            s.epoch = atomic_fetch_add(&print_epochs, 1) + 1;
+    }
     uset used;
     memset(&used, 0, sizeof(used));
     if (!p.flags.generic) {
