@@ -161,7 +161,10 @@ clone_shell(eo_op *op)
     c->oname = op->oname;
     c->loc_code = op->loc_code;
     c->props = op->props;
-    c->attrs = op->attrs;
+    if (eo_op_copy_attrs(c, op) != EO_OK) {
+        eo_ctx_free_op(ctx, c, size);
+        return NULL;
+    }
     c->num_operands = c->cap_operands = (uint32_t)nops;
     c->num_results = (uint32_t)nres;
     c->num_regions = op->num_regions;

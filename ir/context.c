@@ -116,6 +116,7 @@ struct eo_ctx {
     void *handler_ud;
     void *symcache;                   /* symbol.c, during verification */
     void *loc_tables;                 /* loc.c: file locations by line */
+    void *op_attr_table;              /* op.c: discardable attributes */
     const eo_attr *empty_dict;        /* made once, read by op creation */
     const eo_type *type_cache[EO_TYPE_CACHE_SIZE];    /* type.c */
     bool allow_unregistered;
@@ -788,6 +789,7 @@ eo_ctx_destroy(eo_ctx *ctx)
     }
     eo_resources_free(ctx);
     eo_loc_tables_free(ctx);
+    eo_op_attr_table_free(ctx);
     for (source *s = ctx->sources; s;) {
         source *next = s->next;
         eo_raw_free(ctx, s, sizeof(*s));
@@ -873,6 +875,12 @@ const eo_attr *
 eo_ctx_empty_dict(eo_ctx *ctx)
 {
     return ctx->empty_dict;
+}
+
+void **
+eo_ctx_op_attr_table(eo_ctx *ctx)
+{
+    return &ctx->op_attr_table;
 }
 
 void **

@@ -111,6 +111,10 @@ EO_HIDDEN void **eo_ctx_symcache(eo_ctx *ctx);
 /* The context's slot for loc.c's file-location tables, freed by
  * eo_loc_tables_free (loc.c) when the context is destroyed. */
 EO_HIDDEN void **eo_ctx_loc_tables(eo_ctx *ctx);
+/* The context's slot for op.c's table of discardable attributes, freed
+ * by eo_op_attr_table_free (op.c) when the context is destroyed. */
+EO_HIDDEN void **eo_ctx_op_attr_table(eo_ctx *ctx);
+EO_HIDDEN void eo_op_attr_table_free(eo_ctx *ctx);
 /* The common builtin types (index, none, the floats, signless i1..i128),
  * made by eo_type_cache_fill (type.c) when the context is created and
  * only read afterwards; an entry is NULL if making it failed. */
@@ -230,7 +234,7 @@ struct eo_op {
                                          it with eo_op_loc */
     eo_block *block;                  /* NULL while detached */
     eo_op *prev, *next;
-    const eo_attr *props, *attrs;     /* dictionaries, never NULL */
+    const eo_attr *props;             /* a dictionary, never NULL */
     eo_use *operands;                 /* the inline uses, or an array */
     uint32_t num_operands, cap_operands;
     uint32_t num_results;
@@ -238,7 +242,12 @@ struct eo_op {
                                          a top-level print (print.c) keeps
                                          result numbers here meanwhile */
     uint16_t num_regions, num_successors;
+    uint32_t flags;                   /* EO_OPF_* */
 };
+
+/* The op has discardable attributes: a non-empty dictionary kept for it
+ * in a side table of the context (op.c; most ops have none). */
+#define EO_OPF_ATTRS 1u
 
 /* Most regions and successors an op can have. */
 #define EO_OP_MAX_REGIONS UINT16_MAX
@@ -548,6 +557,8 @@ EO_HIDDEN const eo_attr *eo_parse_dict_impl(eo_parser *p);
 /* eo_op_create with the op's location given as an eo_op.loc_code (a
  * lazy one from eo_loc_file_lazy); 0: st->loc as eo_op_create does. */
 EO_HIDDEN eo_op *eo_op_create_at(eo_op_state *st, uint64_t loc_code);
+/* Gives 'dst' the discardable attributes of 'src' (clone.c). */
+EO_HIDDEN eo_status eo_op_copy_attrs(eo_op *dst, const eo_op *src);
 /* Renumbers op->order of b's ops if stale (block->order_valid == 0). */
 EO_HIDDEN void eo_block_update_order(eo_block *b);
 /* Whether 'a' comes before 'b' (same block). */

@@ -183,6 +183,190 @@ eo_op_state_release(eo_op_state *st)
 }
 
 /* ------------------------------------------------------------------ */
+/* Discardable attributes                                              */
+/* ------------------------------------------------------------------ */
+
+/* Most ops have none, so they are not a field of the op: the non-empty
+ * dictionaries live in a map op -> dictionary of the context (linear
+ * probing, backward-shift deletion), and EO_OPF_ATTRS marks the ops
+ * that have an entry. The context's lock guards it in parallel
+ * sections. */
+typedef struct attr_slot {
+    const eo_op *op;                  /* NULL: free */
+    const eo_attr *dict;
+} attr_slot;
+
+typedef struct attr_table {
+    attr_slot *slots;
+    size_t cap, count;                /* cap: 0 or a power of two */
+} attr_table;
+
+static size_t
+attr_home(const attr_table *t, const eo_op *op)
+{
+    return (size_t)(eo_hash_ptr(EO_HASH_SEED, op) & (t->cap - 1));
+}
+
+/* The slot of 'op', or NULL. */
+static attr_slot *
+attr_find(const attr_table *t, const eo_op *op)
+{
+    if (!t || !t->count)
+        return NULL;
+    for (size_t i = attr_home(t, op);; i = (i + 1) & (t->cap - 1)) {
+        if (t->slots[i].op == op)
+            return &t->slots[i];
+        if (!t->slots[i].op)
+            return NULL;
+    }
+}
+
+static eo_status
+attr_grow(eo_ctx *ctx, attr_table *t)
+{
+    size_t ncap = t->cap ? t->cap * 2 : 16;
+    attr_slot *ns = eo_raw_alloc(ctx, ncap * sizeof(*ns));
+    if (!ns)
+        return EO_NOMEM;
+    memset(ns, 0, ncap * sizeof(*ns));
+    attr_table nt = { ns, ncap, t->count };
+    for (size_t i = 0; i < t->cap; i++) {
+        if (!t->slots[i].op)
+            continue;
+        size_t j = attr_home(&nt, t->slots[i].op);
+        while (ns[j].op)
+            j = (j + 1) & (ncap - 1);
+        ns[j] = t->slots[i];
+    }
+    eo_raw_free(ctx, t->slots, t->cap * sizeof(*t->slots));
+    *t = nt;
+    return EO_OK;
+}
+
+static void
+attr_remove(attr_table *t, attr_slot *s)
+{
+    size_t mask = t->cap - 1;
+    size_t hole = (size_t)(s - t->slots);
+    for (size_t i = (hole + 1) & mask; t->slots[i].op; i = (i + 1) & mask) {
+        size_t home = attr_home(t, t->slots[i].op);
+        /* Move back unless its home lies cyclically in (hole, i]. */
+        bool stays = hole <= i ? (home > hole && home <= i)
+                               : (home > hole || home <= i);
+        if (!stays) {
+            t->slots[hole] = t->slots[i];
+            hole = i;
+        }
+    }
+    t->slots[hole].op = NULL;
+    t->slots[hole].dict = NULL;
+    t->count--;
+}
+
+void
+eo_op_attr_table_free(eo_ctx *ctx)
+{
+    attr_table **slot = (attr_table **)eo_ctx_op_attr_table(ctx);
+    attr_table *t = *slot;
+    if (!t)
+        return;
+    eo_raw_free(ctx, t->slots, t->cap * sizeof(*t->slots));
+    eo_raw_free(ctx, t, sizeof(*t));
+    *slot = NULL;
+}
+
+/* The op's discardable attributes (a dictionary; NULL only if even the
+ * empty one cannot be made). */
+static const eo_attr *
+op_attrs(const eo_op *op)
+{
+    eo_ctx *ctx = eo_opx_ctx(op);
+    if (op->flags & EO_OPF_ATTRS) {
+        eo_ctx_lock(ctx);
+        attr_slot *s = attr_find(*(attr_table **)eo_ctx_op_attr_table(ctx),
+                                 op);
+        const eo_attr *d = s ? s->dict : NULL;
+        eo_ctx_unlock(ctx);
+        if (!EO_NEVER(!d))
+            return d;
+    }
+    const eo_attr *e = eo_ctx_empty_dict(ctx);
+    return e ? e : eo_attr_get_dict(ctx, 0, NULL);
+}
+
+/* Sets the op's discardable attributes to 'dict' (a dictionary). */
+static eo_status
+op_set_attrs(eo_op *op, const eo_attr *dict)
+{
+    eo_ctx *ctx = eo_opx_ctx(op);
+    bool empty = eo_attr_dict_size(dict) == 0;
+    if (empty && !(op->flags & EO_OPF_ATTRS))
+        return EO_OK;
+    eo_status st = EO_OK;
+    eo_ctx_lock(ctx);
+    attr_table **slot = (attr_table **)eo_ctx_op_attr_table(ctx);
+    if (!*slot) {
+        *slot = eo_raw_alloc(ctx, sizeof(**slot));
+        if (*slot)
+            memset(*slot, 0, sizeof(**slot));
+    }
+    attr_table *t = *slot;
+    attr_slot *s = attr_find(t, op);
+    if (!t) {
+        st = EO_NOMEM;
+    } else if (empty) {
+        if (s)
+            attr_remove(t, s);
+        op->flags &= ~EO_OPF_ATTRS;
+    } else if (s) {
+        s->dict = dict;
+    } else if ((t->count + 1) * 4 > t->cap * 3 && attr_grow(ctx, t) != EO_OK) {
+        st = EO_NOMEM;
+    } else {
+        size_t i = attr_home(t, op);
+        while (t->slots[i].op)
+            i = (i + 1) & (t->cap - 1);
+        t->slots[i].op = op;
+        t->slots[i].dict = dict;
+        t->count++;
+        op->flags |= EO_OPF_ATTRS;
+    }
+    eo_ctx_unlock(ctx);
+    return st;
+}
+
+/* Drops the entry of an op being freed. */
+static void
+op_drop_attrs(eo_op *op)
+{
+    if (!(op->flags & EO_OPF_ATTRS))
+        return;
+    eo_ctx *ctx = eo_opx_ctx(op);
+    eo_ctx_lock(ctx);
+    attr_table *t = *(attr_table **)eo_ctx_op_attr_table(ctx);
+    attr_slot *s = attr_find(t, op);
+    if (s)
+        attr_remove(t, s);
+    eo_ctx_unlock(ctx);
+    op->flags &= ~EO_OPF_ATTRS;
+}
+
+const eo_attr *
+eo_op_discardable_attrs(const eo_op *op)
+{
+    return op_attrs(op);
+}
+
+eo_status
+eo_op_copy_attrs(eo_op *dst, const eo_op *src)
+{
+    if (!(src->flags & EO_OPF_ATTRS))
+        return EO_OK;
+    const eo_attr *d = op_attrs(src);
+    return d ? op_set_attrs(dst, d) : EO_NOMEM;
+}
+
+/* ------------------------------------------------------------------ */
 /* Use lists                                                           */
 /* ------------------------------------------------------------------ */
 
@@ -341,7 +525,11 @@ eo_op_create_at(eo_op_state *st, uint64_t loc_code)
     op->oname = oname;
     op->loc_code = loc_code;
     op->props = props;
-    op->attrs = attrs;
+    if (op_set_attrs(op, attrs) != EO_OK) {
+        eo_ctx_free_op(ctx, op, size);
+        eo_op_state_release(st);
+        return NULL;
+    }
     op->num_operands = op->cap_operands = (uint32_t)nops;
     op->num_results = (uint32_t)nres;
     op->num_regions = (uint16_t)nreg;
@@ -425,6 +613,7 @@ free_op_shell(eo_op *op)
     for (uint32_t i = 0; i < op->num_results; i++)
         eo_value_orphan_uses(&eo_opx_results(op)[i]);
     size_t size = op_alloc_size(op);
+    op_drop_attrs(op);
     free_operands_out(ctx, op);
     eo_ctx_free_op(ctx, op, size);
 }
@@ -780,19 +969,15 @@ const eo_attr *
 eo_op_attr(const eo_op *op, const char *name)
 {
     const eo_attr *a = eo_attr_dict_get(op->props, name);
-    return a ? a : eo_attr_dict_get(op->attrs, name);
+    if (a || !(op->flags & EO_OPF_ATTRS))
+        return a;
+    return eo_attr_dict_get(op_attrs(op), name);
 }
 
 const eo_attr *
 eo_op_props(const eo_op *op)
 {
     return op->props;
-}
-
-const eo_attr *
-eo_op_discardable_attrs(const eo_op *op)
-{
-    return op->attrs;
 }
 
 /* 'dict' with 'name' set to 'value' (removed if NULL). */
@@ -835,17 +1020,22 @@ eo_op_set_attr(eo_op *op, const char *name, const eo_attr *value)
         if (!d)
             return EO_NOMEM;
         op->props = d;
-        if (eo_attr_dict_get(op->attrs, name)) {
-            d = dict_with(eo_opx_ctx(op), op->attrs, id, NULL);
+        const eo_attr *attrs = op_attrs(op);
+        if (!attrs)
+            return EO_NOMEM;
+        if (eo_attr_dict_get(attrs, name)) {
+            d = dict_with(eo_opx_ctx(op), attrs, id, NULL);
             if (!d)
                 return EO_NOMEM;
-            op->attrs = d;
+            return op_set_attrs(op, d);
         }
     } else {
-        const eo_attr *d = dict_with(eo_opx_ctx(op), op->attrs, id, value);
+        const eo_attr *attrs = op_attrs(op);
+        const eo_attr *d = attrs ? dict_with(eo_opx_ctx(op), attrs, id, value)
+                                 : NULL;
         if (!d)
             return EO_NOMEM;
-        op->attrs = d;
+        return op_set_attrs(op, d);
     }
     return EO_OK;
 }
@@ -861,7 +1051,7 @@ void
 eo_op_set_discardable_attrs(eo_op *op, const eo_attr *dict)
 {
     if (dict && eo_attr_get_kind(dict) == EO_ATTR_DICT)
-        op->attrs = dict;
+        (void)op_set_attrs(op, dict);
 }
 
 static bool

@@ -564,14 +564,16 @@ print_attr_dicts(eo_printer *p, const eo_attr *d1, const eo_attr *d2,
 void
 eo_print_attr_dict(eo_printer *p, const eo_op *op, const char *const *elided)
 {
-    print_attr_dicts(p, op->props, op->attrs, elided, NULL);
+    print_attr_dicts(p, op->props, eo_op_discardable_attrs(op), elided,
+                     NULL);
 }
 
 void
 eo_print_attr_dict_kw(eo_printer *p, const eo_op *op,
                       const char *const *elided)
 {
-    print_attr_dicts(p, op->props, op->attrs, elided, " attributes");
+    print_attr_dicts(p, op->props, eo_op_discardable_attrs(op), elided,
+                     " attributes");
 }
 
 /* ------------------------------------------------------------------ */
@@ -903,7 +905,8 @@ scan_type(scan *s, const eo_type *t)
 static bool
 op_may_need_aliases(scan *s, const eo_op *op)
 {
-    if (scan_attr(s, op->props) || scan_attr(s, op->attrs))
+    if (scan_attr(s, op->props) ||
+        scan_attr(s, eo_op_discardable_attrs(op)))
         return true;
     for (uint32_t i = 0; i < op->num_results; i++)
         if (scan_type(s, eo_opx_results(op)[i].type))
@@ -1699,7 +1702,7 @@ print_block(eo_printer *p, eo_block *b, bool header, bool terminators)
     eo_op *last = b->last;
     if (!terminators && last && is_registered_terminator(last) &&
         last->num_operands == 0 && eo_attr_dict_size(last->props) == 0 &&
-        eo_attr_dict_size(last->attrs) == 0 && last->num_successors == 0)
+        !(last->flags & EO_OPF_ATTRS) && last->num_successors == 0)
         ;
     else
         last = NULL;
@@ -1850,7 +1853,7 @@ print_generic(eo_printer *p, eo_op *op)
         }
         put(p, ")", 1);
     }
-    print_attr_dicts(p, op->attrs, NULL, NULL, NULL);
+    print_attr_dicts(p, eo_op_discardable_attrs(op), NULL, NULL, NULL);
     put(p, " : ", 3);
     print_functional_type(p, op);
 }
@@ -1868,7 +1871,8 @@ collect_generic(eo_printer *p, eo_op *op)
             eo_print_type(p, op->operands[i].value->type);
     for (uint32_t i = 0; i < op->num_results; i++)
         eo_print_type(p, eo_opx_results(op)[i].type);
-    print_attr_dicts(p, op->props, op->attrs, NULL, NULL);
+    print_attr_dicts(p, op->props, eo_op_discardable_attrs(op), NULL,
+                     NULL);
 }
 
 static bool

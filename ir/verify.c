@@ -712,9 +712,10 @@ check_registration(eo_op *op)
 static eo_status
 check_dialect_attrs(eo_op *op)
 {
-    size_t n = eo_attr_dict_size(op->attrs);
+    const eo_attr *attrs = eo_op_discardable_attrs(op);
+    size_t n = eo_attr_dict_size(attrs);
     for (size_t i = 0; i < n; i++) {
-        const eo_named_attr *a = eo_attr_dict_at(op->attrs, i);
+        const eo_named_attr *a = eo_attr_dict_at(attrs, i);
         const char *s = eo_ident_str(a->name);
         const char *dot = strchr(s, '.');
         if (!dot)
