@@ -165,7 +165,7 @@ clone_shell(eo_op *op)
         eo_ctx_free_op(ctx, c, size);
         return NULL;
     }
-    c->num_operands = c->cap_operands = (uint32_t)nops;
+    c->num_operands = (uint32_t)nops;
     c->num_results = (uint32_t)nres;
     c->num_regions = op->num_regions;
     c->num_successors = op->num_successors;

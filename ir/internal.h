@@ -236,21 +236,23 @@ struct eo_op {
     eo_op *prev, *next;
     const eo_attr *props;             /* a dictionary, never NULL */
     eo_use *operands;                 /* the inline uses, or an array */
-    uint32_t num_operands, cap_operands;
+    uint32_t num_operands;
     uint32_t num_results;
     uint32_t order;                   /* position in block, for dominance;
                                          a top-level print (print.c) keeps
                                          result numbers here meanwhile */
-    uint16_t num_regions, num_successors;
-    uint32_t flags;                   /* EO_OPF_* */
+    unsigned num_regions : 14;
+    /* The op has discardable attributes: a non-empty dictionary kept for
+     * it in a side table of the context (op.c; most ops have none). */
+    unsigned has_attrs : 1;
+    /* The operands are inline but fewer than the inline slots: the slot
+     * after the last operand holds the slot count (op.c). */
+    unsigned shrunk : 1;
+    unsigned num_successors : 16;
 };
 
-/* The op has discardable attributes: a non-empty dictionary kept for it
- * in a side table of the context (op.c; most ops have none). */
-#define EO_OPF_ATTRS 1u
-
 /* Most regions and successors an op can have. */
-#define EO_OP_MAX_REGIONS UINT16_MAX
+#define EO_OP_MAX_REGIONS ((1u << 14) - 1)
 #define EO_OP_MAX_SUCCESSORS UINT16_MAX
 
 /* The op of a result (kind EO_VALUE_RESULT). */
@@ -312,10 +314,11 @@ eo_opx_inline_operands(const eo_op *op)
 }
 
 /* An operand array out of the op's piece starts with this header (the
- * op's inline capacity, needed to free the piece), then the uses. */
+ * op's inline slot count, needed to free the piece, and the array's
+ * capacity), then the uses. */
 typedef struct eo_opx_out_hdr {
-    uint32_t inline_cap;
-    uint32_t pad[3];                  /* keeps the uses 16-aligned */
+    uint32_t inline_cap, cap;
+    uint32_t pad[2];                  /* keeps the uses 16-aligned */
 } eo_opx_out_hdr;
 
 static inline bool

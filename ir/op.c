@@ -188,7 +188,7 @@ eo_op_state_release(eo_op_state *st)
 
 /* Most ops have none, so they are not a field of the op: the non-empty
  * dictionaries live in a map op -> dictionary of the context (linear
- * probing, backward-shift deletion), and EO_OPF_ATTRS marks the ops
+ * probing, backward-shift deletion), and has_attrs marks the ops
  * that have an entry. The context's lock guards it in parallel
  * sections. */
 typedef struct attr_slot {
@@ -281,7 +281,7 @@ static const eo_attr *
 op_attrs(const eo_op *op)
 {
     eo_ctx *ctx = eo_opx_ctx(op);
-    if (op->flags & EO_OPF_ATTRS) {
+    if (op->has_attrs) {
         eo_ctx_lock(ctx);
         attr_slot *s = attr_find(*(attr_table **)eo_ctx_op_attr_table(ctx),
                                  op);
@@ -300,7 +300,7 @@ op_set_attrs(eo_op *op, const eo_attr *dict)
 {
     eo_ctx *ctx = eo_opx_ctx(op);
     bool empty = eo_attr_dict_size(dict) == 0;
-    if (empty && !(op->flags & EO_OPF_ATTRS))
+    if (empty && !(op->has_attrs))
         return EO_OK;
     eo_status st = EO_OK;
     eo_ctx_lock(ctx);
@@ -317,7 +317,7 @@ op_set_attrs(eo_op *op, const eo_attr *dict)
     } else if (empty) {
         if (s)
             attr_remove(t, s);
-        op->flags &= ~EO_OPF_ATTRS;
+        op->has_attrs = 0;
     } else if (s) {
         s->dict = dict;
     } else if ((t->count + 1) * 4 > t->cap * 3 && attr_grow(ctx, t) != EO_OK) {
@@ -329,7 +329,7 @@ op_set_attrs(eo_op *op, const eo_attr *dict)
         t->slots[i].op = op;
         t->slots[i].dict = dict;
         t->count++;
-        op->flags |= EO_OPF_ATTRS;
+        op->has_attrs = 1;
     }
     eo_ctx_unlock(ctx);
     return st;
@@ -339,7 +339,7 @@ op_set_attrs(eo_op *op, const eo_attr *dict)
 static void
 op_drop_attrs(eo_op *op)
 {
-    if (!(op->flags & EO_OPF_ATTRS))
+    if (!(op->has_attrs))
         return;
     eo_ctx *ctx = eo_opx_ctx(op);
     eo_ctx_lock(ctx);
@@ -348,7 +348,7 @@ op_drop_attrs(eo_op *op)
     if (s)
         attr_remove(t, s);
     eo_ctx_unlock(ctx);
-    op->flags &= ~EO_OPF_ATTRS;
+    op->has_attrs = 0;
 }
 
 const eo_attr *
@@ -360,7 +360,7 @@ eo_op_discardable_attrs(const eo_op *op)
 eo_status
 eo_op_copy_attrs(eo_op *dst, const eo_op *src)
 {
-    if (!(src->flags & EO_OPF_ATTRS))
+    if (!(src->has_attrs))
         return EO_OK;
     const eo_attr *d = op_attrs(src);
     return d ? op_set_attrs(dst, d) : EO_NOMEM;
@@ -530,10 +530,10 @@ eo_op_create_at(eo_op_state *st, uint64_t loc_code)
         eo_op_state_release(st);
         return NULL;
     }
-    op->num_operands = op->cap_operands = (uint32_t)nops;
+    op->num_operands = (uint32_t)nops;
     op->num_results = (uint32_t)nres;
-    op->num_regions = (uint16_t)nreg;
-    op->num_successors = (uint16_t)nsucc;
+    op->num_regions = nreg & EO_OP_MAX_REGIONS;
+    op->num_successors = nsucc & EO_OP_MAX_SUCCESSORS;
     op->operands = eo_opx_inline_operands(op);
 
     for (size_t i = 0; i < nops; i++) {
@@ -582,13 +582,50 @@ out_hdr(const eo_op *op)
     return (eo_opx_out_hdr *)op->operands - 1;
 }
 
+/* The number of inline operand slots of 'op'. */
+static uint32_t
+inline_cap(const eo_op *op)
+{
+    if (!eo_opx_operands_inline(op))
+        return out_hdr(op)->inline_cap;
+    if (!op->shrunk)
+        return op->num_operands;
+    uint32_t n;
+    memcpy(&n, &op->operands[op->num_operands], sizeof(n));
+    return n;
+}
+
+/* How many operands fit where they are. */
+static uint32_t
+operand_cap(const eo_op *op)
+{
+    return eo_opx_operands_inline(op) ? inline_cap(op) : out_hdr(op)->cap;
+}
+
+/* Sets the operand count to 'n' (at most the capacity), keeping the
+ * inline slot count 'cap' (inline_cap before the slots changed) recorded
+ * (see eo_op.shrunk). */
+static void
+set_num_operands(eo_op *op, uint32_t n, uint32_t cap)
+{
+    op->num_operands = n;
+    if (!eo_opx_operands_inline(op))
+        return;
+    op->shrunk = n < cap;
+    if (n < cap) {
+        memset(&op->operands[n], 0, sizeof(eo_use));
+        memcpy(&op->operands[n], &cap, sizeof(cap));
+    }
+}
+
 /* Frees the operand array out of the op's piece, if there is one. */
 static void
 free_operands_out(eo_ctx *ctx, eo_op *op)
 {
     if (!eo_opx_operands_inline(op))
         eo_ctx_free(ctx, out_hdr(op),
-                    sizeof(eo_opx_out_hdr) + op->cap_operands * sizeof(eo_use));
+                    sizeof(eo_opx_out_hdr) + out_hdr(op)->cap *
+                                                 sizeof(eo_use));
 }
 
 /* Size of the op's own allocation: struct, results, regions, successors
@@ -596,11 +633,9 @@ free_operands_out(eo_ctx *ctx, eo_op *op)
 static size_t
 op_alloc_size(const eo_op *op)
 {
-    size_t inline_cap = eo_opx_operands_inline(op) ? op->cap_operands
-                                                   : out_hdr(op)->inline_cap;
     return (size_t)((const char *)eo_opx_inline_operands(op) -
                     (const char *)op) +
-           inline_cap * sizeof(eo_use);
+           inline_cap(op) * sizeof(eo_use);
 }
 
 /* Frees an op whose regions hold no blocks. */
@@ -840,11 +875,12 @@ eo_op_set_operand(eo_op *op, size_t i, eo_value *v)
 static eo_status
 reserve_operands(eo_op *op, size_t need)
 {
-    if (need <= op->cap_operands)
+    uint32_t cap = operand_cap(op);
+    if (need <= cap)
         return EO_OK;
     if (need > UINT32_MAX / 2)
         return EO_NOMEM;
-    size_t ncap = op->cap_operands * 2u;
+    size_t ncap = cap * 2u;
     if (ncap < 4)
         ncap = 4;
     if (ncap < need)
@@ -854,8 +890,8 @@ reserve_operands(eo_op *op, size_t need)
                                               ncap * sizeof(eo_use));
     if (!h)
         return EO_NOMEM;
-    h->inline_cap = eo_opx_operands_inline(op) ? op->cap_operands
-                                               : out_hdr(op)->inline_cap;
+    h->inline_cap = inline_cap(op);
+    h->cap = (uint32_t)ncap;
     eo_use *nu = (eo_use *)(h + 1);
     for (uint32_t i = 0; i < op->num_operands; i++) {
         eo_value *v = op->operands[i].value;
@@ -865,7 +901,7 @@ reserve_operands(eo_op *op, size_t need)
     }
     free_operands_out(ctx, op);
     op->operands = nu;
-    op->cap_operands = (uint32_t)ncap;
+    op->shrunk = 0;
     return EO_OK;
 }
 
@@ -874,13 +910,14 @@ eo_op_set_operands(eo_op *op, size_t n, eo_value *const *v)
 {
     if (reserve_operands(op, n) != EO_OK)
         return EO_NOMEM;
+    uint32_t icap = inline_cap(op);
     for (uint32_t i = 0; i < op->num_operands; i++)
         use_unlink(&op->operands[i]);
     for (size_t i = 0; i < n; i++) {
         op->operands[i].owner = op;
         use_link(&op->operands[i], v[i]);
     }
-    op->num_operands = (uint32_t)n;
+    set_num_operands(op, (uint32_t)n, icap);
     return EO_OK;
 }
 
@@ -891,6 +928,7 @@ eo_op_insert_operand(eo_op *op, size_t i, eo_value *v)
         i = op->num_operands;
     if (reserve_operands(op, (size_t)op->num_operands + 1) != EO_OK)
         return EO_NOMEM;
+    uint32_t icap = inline_cap(op);
     for (size_t j = op->num_operands; j > i; j--) {
         eo_value *w = op->operands[j - 1].value;
         use_unlink(&op->operands[j - 1]);
@@ -899,7 +937,7 @@ eo_op_insert_operand(eo_op *op, size_t i, eo_value *v)
     }
     op->operands[i].owner = op;
     use_link(&op->operands[i], v);
-    op->num_operands++;
+    set_num_operands(op, op->num_operands + 1, icap);
     return EO_OK;
 }
 
@@ -908,13 +946,14 @@ eo_op_erase_operand(eo_op *op, size_t i)
 {
     if (EO_NEVER(i >= op->num_operands))
         return;
+    uint32_t icap = inline_cap(op);
     use_unlink(&op->operands[i]);
     for (size_t j = i; j + 1 < op->num_operands; j++) {
         eo_value *w = op->operands[j + 1].value;
         use_unlink(&op->operands[j + 1]);
         use_link(&op->operands[j], w);
     }
-    op->num_operands--;
+    set_num_operands(op, op->num_operands - 1, icap);
 }
 
 size_t
@@ -969,7 +1008,7 @@ const eo_attr *
 eo_op_attr(const eo_op *op, const char *name)
 {
     const eo_attr *a = eo_attr_dict_get(op->props, name);
-    if (a || !(op->flags & EO_OPF_ATTRS))
+    if (a || !(op->has_attrs))
         return a;
     return eo_attr_dict_get(op_attrs(op), name);
 }

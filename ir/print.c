@@ -1702,7 +1702,7 @@ print_block(eo_printer *p, eo_block *b, bool header, bool terminators)
     eo_op *last = b->last;
     if (!terminators && last && is_registered_terminator(last) &&
         last->num_operands == 0 && eo_attr_dict_size(last->props) == 0 &&
-        !(last->flags & EO_OPF_ATTRS) && last->num_successors == 0)
+        !last->has_attrs && last->num_successors == 0)
         ;
     else
         last = NULL;

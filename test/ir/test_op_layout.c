@@ -149,6 +149,48 @@ results_and_operands(void **state)
     eo_op_destroy(def);
 }
 
+/* Operands shrinking and growing inside the op's own slots. */
+static void
+inline_operands_shrink_and_grow(void **state)
+{
+    eo_ctx *ctx = *state;
+    eo_op *def = make_op(ctx, 4, 0, NULL);
+    eo_value *r[4];
+    for (size_t i = 0; i < 4; i++)
+        r[i] = eo_op_result(def, i);
+    for (int round = 0; round < 50; round++) {
+        eo_op *user = make_op(ctx, 1, 4, r);
+        eo_op_erase_operand(user, 1);
+        eo_op_erase_operand(user, 2);
+        assert_int_equal(eo_op_num_operands(user), 2);
+        assert_ptr_equal(eo_op_operand(user, 0), r[0]);
+        assert_ptr_equal(eo_op_operand(user, 1), r[2]);
+        assert_int_equal(eo_op_insert_operand(user, 0, r[3]), EO_OK);
+        assert_int_equal(eo_op_num_operands(user), 3);
+        assert_ptr_equal(eo_op_operand(user, 0), r[3]);
+        assert_ptr_equal(eo_op_operand(user, 2), r[2]);
+        assert_int_equal(eo_op_set_operands(user, 4, r), EO_OK);
+        for (size_t i = 0; i < 4; i++)
+            assert_ptr_equal(eo_op_operand(user, i), r[i]);
+        assert_int_equal(eo_op_set_operands(user, 1, r + 3), EO_OK);
+        assert_ptr_equal(eo_op_operand(user, 0), r[3]);
+        if (round % 2) {
+            for (size_t i = 0; i < 6; i++)
+                assert_int_equal(eo_op_insert_operand(user, 0, r[i % 4]),
+                                 EO_OK);
+            assert_int_equal(eo_op_num_operands(user), 7);
+        }
+        for (size_t i = 0; i < 4; i++)
+            for (eo_use *u = eo_value_first_use(r[i]); u; u = eo_use_next(u))
+                assert_ptr_equal(eo_use_owner(u), user);
+        /* The op's memory goes back whole: new ops reuse it cleanly. */
+        eo_op_destroy(user);
+        for (size_t i = 0; i < 4; i++)
+            assert_null(eo_value_first_use(r[i]));
+    }
+    eo_op_destroy(def);
+}
+
 /* A parsed op's location is made on demand and is the uniqued one. */
 static void
 lazy_parsed_locations(void **state)
@@ -190,6 +232,8 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(results_and_operands, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(inline_operands_shrink_and_grow,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(lazy_parsed_locations, setup,
                                         teardown),
     };
