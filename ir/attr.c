@@ -146,10 +146,17 @@ attr_unique(eo_ctx *ctx, eo_attr *k)
     size_t nb = payload_bytes(k);
     if (k->p && (nb || k->kind == EO_ATTR_STRING ||
                  k->kind == EO_ATTR_OPAQUE)) {
-        /* +1: strings and bodies stay NUL-terminated. */
-        void *copy = eo_perm_dup(ctx, k->p, nb);
+        /* Strings and bodies stay NUL-terminated (+1); arrays of
+         * pointers and named attributes need no terminator (an array of
+         * one fits the 16-byte grain exactly, so +1 would double it). */
+        bool text = k->kind == EO_ATTR_STRING || k->kind == EO_ATTR_DENSE ||
+                    k->kind == EO_ATTR_OPAQUE;
+        void *copy = text ? eo_perm_dup(ctx, k->p, nb)
+                          : eo_perm_alloc(ctx, nb);
         if (!copy)
             return NULL;
+        if (!text)
+            memcpy(copy, k->p, nb);
         a->p = copy;
     }
     if (eo_uniq_insert(ctx, set, a->hash, a) != EO_OK)

@@ -90,7 +90,7 @@ eo_block_insert_arg(eo_block *b, size_t i, const eo_type *t,
         return NULL;
     eo_value *v = &a->v;
     v->type = t;
-    v->owner.block = b;
+    a->block = b;
     v->kind = EO_VALUE_ARG;
     a->loc = loc ? loc : eo_loc_unknown(b->ctx);
     memmove(b->args + i + 1, b->args + i, (b->num_args - i) * sizeof(v));
@@ -161,7 +161,7 @@ eo_block_terminator(const eo_block *b)
     eo_op *last = b->last;
     if (!last)
         return NULL;
-    if (!last->def || (last->def->traits & EO_TERMINATOR))
+    if (!eo_opx_def(last) || (eo_opx_def(last)->traits & EO_TERMINATOR))
         return last;
     return NULL;
 }
@@ -425,7 +425,7 @@ eo_region_index(const eo_region *r)
 {
     if (!r->parent)
         return 0;
-    return (unsigned)(r - r->parent->regions);
+    return (unsigned)(r - eo_opx_regions(r->parent));
 }
 
 void

@@ -149,44 +149,38 @@ eo_irmap_lookup_block(const eo_irmap *m, const eo_block *b)
 static eo_op *
 clone_shell(eo_op *op)
 {
-    eo_ctx *ctx = op->ctx;
+    eo_ctx *ctx = eo_opx_ctx(op);
     size_t nops = op->num_operands, nres = op->num_results;
     size_t nreg = op->num_regions, nsucc = op->num_successors;
     size_t size = sizeof(eo_op) + nops * sizeof(eo_use) +
                   nres * sizeof(eo_value) + nreg * sizeof(eo_region) +
                   nsucc * sizeof(eo_block *);
-    eo_op *c = eo_ctx_alloc(ctx, size);
+    eo_op *c = eo_ctx_alloc_op(ctx, size);
     if (!c)
         return NULL;
-    char *p = (char *)(c + 1);
-    c->def = op->def;
-    c->name = op->name;
-    c->loc = op->loc;
+    c->oname = op->oname;
+    c->loc_code = op->loc_code;
     c->props = op->props;
-    c->attrs = op->attrs;
-    c->ctx = ctx;
-    c->num_operands = c->cap_operands = (uint32_t)nops;
-    c->operands_inline = true;
-    c->operands = (eo_use *)p;
-    p += nops * sizeof(eo_use);
+    if (eo_op_copy_attrs(c, op) != EO_OK) {
+        eo_ctx_free_op(ctx, c, size);
+        return NULL;
+    }
+    c->num_operands = (uint32_t)nops;
     c->num_results = (uint32_t)nres;
-    c->results = (eo_value *)p;
-    p += nres * sizeof(eo_value);
-    c->num_regions = (uint32_t)nreg;
-    c->regions = (eo_region *)p;
-    c->num_successors = (uint32_t)nsucc;
+    c->num_regions = op->num_regions;
+    c->num_successors = op->num_successors;
+    c->operands = eo_opx_inline_operands(c);
     for (size_t i = 0; i < nops; i++)
         c->operands[i].owner = c;
     for (size_t i = 0; i < nres; i++) {
-        eo_value *v = &c->results[i];
-        v->type = op->results[i].type;
-        v->owner.op = c;
+        eo_value *v = &eo_opx_results(c)[i];
+        v->type = eo_opx_results(op)[i].type;
         v->kind = EO_VALUE_RESULT;
         v->index = (uint32_t)i;
     }
     for (size_t i = 0; i < nreg; i++) {
-        c->regions[i].parent = c;
-        c->regions[i].ctx = ctx;
+        eo_opx_regions(c)[i].parent = c;
+        eo_opx_regions(c)[i].ctx = ctx;
     }
     return c;
 }
@@ -234,12 +228,13 @@ clone_pass1(eo_irmap *m, eo_op *root, eo_op **out)
             }
             eo_block_append(nb, c);
         }
+        eo_value *ores = eo_opx_results(op), *cres = eo_opx_results(c);
         for (uint32_t i = 0; i < op->num_results; i++)
-            if (map_put(m, &op->results[i], &c->results[i]) != EO_OK)
+            if (map_put(m, &ores[i], &cres[i]) != EO_OK)
                 return EO_NOMEM;
         for (uint32_t i = 0; i < op->num_regions; i++)
-            if (clone_blocks(m, &op->regions[i], &c->regions[i],
-                             op->regions[i].last) != EO_OK)
+            if (clone_blocks(m, &eo_opx_regions(op)[i], &eo_opx_regions(c)[i],
+                             eo_opx_regions(op)[i].last) != EO_OK)
                 return EO_NOMEM;
     }
     return EO_OK;
@@ -275,7 +270,7 @@ count_entries(eo_op *root)
     for (eo_op *op = root; op; op = eo_op_preorder_next(op, root, true)) {
         n += op->num_results;
         for (uint32_t i = 0; i < op->num_regions; i++)
-            for (eo_block *b = op->regions[i].first; b; b = b->next)
+            for (eo_block *b = eo_opx_regions(op)[i].first; b; b = b->next)
                 n += 1 + b->num_args;
     }
     return n;
@@ -284,7 +279,7 @@ count_entries(eo_op *root)
 eo_op *
 eo_op_clone(eo_op *op, eo_irmap *map)
 {
-    eo_irmap *m = map ? map : eo_irmap_create(op->ctx);
+    eo_irmap *m = map ? map : eo_irmap_create(eo_opx_ctx(op));
     if (!m)
         return NULL;
     eo_op *c = NULL;

@@ -25,6 +25,30 @@
  * blocks (which the C library maps whole and returns whole) instead of
  * thousands of small ones mixed with the growing tables. */
 #define HUGE_CHUNK (2u * 1024u * 1024u)
+/* Op pieces (eo_ctx_alloc_op) have an 8-byte grain, their own chunks and
+ * free lists: they pack tighter without misaligning the rest. */
+#define OP_GRAIN 8u
+#define OP_CLASSES (SMALL_MAX / OP_GRAIN)
+
+/* Under AddressSanitizer freed recycled memory is poisoned (past the
+ * free-list link), so a use after eo_ctx_free is reported, not silently
+ * read from the next object. */
+#if defined(__SANITIZE_ADDRESS__)
+#define EO_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define EO_ASAN 1
+#endif
+#endif
+#ifdef EO_ASAN
+void __asan_poison_memory_region(void const volatile *addr, size_t size);
+void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
+#define POISON(p, n) __asan_poison_memory_region((p), (n))
+#define UNPOISON(p, n) __asan_unpoison_memory_region((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
 
 typedef struct chunk {
     struct chunk *next;
@@ -56,6 +80,8 @@ typedef struct heap {
     struct heap *next;
     chunk *chunks;
     free_node *free_lists[NUM_CLASSES + 1];
+    chunk *op_chunks;
+    free_node *op_lists[OP_CLASSES + 1];
 } heap;
 
 typedef struct ext_slot {
@@ -77,6 +103,8 @@ struct eo_ctx {
     heap *heaps;
     chunk *chunks;                    /* recycled small objects */
     free_node *free_lists[NUM_CLASSES + 1];
+    chunk *op_chunks;                 /* op pieces (eo_ctx_alloc_op) */
+    free_node *op_lists[OP_CLASSES + 1];
     big_node big_head;
     chunk *perm;                      /* permanent bump memory */
     eo_uniq_set idents;
@@ -88,6 +116,7 @@ struct eo_ctx {
     void *handler_ud;
     void *symcache;                   /* symbol.c, during verification */
     void *loc_tables;                 /* loc.c: file locations by line */
+    void *op_attr_table;              /* op.c: discardable attributes */
     const eo_attr *empty_dict;        /* made once, read by op creation */
     const eo_type *type_cache[EO_TYPE_CACHE_SIZE];    /* type.c */
     bool allow_unregistered;
@@ -158,6 +187,33 @@ eo_ctx_thread_done(eo_ctx *ctx)
     }
 }
 
+/* Moves the chunks of list 'from' onto list '*to'. */
+static void
+move_chunks(chunk **to, chunk *from)
+{
+    while (from) {
+        chunk *next = from->next;
+        from->next = *to;
+        *to = from;
+        from = next;
+    }
+}
+
+/* Moves the 'n' free lists 'from' onto the lists 'to'. */
+static void
+move_free_lists(free_node **to, free_node **from, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        free_node *f = from[k];
+        while (f) {
+            free_node *next = f->next;
+            f->next = to[k];
+            to[k] = f;
+            f = next;
+        }
+    }
+}
+
 void
 eo_ctx_threads_end(eo_ctx *ctx)
 {
@@ -166,22 +222,10 @@ eo_ctx_threads_end(eo_ctx *ctx)
     eo_ctx_thread_done(ctx);
     for (heap *h = ctx->heaps; h;) {
         heap *next = h->next;
-        chunk *c = h->chunks;
-        while (c) {
-            chunk *cn = c->next;
-            c->next = ctx->chunks;
-            ctx->chunks = c;
-            c = cn;
-        }
-        for (size_t k = 0; k <= NUM_CLASSES; k++) {
-            free_node *f = h->free_lists[k];
-            while (f) {
-                free_node *fn = f->next;
-                f->next = ctx->free_lists[k];
-                ctx->free_lists[k] = f;
-                f = fn;
-            }
-        }
+        move_chunks(&ctx->chunks, h->chunks);
+        move_chunks(&ctx->op_chunks, h->op_chunks);
+        move_free_lists(ctx->free_lists, h->free_lists, NUM_CLASSES + 1);
+        move_free_lists(ctx->op_lists, h->op_lists, OP_CLASSES + 1);
         eo_raw_free(ctx, h, sizeof(*h));
         h = next;
     }
@@ -344,8 +388,10 @@ eo_ctx_alloc(eo_ctx *ctx, size_t size)
             lists[cls] = ((free_node *)p)->next;
         else
             p = chunk_carve(ctx, chunks, rounded);
-        if (p)
+        if (p) {
+            UNPOISON(p, rounded);
             memset(p, 0, rounded);
+        }
         return p;
     }
     big_node *b = eo_raw_alloc(ctx, sizeof(big_node) + rounded);
@@ -383,6 +429,7 @@ eo_ctx_free(eo_ctx *ctx, void *p, size_t size)
         }
         n->next = lists[cls];
         lists[cls] = n;
+        POISON((char *)p + sizeof(*n), rounded - sizeof(*n));
         return;
     }
     big_node *b = (big_node *)p - 1;
@@ -392,6 +439,61 @@ eo_ctx_free(eo_ctx *ctx, void *p, size_t size)
         b->next->prev = b->prev;
     eo_ctx_unlock(ctx);
     eo_raw_free(ctx, b, sizeof(big_node) + b->size);
+}
+
+void *
+eo_ctx_alloc_op(eo_ctx *ctx, size_t size)
+{
+    if (size == 0)
+        size = 1;
+    if (size > SMALL_MAX)
+        return eo_ctx_alloc(ctx, size);
+    size_t rounded = (size + OP_GRAIN - 1) & ~(size_t)(OP_GRAIN - 1);
+    size_t cls = rounded / OP_GRAIN;
+    free_node **lists = ctx->op_lists;
+    chunk **chunks = &ctx->op_chunks;
+    if (ctx->threaded) {
+        heap *h = thread_heap(ctx);
+        if (!h)
+            return NULL;
+        lists = h->op_lists;
+        chunks = &h->op_chunks;
+    }
+    void *p = lists[cls];
+    if (p)
+        lists[cls] = ((free_node *)p)->next;
+    else
+        p = chunk_carve(ctx, chunks, rounded);
+    if (p) {
+        UNPOISON(p, rounded);
+        memset(p, 0, rounded);
+    }
+    return p;
+}
+
+void
+eo_ctx_free_op(eo_ctx *ctx, void *p, size_t size)
+{
+    if (!p)
+        return;
+    if (size == 0)
+        size = 1;
+    if (size > SMALL_MAX) {
+        eo_ctx_free(ctx, p, size);
+        return;
+    }
+    size_t rounded = (size + OP_GRAIN - 1) & ~(size_t)(OP_GRAIN - 1);
+    free_node **lists = ctx->op_lists;
+    if (ctx->threaded) {
+        heap *h = thread_heap(ctx);
+        if (!h)
+            return;     /* kept until the context goes */
+        lists = h->op_lists;
+    }
+    free_node *n = p;
+    n->next = lists[rounded / OP_GRAIN];
+    lists[rounded / OP_GRAIN] = n;
+    POISON((char *)p + sizeof(*n), rounded - sizeof(*n));
 }
 
 void *
@@ -594,6 +696,29 @@ eo_ident_get(eo_ctx *ctx, const char *s, size_t len)
     return id;
 }
 
+const eo_opname *
+eo_opname_get(eo_ctx *ctx, const eo_ident *name, const eo_op_def *def)
+{
+    /* Idents are the context's own permanent memory. */
+    eo_ident *id = (eo_ident *)(uintptr_t)name;
+    eo_ctx_lock(ctx);
+    eo_opname *n = id->opnames;
+    while (n && n->def != def)
+        n = n->next;
+    if (!n) {
+        n = eo_perm_alloc(ctx, sizeof(*n));
+        if (n) {
+            n->def = def;
+            n->name = name;
+            n->ctx = ctx;
+            n->next = id->opnames;
+            id->opnames = n;
+        }
+    }
+    eo_ctx_unlock(ctx);
+    return n;
+}
+
 const eo_ident *
 eo_ident_cstr(eo_ctx *ctx, const char *s)
 {
@@ -664,6 +789,7 @@ eo_ctx_destroy(eo_ctx *ctx)
     }
     eo_resources_free(ctx);
     eo_loc_tables_free(ctx);
+    eo_op_attr_table_free(ctx);
     for (source *s = ctx->sources; s;) {
         source *next = s->next;
         eo_raw_free(ctx, s, sizeof(*s));
@@ -679,6 +805,7 @@ eo_ctx_destroy(eo_ctx *ctx)
     for (int i = 0; i < EO_UNIQ_NUM; i++)
         eo_uniq_free(ctx, &ctx->uniq[i]);
     free_chunks(ctx, ctx->chunks);
+    free_chunks(ctx, ctx->op_chunks);
     free_chunks(ctx, ctx->perm);
     pthread_mutex_destroy(&ctx->mu);
     eo_alloc alloc = ctx->alloc;
@@ -748,6 +875,12 @@ const eo_attr *
 eo_ctx_empty_dict(eo_ctx *ctx)
 {
     return ctx->empty_dict;
+}
+
+void **
+eo_ctx_op_attr_table(eo_ctx *ctx)
+{
+    return &ctx->op_attr_table;
 }
 
 void **

@@ -63,6 +63,11 @@ EO_HIDDEN void eo_ctx_unlock(eo_ctx *ctx);
 EO_HIDDEN void *eo_raw_alloc(eo_ctx *ctx, size_t size);
 EO_HIDDEN void *eo_raw_realloc(eo_ctx *ctx, void *p, size_t old, size_t size);
 EO_HIDDEN void eo_raw_free(eo_ctx *ctx, void *p, size_t size);
+/* Recycled memory for op pieces (op.c, clone.c): as eo_ctx_alloc (zeroed,
+ * freed with the size given) but only 8-byte aligned, with an 8-byte
+ * grain. */
+EO_HIDDEN void *eo_ctx_alloc_op(eo_ctx *ctx, size_t size);
+EO_HIDDEN void eo_ctx_free_op(eo_ctx *ctx, void *p, size_t size);
 /* Permanent memory for uniqued objects: bump-allocated, never freed
  * before the context; 16-byte aligned, zeroed. */
 EO_HIDDEN void *eo_perm_alloc(eo_ctx *ctx, size_t size);
@@ -106,6 +111,10 @@ EO_HIDDEN void **eo_ctx_symcache(eo_ctx *ctx);
 /* The context's slot for loc.c's file-location tables, freed by
  * eo_loc_tables_free (loc.c) when the context is destroyed. */
 EO_HIDDEN void **eo_ctx_loc_tables(eo_ctx *ctx);
+/* The context's slot for op.c's table of discardable attributes, freed
+ * by eo_op_attr_table_free (op.c) when the context is destroyed. */
+EO_HIDDEN void **eo_ctx_op_attr_table(eo_ctx *ctx);
+EO_HIDDEN void eo_op_attr_table_free(eo_ctx *ctx);
 /* The common builtin types (index, none, the floats, signless i1..i128),
  * made by eo_type_cache_fill (type.c) when the context is created and
  * only read afterwards; an entry is NULL if making it failed. */
@@ -116,6 +125,16 @@ EO_HIDDEN void eo_type_cache_fill(eo_ctx *ctx);
  * attribute and property dictionaries); NULL if that failed. */
 EO_HIDDEN const eo_attr *eo_ctx_empty_dict(eo_ctx *ctx);
 EO_HIDDEN void eo_loc_tables_free(eo_ctx *ctx);
+/* A parsed file has one location per op, mostly never looked at: an op
+ * can hold a 64-bit code instead (eo_op.loc_code), made into the
+ * uniqued location only when asked for. eo_loc_file_lazy gives the code
+ * of eo_loc_file(ctx, file, line, col), or 0 if it has none (then make
+ * the location); eo_loc_lazy_get makes (or finds) the location of a code,
+ * or returns the location a code holds ((uint64_t)(uintptr_t)loc, bit 0
+ * clear); NULL on allocation failure. */
+EO_HIDDEN uint64_t eo_loc_file_lazy(eo_ctx *ctx, const eo_ident *file,
+                                    unsigned line, unsigned col);
+EO_HIDDEN const eo_loc *eo_loc_lazy_get(eo_ctx *ctx, uint64_t code);
 
 struct eo_dialect {
     const eo_dialect_desc *desc;
@@ -134,6 +153,7 @@ EO_HIDDEN eo_diag_builder *eo_diag_beginv(eo_ctx *ctx, eo_severity sev,
 /* ------------------------------------------------------------------ */
 
 struct eo_ident {
+    struct eo_opname *opnames;               /* eo_opname_get's, for op names */
     size_t len;
     uint64_t hash;
     char str[];                       /* NUL-terminated */
@@ -148,23 +168,25 @@ struct eo_use {              /* an operand slot, linked into its value's uses */
 
 enum { EO_VALUE_RESULT, EO_VALUE_ARG };
 
+/* A value. A result sits in its op's piece, the results right after the
+ * op struct, so its op follows from its index (eo_valx_op); a block
+ * argument is an eo_arg_value. */
 struct eo_value {
     const eo_type *type;
     eo_use *uses;
-    union {
-        eo_op *op;                    /* EO_VALUE_RESULT */
-        eo_block *block;              /* EO_VALUE_ARG */
-    } owner;
     uint32_t kind;
     uint32_t index;
 };
 
-/* A block argument: a value with its own location (a result's location
- * is its op's). Allocated one by one (eo_block.args); get the location
- * with eo_value_loc. */
+/* A block argument: a value with its block and its own location (a
+ * result's location is its op's). Allocated one by one (eo_block.args);
+ * get the location with eo_value_loc. */
 typedef struct eo_arg_value {
     eo_value v;
+    eo_block *block;
     const eo_loc *loc;
+    uint32_t print_id, print_epoch;   /* scratch of a top-level print:
+                                         the id, valid in that print */
 } eo_arg_value;
 
 struct eo_region {
@@ -182,39 +204,127 @@ struct eo_block {
     uint32_t num_args, cap_args;
     eo_ctx *ctx;
     uint32_t order_valid;             /* op order numbers are current */
+    uint32_t print_id, print_epoch;   /* as in eo_arg_value */
 };
 
-/* Operands, results and regions are allocated in one piece with the op;
- * the pointers point just past the struct. Operands move out to the
- * arena when the count grows past the inline capacity. */
-struct eo_op {
+/* An op is one arena piece: the struct, then its results, regions and
+ * successor slots, then the inline operand uses (as many as the op was
+ * made with). Operands move out to an arena array (eo_opx_operands_out)
+ * when their count grows past the inline capacity. Nothing in the piece
+ * is pointed at from the struct: the eo_opx_* helpers below compute the
+ * addresses from the counts. */
+/* What an op's name stands for, shared by the ops of one kind: interned
+ * per (name, def) in the context (eo_opname_get), so an op needs one
+ * pointer for its name, its definition and its context. */
+typedef struct eo_opname {
     const eo_op_def *def;             /* NULL for unregistered ops */
     const eo_ident *name;
-    const eo_loc *loc;
+    eo_ctx *ctx;
+    struct eo_opname *next;           /* another def under the same name */
+} eo_opname;
+
+/* The interned (name, def) of 'ctx'; NULL on allocation failure. */
+EO_HIDDEN const eo_opname *eo_opname_get(eo_ctx *ctx, const eo_ident *name,
+                                         const eo_op_def *def);
+
+struct eo_op {
+    const eo_opname *oname;
+    uint64_t loc_code;                /* the location, or a lazy file
+                                         location (eo_loc_file_lazy): read
+                                         it with eo_op_loc */
     eo_block *block;                  /* NULL while detached */
     eo_op *prev, *next;
-    const eo_attr *props, *attrs;     /* dictionaries, never NULL */
-    eo_ctx *ctx;
-    uint32_t num_operands, cap_operands;
-    uint32_t num_results, num_regions, num_successors;
-    uint32_t order;                   /* position in block, for dominance */
-    eo_use *operands;
-    eo_value *results;
-    eo_region *regions;               /* the successors follow them (see
-                                         eo_op_succs); the allocation's
-                                         size follows from these pointers
-                                         and counts (op.c: op_alloc_size) */
-    bool operands_inline;
-    uint32_t print_id;                /* scratch of the printer (print.c):
-                                         the result number of a top-level
-                                         print; fits in padding */
+    const eo_attr *props;             /* a dictionary, never NULL */
+    eo_use *operands;                 /* the inline uses, or an array */
+    uint32_t num_operands;
+    uint32_t num_results;
+    uint32_t order;                   /* position in block, for dominance;
+                                         a top-level print (print.c) keeps
+                                         result numbers here meanwhile */
+    unsigned num_regions : 14;
+    /* The op has discardable attributes: a non-empty dictionary kept for
+     * it in a side table of the context (op.c; most ops have none). */
+    unsigned has_attrs : 1;
+    /* The operands are inline but fewer than the inline slots: the slot
+     * after the last operand holds the slot count (op.c). */
+    unsigned shrunk : 1;
+    unsigned num_successors : 16;
 };
+
+/* Most regions and successors an op can have. */
+#define EO_OP_MAX_REGIONS ((1u << 14) - 1)
+#define EO_OP_MAX_SUCCESSORS UINT16_MAX
+
+/* The op of a result (kind EO_VALUE_RESULT). */
+static inline eo_op *
+eo_valx_op(const eo_value *v)
+{
+    return (eo_op *)(uintptr_t)(v - v->index) - 1;
+}
+
+/* The block of a block argument (kind EO_VALUE_ARG). */
+static inline eo_block *
+eo_valx_block(const eo_value *v)
+{
+    return ((const eo_arg_value *)v)->block;
+}
+
+static inline eo_ctx *
+eo_opx_ctx(const eo_op *op)
+{
+    return op->oname->ctx;
+}
+
+static inline const eo_op_def *
+eo_opx_def(const eo_op *op)
+{
+    return op->oname->def;
+}
+
+static inline const eo_ident *
+eo_opx_name(const eo_op *op)
+{
+    return op->oname->name;
+}
+
+static inline eo_value *
+eo_opx_results(const eo_op *op)
+{
+    return (eo_value *)(op + 1);
+}
+
+static inline eo_region *
+eo_opx_regions(const eo_op *op)
+{
+    return (eo_region *)(eo_opx_results(op) + op->num_results);
+}
 
 /* The successor slots of 'op', stored right after its regions. */
 static inline eo_block **
 eo_op_succs(const eo_op *op)
 {
-    return (eo_block **)(op->regions + op->num_regions);
+    return (eo_block **)(eo_opx_regions(op) + op->num_regions);
+}
+
+/* Where the inline operand uses are (whether or not they are in use). */
+static inline eo_use *
+eo_opx_inline_operands(const eo_op *op)
+{
+    return (eo_use *)(eo_op_succs(op) + op->num_successors);
+}
+
+/* An operand array out of the op's piece starts with this header (the
+ * op's inline slot count, needed to free the piece, and the array's
+ * capacity), then the uses. */
+typedef struct eo_opx_out_hdr {
+    uint32_t inline_cap, cap;
+    uint32_t pad[2];                  /* keeps the uses 16-aligned */
+} eo_opx_out_hdr;
+
+static inline bool
+eo_opx_operands_inline(const eo_op *op)
+{
+    return op->operands == eo_opx_inline_operands(op);
 }
 
 /* ------------------------------------------------------------------ */
@@ -447,6 +557,11 @@ EO_HIDDEN const eo_attr *eo_parse_dict_impl(eo_parser *p);
  * them only through the eo_op_state_* functions (eo_op_state_set_prop in
  * ir.h for explicitly given properties). */
 
+/* eo_op_create with the op's location given as an eo_op.loc_code (a
+ * lazy one from eo_loc_file_lazy); 0: st->loc as eo_op_create does. */
+EO_HIDDEN eo_op *eo_op_create_at(eo_op_state *st, uint64_t loc_code);
+/* Gives 'dst' the discardable attributes of 'src' (clone.c). */
+EO_HIDDEN eo_status eo_op_copy_attrs(eo_op *dst, const eo_op *src);
 /* Renumbers op->order of b's ops if stale (block->order_valid == 0). */
 EO_HIDDEN void eo_block_update_order(eo_block *b);
 /* Whether 'a' comes before 'b' (same block). */

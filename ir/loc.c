@@ -222,6 +222,45 @@ eo_loc_file(eo_ctx *ctx, const eo_ident *file, unsigned line, unsigned col)
     return found;
 }
 
+/* Lazy file locations: bit 0 set, bits 1-3 the file's table index,
+ * bits 4-27 the column, bits 28-59 the line. */
+#define LAZY_COL_BITS 24u
+_Static_assert(LOC_FILES <= 8, "lazy codes hold a 3-bit file index");
+_Static_assert(sizeof(unsigned) <= 4, "lazy codes hold a 32-bit line");
+
+uint64_t
+eo_loc_file_lazy(eo_ctx *ctx, const eo_ident *file, unsigned line,
+                 unsigned col)
+{
+    if (!file || (uint64_t)col >= (1ull << LAZY_COL_BITS))
+        return 0;
+    eo_ctx_lock(ctx);
+    file_lines *f = file_table(ctx, file);
+    uint64_t code = 0;
+    if (f) {
+        loc_tables *t = *(loc_tables **)eo_ctx_loc_tables(ctx);
+        code = 1u | (uint64_t)(f - t->files) << 1 | (uint64_t)col << 4 |
+               (uint64_t)line << (4 + LAZY_COL_BITS);
+    }
+    eo_ctx_unlock(ctx);
+    return code;
+}
+
+const eo_loc *
+eo_loc_lazy_get(eo_ctx *ctx, uint64_t code)
+{
+    if (!(code & 1u))
+        return (const eo_loc *)(uintptr_t)code;
+    eo_ctx_lock(ctx);
+    loc_tables *t = *(loc_tables **)eo_ctx_loc_tables(ctx);
+    size_t i = (size_t)(code >> 1) & 7u;
+    const eo_ident *file = t && i < t->nfiles ? t->files[i].file : NULL;
+    eo_ctx_unlock(ctx);
+    unsigned col = (unsigned)((code >> 4) & ((1ull << LAZY_COL_BITS) - 1));
+    unsigned line = (unsigned)(code >> (4 + LAZY_COL_BITS));
+    return EO_NEVER(!file) ? NULL : eo_loc_file(ctx, file, line, col);
+}
+
 const eo_loc *
 eo_loc_name(eo_ctx *ctx, const eo_ident *name, const eo_loc *child)
 {

@@ -183,6 +183,190 @@ eo_op_state_release(eo_op_state *st)
 }
 
 /* ------------------------------------------------------------------ */
+/* Discardable attributes                                              */
+/* ------------------------------------------------------------------ */
+
+/* Most ops have none, so they are not a field of the op: the non-empty
+ * dictionaries live in a map op -> dictionary of the context (linear
+ * probing, backward-shift deletion), and has_attrs marks the ops
+ * that have an entry. The context's lock guards it in parallel
+ * sections. */
+typedef struct attr_slot {
+    const eo_op *op;                  /* NULL: free */
+    const eo_attr *dict;
+} attr_slot;
+
+typedef struct attr_table {
+    attr_slot *slots;
+    size_t cap, count;                /* cap: 0 or a power of two */
+} attr_table;
+
+static size_t
+attr_home(const attr_table *t, const eo_op *op)
+{
+    return (size_t)(eo_hash_ptr(EO_HASH_SEED, op) & (t->cap - 1));
+}
+
+/* The slot of 'op', or NULL. */
+static attr_slot *
+attr_find(const attr_table *t, const eo_op *op)
+{
+    if (!t || !t->count)
+        return NULL;
+    for (size_t i = attr_home(t, op);; i = (i + 1) & (t->cap - 1)) {
+        if (t->slots[i].op == op)
+            return &t->slots[i];
+        if (!t->slots[i].op)
+            return NULL;
+    }
+}
+
+static eo_status
+attr_grow(eo_ctx *ctx, attr_table *t)
+{
+    size_t ncap = t->cap ? t->cap * 2 : 16;
+    attr_slot *ns = eo_raw_alloc(ctx, ncap * sizeof(*ns));
+    if (!ns)
+        return EO_NOMEM;
+    memset(ns, 0, ncap * sizeof(*ns));
+    attr_table nt = { ns, ncap, t->count };
+    for (size_t i = 0; i < t->cap; i++) {
+        if (!t->slots[i].op)
+            continue;
+        size_t j = attr_home(&nt, t->slots[i].op);
+        while (ns[j].op)
+            j = (j + 1) & (ncap - 1);
+        ns[j] = t->slots[i];
+    }
+    eo_raw_free(ctx, t->slots, t->cap * sizeof(*t->slots));
+    *t = nt;
+    return EO_OK;
+}
+
+static void
+attr_remove(attr_table *t, attr_slot *s)
+{
+    size_t mask = t->cap - 1;
+    size_t hole = (size_t)(s - t->slots);
+    for (size_t i = (hole + 1) & mask; t->slots[i].op; i = (i + 1) & mask) {
+        size_t home = attr_home(t, t->slots[i].op);
+        /* Move back unless its home lies cyclically in (hole, i]. */
+        bool stays = hole <= i ? (home > hole && home <= i)
+                               : (home > hole || home <= i);
+        if (!stays) {
+            t->slots[hole] = t->slots[i];
+            hole = i;
+        }
+    }
+    t->slots[hole].op = NULL;
+    t->slots[hole].dict = NULL;
+    t->count--;
+}
+
+void
+eo_op_attr_table_free(eo_ctx *ctx)
+{
+    attr_table **slot = (attr_table **)eo_ctx_op_attr_table(ctx);
+    attr_table *t = *slot;
+    if (!t)
+        return;
+    eo_raw_free(ctx, t->slots, t->cap * sizeof(*t->slots));
+    eo_raw_free(ctx, t, sizeof(*t));
+    *slot = NULL;
+}
+
+/* The op's discardable attributes (a dictionary; NULL only if even the
+ * empty one cannot be made). */
+static const eo_attr *
+op_attrs(const eo_op *op)
+{
+    eo_ctx *ctx = eo_opx_ctx(op);
+    if (op->has_attrs) {
+        eo_ctx_lock(ctx);
+        attr_slot *s = attr_find(*(attr_table **)eo_ctx_op_attr_table(ctx),
+                                 op);
+        const eo_attr *d = s ? s->dict : NULL;
+        eo_ctx_unlock(ctx);
+        if (!EO_NEVER(!d))
+            return d;
+    }
+    const eo_attr *e = eo_ctx_empty_dict(ctx);
+    return e ? e : eo_attr_get_dict(ctx, 0, NULL);
+}
+
+/* Sets the op's discardable attributes to 'dict' (a dictionary). */
+static eo_status
+op_set_attrs(eo_op *op, const eo_attr *dict)
+{
+    eo_ctx *ctx = eo_opx_ctx(op);
+    bool empty = eo_attr_dict_size(dict) == 0;
+    if (empty && !(op->has_attrs))
+        return EO_OK;
+    eo_status st = EO_OK;
+    eo_ctx_lock(ctx);
+    attr_table **slot = (attr_table **)eo_ctx_op_attr_table(ctx);
+    if (!*slot) {
+        *slot = eo_raw_alloc(ctx, sizeof(**slot));
+        if (*slot)
+            memset(*slot, 0, sizeof(**slot));
+    }
+    attr_table *t = *slot;
+    attr_slot *s = attr_find(t, op);
+    if (!t) {
+        st = EO_NOMEM;
+    } else if (empty) {
+        if (s)
+            attr_remove(t, s);
+        op->has_attrs = 0;
+    } else if (s) {
+        s->dict = dict;
+    } else if ((t->count + 1) * 4 > t->cap * 3 && attr_grow(ctx, t) != EO_OK) {
+        st = EO_NOMEM;
+    } else {
+        size_t i = attr_home(t, op);
+        while (t->slots[i].op)
+            i = (i + 1) & (t->cap - 1);
+        t->slots[i].op = op;
+        t->slots[i].dict = dict;
+        t->count++;
+        op->has_attrs = 1;
+    }
+    eo_ctx_unlock(ctx);
+    return st;
+}
+
+/* Drops the entry of an op being freed. */
+static void
+op_drop_attrs(eo_op *op)
+{
+    if (!(op->has_attrs))
+        return;
+    eo_ctx *ctx = eo_opx_ctx(op);
+    eo_ctx_lock(ctx);
+    attr_table *t = *(attr_table **)eo_ctx_op_attr_table(ctx);
+    attr_slot *s = attr_find(t, op);
+    if (s)
+        attr_remove(t, s);
+    eo_ctx_unlock(ctx);
+    op->has_attrs = 0;
+}
+
+const eo_attr *
+eo_op_discardable_attrs(const eo_op *op)
+{
+    return op_attrs(op);
+}
+
+eo_status
+eo_op_copy_attrs(eo_op *dst, const eo_op *src)
+{
+    if (!(src->has_attrs))
+        return EO_OK;
+    const eo_attr *d = op_attrs(src);
+    return d ? op_set_attrs(dst, d) : EO_NOMEM;
+}
+
+/* ------------------------------------------------------------------ */
 /* Use lists                                                           */
 /* ------------------------------------------------------------------ */
 
@@ -304,6 +488,12 @@ split_attrs(eo_op_state *st, const eo_attr **props, const eo_attr **attrs)
 eo_op *
 eo_op_create(eo_op_state *st)
 {
+    return eo_op_create_at(st, 0);
+}
+
+eo_op *
+eo_op_create_at(eo_op_state *st, uint64_t loc_code)
+{
     eo_ctx *ctx = st->ctx;
     const eo_attr *props, *attrs;
     if (!st->name ||
@@ -315,51 +505,49 @@ eo_op_create(eo_op_state *st)
     size_t nops = st->num_operands, nres = st->num_results;
     size_t nreg = st->num_regions, nsucc = st->num_successors;
     if (nops > UINT32_MAX / 2 || nres > UINT32_MAX / 2 ||
-        nreg > UINT32_MAX / 2 || nsucc > UINT32_MAX / 2) {
+        nreg > EO_OP_MAX_REGIONS || nsucc > EO_OP_MAX_SUCCESSORS) {
         eo_op_state_release(st);
         return NULL;
     }
     size_t size = sizeof(eo_op) + nops * sizeof(eo_use) +
                   nres * sizeof(eo_value) + nreg * sizeof(eo_region) +
                   nsucc * sizeof(eo_block *);
-    eo_op *op = eo_ctx_alloc(ctx, size);
-    const eo_loc *loc = st->loc ? st->loc : eo_loc_unknown(ctx);
-    if (!op || !loc) {
-        eo_ctx_free(ctx, op, size);
+    eo_op *op = eo_ctx_alloc_op(ctx, size);
+    if (!loc_code)
+        loc_code = (uint64_t)(uintptr_t)(st->loc ? st->loc
+                                                 : eo_loc_unknown(ctx));
+    const eo_opname *oname = eo_opname_get(ctx, st->name, st->def);
+    if (!op || !loc_code || !oname) {
+        eo_ctx_free_op(ctx, op, size);
         eo_op_state_release(st);
         return NULL;
     }
-    char *p = (char *)(op + 1);
-    op->def = st->def;
-    op->name = st->name;
-    op->loc = loc;
+    op->oname = oname;
+    op->loc_code = loc_code;
     op->props = props;
-    op->attrs = attrs;
-    op->ctx = ctx;
-    op->num_operands = op->cap_operands = (uint32_t)nops;
-    op->operands_inline = true;
-    op->operands = (eo_use *)p;
-    p += nops * sizeof(eo_use);
+    if (op_set_attrs(op, attrs) != EO_OK) {
+        eo_ctx_free_op(ctx, op, size);
+        eo_op_state_release(st);
+        return NULL;
+    }
+    op->num_operands = (uint32_t)nops;
     op->num_results = (uint32_t)nres;
-    op->results = (eo_value *)p;
-    p += nres * sizeof(eo_value);
-    op->num_regions = (uint32_t)nreg;
-    op->regions = (eo_region *)p;
-    op->num_successors = (uint32_t)nsucc;
+    op->num_regions = nreg & EO_OP_MAX_REGIONS;
+    op->num_successors = nsucc & EO_OP_MAX_SUCCESSORS;
+    op->operands = eo_opx_inline_operands(op);
 
     for (size_t i = 0; i < nops; i++) {
         op->operands[i].owner = op;
         use_link(&op->operands[i], st->operands[i]);
     }
     for (size_t i = 0; i < nres; i++) {
-        eo_value *v = &op->results[i];
+        eo_value *v = &eo_opx_results(op)[i];
         v->type = st->results[i];
-        v->owner.op = op;
         v->kind = EO_VALUE_RESULT;
         v->index = (uint32_t)i;
     }
     for (size_t i = 0; i < nreg; i++) {
-        eo_region *r = &op->regions[i];
+        eo_region *r = &eo_opx_regions(op)[i];
         r->parent = op;
         r->ctx = ctx;
         eo_region *src = st->regions[i];
@@ -387,30 +575,82 @@ eo_op_drop_uses_tree(eo_op *root)
             use_unlink(&op->operands[i]);
 }
 
-/* Size of the op's own allocation: struct, the inline operand slots
- * (results follow them even when the operands moved out), results,
- * regions and successors. */
+/* The header of an operand array out of the op's piece. */
+static eo_opx_out_hdr *
+out_hdr(const eo_op *op)
+{
+    return (eo_opx_out_hdr *)op->operands - 1;
+}
+
+/* The number of inline operand slots of 'op'. */
+static uint32_t
+inline_cap(const eo_op *op)
+{
+    if (!eo_opx_operands_inline(op))
+        return out_hdr(op)->inline_cap;
+    if (!op->shrunk)
+        return op->num_operands;
+    uint32_t n;
+    memcpy(&n, &op->operands[op->num_operands], sizeof(n));
+    return n;
+}
+
+/* How many operands fit where they are. */
+static uint32_t
+operand_cap(const eo_op *op)
+{
+    return eo_opx_operands_inline(op) ? inline_cap(op) : out_hdr(op)->cap;
+}
+
+/* Sets the operand count to 'n' (at most the capacity), keeping the
+ * inline slot count 'cap' (inline_cap before the slots changed) recorded
+ * (see eo_op.shrunk). */
+static void
+set_num_operands(eo_op *op, uint32_t n, uint32_t cap)
+{
+    op->num_operands = n;
+    if (!eo_opx_operands_inline(op))
+        return;
+    op->shrunk = n < cap;
+    if (n < cap) {
+        memset(&op->operands[n], 0, sizeof(eo_use));
+        memcpy(&op->operands[n], &cap, sizeof(cap));
+    }
+}
+
+/* Frees the operand array out of the op's piece, if there is one. */
+static void
+free_operands_out(eo_ctx *ctx, eo_op *op)
+{
+    if (!eo_opx_operands_inline(op))
+        eo_ctx_free(ctx, out_hdr(op),
+                    sizeof(eo_opx_out_hdr) + out_hdr(op)->cap *
+                                                 sizeof(eo_use));
+}
+
+/* Size of the op's own allocation: struct, results, regions, successors
+ * and the inline operand slots (kept when the operands moved out). */
 static size_t
 op_alloc_size(const eo_op *op)
 {
-    return (size_t)((const char *)op->results - (const char *)op) +
-           op->num_results * sizeof(eo_value) +
-           op->num_regions * sizeof(eo_region) +
-           op->num_successors * sizeof(eo_block *);
+    return (size_t)((const char *)eo_opx_inline_operands(op) -
+                    (const char *)op) +
+           inline_cap(op) * sizeof(eo_use);
 }
 
 /* Frees an op whose regions hold no blocks. */
 static void
 free_op_shell(eo_op *op)
 {
-    eo_ctx *ctx = op->ctx;
+    eo_ctx *ctx = eo_opx_ctx(op);
     for (uint32_t i = 0; i < op->num_operands; i++)
         use_unlink(&op->operands[i]);
     for (uint32_t i = 0; i < op->num_results; i++)
-        eo_value_orphan_uses(&op->results[i]);
-    if (!op->operands_inline)
-        eo_ctx_free(ctx, op->operands, op->cap_operands * sizeof(eo_use));
-    eo_ctx_free(ctx, op, op_alloc_size(op));
+        eo_value_orphan_uses(&eo_opx_results(op)[i]);
+    size_t size = op_alloc_size(op);
+    op_drop_attrs(op);
+    free_operands_out(ctx, op);
+    eo_ctx_free_op(ctx, op, size);
 }
 
 /* Depth-first, without recursion: descend to an op with no nested ops,
@@ -423,7 +663,7 @@ eo_op_free_tree(eo_op *root)
     for (;;) {
         eo_op *child = NULL;
         for (uint32_t i = 0; i < cur->num_regions && !child; i++) {
-            eo_region *r = &cur->regions[i];
+            eo_region *r = &eo_opx_regions(cur)[i];
             while (r->first) {
                 eo_block *b = r->first;
                 if (b->first) {
@@ -474,7 +714,7 @@ eo_status
 eo_op_erase(eo_op *op)
 {
     for (uint32_t i = 0; i < op->num_results; i++)
-        if (op->results[i].uses)
+        if (eo_opx_results(op)[i].uses)
             return eo_op_error(op, "cannot be erased: result #%u still has "
                                "uses", i);
     eo_op_destroy(op);
@@ -507,37 +747,37 @@ eo_op_detach(eo_op *op)
 eo_ctx *
 eo_op_ctx(const eo_op *op)
 {
-    return op->ctx;
+    return eo_opx_ctx(op);
 }
 
 const eo_ident *
 eo_op_name(const eo_op *op)
 {
-    return op->name;
+    return eo_opx_name(op);
 }
 
 const char *
 eo_op_name_str(const eo_op *op)
 {
-    return eo_ident_str(op->name);
+    return eo_ident_str(eo_opx_name(op));
 }
 
 const eo_op_def *
 eo_op_get_def(const eo_op *op)
 {
-    return op->def;
+    return eo_opx_def(op);
 }
 
 bool
 eo_op_is(const eo_op *op, const eo_op_def *def)
 {
-    return op && def && op->def == def;
+    return op && def && eo_opx_def(op) == def;
 }
 
 bool
 eo_op_has_trait(const eo_op *op, uint64_t trait)
 {
-    return op->def && (op->def->traits & trait) == trait;
+    return eo_opx_def(op) && (eo_opx_def(op)->traits & trait) == trait;
 }
 
 bool
@@ -549,14 +789,15 @@ eo_op_is_terminator(const eo_op *op)
 const eo_loc *
 eo_op_loc(const eo_op *op)
 {
-    return op->loc;
+    const eo_loc *l = eo_loc_lazy_get(eo_opx_ctx(op), op->loc_code);
+    return l ? l : eo_loc_unknown(eo_opx_ctx(op));
 }
 
 void
 eo_op_set_loc(eo_op *op, const eo_loc *loc)
 {
     if (loc)
-        op->loc = loc;
+        op->loc_code = (uint64_t)(uintptr_t)loc;
 }
 
 eo_block *
@@ -634,29 +875,33 @@ eo_op_set_operand(eo_op *op, size_t i, eo_value *v)
 static eo_status
 reserve_operands(eo_op *op, size_t need)
 {
-    if (need <= op->cap_operands)
+    uint32_t cap = operand_cap(op);
+    if (need <= cap)
         return EO_OK;
     if (need > UINT32_MAX / 2)
         return EO_NOMEM;
-    size_t ncap = op->cap_operands * 2u;
+    size_t ncap = cap * 2u;
     if (ncap < 4)
         ncap = 4;
     if (ncap < need)
         ncap = need;
-    eo_use *nu = eo_ctx_alloc(op->ctx, ncap * sizeof(eo_use));
-    if (!nu)
+    eo_ctx *ctx = eo_opx_ctx(op);
+    eo_opx_out_hdr *h = eo_ctx_alloc(ctx, sizeof(*h) +
+                                              ncap * sizeof(eo_use));
+    if (!h)
         return EO_NOMEM;
+    h->inline_cap = inline_cap(op);
+    h->cap = (uint32_t)ncap;
+    eo_use *nu = (eo_use *)(h + 1);
     for (uint32_t i = 0; i < op->num_operands; i++) {
         eo_value *v = op->operands[i].value;
         use_unlink(&op->operands[i]);
         nu[i].owner = op;
         use_link(&nu[i], v);
     }
-    if (!op->operands_inline)
-        eo_ctx_free(op->ctx, op->operands, op->cap_operands * sizeof(eo_use));
+    free_operands_out(ctx, op);
     op->operands = nu;
-    op->cap_operands = (uint32_t)ncap;
-    op->operands_inline = false;
+    op->shrunk = 0;
     return EO_OK;
 }
 
@@ -665,13 +910,14 @@ eo_op_set_operands(eo_op *op, size_t n, eo_value *const *v)
 {
     if (reserve_operands(op, n) != EO_OK)
         return EO_NOMEM;
+    uint32_t icap = inline_cap(op);
     for (uint32_t i = 0; i < op->num_operands; i++)
         use_unlink(&op->operands[i]);
     for (size_t i = 0; i < n; i++) {
         op->operands[i].owner = op;
         use_link(&op->operands[i], v[i]);
     }
-    op->num_operands = (uint32_t)n;
+    set_num_operands(op, (uint32_t)n, icap);
     return EO_OK;
 }
 
@@ -682,6 +928,7 @@ eo_op_insert_operand(eo_op *op, size_t i, eo_value *v)
         i = op->num_operands;
     if (reserve_operands(op, (size_t)op->num_operands + 1) != EO_OK)
         return EO_NOMEM;
+    uint32_t icap = inline_cap(op);
     for (size_t j = op->num_operands; j > i; j--) {
         eo_value *w = op->operands[j - 1].value;
         use_unlink(&op->operands[j - 1]);
@@ -690,7 +937,7 @@ eo_op_insert_operand(eo_op *op, size_t i, eo_value *v)
     }
     op->operands[i].owner = op;
     use_link(&op->operands[i], v);
-    op->num_operands++;
+    set_num_operands(op, op->num_operands + 1, icap);
     return EO_OK;
 }
 
@@ -699,13 +946,14 @@ eo_op_erase_operand(eo_op *op, size_t i)
 {
     if (EO_NEVER(i >= op->num_operands))
         return;
+    uint32_t icap = inline_cap(op);
     use_unlink(&op->operands[i]);
     for (size_t j = i; j + 1 < op->num_operands; j++) {
         eo_value *w = op->operands[j + 1].value;
         use_unlink(&op->operands[j + 1]);
         use_link(&op->operands[j], w);
     }
-    op->num_operands--;
+    set_num_operands(op, op->num_operands - 1, icap);
 }
 
 size_t
@@ -717,7 +965,7 @@ eo_op_num_results(const eo_op *op)
 eo_value *
 eo_op_result(const eo_op *op, size_t i)
 {
-    return i < op->num_results ? &op->results[i] : NULL;
+    return i < op->num_results ? &eo_opx_results(op)[i] : NULL;
 }
 
 size_t
@@ -729,7 +977,7 @@ eo_op_num_regions(const eo_op *op)
 eo_region *
 eo_op_region(const eo_op *op, size_t i)
 {
-    return i < op->num_regions ? &op->regions[i] : NULL;
+    return i < op->num_regions ? &eo_opx_regions(op)[i] : NULL;
 }
 
 size_t
@@ -760,19 +1008,15 @@ const eo_attr *
 eo_op_attr(const eo_op *op, const char *name)
 {
     const eo_attr *a = eo_attr_dict_get(op->props, name);
-    return a ? a : eo_attr_dict_get(op->attrs, name);
+    if (a || !(op->has_attrs))
+        return a;
+    return eo_attr_dict_get(op_attrs(op), name);
 }
 
 const eo_attr *
 eo_op_props(const eo_op *op)
 {
     return op->props;
-}
-
-const eo_attr *
-eo_op_discardable_attrs(const eo_op *op)
-{
-    return op->attrs;
 }
 
 /* 'dict' with 'name' set to 'value' (removed if NULL). */
@@ -805,27 +1049,32 @@ dict_with(eo_ctx *ctx, const eo_attr *dict, const eo_ident *name,
 eo_status
 eo_op_set_attr(eo_op *op, const char *name, const eo_attr *value)
 {
-    const eo_ident *id = eo_ident_cstr(op->ctx, name);
+    const eo_ident *id = eo_ident_cstr(eo_opx_ctx(op), name);
     if (!id)
         return EO_NOMEM;
-    bool inherent = is_inherent(op->def, name) ||
+    bool inherent = is_inherent(eo_opx_def(op), name) ||
                     eo_attr_dict_get(op->props, name);
     if (inherent) {
-        const eo_attr *d = dict_with(op->ctx, op->props, id, value);
+        const eo_attr *d = dict_with(eo_opx_ctx(op), op->props, id, value);
         if (!d)
             return EO_NOMEM;
         op->props = d;
-        if (eo_attr_dict_get(op->attrs, name)) {
-            d = dict_with(op->ctx, op->attrs, id, NULL);
+        const eo_attr *attrs = op_attrs(op);
+        if (!attrs)
+            return EO_NOMEM;
+        if (eo_attr_dict_get(attrs, name)) {
+            d = dict_with(eo_opx_ctx(op), attrs, id, NULL);
             if (!d)
                 return EO_NOMEM;
-            op->attrs = d;
+            return op_set_attrs(op, d);
         }
     } else {
-        const eo_attr *d = dict_with(op->ctx, op->attrs, id, value);
+        const eo_attr *attrs = op_attrs(op);
+        const eo_attr *d = attrs ? dict_with(eo_opx_ctx(op), attrs, id, value)
+                                 : NULL;
         if (!d)
             return EO_NOMEM;
-        op->attrs = d;
+        return op_set_attrs(op, d);
     }
     return EO_OK;
 }
@@ -841,7 +1090,7 @@ void
 eo_op_set_discardable_attrs(eo_op *op, const eo_attr *dict)
 {
     if (dict && eo_attr_get_kind(dict) == EO_ATTR_DICT)
-        op->attrs = dict;
+        (void)op_set_attrs(op, dict);
 }
 
 static bool
@@ -890,13 +1139,15 @@ static eo_diag_builder *
 op_error_beginv(eo_op *op, const char *fmt, va_list ap)
 {
     /* "'name' op " + fmt, with '%' in the name escaped. */
-    const char *name = eo_ident_str(op->name);
-    size_t nlen = eo_ident_len(op->name), flen = strlen(fmt);
+    const char *name = eo_ident_str(eo_opx_name(op));
+    size_t nlen = eo_ident_len(eo_opx_name(op)), flen = strlen(fmt);
     size_t cap = 2 * nlen + flen + 8;
     char stack[256];
-    char *buf = cap <= sizeof(stack) ? stack : eo_raw_alloc(op->ctx, cap);
+    char *buf = cap <= sizeof(stack) ? stack
+                                     : eo_raw_alloc(eo_opx_ctx(op), cap);
     if (!buf)
-        return eo_diag_beginv(op->ctx, EO_SEV_ERROR, op->loc, fmt, ap);
+        return eo_diag_beginv(eo_opx_ctx(op), EO_SEV_ERROR, eo_op_loc(op), fmt,
+                              ap);
     size_t k = 0;
     buf[k++] = '\'';
     for (size_t i = 0; i < nlen; i++) {
@@ -907,10 +1158,10 @@ op_error_beginv(eo_op *op, const char *fmt, va_list ap)
     memcpy(buf + k, "' op ", 5);
     k += 5;
     memcpy(buf + k, fmt, flen + 1);
-    eo_diag_builder *b = eo_diag_beginv(op->ctx, EO_SEV_ERROR, op->loc, buf,
-                                        ap);
+    eo_diag_builder *b = eo_diag_beginv(eo_opx_ctx(op), EO_SEV_ERROR,
+                                        eo_op_loc(op), buf, ap);
     if (buf != stack)
-        eo_raw_free(op->ctx, buf, cap);
+        eo_raw_free(eo_opx_ctx(op), buf, cap);
     return b;
 }
 
@@ -960,13 +1211,13 @@ eo_value_is_block_arg(const eo_value *v)
 eo_op *
 eo_value_def_op(const eo_value *v)
 {
-    return v->kind == EO_VALUE_RESULT ? v->owner.op : NULL;
+    return v->kind == EO_VALUE_RESULT ? eo_valx_op(v) : NULL;
 }
 
 eo_block *
 eo_value_owner_block(const eo_value *v)
 {
-    return v->kind == EO_VALUE_ARG ? v->owner.block : v->owner.op->block;
+    return v->kind == EO_VALUE_ARG ? eo_valx_block(v) : eo_valx_op(v)->block;
 }
 
 unsigned
@@ -979,7 +1230,7 @@ const eo_loc *
 eo_value_loc(const eo_value *v)
 {
     if (v->kind == EO_VALUE_RESULT)
-        return v->owner.op->loc;
+        return eo_op_loc(eo_valx_op(v));
     return ((const eo_arg_value *)v)->loc;
 }
 
@@ -989,7 +1240,7 @@ eo_value_set_loc(eo_value *v, const eo_loc *loc)
     if (v->kind == EO_VALUE_ARG)
         ((eo_arg_value *)v)->loc = loc;
     else if (loc)
-        v->owner.op->loc = loc;
+        eo_op_set_loc(eo_valx_op(v), loc);
 }
 
 bool

@@ -871,9 +871,10 @@ resolve_deferred_locs(eo_parser *p, eo_op *root)
         d->resolved = eo_attr_location(a);
     }
     for (eo_op *op = root; op; op = eo_op_preorder_next(op, root, true)) {
-        op->loc = fix_loc(p, op->loc);
+        if (!(op->loc_code & 1u))     /* lazy ones are plain FILE */
+            eo_op_set_loc(op, fix_loc(p, eo_op_loc(op)));
         for (uint32_t r = 0; r < op->num_regions; r++)
-            for (eo_block *b = op->regions[r].first; b; b = b->next)
+            for (eo_block *b = eo_opx_regions(op)[r].first; b; b = b->next)
                 for (uint32_t i = 0; i < b->num_args; i++)
                     if (eo_value_loc(b->args[i]))
                         eo_value_set_loc(b->args[i],
@@ -1731,7 +1732,7 @@ parse_trailing_loc(eo_parser *p, eo_op *op)
     const eo_loc *l = parse_loc_after_kw(p);
     if (!l)
         return EO_ERROR;
-    op->loc = l;
+    eo_op_set_loc(op, l);
     return EO_OK;
 }
 
@@ -1901,10 +1902,16 @@ parse_generic_op(eo_parser *p)
         nomem(p);
         return NULL;
     }
-    const eo_loc *loc = eo_parser_tok_loc(p, &name_tok);
-    if (!loc) {
-        nomem(p);
-        return NULL;
+    /* The op's location is made only if someone asks for it (most of a
+     * big file's never are): the op holds a lazy code. */
+    uint64_t loc_code = eo_loc_file_lazy(p->ctx, p->filename, name_tok.line,
+                                         name_tok.col);
+    if (!loc_code) {
+        loc_code = (uint64_t)(uintptr_t)eo_parser_tok_loc(p, &name_tok);
+        if (!loc_code) {
+            nomem(p);
+            return NULL;
+        }
     }
     eo_parser_advance(p);
     if (!def && !eo_ctx_allow_unregistered(p->ctx)) {
@@ -1921,12 +1928,12 @@ parse_generic_op(eo_parser *p)
         }
     }
     eo_op_state st;
-    state_init(&st, p->ctx, id, def, loc);
+    state_init(&st, p->ctx, id, def, NULL);
     if (parse_generic_body(p, &st) != EO_OK) {
         eo_op_state_release(&st);
         return NULL;
     }
-    eo_op *op = eo_op_create(&st);
+    eo_op *op = eo_op_create_at(&st, loc_code);
     if (!op) {
         nomem(p);
         return NULL;
@@ -2079,7 +2086,7 @@ parse_operation_inner(eo_parser *p)
             for (uint32_t j = 0; j < recs[i].count; j++)
                 if (add_definition(p, recs[i].name, recs[i].len, j,
                                    recs[i].line, recs[i].col,
-                                   &op->results[ri++]) != EO_OK)
+                                   &eo_opx_results(op)[ri++]) != EO_OK)
                     return EO_ERROR;
     }
     return EO_OK;

@@ -57,8 +57,8 @@ eo_value_constant(const eo_value *v)
 {
     if (!v || v->kind != EO_VALUE_RESULT)
         return NULL;
-    const eo_op *op = v->owner.op;
-    if (!op->def || !(op->def->traits & EO_CONSTANT_LIKE) ||
+    const eo_op *op = eo_valx_op(v);
+    if (!eo_opx_def(op) || !(eo_opx_def(op)->traits & EO_CONSTANT_LIKE) ||
         op->num_results != 1)
         return NULL;
     return eo_op_attr(op, "value");
@@ -110,25 +110,25 @@ eo_op_fold(eo_op *op, eo_fold_result *out, bool *folded)
     size_t nres = op->num_results;
     if (nres)
         memset(out, 0, nres * sizeof(*out));
-    if (!op->def)
+    if (!eo_opx_def(op))
         return EO_OK;
     size_t n = op->num_operands;
     const eo_attr *stack[8];
     const eo_attr **cst = stack;
     if (n > 8) {
-        cst = eo_ctx_alloc(op->ctx, n * sizeof(*cst));
+        cst = eo_ctx_alloc(eo_opx_ctx(op), n * sizeof(*cst));
         if (!cst)
             return EO_NOMEM;
     }
     for (size_t i = 0; i < n; i++)
         cst[i] = eo_value_constant(op->operands[i].value);
     bool moved = false;
-    if ((op->def->traits & EO_COMMUTATIVE) && n >= 2)
+    if ((eo_opx_def(op)->traits & EO_COMMUTATIVE) && n >= 2)
         moved = move_constants_right(op, cst);
     bool hooked = false;
-    if (op->def->fold) {
+    if (eo_opx_def(op)->fold) {
         eo_fold f = { out, nres, false };
-        hooked = op->def->fold(op, cst, &f);
+        hooked = eo_opx_def(op)->fold(op, cst, &f);
         if (hooked && !f.in_place) {
             /* Every slot must be filled; a result folded to itself is an
              * in-place fold, as in MLIR. */
@@ -138,7 +138,7 @@ eo_op_fold(eo_op *op, eo_fold_result *out, bool *folded)
                     hooked = false;
                     break;
                 }
-                if (out[i].value != &op->results[i])
+                if (out[i].value != &eo_opx_results(op)[i])
                     self = false;
             }
             if (!hooked || self)
@@ -148,7 +148,7 @@ eo_op_fold(eo_op *op, eo_fold_result *out, bool *folded)
         }
     }
     if (cst != stack)
-        eo_ctx_free(op->ctx, cst, n * sizeof(*cst));
+        eo_ctx_free(eo_opx_ctx(op), cst, n * sizeof(*cst));
     *folded = hooked || moved;
     return EO_OK;
 }
@@ -181,7 +181,7 @@ same_name_position(const eo_op *op)
     size_t n = 0;
     for (const eo_op *o = root; o && o != op;
          o = eo_op_preorder_next(o, root, true))
-        if (o->name == op->name)
+        if (eo_opx_name(o) == eo_opx_name(op))
             n++;
     return n;
 }
@@ -192,7 +192,7 @@ eo_op_site_key(const eo_op *op, eo_strbuf *out)
     if (append_string_attr(eo_op_attr(op, "name"), out) ||
         append_string_attr(eo_op_attr(op, "onnx.name"), out))
         return;
-    const eo_loc *fl = eo_loc_find_file(op->loc);
+    const eo_loc *fl = eo_loc_find_file(eo_op_loc(op));
     if (fl) {
         const char *file = eo_ident_str(eo_loc_filename(fl));
         const char *base = strrchr(file, '/');
@@ -292,7 +292,7 @@ eo_rewriter_create(eo_rewriter *rw, eo_op_state *st)
 {
     eo_op *root = rw->root;
     if (root) {
-        const eo_loc *rl = root->loc;
+        const eo_loc *rl = eo_op_loc(root);
         const eo_loc *l = st->loc ? st->loc : rw->b.loc;
         if (!l || l == rl || eo_loc_get_kind(l) == EO_LOC_UNKNOWN) {
             st->loc = rl;
@@ -322,7 +322,7 @@ static void
 erase_tree(eo_rewriter *rw, eo_op *op)
 {
     for (uint32_t r = op->num_regions; r-- > 0;) {
-        eo_region *reg = &op->regions[r];
+        eo_region *reg = &eo_opx_regions(op)[r];
         while (reg->last) {
             eo_block *b = reg->last;
             while (b->last)
@@ -340,7 +340,7 @@ void
 eo_rewriter_erase_op(eo_rewriter *rw, eo_op *op)
 {
     for (uint32_t i = 0; i < op->num_results; i++) {
-        if (op->results[i].uses) {
+        if (eo_opx_results(op)[i].uses) {
             (void)eo_op_error(op, "cannot be erased by a rewrite: result "
                               "#%u still has uses", i);
             return;
@@ -373,7 +373,7 @@ eo_rewriter_replace_op(eo_rewriter *rw, eo_op *op, eo_value *const *values)
 {
     NOTIFY(rw, replacing, op, values);
     for (uint32_t i = 0; i < op->num_results; i++)
-        eo_rewriter_replace_all_uses(rw, &op->results[i], values[i]);
+        eo_rewriter_replace_all_uses(rw, &eo_opx_results(op)[i], values[i]);
     eo_rewriter_erase_op(rw, op);
 }
 

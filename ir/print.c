@@ -9,6 +9,7 @@
  */
 #include "ir/internal.h"
 
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,14 +170,21 @@ typedef struct qcache_ent {
     size_t n;
 } qcache_ent;
 
+/* Epochs of top-level prints (pstate.epoch). */
+static _Atomic uint32_t print_epochs;
+
 typedef struct pstate {
     eo_ctx *ctx;
+    /* With op_ids, blocks and block arguments keep their ids in their
+     * print_id, valid where print_epoch is this print's 'epoch'. */
+    uint32_t epoch;
     pmap values;                       /* op -> result id, arg -> id */
     pmap_slot vcache[VCACHE];
     tcache_ent tcache[TCACHE];
     acache_ent *acache;
     qcache_ent qcache[QCACHE];
-    bool op_ids;                       /* result ids in op->print_id */
+    bool op_ids;                       /* result ids in op->order (the
+                                          blocks' order is made stale) */
     /* Result names of the custom form (eo_op_def.result_names). An op
      * with names has id NAMED | index of its first res_name. */
     bool names_on;
@@ -257,7 +265,7 @@ put_uint(eo_printer *p, uint32_t v)
     put(p, buf + i, sizeof(buf) - i);
 }
 
-#define FLUSH_AT (1u << 20)
+#define FLUSH_AT (1u << 18)
 
 /* Hands the buffer to the file when it is big (between ops). */
 static void
@@ -556,14 +564,16 @@ print_attr_dicts(eo_printer *p, const eo_attr *d1, const eo_attr *d2,
 void
 eo_print_attr_dict(eo_printer *p, const eo_op *op, const char *const *elided)
 {
-    print_attr_dicts(p, op->props, op->attrs, elided, NULL);
+    print_attr_dicts(p, op->props, eo_op_discardable_attrs(op), elided,
+                     NULL);
 }
 
 void
 eo_print_attr_dict_kw(eo_printer *p, const eo_op *op,
                       const char *const *elided)
 {
-    print_attr_dicts(p, op->props, op->attrs, elided, " attributes");
+    print_attr_dicts(p, op->props, eo_op_discardable_attrs(op), elided,
+                     " attributes");
 }
 
 /* ------------------------------------------------------------------ */
@@ -895,16 +905,17 @@ scan_type(scan *s, const eo_type *t)
 static bool
 op_may_need_aliases(scan *s, const eo_op *op)
 {
-    if (scan_attr(s, op->props) || scan_attr(s, op->attrs))
+    if (scan_attr(s, op->props) ||
+        scan_attr(s, eo_op_discardable_attrs(op)))
         return true;
     for (uint32_t i = 0; i < op->num_results; i++)
-        if (scan_type(s, op->results[i].type))
+        if (scan_type(s, eo_opx_results(op)[i].type))
             return true;
     for (uint32_t i = 0; i < op->num_operands; i++)
         if (op->operands[i].value && scan_type(s, op->operands[i].value->type))
             return true;
     for (uint32_t r = 0; r < op->num_regions; r++)
-        for (eo_block *b = op->regions[r].first; b; b = b->next)
+        for (eo_block *b = eo_opx_regions(op)[r].first; b; b = b->next)
             for (uint32_t i = 0; i < b->num_args; i++)
                 if (scan_type(s, b->args[i]->type))
                     return true;
@@ -1207,7 +1218,7 @@ name_op_results(pstate *s, eo_op *op, uint32_t *next_value,
                 uint32_t *next_conflict, uint32_t *id)
 {
     name_req r = { s, op, 0, next_conflict, false, false };
-    op->def->result_names(op, set_result_name, &r);
+    eo_opx_def(op)->result_names(op, set_result_name, &r);
     if (r.failed)
         return false;
     if (!r.any) {
@@ -1270,28 +1281,40 @@ number_region(pstate *s, eo_region *r, uint32_t *next_value,
 {
     uint32_t next_block = 0;
     for (eo_block *b = r->first; b; b = b->next) {
-        if (!pmap_put(s->ctx, &s->blocks, b, next_block++))
+        if (s->op_ids) {
+            b->print_id = next_block++;
+            b->print_epoch = s->epoch;
+        } else if (!pmap_put(s->ctx, &s->blocks, b, next_block++)) {
             return false;
+        }
         bool entry = b == r->first;
         for (uint32_t i = 0; i < b->num_args; i++) {
             uint32_t id = entry ? (ARG_ID | (*next_arg)++) : (*next_value)++;
-            if (!pmap_put(s->ctx, &s->values, b->args[i], id))
+            if (s->op_ids) {
+                eo_arg_value *a = (eo_arg_value *)b->args[i];
+                a->print_id = id;
+                a->print_epoch = s->epoch;
+            } else if (!pmap_put(s->ctx, &s->values, b->args[i], id)) {
                 return false;
+            }
         }
         for (eo_op *op = b->first; op; op = op->next) {
             if (s->scan && !s->alias_found)
                 s->alias_found = op_may_need_aliases(s->scan, op);
             if (op->num_results) {
                 uint32_t id;
-                if (s->names_on && op->def && op->def->result_names) {
+                const eo_op_def *d = eo_opx_def(op);
+                if (s->names_on && d && d->result_names) {
                     if (!name_op_results(s, op, next_value, next_conflict,
                                          &id))
                         return false;
                 } else {
                     id = (*next_value)++;
                 }
-                if (s->op_ids)
-                    op->print_id = id;
+                if (s->op_ids) {
+                    op->order = id;
+                    b->order_valid = 0;
+                }
                 else if (!pmap_put(s->ctx, &s->values, op, id))
                     return false;
             }
@@ -1326,7 +1349,7 @@ presize_values(pstate *s, eo_op *root)
     for (eo_op *op = root; op; op = eo_op_preorder_next(op, root, true)) {
         n += !s->op_ids && op->num_results != 0;
         for (uint32_t r = 0; r < op->num_regions; r++)
-            for (eo_block *b = op->regions[r].first; b; b = b->next)
+            for (eo_block *b = eo_opx_regions(op)[r].first; b; b = b->next)
                 n += b->num_args;
     }
     size_t cap = 64;
@@ -1351,7 +1374,7 @@ number_values(pstate *s, eo_op *root, bool unique, bool nested)
         s->alias_found = op_may_need_aliases(s->scan, root);
     if (root->num_results) {
         if (s->op_ids)
-            root->print_id = next_value++;
+            root->order = next_value++;
         else if (!pmap_put(s->ctx, &s->values, root, next_value++))
             return false;
     }
@@ -1365,8 +1388,8 @@ number_values(pstate *s, eo_op *root, bool unique, bool nested)
     for (uint32_t i = 0; i < root->num_regions && ok; i++) {
         ok = grow(s->ctx, (void **)&stack, &cap, n, sizeof(*stack));
         if (ok)
-            stack[n++] = (name_ctx){&root->regions[i], next_value, next_arg,
-                                    next_conflict, top_scope};
+            stack[n++] = (name_ctx){&eo_opx_regions(root)[i], next_value,
+                                    next_arg, next_conflict, top_scope};
     }
     while (ok && n) {
         name_ctx c = stack[--n];
@@ -1391,9 +1414,9 @@ number_values(pstate *s, eo_op *root, bool unique, bool nested)
                     ok = grow(s->ctx, (void **)&stack, &cap, n,
                               sizeof(*stack));
                     if (ok)
-                        stack[n++] = (name_ctx){&op->regions[i], next_value,
-                                                next_arg, next_conflict,
-                                                scope};
+                        stack[n++] = (name_ctx){&eo_opx_regions(op)[i],
+                                                next_value, next_arg,
+                                                next_conflict, scope};
                 }
             }
         }
@@ -1419,6 +1442,31 @@ value_id(pstate *s, const void *key, uint32_t *id)
     return true;
 }
 
+/* The id of block argument 'v'. */
+static bool
+arg_id(pstate *s, const eo_value *v, uint32_t *id)
+{
+    if (!s->op_ids)
+        return value_id(s, v, id);
+    const eo_arg_value *a = (const eo_arg_value *)v;
+    if (a->print_epoch != s->epoch)
+        return false;
+    *id = a->print_id;
+    return true;
+}
+
+/* The id of block 'b' in its region. */
+static bool
+block_id(const pstate *s, const eo_block *b, uint32_t *id)
+{
+    if (!s->op_ids)
+        return pmap_get(&s->blocks, b, id);
+    if (b->print_epoch != s->epoch)
+        return false;
+    *id = b->print_id;
+    return true;
+}
+
 void
 eo_print_value(eo_printer *p, const eo_value *v)
 {
@@ -1429,9 +1477,9 @@ eo_print_value(eo_printer *p, const eo_value *v)
     }
     uint32_t id;
     if (v->kind == EO_VALUE_RESULT) {
-        const eo_op *op = v->owner.op;
+        const eo_op *op = eo_valx_op(v);
         if (s && op && s->op_ids) {
-            id = op->print_id;
+            id = op->order;
         } else if (!s || !op || !value_id(s, op, &id)) {
             puts_(p, "<<UNKNOWN SSA VALUE>>");
             return;
@@ -1453,7 +1501,7 @@ eo_print_value(eo_printer *p, const eo_value *v)
         }
         return;
     }
-    if (!s || !value_id(s, v, &id)) {
+    if (!s || !arg_id(s, v, &id)) {
         puts_(p, "<<UNKNOWN SSA VALUE>>");
         return;
     }
@@ -1491,7 +1539,7 @@ eo_print_successor(eo_printer *p, eo_block *b)
 {
     pstate *s = st_of(p);
     uint32_t id;
-    if (!s || !b || !pmap_get(&s->blocks, b, &id)) {
+    if (!s || !b || !block_id(s, b, &id)) {
         puts_(p, "<<UNKNOWN BLOCK>>");
         return;
     }
@@ -1587,7 +1635,7 @@ print_pred_comment(eo_printer *p, eo_block *b)
     size_t k = 0;
     for (uint32_t i = head; i; i = s->nodes[i - 1].next) {
         uint32_t id = 0;
-        pmap_get(&s->blocks, s->nodes[i - 1].pred, &id);
+        block_id(s, s->nodes[i - 1].pred, &id);
         ids[k++] = id;
     }
     /* Insertion sort: predecessor lists are short. */
@@ -1616,7 +1664,7 @@ print_pred_comment(eo_printer *p, eo_block *b)
 static bool
 is_registered_terminator(const eo_op *op)
 {
-    return op->def && (op->def->traits & EO_TERMINATOR);
+    return eo_opx_def(op) && (eo_opx_def(op)->traits & EO_TERMINATOR);
 }
 
 static void
@@ -1654,7 +1702,7 @@ print_block(eo_printer *p, eo_block *b, bool header, bool terminators)
     eo_op *last = b->last;
     if (!terminators && last && is_registered_terminator(last) &&
         last->num_operands == 0 && eo_attr_dict_size(last->props) == 0 &&
-        eo_attr_dict_size(last->attrs) == 0 && last->num_successors == 0)
+        !last->has_attrs && last->num_successors == 0)
         ;
     else
         last = NULL;
@@ -1683,8 +1731,9 @@ print_region_impl(eo_printer *p, eo_region *r, bool entry_args,
         put(p, "{\n", 2);
     if (r->first) {
         const eo_op *parent = r->parent;
-        const char *dd = parent && parent->def && parent->def->default_dialect
-                             ? parent->def->default_dialect : "";
+        const eo_op_def *pd = parent ? eo_opx_def(parent) : NULL;
+        const char *dd = pd && pd->default_dialect ? pd->default_dialect
+                                                   : "";
         bool pushed = false;
         if (s && grow(p->ctx, (void **)&s->dd, &s->cap_dd, s->ndd,
                       sizeof(*s->dd))) {
@@ -1724,14 +1773,15 @@ print_functional_type(eo_printer *p, const eo_op *op)
         eo_print_type(p, v ? v->type : NULL);
     }
     put(p, ") -> ", 5);
-    bool wrap = op->num_results != 1 || !op->results[0].type ||
-                eo_type_get_kind(op->results[0].type) == EO_TYPE_FUNCTION;
+    const eo_type *t0 = op->num_results ? eo_opx_results(op)[0].type : NULL;
+    bool wrap = op->num_results != 1 || !t0 ||
+                eo_type_get_kind(t0) == EO_TYPE_FUNCTION;
     if (wrap)
         put(p, "(", 1);
     for (uint32_t i = 0; i < op->num_results; i++) {
         if (i)
             put(p, ", ", 2);
-        eo_print_type(p, op->results[i].type);
+        eo_print_type(p, eo_opx_results(op)[i].type);
     }
     if (wrap)
         put(p, ")", 1);
@@ -1775,7 +1825,8 @@ print_attr_cached(eo_printer *p, const eo_attr *a)
 static void
 print_generic(eo_printer *p, eo_op *op)
 {
-    print_quoted(p, eo_ident_str(op->name), eo_ident_len(op->name));
+    const eo_ident *name = eo_opx_name(op);
+    print_quoted(p, eo_ident_str(name), eo_ident_len(name));
     put(p, "(", 1);
     eo_print_operands(p, op, 0, op->num_operands);
     put(p, ")", 1);
@@ -1798,11 +1849,11 @@ print_generic(eo_printer *p, eo_op *op)
         for (uint32_t i = 0; i < op->num_regions; i++) {
             if (i)
                 put(p, ", ", 2);
-            print_region_impl(p, &op->regions[i], true, true, true);
+            print_region_impl(p, &eo_opx_regions(op)[i], true, true, true);
         }
         put(p, ")", 1);
     }
-    print_attr_dicts(p, op->attrs, NULL, NULL, NULL);
+    print_attr_dicts(p, eo_op_discardable_attrs(op), NULL, NULL, NULL);
     put(p, " : ", 3);
     print_functional_type(p, op);
 }
@@ -1814,26 +1865,27 @@ collect_generic(eo_printer *p, eo_op *op)
 {
     if (!p->flags.skip_regions)
         for (uint32_t i = 0; i < op->num_regions; i++)
-            print_region_impl(p, &op->regions[i], true, true, true);
+            print_region_impl(p, &eo_opx_regions(op)[i], true, true, true);
     for (uint32_t i = 0; i < op->num_operands; i++)
         if (op->operands[i].value)
             eo_print_type(p, op->operands[i].value->type);
     for (uint32_t i = 0; i < op->num_results; i++)
-        eo_print_type(p, op->results[i].type);
-    print_attr_dicts(p, op->props, op->attrs, NULL, NULL);
+        eo_print_type(p, eo_opx_results(op)[i].type);
+    print_attr_dicts(p, op->props, eo_op_discardable_attrs(op), NULL,
+                     NULL);
 }
 
 static bool
 use_custom_form(eo_printer *p, const eo_op *op)
 {
-    return !p->flags.generic && op->def && op->def->print;
+    return !p->flags.generic && eo_opx_def(op) && eo_opx_def(op)->print;
 }
 
 static void
 print_op_name(eo_printer *p, const eo_op *op)
 {
-    const char *name = eo_ident_str(op->name);
-    size_t len = eo_ident_len(op->name);
+    const char *name = eo_ident_str(eo_opx_name(op));
+    size_t len = eo_ident_len(eo_opx_name(op));
     const char *dd = default_dialect(p);
     size_t ddlen = strlen(dd);
     const char *dot = memchr(name, '.', len);
@@ -1853,9 +1905,10 @@ print_full_op(eo_printer *p, eo_op *op)
     if (as && as->collecting) {
         /* Scratch output: only the visits matter. */
         p->out->len = 0;
-        visit_loc(p, op->loc, true);
+        if (p->flags.debuginfo)
+            visit_loc(p, eo_op_loc(op), true);
         if (use_custom_form(p, op))
-            op->def->print(p, op);
+            eo_opx_def(op)->print(p, op);
         else
             collect_generic(p, op);
         return;
@@ -1863,7 +1916,7 @@ print_full_op(eo_printer *p, eo_op *op)
     indent(p, p->indent);
     if (op->num_results) {
         pstate *s = st_of(p);
-        uint32_t id = op->print_id;
+        uint32_t id = op->order;
         if (!s || !(s->op_ids || value_id(s, op, &id))) {
             puts_(p, "<<UNKNOWN SSA VALUE>>");
         } else if (id & NAMED) {
@@ -1890,11 +1943,12 @@ print_full_op(eo_printer *p, eo_op *op)
     }
     if (use_custom_form(p, op)) {
         print_op_name(p, op);
-        op->def->print(p, op);
+        eo_opx_def(op)->print(p, op);
     } else {
         print_generic(p, op);
     }
-    print_trailing_loc(p, op->loc, true);
+    if (p->flags.debuginfo)
+        print_trailing_loc(p, eo_op_loc(op), true);
     maybe_flush(p);
 }
 
@@ -2023,7 +2077,7 @@ static void
 print_top(eo_op *op, const eo_print_flags *fl, eo_strbuf *out, FILE *file,
           bool *io_error)
 {
-    eo_ctx *ctx = op->ctx;
+    eo_ctx *ctx = eo_opx_ctx(op);
     eo_printer p;
     memset(&p, 0, sizeof(p));
     p.ctx = ctx;
@@ -2045,6 +2099,12 @@ print_top(eo_op *op, const eo_print_flags *fl, eo_strbuf *out, FILE *file,
      * ops themselves. A nested op keeps a map, so values from outside it
      * print as unknown. */
     s.op_ids = !op->block;
+    if (s.op_ids) {
+        /* Never 0, which new blocks and arguments have. */
+        s.epoch = atomic_fetch_add(&print_epochs, 1) + 1;
+        if (!s.epoch)
+            s.epoch = atomic_fetch_add(&print_epochs, 1) + 1;
+    }
     uset used;
     memset(&used, 0, sizeof(used));
     if (!p.flags.generic) {

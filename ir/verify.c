@@ -369,7 +369,7 @@ static bool
 region_has_dominance(const eo_region *r)
 {
     const eo_op *p = r->parent;
-    return p && p->def && !(p->def->traits & EO_GRAPH_REGION);
+    return p && eo_opx_def(p) && !(eo_opx_def(p)->traits & EO_GRAPH_REGION);
 }
 
 /* ------------------------------------------------------------------ */
@@ -386,15 +386,15 @@ static use_check
 check_use(dom_ctx *d, const eo_value *v, const eo_op *user,
           const eo_op **isolator)
 {
-    const eo_block *db = v->kind == EO_VALUE_ARG ? v->owner.block
-                                                 : v->owner.op->block;
+    const eo_block *db = v->kind == EO_VALUE_ARG ? eo_valx_block(v)
+                                                 : eo_valx_op(v)->block;
     if (!db || !db->region)
         return USE_NOT_DOMINATED;
     /* Fast path: same block. */
     if (user->block == db) {
         if (v->kind == EO_VALUE_ARG || !region_has_dominance(db->region))
             return USE_OK;
-        return eo_op_is_before_in_block(v->owner.op, user)
+        return eo_op_is_before_in_block(eo_valx_op(v), user)
                    ? USE_OK : USE_NOT_DOMINATED;
     }
     /* Climb to the ancestor of 'user' in db's region. */
@@ -403,7 +403,7 @@ check_use(dom_ctx *d, const eo_value *v, const eo_op *user,
         const eo_op *p = a->block->region ? a->block->region->parent : NULL;
         if (!p)
             return USE_NOT_DOMINATED;
-        if (p->def && (p->def->traits & EO_ISOLATED_FROM_ABOVE)) {
+        if (eo_opx_def(p) && (eo_opx_def(p)->traits & EO_ISOLATED_FROM_ABOVE)) {
             *isolator = p;
             return USE_NOT_ISOLATED;
         }
@@ -413,12 +413,12 @@ check_use(dom_ctx *d, const eo_value *v, const eo_op *user,
         return USE_NOT_DOMINATED;
     if (!region_has_dominance(db->region))
         return USE_OK;
-    if (v->kind == EO_VALUE_RESULT && v->owner.op == a)
+    if (v->kind == EO_VALUE_RESULT && eo_valx_op(v) == a)
         return USE_NOT_DOMINATED;   /* used inside its own defining op */
     if (a->block == db) {
         if (v->kind == EO_VALUE_ARG)
             return USE_OK;
-        return eo_op_is_before_in_block(v->owner.op, a) ? USE_OK
+        return eo_op_is_before_in_block(eo_valx_op(v), a) ? USE_OK
                                                         : USE_NOT_DOMINATED;
     }
     return block_dominates(d, db, a->block) ? USE_OK : USE_NOT_DOMINATED;
@@ -445,12 +445,13 @@ static eo_status
 report_dominance(eo_op *op, size_t i)
 {
     const eo_value *v = op->operands[i].value;
-    eo_diag_builder *b = eo_diag_begin(op->ctx, EO_SEV_ERROR, op->loc,
+    eo_diag_builder *b = eo_diag_begin(eo_opx_ctx(op), EO_SEV_ERROR,
+                                       eo_op_loc(op),
                                        "operand #%zu does not dominate "
                                        "this use", i);
     const eo_region *r1 = op->block ? op->block->region : NULL;
     if (v->kind == EO_VALUE_RESULT) {
-        const eo_op *def = v->owner.op;
+        const eo_op *def = eo_valx_op(v);
         const eo_region *r2 = def->block ? def->block->region : NULL;
         const char *where;
         if (op->block == def->block)
@@ -463,13 +464,13 @@ report_dominance(eo_op *op, size_t i)
             where = " (op in a child region)";
         else
             where = " (op is neither in a parent nor in a child region)";
-        eo_diag_note(b, def->loc, "operand defined here%s", where);
+        eo_diag_note(b, eo_op_loc(def), "operand defined here%s", where);
         return eo_diag_emit(b);
     }
-    const eo_block *ob = v->owner.block;
+    const eo_block *ob = eo_valx_block(v);
     const eo_region *r2 = ob->region;
-    const eo_loc *loc = r2 && r2->parent ? r2->parent->loc
-                                         : eo_loc_unknown(op->ctx);
+    const eo_loc *loc = r2 && r2->parent ? eo_op_loc(r2->parent)
+                                         : eo_loc_unknown(eo_opx_ctx(op));
     if (!r2) {
         eo_diag_note(b, loc, " (block without parent)");
         return eo_diag_emit(b);
@@ -510,7 +511,7 @@ verify_dominance(dom_ctx *d, eo_op *root)
             if (c == USE_NOT_ISOLATED) {
                 eo_diag_builder *b = eo_op_error_begin(
                     op, "using value defined outside the region");
-                eo_diag_note(b, iso->loc,
+                eo_diag_note(b, eo_op_loc(iso),
                              "required by region isolation constraints");
                 return eo_diag_emit(b);
             }
@@ -525,7 +526,7 @@ bool
 eo_value_dominates(const eo_value *v, const eo_op *user)
 {
     dom_ctx d;
-    dom_init(&d, user->ctx);
+    dom_init(&d, eo_opx_ctx(user));
     const eo_op *iso = NULL;
     use_check c = check_use(&d, v, user, &iso);
     bool ok = c == USE_OK && !d.oom;
@@ -614,7 +615,7 @@ shapes_compatible(const eo_type *a, const eo_type *b)
 static eo_status
 check_traits(eo_op *op)
 {
-    uint64_t tr = op->def->traits;
+    uint64_t tr = eo_opx_def(op)->traits;
     if ((tr & EO_SAME_OPERAND_TYPES) && op->num_operands) {
         const eo_type *t = op->operands[0].value->type;
         for (uint32_t i = 1; i < op->num_operands; i++)
@@ -625,9 +626,10 @@ check_traits(eo_op *op)
     if (tr & EO_SAME_TYPES) {
         const eo_type *t = NULL;
         for (uint32_t i = 0; i < op->num_operands + op->num_results; i++) {
-            const eo_type *u = i < op->num_operands
-                                   ? op->operands[i].value->type
-                                   : op->results[i - op->num_operands].type;
+            const eo_type *u =
+                i < op->num_operands
+                    ? op->operands[i].value->type
+                    : eo_opx_results(op)[i - op->num_operands].type;
             if (t && u != t)
                 return eo_op_error(op, "requires the same type for all "
                                    "operands and results");
@@ -637,9 +639,10 @@ check_traits(eo_op *op)
     if (tr & EO_SAME_OPERAND_SHAPES) {
         const eo_type *t = NULL;
         for (uint32_t i = 0; i < op->num_operands + op->num_results; i++) {
-            const eo_type *u = i < op->num_operands
-                                   ? op->operands[i].value->type
-                                   : op->results[i - op->num_operands].type;
+            const eo_type *u =
+                i < op->num_operands
+                    ? op->operands[i].value->type
+                    : eo_opx_results(op)[i - op->num_operands].type;
             if (t && !shapes_compatible(t, u))
                 return eo_op_error(op, "requires the same shape for all "
                                    "operands and results");
@@ -648,7 +651,7 @@ check_traits(eo_op *op)
     }
     if (tr & EO_SINGLE_BLOCK) {
         for (uint32_t i = 0; i < op->num_regions; i++) {
-            eo_region *r = &op->regions[i];
+            eo_region *r = &eo_opx_regions(op)[i];
             if (!r->first)
                 continue;
             if (r->first != r->last)
@@ -687,15 +690,16 @@ check_traits(eo_op *op)
 static eo_status
 check_registration(eo_op *op)
 {
-    const char *name = eo_ident_str(op->name);
+    const char *name = eo_ident_str(eo_opx_name(op));
     const char *dot = strchr(name, '.');
     size_t dlen = dot ? (size_t)(dot - name) : strlen(name);
-    eo_dialect *dl = eo_dialect_lookup(op->ctx, name, dlen);
+    eo_dialect *dl = eo_dialect_lookup(eo_opx_ctx(op), name, dlen);
     if (dl)
-        return eo_emit_error(op->ctx, op->loc, "unregistered operation '%s' "
+        return eo_emit_error(eo_opx_ctx(op), eo_op_loc(op),
+                             "unregistered operation '%s' "
                              "found in dialect ('%.*s') that does not allow "
                              "unknown operations", name, (int)dlen, name);
-    if (!eo_ctx_allow_unregistered(op->ctx))
+    if (!eo_ctx_allow_unregistered(eo_opx_ctx(op)))
         return eo_op_error(op, "created with unregistered dialect. If this "
                            "is intended, please call "
                            "allowUnregisteredDialects() on the MLIRContext, "
@@ -708,14 +712,16 @@ check_registration(eo_op *op)
 static eo_status
 check_dialect_attrs(eo_op *op)
 {
-    size_t n = eo_attr_dict_size(op->attrs);
+    const eo_attr *attrs = eo_op_discardable_attrs(op);
+    size_t n = eo_attr_dict_size(attrs);
     for (size_t i = 0; i < n; i++) {
-        const eo_named_attr *a = eo_attr_dict_at(op->attrs, i);
+        const eo_named_attr *a = eo_attr_dict_at(attrs, i);
         const char *s = eo_ident_str(a->name);
         const char *dot = strchr(s, '.');
         if (!dot)
             continue;
-        eo_dialect *dl = eo_dialect_lookup(op->ctx, s, (size_t)(dot - s));
+        eo_dialect *dl = eo_dialect_lookup(eo_opx_ctx(op), s,
+                                           (size_t)(dot - s));
         if (dl && dl->desc->verify_attr && dl->desc->verify_attr(op, a))
             return EO_ERROR;
     }
@@ -728,13 +734,15 @@ verify_op_entry(eo_op *op)
 {
     for (uint32_t i = 0; i < op->num_operands; i++)
         if (!op->operands[i].value)
-            return eo_emit_error(op->ctx, op->loc, "null operand found");
+            return eo_emit_error(eo_opx_ctx(op), eo_op_loc(op),
+                                 "null operand found");
     if (op->num_successors && op->block && op != op->block->last)
-        return eo_emit_error(op->ctx, op->loc, "operation with block "
-                             "successors must terminate its parent block");
+        return eo_emit_error(eo_opx_ctx(op), eo_op_loc(op),
+                             "operation with block successors must "
+                             "terminate its parent block");
     if (check_dialect_attrs(op) != EO_OK)
         return EO_ERROR;
-    const eo_op_def *def = op->def;
+    const eo_op_def *def = eo_opx_def(op);
     if (def) {
         if (check_count(op, def->regions, op->num_regions, "region") ||
             check_count(op, def->results, op->num_results, "result") ||
@@ -760,10 +768,11 @@ verify_op_entry(eo_op *op)
             return EO_ERROR;
     }
     for (uint32_t i = 0; i < op->num_regions; i++) {
-        eo_region *r = &op->regions[i];
+        eo_region *r = &eo_opx_regions(op)[i];
         if (def && (def->traits & EO_GRAPH_REGION) && r->first &&
             r->first != r->last)
-            return eo_emit_error(op->ctx, op->loc, "expects graph region #%u "
+            return eo_emit_error(eo_opx_ctx(op), eo_op_loc(op),
+                                 "expects graph region #%u "
                                  "to have 0 or 1 blocks", i);
     }
     return EO_OK;
@@ -777,7 +786,7 @@ may_lack_terminator(const eo_region *r)
     if (r->first != r->last)
         return false;
     const eo_op *p = r->parent;
-    return !p || !p->def || (p->def->traits & EO_NO_TERMINATOR);
+    return !p || !eo_opx_def(p) || (eo_opx_def(p)->traits & EO_NO_TERMINATOR);
 }
 
 /* Block checks on entry: emptiness, targets in the same region, the
@@ -790,17 +799,20 @@ verify_block_entry(eo_op *parent, eo_block *b)
     if (!b->first) {
         if (may_lack_terminator(r))
             return EO_OK;
-        return eo_emit_error(parent->ctx, parent->loc, "empty block: expect "
+        return eo_emit_error(eo_opx_ctx(parent), eo_op_loc(parent),
+                             "empty block: expect "
                              "at least a terminator");
     }
     eo_op *last = b->last;
     for (uint32_t k = 0; k < last->num_successors; k++) {
         eo_block *s = eo_op_succs(last)[k];
         if (!s || s->region != r)
-            return eo_emit_error(last->ctx, last->loc, "branching to block "
+            return eo_emit_error(eo_opx_ctx(last), eo_op_loc(last),
+                                 "branching to block "
                                  "of a different region");
         if (s == r->first)
-            return eo_emit_error(parent->ctx, parent->loc, "entry block of "
+            return eo_emit_error(eo_opx_ctx(parent), eo_op_loc(parent),
+                                 "entry block of "
                                  "region may not have predecessors");
     }
     return EO_OK;
@@ -813,7 +825,7 @@ verify_block_exit(eo_block *b)
     if (!b->last || may_lack_terminator(b->region))
         return EO_OK;
     eo_op *last = b->last;
-    if (!last->def || (last->def->traits & EO_TERMINATOR))
+    if (!eo_opx_def(last) || (eo_opx_def(last)->traits & EO_TERMINATOR))
         return EO_OK;
     eo_strbuf sb = { 0 };
     eo_print_flags fl = { 0 };
@@ -823,8 +835,9 @@ verify_block_exit(eo_block *b)
     size_t len = sb.len;
     while (len && (sb.data[len - 1] == '\n' || sb.data[len - 1] == ' '))
         len--;
-    eo_status st = eo_emit_error(last->ctx, last->loc, "block with no "
-                                 "terminator, has %.*s", (int)len,
+    eo_status st = eo_emit_error(eo_opx_ctx(last), eo_op_loc(last),
+                                 "block with no terminator, has %.*s",
+                                 (int)len,
                                  sb.data ? sb.data : "");
     eo_strbuf_free(&sb);
     return st;
@@ -836,11 +849,11 @@ verify_symbol_table(eo_op *op)
     if (op->num_regions != 1)
         return eo_op_error(op, "Operations with a 'SymbolTable' must have "
                            "exactly one region");
-    eo_region *r = &op->regions[0];
+    eo_region *r = &eo_opx_regions(op)[0];
     if (!r->first || r->first != r->last)
         return eo_op_error(op, "Operations with a 'SymbolTable' must have "
                            "exactly one block");
-    pmap seen = { .ctx = op->ctx };
+    pmap seen = { .ctx = eo_opx_ctx(op) };
     eo_status st = EO_OK;
     for (eo_op *o = r->first->first; o && st == EO_OK; o = o->next) {
         const eo_attr *a = eo_op_attr(o, "sym_name");
@@ -852,9 +865,10 @@ verify_symbol_table(eo_op *op)
             size_t len;
             const char *s = eo_attr_string(a, &len);
             eo_diag_builder *b = eo_diag_begin(
-                op->ctx, EO_SEV_ERROR, o->loc,
+                eo_opx_ctx(op), EO_SEV_ERROR, eo_op_loc(o),
                 "redefinition of symbol named '%.*s'", (int)len, s);
-            eo_diag_note(b, prev->loc, "see existing symbol definition here");
+            eo_diag_note(b, eo_op_loc(prev),
+                         "see existing symbol definition here");
             st = eo_diag_emit(b);
         } else if (pmap_put(&seen, a, o) != EO_OK) {
             st = EO_NOMEM;
@@ -867,17 +881,18 @@ verify_symbol_table(eo_op *op)
 static eo_status
 verify_op_exit(eo_op *op)
 {
-    if (!op->def)
+    if (!eo_opx_def(op))
         return check_registration(op);
     /* A region trait in MLIR: checked after the op's verify hook. */
-    if ((op->def->traits & EO_TERMINATOR) && op->block &&
+    if ((eo_opx_def(op)->traits & EO_TERMINATOR) && op->block &&
         op->block->last != op)
         return eo_op_error(op, "must be the last operation in the parent "
                            "block");
-    if ((op->def->traits & EO_SYMBOL_TABLE) &&
+    if ((eo_opx_def(op)->traits & EO_SYMBOL_TABLE) &&
         verify_symbol_table(op) != EO_OK)
         return EO_ERROR;
-    if (op->def->verify_regions && op->def->verify_regions(op) != EO_OK)
+    const eo_op_def *d = eo_opx_def(op);
+    if (d->verify_regions && d->verify_regions(op) != EO_OK)
         return EO_ERROR;
     return EO_OK;
 }
@@ -891,7 +906,7 @@ enter(eo_op *op)
     if (verify_op_entry(op) != EO_OK)
         return EO_ERROR;
     for (uint32_t i = 0; i < op->num_regions; i++)
-        for (eo_block *b = op->regions[i].first; b; b = b->next)
+        for (eo_block *b = eo_opx_regions(op)[i].first; b; b = b->next)
             if (verify_block_entry(op, b) != EO_OK)
                 return EO_ERROR;
     return EO_OK;
@@ -921,8 +936,9 @@ sibling_after(const eo_op *op)
             return b->first;
     const eo_region *r = op->block->region;
     const eo_op *p = r->parent;
-    for (uint32_t i = (uint32_t)(r - p->regions) + 1; i < p->num_regions; i++)
-        for (eo_block *b = p->regions[i].first; b; b = b->next)
+    uint32_t first = (uint32_t)(r - eo_opx_regions(p)) + 1;
+    for (uint32_t i = first; i < p->num_regions; i++)
+        for (eo_block *b = eo_opx_regions(p)[i].first; b; b = b->next)
             if (b->first)
                 return b->first;
     return NULL;
@@ -932,7 +948,7 @@ static eo_op *
 first_nested(const eo_op *op)
 {
     for (uint32_t i = 0; i < op->num_regions; i++)
-        for (eo_block *b = op->regions[i].first; b; b = b->next)
+        for (eo_block *b = eo_opx_regions(op)[i].first; b; b = b->next)
             if (b->first)
                 return b->first;
     return NULL;
@@ -975,14 +991,14 @@ verify_structure(eo_op *root)
 eo_status
 eo_op_verify(eo_op *op)
 {
-    eo_symbol_cache_begin(op->ctx);
+    eo_symbol_cache_begin(eo_opx_ctx(op));
     eo_status st = verify_structure(op);
     if (st == EO_OK) {
         dom_ctx d;
-        dom_init(&d, op->ctx);
+        dom_init(&d, eo_opx_ctx(op));
         st = verify_dominance(&d, op);
         dom_fini(&d);
     }
-    eo_symbol_cache_end(op->ctx);
+    eo_symbol_cache_end(eo_opx_ctx(op));
     return st;
 }

@@ -10,7 +10,7 @@ static eo_op *
 first_nested_from(const eo_op *op, uint32_t ri)
 {
     for (uint32_t i = ri; i < op->num_regions; i++)
-        for (eo_block *b = op->regions[i].first; b; b = b->next)
+        for (eo_block *b = eo_opx_regions(op)[i].first; b; b = b->next)
             if (b->first)
                 return b->first;
     return NULL;
@@ -33,8 +33,8 @@ next_sibling_tree(const eo_op *op)
     eo_region *r = b->region;
     if (!r || !r->parent)
         return NULL;
-    return first_nested_from(r->parent, (uint32_t)(r - r->parent->regions) +
-                                            1);
+    uint32_t idx = (uint32_t)(r - eo_opx_regions(r->parent));
+    return first_nested_from(r->parent, idx + 1);
 }
 
 eo_op *

@@ -587,12 +587,15 @@ dce_seed(eo_op *op, void *ud)
 
 /* The rewriter's erasing hook: producers already visited may now be
  * dead (uses before definitions only through CFG back edges and graph
- * regions); ops erased leave the visited set. */
+ * regions). An erased op stays in the visited set: it may still be on
+ * the stack (a producer re-pushed by an op of the same tree, erased
+ * after it), and a pop must skip it, not read freed memory. */
 static void
 dce_on_erasing(void *ud, eo_op *op)
 {
     dce_state *s = ud;
-    eo_ptrmap_remove(&s->visited, op);
+    if (eo_ptrmap_put(&s->visited, op, 0, NULL) != EO_OK)
+        s->st = EO_NOMEM;
     for (size_t i = 0; i < eo_op_num_operands(op); i++) {
         eo_value *v = eo_op_operand(op, i);
         eo_op *def = v ? eo_value_def_op(v) : NULL;

@@ -1171,7 +1171,9 @@ while_invariant_args(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
     eo_block *ab = eo_region_first(eo_op_region(op, 1));
     eo_op *c = while_condition(op), *y = while_yield(op);
     size_t ni = eo_op_num_operands(op), any = 0;
-    bool *inv = eo_ctx_alloc(eo_op_ctx(op), (ni ? ni : 1) * sizeof(*inv));
+    /* Kept: op may be gone by the end. */
+    eo_ctx *ctx = eo_op_ctx(op);
+    bool *inv = eo_ctx_alloc(ctx, (ni ? ni : 1) * sizeof(*inv));
     if (!inv)
         return EO_REWRITE_FAILED;
     for (size_t i = 0; i < ni; i++) {
@@ -1209,7 +1211,7 @@ while_invariant_args(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
 done:
     while_edit_fini(&e);
 out:
-    eo_ctx_free(eo_op_ctx(op), inv, (ni ? ni : 1) * sizeof(*inv));
+    eo_ctx_free(ctx, inv, (ni ? ni : 1) * sizeof(*inv));
     return r;
 }
 
@@ -1239,7 +1241,9 @@ while_invariant_yielded(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
         return EO_REWRITE_NO_MATCH;
     while_edit e;
     eo_rewrite_result r = EO_REWRITE_FAILED;
-    bool *keep = eo_ctx_alloc(eo_op_ctx(op), (n + 1) * sizeof(*keep));
+    /* Kept: op may be gone by the end. */
+    eo_ctx *ctx = eo_op_ctx(op);
+    bool *keep = eo_ctx_alloc(ctx, (n + 1) * sizeof(*keep));
     if (!keep)
         return r;
     if (!while_edit_init(&e, op))
@@ -1263,7 +1267,7 @@ while_invariant_yielded(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
     r = while_edit_apply(rw, op, &e);
 done:
     while_edit_fini(&e);
-    eo_ctx_free(eo_op_ctx(op), keep, (n + 1) * sizeof(*keep));
+    eo_ctx_free(ctx, keep, (n + 1) * sizeof(*keep));
     return r;
 }
 
@@ -1366,7 +1370,9 @@ while_unused_args(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
         return EO_REWRITE_NO_MATCH;
     while_edit e;
     eo_rewrite_result r = EO_REWRITE_FAILED;
-    bool *keep = eo_ctx_alloc(eo_op_ctx(op), ni * sizeof(*keep));
+    /* Kept: op may be gone by the end. */
+    eo_ctx *ctx = eo_op_ctx(op);
+    bool *keep = eo_ctx_alloc(ctx, ni * sizeof(*keep));
     if (!keep)
         return r;
     if (!while_edit_init(&e, op))
@@ -1387,7 +1393,7 @@ while_unused_args(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
     r = while_edit_apply(rw, op, &e);
 done:
     while_edit_fini(&e);
-    eo_ctx_free(eo_op_ctx(op), keep, ni * sizeof(*keep));
+    eo_ctx_free(ctx, keep, ni * sizeof(*keep));
     return r;
 }
 
