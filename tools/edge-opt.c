@@ -70,6 +70,8 @@ typedef struct options {
     /* ONNX import (--import-onnx). */
     bool import_onnx;
     int64_t onnx_dynamic_dim;
+    const char **onnx_binds;    /* --onnx-bind-input NAME=FILE, argc */
+    size_t num_onnx_binds;
     unsigned num_threads;
     const char *pipeline;       /* --pass-pipeline */
     pass_flag *passes;          /* argc entries at most */
@@ -96,7 +98,7 @@ enum {
     SLOT_OUTPUT, SLOT_SPLIT, SLOT_PIPELINE, SLOT_PRINT_BEFORE,
     SLOT_PRINT_AFTER, SLOT_KNOBS, SLOT_KNOB, SLOT_KNOBS_OUT, SLOT_LIST_KNOBS,
     SLOT_NUM_THREADS, SLOT_DIALECT_PLUGIN, SLOT_PASS_PLUGIN,
-    SLOT_ONNX_DYNAMIC_DIM
+    SLOT_ONNX_DYNAMIC_DIM, SLOT_ONNX_BIND
 };
 
 /* One accepted flag. Boolean flags store into the bool at 'offset' in
@@ -177,6 +179,9 @@ static const flag flags[] = {
               "Do not wrap the top-level operations in a builtin.module"),
     { "o", FLAG_VALUE, 0, SLOT_OUTPUT, "filename",
       "Output file ('-', the default, is stdout)" },
+    { "onnx-bind-input", FLAG_VALUE, 0, SLOT_ONNX_BIND, "name=file",
+      "With --import-onnx: import graph input 'name' as a constant of the "
+      "value in 'file' (.npy, else an ONNX TensorProto .pb; repeatable)" },
     { "onnx-dynamic-dim", FLAG_VALUE, 0, SLOT_ONNX_DYNAMIC_DIM, "n",
       "With --import-onnx: the size of every dynamic input dimension "
       "(0, the default: dynamic dimensions are an error)" },
@@ -459,6 +464,9 @@ parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
                 break;              /* loaded already: scan_plugins */
             case SLOT_KNOBS_OUT:
                 o->knobs_out = value;
+                break;
+            case SLOT_ONNX_BIND:
+                o->onnx_binds[o->num_onnx_binds++] = value;
                 break;
             case SLOT_ONNX_DYNAMIC_DIM: {
                 char *end;
@@ -1399,13 +1407,23 @@ process_chunk(const options *o, const input *in, const chunk *c, FILE *out)
     eo_op *op;
     if (o->import_onnx) {
         /* The importer verifies what it builds. */
+        eo_onnx_bindings bind;
         eo_onnx_options oo = { .dynamic_dim = o->onnx_dynamic_dim };
         /* A file is imported from its path: the importer drops its own
          * mapping once unpacked (edge-opt's mapped pages stay untouched),
          * which keeps peak memory near twice the model's size. */
         bool file = in->map_len && o->input && strcmp(o->input, "-");
-        op = file ? eo_onnx_import_file(ctx, in->name, &oo)
-                 : eo_onnx_import_buffer(ctx, c->text, c->len, in->name, &oo);
+        op = NULL;
+        if (eo_onnx_bindings_load(ctx, o->num_onnx_binds, o->onnx_binds,
+                                  &bind) == EO_OK) {
+            oo.bind_names = (const char *const *)bind.names;
+            oo.bind_values = bind.values;
+            oo.num_bind = bind.n;
+            op = file ? eo_onnx_import_file(ctx, in->name, &oo)
+                      : eo_onnx_import_buffer(ctx, c->text, c->len, in->name,
+                                              &oo);
+            eo_onnx_bindings_free(&bind);
+        }
     } else {
         op = eo_parse_source(ctx, in->name, c->text, c->len, &cfg);
     }
@@ -1609,6 +1627,7 @@ free_options(options *o, eo_ctx *pctx)
 {
     free(o->passes);
     free(o->knob_assigns);
+    free(o->onnx_binds);
     free(o->plugins);
     free(o->plugin_kinds);
     eo_strbuf_free(&o->print_before);
@@ -1631,7 +1650,8 @@ main(int argc, char **argv)
     eo_ctx *pctx = o.plugins && o.plugin_kinds ? make_ctx(&o) : NULL;
     o.passes = calloc((size_t)argc + 1, sizeof(*o.passes));
     o.knob_assigns = calloc((size_t)argc + 1, sizeof(*o.knob_assigns));
-    if (!pctx || !o.passes || !o.knob_assigns) {
+    o.onnx_binds = calloc((size_t)argc + 1, sizeof(*o.onnx_binds));
+    if (!pctx || !o.passes || !o.knob_assigns || !o.onnx_binds) {
         if (!plugin_failed)
             fprintf(stderr, TOOL ": error: out of memory\n");
         free_options(&o, pctx);

@@ -51,6 +51,7 @@ typedef struct options {
     const char *file;
     const char *func;
     path_list inputs, outputs, checks;
+    path_list binds;            /* --onnx-bind-input NAME=FILE */
     double atol, rtol;
     uint64_t int_tol;
     int64_t dynamic_dim;
@@ -62,7 +63,7 @@ typedef enum flag_kind { FLAG_BOOL, FLAG_VALUE } flag_kind;
 
 enum {
     SLOT_NONE, SLOT_FUNC, SLOT_INPUT, SLOT_OUTPUT, SLOT_CHECK, SLOT_ATOL,
-    SLOT_RTOL, SLOT_INT_TOL, SLOT_DYNAMIC_DIM, SLOT_REPEAT
+    SLOT_RTOL, SLOT_INT_TOL, SLOT_DYNAMIC_DIM, SLOT_REPEAT, SLOT_BIND
 };
 
 /* One accepted flag: booleans store into the bool at 'offset' in
@@ -98,6 +99,9 @@ static const flag flags[] = {
                "(default 0)"),
     BOOL_FLAG("interpret", interpret,
               "Run with the reference interpreter (the only mode so far)"),
+    VALUE_FLAG("onnx-bind-input", SLOT_BIND, "name=file",
+               "Import input 'name' of an .onnx file as a constant of this "
+               ".npy or .pb value; not an argument then (repeatable)"),
     VALUE_FLAG("onnx-dynamic-dim", SLOT_DYNAMIC_DIM, "n",
                "Size given to every dynamic dimension of an .onnx "
                "file's inputs"),
@@ -194,6 +198,9 @@ set_value(options *o, const flag *fl, const char *value)
         return true;
     case SLOT_CHECK:
         o->checks.v[o->checks.n++] = value;
+        return true;
+    case SLOT_BIND:
+        o->binds.v[o->binds.n++] = value;
         return true;
     case SLOT_ATOL:
         return parse_double(value, &o->atol);
@@ -368,8 +375,19 @@ load_module(eo_ctx *ctx, const options *o, char **text)
     if (has_suffix(path, ".onnx")) {
         eo_onnx_options oo = { .func_name = NULL,
                                .dynamic_dim = o->dynamic_dim };
+        eo_onnx_bindings bind;
+        if (eo_onnx_bindings_load(ctx, o->binds.n, o->binds.v, &bind) !=
+            EO_OK)
+            return NULL;
+        oo.bind_names = (const char *const *)bind.names;
+        oo.bind_values = bind.values;
+        oo.num_bind = bind.n;
         module = eo_onnx_import_file(ctx, path, &oo);
+        eo_onnx_bindings_free(&bind);
     } else {
+        if (o->binds.n)
+            fprintf(stderr, TOOL ": warning: --onnx-bind-input ignored "
+                    "for '%s' (not an .onnx file)\n", path);
         if (o->dynamic_dim)
             fprintf(stderr, TOOL ": warning: --onnx-dynamic-dim ignored "
                     "for '%s' (not an .onnx file)\n", path);
@@ -869,8 +887,9 @@ main(int argc, char **argv)
     o.inputs.v = calloc(cap, sizeof(char *));
     o.outputs.v = calloc(cap, sizeof(char *));
     o.checks.v = calloc(cap, sizeof(char *));
+    o.binds.v = calloc(cap, sizeof(char *));
     int status = 1;
-    if (!o.inputs.v || !o.outputs.v || !o.checks.v) {
+    if (!o.inputs.v || !o.outputs.v || !o.checks.v || !o.binds.v) {
         fprintf(stderr, TOOL ": error: out of memory\n");
         goto done;
     }
@@ -901,5 +920,6 @@ done:
     free(o.inputs.v);
     free(o.outputs.v);
     free(o.checks.v);
+    free(o.binds.v);
     return status;
 }

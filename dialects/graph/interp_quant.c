@@ -350,7 +350,7 @@ out_stage_init(eo_op *op, const qarg *x, const qarg *y, out_stage *s)
  * For 8-bit inputs the accumulator saturates to int32 first (TFLite's
  * wraps); 16-bit inputs keep the int64 accumulator, as TFLite's 16x8
  * kernels. */
-static int64_t
+static inline int64_t
 out_stage_apply(const out_stage *s, int64_t acc, int32_t q, int shift)
 {
     if (s->raw)
@@ -412,6 +412,31 @@ typedef struct mult {
     int32_t q;
     int shift;
 } mult;
+
+#define STORE_OUTPUTS(T)                                              \
+    do {                                                              \
+        T *d = (T *)y->data + y0;                                     \
+        for (int64_t i = 0; i < n; i++)                               \
+            d[i * ys] = (T)out_stage_apply(s, acc[i], m.q, m.shift);  \
+    } while (0)
+
+/* Element y0 + i * ys of 'y' = acc[i] through the output stage with
+ * multiplier m, for i < n: a row of outputs of one channel, stored with
+ * the result's type fixed outside the loop (the value is within its
+ * range; storing to the unsigned type of the width wraps negative
+ * values to their two's complement bytes). */
+static void
+store_outputs(eo_tensor *y, int64_t y0, int64_t ys, const out_stage *s,
+              const int64_t *acc, int64_t n, mult m)
+{
+    switch (y->dtype) {
+    case EO_DT_I8: case EO_DT_U8: STORE_OUTPUTS(uint8_t); break;
+    case EO_DT_I16: case EO_DT_U16: STORE_OUTPUTS(uint16_t); break;
+    default: STORE_OUTPUTS(uint32_t); break;
+    }
+}
+
+#undef STORE_OUTPUTS
 
 /* Multipliers s_x * s_w[c] / s_y for c < n (all zero for a raw i32
  * result); NULL on allocation failure. The caller frees the array. */
@@ -608,12 +633,15 @@ k_quantize(eo_op *op, const eo_tensor *in, eo_tensor *out)
     return EO_OK;
 }
 
-/* One run of f32 results from storage type T. */
-#define DEQUANT_RUN(T)                                                \
+/* One run of f32 results from storage type T, q - zp computed in W (an
+ * int32 for storage up to 16 bits: its conversion to float vectorizes;
+ * the same value converts to the same float from any integer type). */
+#define DEQUANT_RUN(T, W)                                             \
     do {                                                              \
         const T *src = x.t->data;                                     \
+        W z = (W)zp;                                                  \
         for (int64_t i = base; i < base + run; i++)                   \
-            yf[i] = (float)((int64_t)src[i] - zp) * sf;               \
+            yf[i] = (float)((W)src[i] - z) * sf;                      \
     } while (0)
 
 /* ONNX DequantizeLinear: (q - zp) * scale in the result's precision. */
@@ -643,11 +671,11 @@ k_dequantize(eo_op *op, const eo_tensor *in, eo_tensor *out)
             continue;
         }
         switch (x.st) {
-        case QS_I8: DEQUANT_RUN(int8_t); break;
-        case QS_U8: DEQUANT_RUN(uint8_t); break;
-        case QS_I16: DEQUANT_RUN(int16_t); break;
-        case QS_U16: DEQUANT_RUN(uint16_t); break;
-        default: DEQUANT_RUN(int32_t); break;
+        case QS_I8: DEQUANT_RUN(int8_t, int32_t); break;
+        case QS_U8: DEQUANT_RUN(uint8_t, int32_t); break;
+        case QS_I16: DEQUANT_RUN(int16_t, int32_t); break;
+        case QS_U16: DEQUANT_RUN(uint16_t, int32_t); break;
+        default: DEQUANT_RUN(int32_t, int64_t); break;
         }
     }
     return EO_OK;
@@ -798,6 +826,18 @@ inside_range(int64_t n, int64_t stride, int64_t off, int64_t no,
     *hi = *hi < *lo ? *lo : *hi < no ? *hi : no;
 }
 
+/* Whether tap offset 'offx' (with its in-range outputs [lo, hi)) reads
+ * whole input rows, so that a tile's consecutive output rows read
+ * consecutive input rows, one contiguous block: unit strides, no
+ * horizontal offset, output rows as wide as input rows. */
+static bool
+whole_rows(const eo_graph_conv *p, strides4 sx, int64_t offx, int64_t lo,
+           int64_t hi)
+{
+    return p->stride[0] == 1 && p->stride[1] == 1 && sx.w == 1
+           && offx == 0 && lo == 0 && hi == p->wo && p->wo == p->w;
+}
+
 /* The im2col columns of output rows [oy0, oy0 + nr) of one image and
  * group ('xg': the centered input at its first channel, strides 'sx'):
  * col[r * t + i * wo + ox], r = (ci * kh + ky) * kw + kx, t = nr * wo,
@@ -814,6 +854,18 @@ im2col_tile(const eo_graph_conv *p, strides4 sx, const int16_t *xg,
         int16_t *cr = col + ((ci * p->kh + ky) * p->kw + kx) * t;
         int64_t offx = kx * p->dilation[1] - p->pad[1], lo, hi;
         inside_range(p->w, sw, offx, p->wo, &lo, &hi);
+        if (whole_rows(p, sx, offx, lo, hi)) {
+            /* Output row i reads input row i + offy: one block. */
+            int64_t offy = oy0 + ky * p->dilation[0] - p->pad[0], ilo, ihi;
+            inside_range(p->h, 1, offy, nr, &ilo, &ihi);
+            memset(cr, 0, (size_t)(ilo * p->wo) * sizeof *cr);
+            if (ihi > ilo)
+                memcpy(cr + ilo * p->wo, xg + ci * sx.c + (ilo + offy) * sx.h,
+                       (size_t)((ihi - ilo) * p->wo) * sizeof *cr);
+            memset(cr + ihi * p->wo, 0,
+                   (size_t)((nr - ihi) * p->wo) * sizeof *cr);
+            continue;
+        }
         for (int64_t i = 0; i < nr; i++) {
             int16_t *dst = cr + i * p->wo;
             int64_t iy = (oy0 + i) * p->stride[0] + ky * p->dilation[0]
@@ -857,6 +909,16 @@ window_sums(const eo_graph_conv *p, strides4 sx, const int16_t *xg,
         int16_t wv = wt[(ci * p->kh + ky) * p->kw + kx];
         int64_t offx = kx * p->dilation[1] - p->pad[1], lo, hi;
         inside_range(p->w, sw, offx, p->wo, &lo, &hi);
+        if (whole_rows(p, sx, offx, lo, hi)) {
+            /* Output row i reads input row i + offy: one block. */
+            int64_t offy = oy0 + ky * p->dilation[0] - p->pad[0], ilo, ihi;
+            inside_range(p->h, 1, offy, nr, &ilo, &ihi);
+            if (ihi > ilo)
+                mac_row(tmp + ilo * p->wo,
+                        xg + ci * sx.c + (ilo + offy) * sx.h, wv,
+                        (ihi - ilo) * p->wo);
+            continue;
+        }
         for (int64_t i = 0; i < nr; i++) {
             int64_t iy = (oy0 + i) * p->stride[0] + ky * p->dilation[0]
                          - p->pad[0];
@@ -936,11 +998,8 @@ conv_narrow(const qconv *c)
                 sum_rows(acc, tmp, bias_of(c->b, o), wk + o * ckk, rows_at,
                          rs, ckk, t);
             /* Output pixel oy0 * wo + i (sy.h = wo * sy.w). */
-            int64_t y0 = n * sy.n + o * sy.c + oy0 * sy.h;
-            for (int64_t i = 0; i < t; i++)
-                qset(c->y, y0 + i * sy.w,
-                     out_stage_apply(c->st, acc[i], c->m[o].q,
-                                     c->m[o].shift));
+            store_outputs(c->y, n * sy.n + o * sy.c + oy0 * sy.h, sy.w,
+                          c->st, acc, t, c->m[o]);
         }
     }
     status = EO_OK;

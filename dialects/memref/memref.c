@@ -1730,6 +1730,41 @@ count_of(const int64_t *v, size_t n, int64_t x)
     return c;
 }
 
+/* MLIR's computeMemRefRankReductionMask: which static-1 dims of 'orig'
+ * (strides os[0..n)) the reduced type (strides rs[0..m)) drops, by
+ * counting strides. False if inconsistent. */
+static bool
+stride_reduction_mask(const int64_t *os, size_t n, const int64_t *rs,
+                      size_t m, const int64_t *sizes, bool *drop)
+{
+    size_t ndrop = 0, ones = 0;
+    for (size_t i = 0; i < n; i++)
+        ones += sizes[i] == 1;
+    /* Exactly as many unit dims as dropped ones: those (MLIR's early
+     * exit); equal ranks drop nothing. */
+    for (size_t i = 0; i < n; i++)
+        drop[i] = m < n && ones + m == n && sizes[i] == 1;
+    if (m == n || ones + m == n)
+        return true;
+    for (size_t i = 0; i < n; i++) {
+        drop[i] = false;
+        if (sizes[i] != 1)
+            continue;
+        size_t left = count_of(os, n, os[i]);
+        for (size_t k = 0; k < i; k++)
+            if (drop[k] && os[k] == os[i])
+                left--;
+        size_t cand = count_of(rs, m, os[i]);
+        if (left > cand) {
+            drop[i] = true;
+            ndrop++;
+        } else if (left < cand) {
+            return false;
+        }
+    }
+    return ndrop + m == n;
+}
+
 static eo_status
 subview_error(eo_op *op, const eo_type *expected, const char *why)
 {
@@ -1759,7 +1794,8 @@ check_subview_type(eo_op *op, const eo_type *src, const eo_type *res,
         return EO_NOMEM;
     size_t m = eo_type_rank(res);
     if (m > n)
-        return subview_error(op, exp, "mismatch of result rank");
+        return eo_emit_error(ctx, eo_op_loc(op), "expected result rank to be "
+                             "smaller or equal to the source rank. ");
     if (!rank_reduction_ok(sizes, n, eo_type_shape(res), m))
         return subview_error(op, exp, "mismatch of result sizes");
     int64_t *rs = calloc(m + 1, sizeof *rs), ro;
@@ -1773,21 +1809,11 @@ check_subview_type(eo_op *op, const eo_type *src, const eo_type *res,
         s = subview_error(op, exp, "mismatch of result layout");
         goto out;
     }
-    /* Dropped dims: static 1s whose stride occurs more often in the
-     * inferred strides than in the result's (MLIR's stride multiset). */
-    size_t ndrop = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (sizes[i] != 1 || ndrop == n - m)
-            continue;
-        size_t have = count_of(strides, n, strides[i]);
-        for (size_t k = 0; k < i; k++)
-            if (drop[k] && strides[k] == strides[i])
-                have--;
-        if (have > count_of(rs, m, strides[i])) {
-            drop[i] = true;
-            ndrop++;
-        }
-    }
+    /* Dropped dims: MLIR's computeMemRefRankReductionMask on the
+     * inferred strides. */
+    size_t ndrop = n - m;
+    if (!stride_reduction_mask(strides, n, rs, m, sizes, drop))
+        ndrop = SIZE_MAX;
     bool ok = ndrop == n - m && ro == off;
     for (size_t i = 0, j = 0; ok && i < n; i++) {
         if (drop[i])
@@ -1857,6 +1883,230 @@ verify_subview(eo_op *op)
     free(buf);
     return s;
 }
+
+/* The constant value of mixed entry i of list j (static, or a constant
+ * operand); false if unknown. */
+static bool
+mixed_const(const eo_op *op, const view_info *v, size_t j, size_t i,
+            int64_t *out)
+{
+    eo_value *dyn;
+    int64_t x = mixed_at(op, v->stat[j], v->start[j], i, &dyn);
+    if (!dyn) {
+        *out = x;
+        return x != EO_DYNAMIC;
+    }
+    const eo_attr *a = eo_value_constant(dyn);
+    if (!a || eo_attr_get_kind(a) != EO_ATTR_INTEGER ||
+        eo_attr_int_num_words(a) != 1)
+        return false;
+    *out = eo_attr_int_value(a);
+    return true;
+}
+
+/* Whether mixed entry i of list j of 'a' and of 'b' is the same (equal
+ * static values or the same operand). */
+static bool
+mixed_same(const eo_op *a, const view_info *va, const eo_op *b,
+           const view_info *vb, size_t j, size_t i)
+{
+    eo_value *da, *db;
+    int64_t x = mixed_at(a, va->stat[j], va->start[j], i, &da);
+    int64_t y = mixed_at(b, vb->stat[j], vb->start[j], i, &db);
+    return da || db ? da == db : x == y;
+}
+
+/* MLIR's SubViewOp::fold: a subview that changes nothing is its source;
+ * so is a zero-offset, unit-stride subview of a subview of equal sizes. */
+static bool
+fold_subview(eo_op *op, const eo_attr *const cst[], eo_fold *out)
+{
+    (void)cst;
+    eo_value *src = eo_op_operand(op, 0);
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    if (rt == eo_value_type(src) && eo_type_num_elements(rt) >= 0)
+        return eo_fold_to_value(out, src);
+    eo_op *def = eo_value_def_op(src);
+    view_info v, w;
+    if (!is_op(def, MEMREF_SUBVIEW) || rt != eo_value_type(src) ||
+        !get_view_info(op, &v) || !get_view_info(def, &w))
+        return false;
+    size_t n = eo_attr_dense_array_size(v.stat[1]);
+    if (eo_attr_dense_array_size(w.stat[1]) != n ||
+        eo_attr_dense_array_size(v.stat[0]) != n ||
+        eo_attr_dense_array_size(v.stat[2]) != n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        int64_t o, st;
+        if (!mixed_const(op, &v, 0, i, &o) || o != 0 ||
+            !mixed_const(op, &v, 2, i, &st) || st != 1 ||
+            !mixed_same(op, &v, def, &w, 1, i))
+            return false;
+    }
+    return eo_fold_to_value(out, src);
+}
+
+/* Replaces 'op' by 'v', through a memref.cast when the types differ. */
+static eo_rewrite_result
+replace_with_cast(eo_rewriter *rw, eo_op *op, eo_value *v)
+{
+    const eo_type *t = eo_value_type(eo_op_result(op, 0));
+    if (eo_value_type(v) != t) {
+        eo_op_state st;
+        eo_op_state_init_def(&st, eo_rewriter_ctx(rw),
+                             &memref_ops[MEMREF_CAST], eo_op_loc(op));
+        if (eo_op_state_add_operand(&st, v) != EO_OK ||
+            eo_op_state_add_result(&st, t) != EO_OK) {
+            eo_op_state_release(&st);
+            return EO_REWRITE_FAILED;
+        }
+        eo_op *c = eo_rewriter_create(rw, &st);
+        if (!c)
+            return EO_REWRITE_FAILED;
+        v = eo_op_result(c, 0);
+    }
+    eo_rewriter_replace_op(rw, op, &v);
+    return EO_REWRITE_APPLIED;
+}
+
+/* MLIR's OpWithOffsetSizesAndStridesConstantArgumentFolder for subview:
+ * constant operands become static entries (offsets and sizes only when
+ * non-negative); the new subview gets the canonical result type and a
+ * memref.cast restores the old one if needed. */
+static eo_rewrite_result
+subview_constant_args(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    (void)pat;
+    view_info v;
+    eo_value *src = eo_op_operand(op, 0);
+    const eo_type *stype = eo_value_type(src);
+    const eo_type *rtype = eo_value_type(eo_op_result(op, 0));
+    if (!get_view_info(op, &v) || !is_ranked(stype) || !is_ranked(rtype))
+        return EO_REWRITE_NO_MATCH;
+    size_t n = eo_type_rank(stype), m = eo_type_rank(rtype);
+    for (size_t j = 0; j < 3; j++)
+        if (eo_attr_dense_array_size(v.stat[j]) != n)
+            return EO_REWRITE_NO_MATCH;
+    eo_rewrite_result res = EO_REWRITE_NO_MATCH;
+    int64_t *buf = calloc(7 * n + m + 1, sizeof *buf), off;
+    eo_value **dyn = calloc(3 * n + 2, sizeof *dyn);
+    bool *drop = calloc(n + 1, sizeof *drop);
+    if (!buf || !dyn || !drop) {
+        res = EO_REWRITE_FAILED;
+        goto out;
+    }
+    int64_t *stat = buf;                 /* 3 lists of n */
+    int64_t *sst = buf + 3 * n, *shape = buf + 4 * n, *str = buf + 5 * n;
+    int64_t *rs = buf + 6 * n;
+    size_t nd[3] = {0, 0, 0}, ndyn = 1;
+    bool changed = false;
+    dyn[0] = src;
+    for (size_t j = 0; j < 3; j++) {
+        for (size_t i = 0; i < n; i++) {
+            eo_value *d;
+            int64_t x = mixed_at(op, v.stat[j], v.start[j], i, &d), c;
+            if (d && mixed_const(op, &v, j, i, &c) && c != EO_DYNAMIC &&
+                (j == 2 || c >= 0)) {
+                x = c;
+                d = NULL;
+                changed = true;
+            }
+            stat[j * n + i] = d ? EO_DYNAMIC : x;
+            if (d) {
+                dyn[ndyn++] = d;
+                nd[j]++;
+            }
+        }
+    }
+    if (!changed)
+        goto out;
+    /* The canonical result type: the type inferred from the new lists,
+     * less the dims that the op's result type drops (counted against the
+     * inferred strides, as MLIR 19 does). */
+    int64_t roff;
+    if (!memref_strides_and_offset(stype, sst, &off) ||
+        !memref_strides_and_offset(rtype, rs, &roff))
+        goto out;
+    for (size_t i = 0; i < n; i++) {
+        off = sat_add(off, sat_mul(stat[i], sst[i]));
+        str[i] = sat_mul(sst[i], stat[2 * n + i]);
+    }
+    if (!stride_reduction_mask(str, n, rs, m, stat + n, drop))
+        goto out;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (drop[i])
+            continue;
+        shape[k] = stat[n + i];
+        str[k++] = str[i];
+    }
+    eo_ctx *ctx = eo_rewriter_ctx(rw);
+    const eo_attr *layout = eo_attr_get_strided(ctx, k, str, off);
+    const eo_type *nt = layout ? eo_type_get_memref(ctx, k, shape,
+                                                    eo_type_elem(stype),
+                                                    layout,
+                                                    eo_type_memspace(stype))
+                               : NULL;
+    eo_op_state st;
+    int32_t seg[4] = {1, (int32_t)nd[0], (int32_t)nd[1], (int32_t)nd[2]};
+    res = EO_REWRITE_FAILED;
+    if (!nt)
+        goto out;
+    eo_op_state_init_def(&st, ctx, eo_op_get_def(op), eo_op_loc(op));
+    if (eo_op_state_add_operands(&st, ndyn, dyn) != EO_OK ||
+        eo_op_state_add_result(&st, nt) != EO_OK ||
+        set_array(&st, "static_offsets", 64, n, stat) != EO_OK ||
+        set_array(&st, "static_sizes", 64, n, stat + n) != EO_OK ||
+        set_array(&st, "static_strides", 64, n, stat + 2 * n) != EO_OK ||
+        set_array(&st, "operandSegmentSizes", 32, 4, seg) != EO_OK) {
+        eo_op_state_release(&st);
+        goto out;
+    }
+    eo_op *nop = eo_rewriter_create(rw, &st);
+    if (nop)
+        res = replace_with_cast(rw, op, eo_op_result(nop, 0));
+out:
+    free(buf);
+    free(dyn);
+    free(drop);
+    return res;
+}
+
+/* MLIR's TrivialSubViewOpFolder: zero offsets, unit strides and the full
+ * static source shape make the subview its source (through a cast if the
+ * types differ). */
+static eo_rewrite_result
+trivial_subview(const eo_pattern *pat, eo_op *op, eo_rewriter *rw)
+{
+    (void)pat;
+    view_info v;
+    eo_value *src = eo_op_operand(op, 0);
+    const eo_type *stype = eo_value_type(src);
+    if (!get_view_info(op, &v) || !is_ranked(stype) ||
+        !is_ranked(eo_value_type(eo_op_result(op, 0))) ||
+        eo_type_rank(stype) != eo_type_rank(eo_value_type(eo_op_result(op,
+                                                                      0))))
+        return EO_REWRITE_NO_MATCH;
+    size_t n = eo_type_rank(stype);
+    for (size_t j = 0; j < 3; j++)
+        if (eo_attr_dense_array_size(v.stat[j]) != n)
+            return EO_REWRITE_NO_MATCH;
+    for (size_t i = 0; i < n; i++) {
+        int64_t o, sz, st;
+        if (!mixed_const(op, &v, 0, i, &o) || o != 0 ||
+            !mixed_const(op, &v, 2, i, &st) || st != 1 ||
+            !mixed_const(op, &v, 1, i, &sz) || sz != eo_type_dim(stype, i))
+            return EO_REWRITE_NO_MATCH;
+    }
+    return replace_with_cast(rw, op, src);
+}
+
+static const eo_pattern subview_patterns[] = {
+    { "memref.subview-constant-args", "memref.subview", 1,
+      subview_constant_args, NULL },
+    { "memref.trivial-subview", "memref.subview", 1, trivial_subview, NULL },
+    { NULL, NULL, 0, NULL, NULL },
+};
 
 /* "%src[offs] [sizes] [strides] attr-dict : T to U" (subview) or
  * "%src to offset: [o], sizes: [..], strides: [..] attr-dict : T to U". */
@@ -2488,8 +2738,9 @@ static const eo_op_def memref_ops[MEMREF_NUM_OPS] = {
         .name = "memref.subview", .operands = EO_VARIADIC, .results = 1,
         .traits = EO_PURE | EO_ATTR_SIZED_OPERANDS, .attrs = VIEW_ATTRS,
         .populate = populate_segments,
-        .verify = verify_subview, .print = print_subview,
-        .parse = parse_subview, .result_names = result_names },
+        .verify = verify_subview, .fold = fold_subview,
+        .print = print_subview, .parse = parse_subview,
+        .result_names = result_names, .canonicalize = subview_patterns },
 };
 
 static enum memref_op

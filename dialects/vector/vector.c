@@ -1056,7 +1056,7 @@ print_cast_like(eo_printer *p, eo_op *op)
 static eo_status
 parse_cast_like(eo_parser *p, eo_op_state *st)
 {
-    bool vec_src = def_index(st->def) == VECTOR_SHAPE_CAST;
+    bool vec_src = def_index(st->def) != VECTOR_BROADCAST;
     eo_operand_ref x;
     const eo_type *t, *u;
     if (eo_parse_operand(p, &x) != EO_OK ||
@@ -1482,7 +1482,7 @@ count_dynamic(const int64_t *pos, size_t n)
  * positions from operand 'first'. */
 static eo_status
 check_positions(eo_op *op, const int64_t *pos, size_t n, size_t first,
-                const eo_type *vt, const char *rank_msg, const char *dim)
+                const eo_type *vt, const char *rank_msg)
 {
     if (count_dynamic(pos, n) != eo_op_num_operands(op) - first)
         return eo_op_error(op, "mismatch between dynamic and static "
@@ -1491,7 +1491,6 @@ check_positions(eo_op *op, const int64_t *pos, size_t n, size_t first,
                            "to an incorrect fold/rewrite");
     if (n > eo_type_rank(vt))
         return eo_op_error(op, "%s", rank_msg);
-    (void)dim;
     return EO_OK;
 }
 
@@ -1570,7 +1569,7 @@ verify_extract(eo_op *op)
         }
     }
     if (check_positions(op, pos, n, 1, vt, "expected position attribute of "
-                        "rank no greater than vector rank", "") != EO_OK)
+                        "rank no greater than vector rank") != EO_OK)
         return EO_ERROR;
     return check_position_bounds(op, pos, n, vt, "");
 }
@@ -1603,8 +1602,7 @@ verify_insert(eo_op *op)
         return eo_op_error(op, "failed to verify that all of {dest, result} "
                            "have same type");
     if (check_positions(op, pos, n, 2, dt, "expected position attribute of "
-                        "rank no greater than dest vector rank", "dest ")
-        != EO_OK)
+                        "rank no greater than dest vector rank") != EO_OK)
         return EO_ERROR;
     size_t dr = eo_type_rank(dt);
     if (vec_is_vector(st) && eo_type_rank(st) + n != dr)
@@ -1869,7 +1867,7 @@ fold_insert(eo_op *op, const eo_attr *const cst[], eo_fold *out)
 /* ------------------------------------------------------------------ */
 
 static eo_status
-check_element_position(eo_op *op, const eo_type *vt, size_t pi)
+check_element_position(eo_op *op, size_t pi)
 {
     bool has = eo_op_num_operands(op) > pi;
     if (has) {
@@ -1880,7 +1878,6 @@ check_element_position(eo_op *op, const eo_type *vt, size_t pi)
             return vec_cons_error(op, "operand", pi,
                                   "signless integer or index", t);
     }
-    (void)vt;
     return EO_OK;
 }
 
@@ -1910,7 +1907,7 @@ verify_extractelement(eo_op *op)
     if (!vec_is_vector(vt))
         return vec_cons_error(op, "operand", 0, "vector of any type values",
                               vt);
-    if (check_element_position(op, vt, 1) != EO_OK)
+    if (check_element_position(op, 1) != EO_OK)
         return EO_ERROR;
     if (result_type(op, 0) != eo_type_elem(vt))
         return eo_op_error(op, "failed to verify that result type matches "
@@ -1928,7 +1925,7 @@ verify_insertelement(eo_op *op)
     if (!vec_is_vector(dt))
         return vec_cons_error(op, "operand", 1, "vector of any type values",
                               dt);
-    if (check_element_position(op, dt, 2) != EO_OK)
+    if (check_element_position(op, 2) != EO_OK)
         return EO_ERROR;
     if (!vec_is_vector(rt))
         return vec_cons_error(op, "result", 0, "vector of any type values",
@@ -2192,6 +2189,274 @@ parse_create_mask(eo_parser *p, eo_op_state *st)
 }
 
 /* ------------------------------------------------------------------ */
+/* transpose, bitcast, vscale                                          */
+/* ------------------------------------------------------------------ */
+
+static bool
+get_permutation(const eo_op *op, const int64_t **perm, size_t *n)
+{
+    const eo_attr *a = eo_op_attr(op, "permutation");
+    if (!a || eo_attr_get_kind(a) != EO_ATTR_DENSE_ARRAY ||
+        !eo_type_is_signless_int(eo_attr_dense_array_elem(a), 64))
+        return false;
+    *perm = eo_attr_dense_array_data(a);
+    *n = eo_attr_dense_array_size(a);
+    return true;
+}
+
+static eo_status
+verify_transpose(eo_op *op)
+{
+    const int64_t *perm;
+    size_t n;
+    if (!get_permutation(op, &perm, &n))
+        return eo_op_error(op, "attribute 'permutation' failed to satisfy "
+                           "constraint: i64 dense array attribute");
+    const eo_type *vt = operand_type(op, 0), *rt = result_type(op, 0);
+    if (!vec_is_vector(vt))
+        return vec_cons_error(op, "operand", 0, "vector of any type values",
+                              vt);
+    if (!vec_is_vector(rt))
+        return vec_cons_error(op, "result", 0, "vector of any type values",
+                              rt);
+    if (eo_type_elem(vt) != eo_type_elem(rt))
+        return eo_op_error(op, "failed to verify that operand and result "
+                           "have same element type");
+    size_t rank = eo_type_rank(rt);
+    if (eo_type_rank(vt) != rank)
+        return eo_op_error(op, "vector result rank mismatch: %zu", rank);
+    if (n != rank)
+        return eo_op_error(op, "transposition length mismatch: %zu", n);
+    bool *seen = calloc(rank + 1, sizeof *seen);
+    if (!seen)
+        return EO_NOMEM;
+    eo_status s = EO_OK;
+    for (size_t i = 0; i < n && s == EO_OK; i++) {
+        int64_t p = perm[i];
+        if (p < 0 || p >= (int64_t)rank)
+            s = eo_op_error(op, "transposition index out of range: %lld",
+                            (long long)p);
+        else if (seen[p])
+            s = eo_op_error(op, "duplicate position index: %lld",
+                            (long long)p);
+        else if ((seen[p] = true, eo_type_dim(rt, i) != eo_type_dim(vt, p)))
+            s = eo_op_error(op, "dimension size mismatch at: %lld",
+                            (long long)p);
+    }
+    free(seen);
+    return s;
+}
+
+/* %v, [1, 0] attr-dict : T to U */
+static void
+print_transpose(eo_printer *p, eo_op *op)
+{
+    static const char *const elided[] = {"permutation", NULL};
+    const int64_t *perm;
+    size_t n = 0;
+    eo_print_str(p, " ");
+    eo_print_value(p, eo_op_operand(op, 0));
+    eo_print_str(p, ", [");
+    if (get_permutation(op, &perm, &n))
+        for (size_t i = 0; i < n; i++)
+            eo_print_fmt(p, "%s%lld", i ? ", " : "", (long long)perm[i]);
+    eo_print_str(p, "]");
+    eo_print_attr_dict(p, op, elided);
+    eo_print_str(p, " : ");
+    eo_print_type(p, operand_type(op, 0));
+    eo_print_str(p, " to ");
+    eo_print_type(p, result_type(op, 0));
+}
+
+static eo_status
+parse_transpose(eo_parser *p, eo_op_state *st)
+{
+    eo_operand_ref v;
+    ref_list l = {0};
+    const eo_type *t, *u, *i64 = eo_type_get_int(st->ctx, 64);
+    eo_status s = EO_OK;
+    if (!i64)
+        return EO_NOMEM;
+    if (eo_parse_operand(p, &v) != EO_OK || eo_parse_punct(p, ",") != EO_OK ||
+        eo_parse_punct(p, "[") != EO_OK)
+        return EO_ERROR;
+    if (!eo_parse_optional_punct(p, "]")) {
+        do {
+            int64_t x;
+            if ((s = eo_parse_integer(p, &x)) != EO_OK)
+                goto out;
+            if (!push_pos(&l, x)) {
+                s = EO_NOMEM;
+                goto out;
+            }
+        } while (eo_parse_optional_punct(p, ","));
+        if ((s = eo_parse_punct(p, "]")) != EO_OK)
+            goto out;
+    }
+    const eo_attr *a = eo_attr_get_dense_array(st->ctx, i64, l.npos, l.pos);
+    if (!a || eo_op_state_set_attr(st, "permutation", a) != EO_OK) {
+        s = EO_NOMEM;
+        goto out;
+    }
+    if ((s = eo_parse_optional_attr_dict(p, st)) != EO_OK ||
+        (s = eo_parse_punct(p, ":")) != EO_OK ||
+        (s = parse_type_kind(p, st, EO_TYPE_VECTOR, &t)) != EO_OK ||
+        (s = expect_kw(p, st, "to")) != EO_OK ||
+        (s = parse_type_kind(p, st, EO_TYPE_VECTOR, &u)) != EO_OK ||
+        (s = eo_parse_resolve_operand(p, &v, t, st)) != EO_OK)
+        goto out;
+    s = eo_op_state_add_result(st, u);
+out:
+    ref_list_free(&l);
+    return s;
+}
+
+/* Identity permutation -> the vector; splat constant -> splat. */
+static bool
+fold_transpose(eo_op *op, const eo_attr *const cst[], eo_fold *out)
+{
+    const int64_t *perm;
+    size_t n;
+    const eo_type *rt = result_type(op, 0);
+    if (eo_op_num_operands(op) != 1 || !rt)
+        return false;
+    if (cst[0] && eo_attr_get_kind(cst[0]) == EO_ATTR_DENSE &&
+        eo_attr_dense_is_splat(cst[0])) {
+        const eo_attr *c = splat_of(rt, splat_value(cst[0]));
+        if (c)
+            return eo_fold_to_attr(out, c);
+    }
+    if (!get_permutation(op, &perm, &n))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (perm[i] != (int64_t)i)
+            return false;
+    return operand_type(op, 0) == rt &&
+           eo_fold_to_value(out, eo_op_operand(op, 0));
+}
+
+static eo_status
+verify_bitcast(eo_op *op)
+{
+    const eo_type *s = operand_type(op, 0), *r = result_type(op, 0);
+    if (!vec_is_vector(s))
+        return vec_cons_error(op, "operand", 0, "vector of any type values",
+                              s);
+    if (!vec_is_vector(r))
+        return vec_cons_error(op, "result", 0, "vector of any type values",
+                              r);
+    size_t rank = eo_type_rank(s);
+    if (eo_type_rank(r) != rank)
+        return eo_op_error(op, "failed to verify that all of {source, "
+                           "result} have same rank");
+    for (size_t i = 0; i + 1 < rank; i++)
+        if (eo_type_dim(s, i) != eo_type_dim(r, i))
+            return eo_op_error(op, "dimension size mismatch at: %zu", i);
+    uint64_t sb = vec_bit_width(eo_type_elem(s));
+    uint64_t rb = vec_bit_width(eo_type_elem(r));
+    if (rank == 0) {
+        if (sb != rb)
+            return eo_op_error(op, "source/result bitwidth of the 0-D vector "
+                               "element types must be equal");
+    } else if (sb * (uint64_t)eo_type_dim(s, rank - 1) !=
+               rb * (uint64_t)eo_type_dim(r, rank - 1)) {
+        return eo_op_error(op, "source/result bitwidth of the minor 1-D "
+                           "vectors must be equal");
+    }
+    return EO_OK;
+}
+
+/* Splat constants MLIR folds: f16 to f32 (the pattern twice), integers
+ * to a wider integer (the pattern repeated). */
+static const eo_attr *
+bitcast_splat(const eo_attr *c, const eo_type *st, const eo_type *rt)
+{
+    const eo_attr *v = c && eo_attr_get_kind(c) == EO_ATTR_DENSE &&
+                               eo_attr_dense_is_splat(c)
+                           ? splat_value(c)
+                           : NULL;
+    const eo_type *se = eo_type_elem(st), *re = eo_type_elem(rt);
+    if (!v)
+        return NULL;
+    eo_ctx *ctx = eo_type_ctx(rt);
+    if (eo_type_is_float(se) && eo_type_float_kind(se) == EO_F16 &&
+        eo_type_is_float(re) && eo_type_float_kind(re) == EO_F32) {
+        uint64_t bits = eo_attr_float_bits(v) & 0xffff;
+        const eo_attr *f = eo_attr_get_float_bits(ctx, re,
+                                                  (bits << 16) | bits);
+        return splat_of(rt, f);
+    }
+    if (eo_attr_get_kind(v) != EO_ATTR_INTEGER || !eo_type_is_int(re) ||
+        !eo_type_is_int(se))
+        return NULL;
+    unsigned sw = eo_type_int_width(se), rw = eo_type_int_width(re);
+    if (sw == 0 || rw <= sw || rw % sw || rw > 64)
+        return NULL;
+    uint64_t one = eo_attr_int_uvalue(v), bits = one;
+    for (unsigned i = 1; i < rw / sw; i++)
+        bits = (bits << sw) | one;
+    return splat_of(rt, eo_attr_get_int(ctx, re, (int64_t)bits));
+}
+
+/* Same type -> the source; bitcast(bitcast(x)) -> x when x has the
+ * result type, else bitcast(x) in place; some splat constants. */
+static bool
+fold_bitcast(eo_op *op, const eo_attr *const cst[], eo_fold *out)
+{
+    eo_value *src = eo_op_operand(op, 0);
+    const eo_type *rt = result_type(op, 0);
+    if (!src || !rt || eo_op_num_operands(op) != 1)
+        return false;
+    if (eo_value_type(src) == rt)
+        return eo_fold_to_value(out, src);
+    eo_op *d = eo_value_def_op(src);
+    if (op_is(d, VECTOR_BITCAST) && eo_op_num_operands(d) == 1) {
+        eo_value *x = eo_op_operand(d, 0);
+        if (eo_value_type(x) == rt)
+            return eo_fold_to_value(out, x);
+        eo_op_set_operand(op, 0, x);
+        return eo_fold_in_place(out);
+    }
+    const eo_attr *c = bitcast_splat(cst[0], eo_value_type(src), rt);
+    return c && eo_fold_to_attr(out, c);
+}
+
+static eo_status
+verify_vscale(eo_op *op)
+{
+    const eo_type *t = result_type(op, 0);
+    if (!eo_type_is_index(t))
+        return vec_cons_error(op, "result", 0, "index", t);
+    return EO_OK;
+}
+
+/* attr-dict */
+static void
+print_vscale(eo_printer *p, eo_op *op)
+{
+    eo_print_attr_dict(p, op, NULL);
+}
+
+static eo_status
+parse_vscale(eo_parser *p, eo_op_state *st)
+{
+    const eo_type *it = eo_type_get_index(st->ctx);
+    if (!it)
+        return EO_NOMEM;
+    if (eo_parse_optional_attr_dict(p, st) != EO_OK)
+        return EO_ERROR;
+    return eo_op_state_add_result(st, it);
+}
+
+static void
+vscale_names(eo_op *op, void (*set)(void *ud, unsigned i, const char *name,
+                                    size_t len), void *ud)
+{
+    (void)op;
+    set(ud, 0, "vscale", 6);
+}
+
+/* ------------------------------------------------------------------ */
 /* The table                                                           */
 /* ------------------------------------------------------------------ */
 
@@ -2294,6 +2559,19 @@ static const eo_op_def vector_ops[VECTOR_NUM_OPS] = {
         .traits = EO_PURE, .verify = verify_create_mask,
         .canonicalize = vec_create_mask_canon, .print = print_create_mask,
         .parse = parse_create_mask },
+    [VECTOR_TRANSPOSE] = {
+        .name = "vector.transpose", .operands = 1, .results = 1,
+        .traits = EO_PURE, .attrs = EO_ATTRS("permutation"),
+        .verify = verify_transpose, .fold = fold_transpose,
+        .print = print_transpose, .parse = parse_transpose },
+    [VECTOR_BITCAST] = {
+        .name = "vector.bitcast", .operands = 1, .results = 1,
+        .traits = EO_PURE, .verify = verify_bitcast, .fold = fold_bitcast,
+        .print = print_cast_like, .parse = parse_cast_like },
+    [VECTOR_VSCALE] = {
+        .name = "vector.vscale", .operands = 0, .results = 1,
+        .traits = EO_PURE, .verify = verify_vscale, .print = print_vscale,
+        .parse = parse_vscale, .result_names = vscale_names },
 };
 
 static enum vector_op

@@ -1,6 +1,7 @@
 /* dialects/vector/vector.h - a subset of MLIR's vector dialect: loads and
  * stores (plain, masked and transfer), broadcast/splat, fma, reductions,
- * contraction, extract/insert, shape_cast and masks, with MLIR 19's custom
+ * contraction, extract/insert, shape_cast, transpose, bitcast, vscale and
+ * masks, with MLIR 19's custom
  * forms, verifier messages and simple folds; and the #vector.kind<...> and
  * #vector.iterator_type<...> attributes.
  */
@@ -28,6 +29,9 @@ enum vector_op {
     VECTOR_SHAPE_CAST,
     VECTOR_CONSTANT_MASK,
     VECTOR_CREATE_MASK,
+    VECTOR_TRANSPOSE,
+    VECTOR_BITCAST,
+    VECTOR_VSCALE,
     VECTOR_NUM_OPS
 };
 

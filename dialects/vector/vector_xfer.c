@@ -112,7 +112,7 @@ uses_dim(const eo_affine_expr *e, unsigned d)
 
 /* MLIR's inferTransferOpMaskType (inversePermutation of the map without
  * its unused dims): for each dim the map uses, in order, the vector dim
- * of the first result that is exactly that dim; vector<1xi1> if none.
+ * of the first result that is exactly that dim (vector<i1> if none).
  * NULL where MLIR has no inverse (a used dim with no such result, or
  * symbols) or the ranks disagree. */
 static const eo_type *
@@ -143,11 +143,6 @@ infer_mask_type(const eo_type *vec, const eo_affine_map *m)
         }
         if (used && !found)
             goto out;
-    }
-    if (n == 0) {
-        shape[0] = 1;
-        sc[0] = false;
-        n = 1;
     }
     t = eo_type_get_vector(ctx, n, shape, sc, eo_type_get_int(ctx, 1));
 out:

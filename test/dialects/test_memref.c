@@ -258,6 +258,24 @@ dim_and_cast_folds(void **state)
     assert_int_equal(eo_op_verify(f->module), EO_OK);
 }
 
+static void
+identity_subview_folds_to_source(void **state)
+{
+    fixture *f = *state;
+    assert_non_null(parse(
+        f, "func.func @f(%m: memref<8x16xf32>) -> memref<8x16xf32> {\n"
+           "  %0 = memref.subview %m[0, 0][8, 16][1, 1] : memref<8x16xf32> "
+           "to memref<8x16xf32>\n"
+           "  return %0 : memref<8x16xf32>\n}\n"));
+    assert_int_equal(eo_op_verify(f->module), EO_OK);
+    eo_op *sv = first_op(f, "memref.subview");
+    eo_fold_result r[1] = {{0}};
+    bool folded = false;
+    assert_int_equal(eo_op_fold(sv, r, &folded), EO_OK);
+    assert_true(folded);
+    assert_ptr_equal(r[0].value, eo_op_operand(sv, 0));
+}
+
 int
 main(void)
 {
@@ -269,6 +287,7 @@ main(void)
         T(verifier_reports_mlir_messages),
         T(rank_reduced_subviews_verify),
         T(dim_and_cast_folds),
+        T(identity_subview_folds_to_source),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

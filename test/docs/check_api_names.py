@@ -20,7 +20,8 @@ CODE = re.compile(r"`([^`\n]+)`")
 def main():
     root = pathlib.Path(sys.argv[1])
     defined = set()
-    sources = [p for d in ("ir", "dialects", "rewrite", "docs/examples")
+    sources = [p for d in ("ir", "dialects", "rewrite", "targets", "tools",
+                           "docs/examples")
                for p in (root / d).rglob("*") if p.suffix in (".h", ".c", ".def")]
     for src in sources:
         defined.update(NAME.findall(src.read_text(errors="replace")))

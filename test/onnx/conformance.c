@@ -10,10 +10,16 @@
  * backend tolerances (rtol 1e-3, atol 1e-7; int8/uint8 results within 1,
  * other integers exact). A test whose import or run fails with a
  * diagnostic that says "unsupported" is counted as unsupported, with the
- * reason. Each test runs in a child process (unless --no-fork) so that a
+ * reason. Parameter inputs: when the import fails only because a graph
+ * input other than the first must be a constant (Slice starts, Clip min,
+ * a scale...), the test is imported again with those inputs bound to
+ * their test_data_set_0 values (eo_onnx_options.bind_*) and run on the
+ * remaining inputs; it then passes only if every data set has the same
+ * values for them, and is counted apart in the summary. Each test runs in a child process (unless --no-fork) so that a
  * crash or a hang is one failed test, not a dead suite.
  *
- * Prints "N passed, N failed, N unsupported", the unsupported reasons
+ * Prints "N passed (M of them with parameter inputs bound as constants),
+ * N failed, N unsupported", the unsupported reasons
  * with counts, then each failed test with its first error. Exit status:
  * 0 if none failed, 1 otherwise, 77 (ctest's skip) without the data.
  */
@@ -55,6 +61,7 @@ typedef enum outcome { PASS, FAIL, UNSUPPORTED } outcome;
  * key) or the first error of a failure. */
 typedef struct result {
     outcome kind;
+    size_t bound;               /* parameter inputs bound as constants */
     char reason[MSG_MAX];
 } result;
 
@@ -347,10 +354,191 @@ free_tensors(eo_tensor *t, size_t n)
         eo_tensor_free(&t[i]);
 }
 
-/* Runs one data set of 'fn'; false (with 'r' set) on failure. */
+/* ------------------------------------------------------------------ */
+/* Parameter inputs bound as constants                                 */
+/* ------------------------------------------------------------------ */
+
+/* Graph inputs bound to their values in test_data_set_0: names[i] is
+ * input file idx[i]. */
+typedef struct binding {
+    size_t n;
+    char *names[MAX_IO];
+    eo_tensor vals[MAX_IO];
+    long idx[MAX_IO];
+} binding;
+
+static void
+binding_free(binding *b)
+{
+    for (size_t i = 0; i < b->n; i++) {
+        free(b->names[i]);
+        eo_tensor_free(&b->vals[i]);
+    }
+    b->n = 0;
+}
+
 static bool
-run_data_set(eo_ctx *ctx, eo_op *fn, const char *dir, capture *c,
-             result *r)
+binding_has(const binding *b, long idx)
+{
+    for (size_t i = 0; i < b->n; i++)
+        if (b->idx[i] == idx)
+            return true;
+    return false;
+}
+
+/* Reads a protobuf varint at *p (< end); false if malformed. */
+static bool
+pb_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+    *v = 0;
+    for (unsigned shift = 0; *p < end && shift < 64; shift += 7) {
+        unsigned char byte = *(*p)++;
+        *v |= (uint64_t)(byte & 0x7f) << shift;
+        if (!(byte & 0x80))
+            return true;
+    }
+    return false;
+}
+
+/* The name (field 8) of the serialized TensorProto in file 'path' into
+ * buf ("" if it has none or the file is unreadable). */
+static void
+pb_tensor_name(const char *path, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return;
+    unsigned char *data = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len == cap) {
+            size_t ncap = cap ? cap * 2 : 4096;
+            unsigned char *nd = ncap > ((size_t)1 << 30)
+                                    ? NULL
+                                    : realloc(data, ncap);
+            if (!nd)
+                break;
+            data = nd;
+            cap = ncap;
+        }
+        size_t n = fread(data + len, 1, cap - len, f);
+        len += n;
+        if (n == 0)
+            break;
+    }
+    fclose(f);
+    const unsigned char *p = data, *end = data ? data + len : NULL;
+    while (p && p < end) {
+        uint64_t key, v;
+        if (!pb_varint(&p, end, &key))
+            break;
+        unsigned wt = (unsigned)(key & 7);
+        if (wt == 0) {
+            if (!pb_varint(&p, end, &v))
+                break;
+        } else if (wt == 1 || wt == 5) {
+            size_t skip = wt == 1 ? 8 : 4;
+            if ((size_t)(end - p) < skip)
+                break;
+            p += skip;
+        } else if (wt == 2) {
+            if (!pb_varint(&p, end, &v) || v > (uint64_t)(end - p))
+                break;
+            if ((key >> 3) == 8) {
+                size_t n = v < size ? (size_t)v : size - 1;
+                memcpy(buf, p, n);
+                buf[n] = '\0';
+                break;
+            }
+            p += v;
+        } else {
+            break;
+        }
+    }
+    free(data);
+}
+
+/* The tensor name in an importer diagnostic saying that a tensor must
+ * be a constant ("... (input 1, 'starts') must be a constant", "... not
+ * a constant ('x')") into buf; false if 'msg' is no such diagnostic. */
+static bool
+const_input_name(const char *msg, char *buf, size_t size)
+{
+    const char *e = strstr(msg, "') must be a constant");
+    const char *b = NULL;
+    if (e) {
+        for (b = e; b > msg && b[-1] != '\''; b--)
+            ;
+        if (b == msg)
+            return false;
+    } else if ((b = strstr(msg, "not a constant ('"))) {
+        b += strlen("not a constant ('");
+        e = strchr(b, '\'');
+        if (!e)
+            return false;
+    } else {
+        return false;
+    }
+    size_t n = (size_t)(e - b);
+    if (n == 0 || n >= size)
+        return false;
+    memcpy(buf, b, n);
+    buf[n] = '\0';
+    return true;
+}
+
+/* After an import failure captured in 'c': if a graph input other than
+ * the first must be a constant and test_data_set_0 has its value, adds
+ * it to 'b' and returns true (import again). */
+static bool
+bind_more(eo_ctx *ctx, const char *dir, const capture *c, binding *b)
+{
+    char want[256], set0[4096], path[4096], name[256];
+    if (!c->unsupported[0] ||
+        !const_input_name(c->unsupported, want, sizeof(want)) ||
+        b->n == MAX_IO || !join_path(set0, sizeof(set0), dir,
+                                     "test_data_set_0"))
+        return false;
+    for (long k = 0; k < MAX_IO; k++) {
+        int len = snprintf(path, sizeof(path), "%s/input_%ld.pb", set0, k);
+        if (len < 0 || (size_t)len >= sizeof(path) || !file_exists(path))
+            return false;
+        pb_tensor_name(path, name, sizeof(name));
+        if (strcmp(name, want) != 0)
+            continue;
+        if (k == 0 || binding_has(b, k))
+            return false;
+        char *dup = strdup(want);
+        if (!dup || eo_onnx_load_tensor(ctx, path, &b->vals[b->n]) != EO_OK) {
+            free(dup);
+            return false;
+        }
+        b->names[b->n] = dup;
+        b->idx[b->n++] = k;
+        return true;
+    }
+    return false;
+}
+
+/* Whether tensors a and b are equal (dtype, shape, bytes). */
+static bool
+same_tensor(const eo_tensor *a, const eo_tensor *b)
+{
+    if (a->dtype != b->dtype || a->rank != b->rank ||
+        a->nbytes != b->nbytes)
+        return false;
+    for (size_t d = 0; d < a->rank; d++)
+        if (a->shape[d] != b->shape[d])
+            return false;
+    return a->nbytes == 0 || memcmp(a->data, b->data, a->nbytes) == 0;
+}
+
+/* Runs one data set of 'fn' (input files bound in 'b' are not passed:
+ * they must hold the bound values); false (with 'r' set) on failure. */
+static bool
+run_data_set(eo_ctx *ctx, eo_op *fn, const char *dir, const binding *b,
+             capture *c, result *r)
 {
     eo_tensor in[MAX_IO], exp[MAX_IO], out[MAX_IO];
     memset(in, 0, sizeof(in));
@@ -360,6 +548,33 @@ run_data_set(eo_ctx *ctx, eo_op *fn, const char *dir, capture *c,
     long nexp = nin < 0 ? -1 : load_pbs(ctx, dir, "output", exp, c, r);
     const eo_type *ft = func_get_type(fn);
     bool ok = nin >= 0 && nexp >= 0;
+    long nall = nin;
+    if (ok && b->n) {
+        /* Drop the bound inputs (kept at the end, freed with the rest). */
+        eo_tensor keep[MAX_IO], drop[MAX_IO];
+        long nk = 0, nd = 0;
+        for (long k = 0; k < nin; k++) {
+            bool bound = false;
+            for (size_t i = 0; i < b->n; i++) {
+                if (b->idx[i] != k)
+                    continue;
+                bound = true;
+                if (ok && !same_tensor(&in[k], &b->vals[i])) {
+                    set_result(r, UNSUPPORTED, "unsupported: parameter "
+                               "input differs between data sets: ",
+                               b->names[i]);
+                    ok = false;
+                }
+            }
+            if (bound)
+                drop[nd++] = in[k];
+            else
+                keep[nk++] = in[k];
+        }
+        memcpy(in, keep, (size_t)nk * sizeof(*in));
+        memcpy(in + nk, drop, (size_t)nd * sizeof(*in));
+        nin = nk;
+    }
     if (ok && (size_t)nin != eo_type_num_inputs(ft)) {
         r->kind = FAIL;
         snprintf(r->reason, sizeof(r->reason), "%ld input files for %zu "
@@ -387,7 +602,7 @@ run_data_set(eo_ctx *ctx, eo_op *fn, const char *dir, capture *c,
     if (nout > MAX_IO)
         nout = MAX_IO;
     free_tensors(out, nout);
-    free_tensors(in, nin > 0 ? (size_t)nin : 0);
+    free_tensors(in, nall > 0 ? (size_t)nall : 0);
     free_tensors(exp, nexp > 0 ? (size_t)nexp : 0);
     return ok;
 }
@@ -409,6 +624,7 @@ static void
 run_test(const char *dir, result *r)
 {
     r->kind = PASS;
+    r->bound = 0;
     r->reason[0] = '\0';
     capture c = { 0 };
     eo_ctx *ctx = eo_ctx_create(NULL);
@@ -420,14 +636,28 @@ run_test(const char *dir, result *r)
     }
     eo_ctx_set_diag_handler(ctx, on_diag, &c);
     char path[4096];
-    eo_op *module = join_path(path, sizeof(path), dir, "model.onnx")
-                        ? eo_onnx_import_file(ctx, path, NULL)
-                        : NULL;
+    binding b = { 0 };
+    eo_op *module = NULL;
+    if (join_path(path, sizeof(path), dir, "model.onnx")) {
+        for (;;) {
+            eo_onnx_options oo = {
+                .bind_names = (const char *const *)b.names,
+                .bind_values = b.vals,
+                .num_bind = b.n,
+            };
+            module = eo_onnx_import_file(ctx, path, &oo);
+            if (module || !bind_more(ctx, dir, &c, &b))
+                break;
+            memset(&c, 0, sizeof(c));
+        }
+    }
     if (!module) {
         diag_result(r, &c, "import: ");
+        binding_free(&b);
         eo_ctx_destroy(ctx);
         return;
     }
+    r->bound = b.n;
     eo_op *fn = first_func(module);
     if (!fn) {
         set_result(r, FAIL, "import: no func.func in the module", "");
@@ -441,12 +671,13 @@ run_test(const char *dir, result *r)
                 set_result(r, FAIL, "path too long: ", sets[i]);
                 break;
             }
-            if (!run_data_set(ctx, fn, path, &c, r))
+            if (!run_data_set(ctx, fn, path, &b, &c, r))
                 break;
         }
         free_list(sets, nsets);
     }
     eo_op_destroy(module);
+    binding_free(&b);
     eo_ctx_destroy(ctx);
 }
 
@@ -598,7 +829,7 @@ typedef struct failure {
 } failure;
 
 typedef struct summary {
-    size_t passed, failed, unsupported;
+    size_t passed, passed_bound, failed, unsupported;
     reason_count *reasons;
     size_t num_reasons, cap_reasons;
     failure *fails;
@@ -709,6 +940,8 @@ run_category(const config *cfg, const char *cat, summary *s)
         switch (r.kind) {
         case PASS:
             s->passed++;
+            if (r.bound)
+                s->passed_bound++;
             break;
         case FAIL:
             s->failed++;
@@ -719,6 +952,9 @@ run_category(const config *cfg, const char *cat, summary *s)
             add_reason(s, r.reason, name);
             break;
         }
+        if (cfg->verbose && r.kind == PASS && r.bound)
+            snprintf(r.reason, sizeof(r.reason), "%zu parameter input%s "
+                     "bound as constants", r.bound, r.bound == 1 ? "" : "s");
         if (cfg->verbose)
             printf("%-11s %s (%.1f ms)%s%s\n",
                    r.kind == PASS   ? "PASS"
@@ -776,8 +1012,9 @@ main(int argc, char **argv)
     for (size_t i = 0; i < sizeof(categories) / sizeof(categories[0]); i++)
         run_category(&cfg, categories[i], &s);
     double secs = seconds_now() - t0;
-    printf("%zu passed, %zu failed, %zu unsupported (%.1f s)\n", s.passed,
-           s.failed, s.unsupported, secs);
+    printf("%zu passed (%zu of them with parameter inputs bound as "
+           "constants), %zu failed, %zu unsupported (%.1f s)\n", s.passed,
+           s.passed_bound, s.failed, s.unsupported, secs);
     if (s.num_reasons) {
         qsort(s.reasons, s.num_reasons, sizeof(*s.reasons), cmp_reason);
         printf("\nUnsupported (tests, reason, e.g.):\n");

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define MODELS "/work/shared/models"
 #define TESTDATA "/usr/share/libonnx-testdata/data"
@@ -445,6 +446,186 @@ test_dynamic_dim(void **state)
     eo_op_destroy(mod);
 }
 
+/* x [2,3] and s [2] (int64) -> Reshape -> y. */
+static char *rs_in[] = { "x", "s" };
+static char *rs_out[] = { "y" };
+static int64_t rs_x_shape[] = { 2, 3 };
+static int64_t rs_s_shape[] = { 2 };
+
+static void
+build_reshape(mb *m)
+{
+    mb_init(m, 13);
+    mb_input(m, "x", ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT, 2, rs_x_shape);
+    mb_input(m, "s", ONNX__TENSOR_PROTO__DATA_TYPE__INT64, 1, rs_s_shape);
+    mb_node(m, "Reshape", "rs", 2, rs_in, 1, rs_out);
+    mb_output(m, "y");
+}
+
+/* eo_onnx_options.bind_*: a graph input imported as a constant. */
+static void
+test_bind_input(void **state)
+{
+    fixture *f = *state;
+    mb m;
+    build_reshape(&m);
+    assert_null(import_mb(f, &m, NULL));
+    assert_string_equal(f->msg, "node 'rs' (Reshape): unsupported: shape "
+                        "(input 1, 's') must be a constant");
+
+    int64_t sv[2] = { 3, 2 };
+    eo_tensor t = { .dtype = EO_DT_I64, .rank = 1, .shape = { 2 },
+                    .data = sv, .nbytes = sizeof(sv), .borrowed = true };
+    const char *names[] = { "s" };
+    eo_onnx_options opts = { .bind_names = names, .bind_values = &t,
+                             .num_bind = 1 };
+    eo_op *mod = import_mb(f, &m, &opts);
+    assert_non_null(mod);
+    eo_op *fn = the_func(mod);
+    assert_int_equal(eo_block_num_args(func_body(fn)), 1);
+    eo_op *rs = find_op(fn, "graph.reshape", 0);
+    assert_non_null(rs);
+    const eo_type *rt = eo_value_type(eo_op_result(rs, 0));
+    assert_int_equal(eo_type_dim(rt, 0), 3);
+    assert_int_equal(eo_type_dim(rt, 1), 2);
+    /* It runs on the remaining argument. */
+    float xv[6] = { 1, 2, 3, 4, 5, 6 };
+    eo_tensor in = { .dtype = EO_DT_F32, .rank = 2, .shape = { 2, 3 },
+                     .data = xv, .nbytes = sizeof(xv), .borrowed = true };
+    eo_tensor out[1];
+    size_t nout = 1;
+    assert_int_equal(eo_interp_run(fn, 1, &in, &nout, out), EO_OK);
+    assert_int_equal(nout, 1);
+    assert_int_equal(out[0].shape[0], 3);
+    assert_memory_equal(out[0].data, xv, sizeof(xv));
+    eo_tensor_free(&out[0]);
+    eo_op_destroy(mod);
+
+    /* Mismatches and unknown names are errors; nothing is created. */
+    f->errors = 0;
+    t.dtype = EO_DT_I32;
+    t.nbytes = 8;
+    assert_null(import_mb(f, &m, &opts));
+    assert_string_equal(f->msg, "input 's' is INT64, the value bound to it "
+                        "INT32");
+    f->errors = 0;
+    t.dtype = EO_DT_I64;
+    t.shape[0] = 1;
+    t.nbytes = 8;
+    assert_null(import_mb(f, &m, &opts));
+    assert_string_equal(f->msg, "input 's': dimension 0 of the bound value "
+                        "is 1, not 2");
+    f->errors = 0;
+    t.shape[0] = 2;
+    t.nbytes = sizeof(sv);
+    const char *bad[] = { "nope" };
+    opts.bind_names = bad;
+    assert_null(import_mb(f, &m, &opts));
+    assert_string_equal(f->msg, "cannot bind 'nope': the model has no input "
+                        "of that name");
+    f->errors = 0;
+    const char *twice[] = { "s", "s" };
+    eo_tensor two[2] = { t, t };
+    opts.bind_names = twice;
+    opts.bind_values = two;
+    opts.num_bind = 2;
+    assert_null(import_mb(f, &m, &opts));
+    assert_string_equal(f->msg, "input 's' is bound twice");
+}
+
+/* eo_onnx_bindings_load: NAME=FILE specs (.npy here). */
+static void
+test_bindings_load(void **state)
+{
+    fixture *f = *state;
+    char path[] = "/tmp/eo_bind_XXXXXX.npy";
+    int fd = mkstemps(path, 4);
+    assert_true(fd >= 0);
+    close(fd);
+    int64_t sv[2] = { 3, 2 };
+    eo_tensor t = { .dtype = EO_DT_I64, .rank = 1, .shape = { 2 },
+                    .data = sv, .nbytes = sizeof(sv), .borrowed = true };
+    assert_int_equal(eo_tensor_save_npy(f->ctx, path, &t), EO_OK);
+    char spec[64];
+    snprintf(spec, sizeof(spec), "s=%s", path);
+    const char *specs[] = { spec };
+    eo_onnx_bindings b;
+    assert_int_equal(eo_onnx_bindings_load(f->ctx, 1, specs, &b), EO_OK);
+    remove(path);
+    assert_int_equal(b.n, 1);
+    assert_string_equal(b.names[0], "s");
+    assert_int_equal(b.values[0].dtype, EO_DT_I64);
+    assert_memory_equal(b.values[0].data, sv, sizeof(sv));
+    mb m;
+    build_reshape(&m);
+    eo_onnx_options opts = { .bind_names = (const char *const *)b.names,
+                             .bind_values = b.values, .num_bind = b.n };
+    eo_op *mod = import_mb(f, &m, &opts);
+    assert_non_null(mod);
+    eo_op_destroy(mod);
+    eo_onnx_bindings_free(&b);
+    assert_int_equal(b.n, 0);
+
+    const char *bad[] = { "no-equals" };
+    assert_int_equal(eo_onnx_bindings_load(f->ctx, 1, bad, &b), EO_ERROR);
+    assert_string_equal(f->msg, "invalid input binding 'no-equals' "
+                        "(expected NAME=FILE)");
+    assert_int_equal(b.n, 0);
+    f->errors = 0;
+    specs[0] = "s=/nonexistent/s.pb";
+    assert_int_equal(eo_onnx_bindings_load(f->ctx, 1, specs, &b), EO_ERROR);
+    assert_non_null(strstr(f->msg, "/nonexistent/s.pb"));
+    assert_null(b.names);
+}
+
+/* Opset 6 Add: broadcast = 1 aligns B at 'axis'; broadcast = 0 needs
+ * equal shapes. */
+static char *bc_in[] = { "x", "b" };
+static char *bc_out[] = { "y" };
+static int64_t bc_x_shape[] = { 2, 3, 4 };
+static int64_t bc_b_dims[] = { 3 };
+static float bc_b[3] = { 1, 2, 3 };
+
+static void
+test_legacy_broadcast(void **state)
+{
+    fixture *f = *state;
+    mb m;
+    mb_init(&m, 6);
+    mb_input(&m, "x", ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT, 3, bc_x_shape);
+    mb_init_raw(&m, "b", ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT, 1, bc_b_dims,
+                bc_b, sizeof(bc_b));
+    Onnx__NodeProto *add = mb_node(&m, "Add", "add", 2, bc_in, 1, bc_out);
+    mb_output(&m, "y");
+    assert_null(import_mb(f, &m, NULL));
+    assert_string_equal(f->msg, "node 'add' (Add): the shapes differ and "
+                        "broadcast = 0 (opset 6)");
+    Onnx__AttributeProto *a =
+        mb_attr(&m, add, "broadcast",
+                ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__INT);
+    a->has_i = true;
+    a->i = 1;
+    a = mb_attr(&m, add, "axis", ONNX__ATTRIBUTE_PROTO__ATTRIBUTE_TYPE__INT);
+    a->has_i = true;
+    a->i = 1;
+    eo_op *mod = import_mb(f, &m, NULL);
+    assert_non_null(mod);
+    eo_op *op = find_op(the_func(mod), "graph.add", 0);
+    assert_non_null(op);
+    const eo_type *bt = eo_value_type(eo_op_operand(op, 1));
+    assert_int_equal(eo_type_rank(bt), 3);
+    assert_int_equal(eo_type_dim(bt, 0), 1);
+    assert_int_equal(eo_type_dim(bt, 1), 3);
+    assert_int_equal(eo_type_dim(bt, 2), 1);
+    eo_op_destroy(mod);
+    /* Axis 2 would align B (3) with A's dimension 4. */
+    a->i = 2;
+    f->errors = 0;
+    assert_null(import_mb(f, &m, NULL));
+    assert_string_equal(f->msg, "node 'add' (Add): broadcast: dimension 0 "
+                        "of B (3) does not match A's (4)");
+}
+
 static void
 test_bad_raw_size(void **state)
 {
@@ -787,6 +968,9 @@ main(void)
         T(test_unsupported_attr),
         T(test_opset_range),
         T(test_dynamic_dim),
+        T(test_bind_input),
+        T(test_bindings_load),
+        T(test_legacy_broadcast),
         T(test_bad_raw_size),
         T(test_undefined_input),
         T(test_every_prefix),

@@ -736,6 +736,93 @@ input_type(onnx_importer *I, const Onnx__ValueInfoProto *vi)
     return onnx_tensor_type(I, tt->shape->n_dim, shape, elem);
 }
 
+/* The index in opts.bind_names of graph input 'name', or -1. */
+static long
+bound_index(const onnx_importer *I, const char *name)
+{
+    for (size_t i = 0; i < I->opts.num_bind; i++)
+        if (I->opts.bind_names[i] && !strcmp(I->opts.bind_names[i], name))
+            return (long)i;
+    return -1;
+}
+
+/* Defines graph input 'vi' as the constant opts.bind_values[k] (its data
+ * borrowed for the import: the constant it becomes copies it). */
+static eo_status
+bind_input(onnx_importer *I, const Onnx__ValueInfoProto *vi, size_t k)
+{
+    const eo_tensor *t = &I->opts.bind_values[k];
+    const char *name = vi->name;
+    static const struct { eo_dtype e; int32_t o; } dts[] = {
+        { EO_DT_F32, ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT },
+        { EO_DT_U8, ONNX__TENSOR_PROTO__DATA_TYPE__UINT8 },
+        { EO_DT_I8, ONNX__TENSOR_PROTO__DATA_TYPE__INT8 },
+        { EO_DT_I32, ONNX__TENSOR_PROTO__DATA_TYPE__INT32 },
+        { EO_DT_I64, ONNX__TENSOR_PROTO__DATA_TYPE__INT64 },
+        { EO_DT_BOOL, ONNX__TENSOR_PROTO__DATA_TYPE__BOOL },
+    };
+    int32_t dt = 0;
+    for (size_t i = 0; i < sizeof(dts) / sizeof(dts[0]); i++)
+        if (dts[i].e == t->dtype)
+            dt = dts[i].o;
+    if (!dt)
+        return onnx_error(I, "input '%s': unsupported data type %s of the "
+                          "bound value", name, eo_dtype_name(t->dtype));
+    const Onnx__TypeProto *tp = vi->type;
+    if (!tp || tp->value_case != ONNX__TYPE_PROTO__VALUE_TENSOR_TYPE ||
+        !tp->tensor_type)
+        return onnx_error(I, "input '%s': unsupported: not a tensor", name);
+    const Onnx__TypeProto__Tensor *tt = tp->tensor_type;
+    int32_t want = tt->has_elem_type ? tt->elem_type : 0;
+    if (want != dt) {
+        char b1[16], b2[16];
+        return onnx_error(I, "input '%s' is %s, the value bound to it %s",
+                          name, onnx_dtype_name(want, b1),
+                          onnx_dtype_name(dt, b2));
+    }
+    if (t->rank > EO_GRAPH_MAX_RANK ||
+        (tt->shape && tt->shape->n_dim != t->rank))
+        return onnx_error(I, "input '%s': the bound value has rank %zu, "
+                          "the input %zu", name, t->rank,
+                          tt->shape ? tt->shape->n_dim : 0);
+    for (size_t i = 0; tt->shape && i < t->rank; i++) {
+        const Onnx__TensorShapeProto__Dimension *d = tt->shape->dim[i];
+        if (d->value_case ==
+                ONNX__TENSOR_SHAPE_PROTO__DIMENSION__VALUE_DIM_VALUE &&
+            d->dim_value >= 0 && d->dim_value != t->shape[i])
+            return onnx_error(I, "input '%s': dimension %zu of the bound "
+                              "value is %lld, not %lld", name, i,
+                              (long long)t->shape[i],
+                              (long long)d->dim_value);
+    }
+    onnx_cst *c = onnx_arena_alloc(&I->scratch, sizeof(*c));
+    if (!c)
+        return onnx_nomem(I);
+    memset(c, 0, sizeof(*c));
+    c->t.dt = dt;
+    c->t.rank = t->rank;
+    int64_t n = 1;
+    for (size_t i = 0; i < t->rank; i++) {
+        c->t.shape[i] = t->shape[i];
+        if (t->shape[i] < 0 ||
+            (t->shape[i] && n > ONNX_MAX_NUMEL / t->shape[i]))
+            return onnx_error(I, "input '%s': unsupported: too many "
+                              "elements", name);
+        n *= t->shape[i];
+    }
+    c->t.numel = n;
+    c->t.nbytes = (size_t)n * onnx_dtype_size(dt);
+    if (c->t.nbytes > t->nbytes || (c->t.nbytes && !t->data))
+        return onnx_error(I, "input '%s': the bound value holds %zu bytes, "
+                          "not %zu", name, t->nbytes, c->t.nbytes);
+    c->t.data = t->data;
+    if (onnx_check_dims(I, &c->t, name) != EO_OK)
+        return EO_ERROR;
+    c->initializer = true;
+    c->key = name;
+    return onnx_define(I, name, NULL, c, NULL);
+}
+
 static eo_status
 import_graph(onnx_importer *I, const Onnx__ModelProto *m)
 {
@@ -752,8 +839,8 @@ import_graph(onnx_importer *I, const Onnx__ModelProto *m)
     if (opset < 0)
         return onnx_error(I, "unsupported: the model imports no ai.onnx "
                           "opset");
-    if (opset < 7 || opset > 21)
-        return onnx_error(I, "unsupported: opset %lld of ai.onnx (7 to 21 "
+    if (opset < 1 || opset > 21)
+        return onnx_error(I, "unsupported: opset %lld of ai.onnx (1 to 21 "
                           "are supported)", (long long)opset);
     I->opset = (int)opset;
     if (g->n_sparse_initializer)
@@ -780,8 +867,15 @@ import_graph(onnx_importer *I, const Onnx__ModelProto *m)
     }
     const eo_type **args = calloc(g->n_input + 1, sizeof(*args));
     size_t *arg_of = calloc(g->n_input + 1, sizeof(*arg_of));
-    size_t nargs = 0;
+    size_t nargs = 0, bound = 0;
     eo_status st = args && arg_of ? EO_OK : onnx_nomem(I);
+    if (I->opts.num_bind && (!I->opts.bind_names || !I->opts.bind_values))
+        st = onnx_error(I, "bind_names and bind_values must be given");
+    for (size_t i = 0; st == EO_OK && i < I->opts.num_bind; i++) {
+        const char *bn = I->opts.bind_names[i];
+        if (!bn || bound_index(I, bn) != (long)i)
+            st = onnx_error(I, "input '%s' is bound twice", bn ? bn : "");
+    }
     for (size_t i = 0; st == EO_OK && i < g->n_input; i++) {
         const Onnx__ValueInfoProto *vi = g->input[i];
         if (!vi->name || !*vi->name) {
@@ -789,18 +883,39 @@ import_graph(onnx_importer *I, const Onnx__ModelProto *m)
             break;
         }
         onnx_val *x = onnx_lookup(I, vi->name);
-        if (x && x->init)
-            continue;
-        if (x) {
+        long k = bound_index(I, vi->name);
+        if (x && !x->init) {
             st = onnx_error(I, "input '%s' is listed twice", vi->name);
             break;
         }
+        if (k >= 0) {
+            /* Bound: a constant, overriding an initializer. */
+            if ((st = bind_input(I, vi, (size_t)k)) != EO_OK)
+                break;
+            bound++;
+            continue;
+        }
+        if (x && x->init)
+            continue;
         args[nargs] = input_type(I, vi);
         if (!args[nargs]) {
             st = EO_ERROR;
             break;
         }
         arg_of[nargs++] = i;
+    }
+    if (st == EO_OK && bound != I->opts.num_bind) {
+        for (size_t i = 0; i < I->opts.num_bind; i++) {
+            bool found = false;
+            for (size_t j = 0; !found && j < g->n_input; j++)
+                found = g->input[j]->name &&
+                        !strcmp(g->input[j]->name, I->opts.bind_names[i]);
+            if (!found) {
+                st = onnx_error(I, "cannot bind '%s': the model has no "
+                                "input of that name", I->opts.bind_names[i]);
+                break;
+            }
+        }
     }
     if (st != EO_OK) {
         free(args);

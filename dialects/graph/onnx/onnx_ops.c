@@ -444,14 +444,84 @@ fold_binary(onnx_importer *I, eo_graph_op k, onnx_cst *a, onnx_cst *b,
     return o;
 }
 
+/* Before opset 7, Add/Sub/Mul/Div/Pow/Equal/Less/Greater broadcast only
+ * with attribute broadcast = 1, B's dimensions aligned with A's from
+ * 'axis' (default: trailing); with broadcast = 0 the shapes must match.
+ * '*b' is replaced (through 'tmp') by B reshaped to A's rank, so that
+ * numpy-style broadcasting computes the old result. */
+static eo_status
+legacy_bcast(onnx_importer *I, onnx_val *a, onnx_val **b, onnx_val *tmp)
+{
+    if (I->opset >= 7)
+        return EO_OK;
+    int64_t on, axis;
+    if (a_int(I, "broadcast", 0, &on) != EO_OK ||
+        a_int(I, "axis", INT64_MIN, &axis) != EO_OK)
+        return EO_ERROR;
+    size_t ra, rb;
+    int64_t sa[MAXR], sb[MAXR];
+    val_shape(I, a, &ra, sa, NULL);
+    val_shape(I, *b, &rb, sb, NULL);
+    if (I->failed)
+        return EO_ERROR;
+    if (!on) {
+        if (ra != rb || (ra && memcmp(sa, sb, ra * sizeof(int64_t))))
+            return onnx_error(I, "the shapes differ and broadcast = 0 "
+                              "(opset %d)", I->opset);
+        return EO_OK;
+    }
+    if (rb > ra)
+        return onnx_error(I, "broadcast: B has a higher rank than A");
+    int64_t ax = axis == INT64_MIN ? (int64_t)(ra - rb)
+                 : axis < 0        ? axis + (int64_t)ra
+                                   : axis;
+    if (ax < 0 || ax > (int64_t)(ra - rb))
+        return onnx_error(I, "broadcast: axis %lld out of range",
+                          (long long)axis);
+    int64_t s[MAXR];
+    for (size_t i = 0; i < ra; i++)
+        s[i] = 1;
+    for (size_t i = 0; i < rb; i++) {
+        if (sb[i] != 1 && sb[i] != sa[(size_t)ax + i])
+            return onnx_error(I, "broadcast: dimension %zu of B (%lld) "
+                              "does not match A's (%lld)", i,
+                              (long long)sb[i],
+                              (long long)sa[(size_t)ax + i]);
+        s[(size_t)ax + i] = sb[i];
+    }
+    if (ra == rb)
+        return EO_OK;
+    memset(tmp, 0, sizeof(*tmp));
+    tmp->name = (*b)->name;
+    onnx_cst *c = onnx_val_cst(I, *b);
+    if (c) {
+        if (!(tmp->c = cst_reshaped(I, c, ra, s)))
+            return EO_ERROR;
+    } else {
+        eo_value *v = onnx_materialize(I, *b, NULL);
+        if (!v)
+            return EO_ERROR;
+        onnx_alist l = { 0 };
+        onnx_al_ints(I, &l, "shape", ra, s);
+        eo_op *op = onnx_emit(I, GRAPH_RESHAPE, 1, &v, &l, NULL, "_bcast");
+        if (!op)
+            return EO_ERROR;
+        tmp->v = eo_op_result(op, 0);
+    }
+    *b = tmp;
+    return EO_OK;
+}
+
 static eo_status
 cv_binary(onnx_importer *I, eo_graph_op k)
 {
-    onnx_val *a = need(I, 0), *b = need(I, 1);
+    onnx_val *a = need(I, 0), *b = need(I, 1), tmp;
     if (!a || !b)
         return EO_ERROR;
     if (I->node->n_input > 2)
         return onnx_error(I, "expects 2 inputs");
+    if (legacy_bcast(I, a, &b, &tmp) != EO_OK)
+        return EO_ERROR;
     onnx_cst *ca = onnx_val_cst(I, a), *cb = onnx_val_cst(I, b);
     if (ca && cb) {
         bool err;
@@ -500,8 +570,8 @@ cv_variadic(onnx_importer *I, eo_graph_op k)
 static eo_status
 cv_pow(onnx_importer *I)
 {
-    onnx_val *a = need(I, 0), *b = need(I, 1);
-    if (!a || !b)
+    onnx_val *a = need(I, 0), *b = need(I, 1), tmp;
+    if (!a || !b || legacy_bcast(I, a, &b, &tmp) != EO_OK)
         return EO_ERROR;
     size_t ra, rb;
     int64_t sa[MAXR], sb[MAXR];
@@ -518,15 +588,16 @@ cv_pow(onnx_importer *I)
             return I->failed ? EO_ERROR
                              : onnx_error(I, "unsupported: exponent of "
                                           "another type than the base "
-                                          "that is not a constant");
+                                          "that is not a constant "
+                                          "('%s')", b->name);
         onnx_cst *conv = onnx_cst_new(I, da, cb->t.rank, cb->t.shape);
         if (!conv)
             return EO_ERROR;
         for (int64_t i = 0; i < cb->t.numel; i++)
             onnx_cst_set(conv, i, onnx_cst_int(cb, i),
                          onnx_cst_float(cb, i));
-        onnx_val tmp = { .name = b->name, .c = conv };
-        ops[1] = onnx_materialize(I, &tmp, NULL);
+        onnx_val cv = { .name = b->name, .c = conv };
+        ops[1] = onnx_materialize(I, &cv, NULL);
     }
     return emit1(I, GRAPH_POW, 2, ops, NULL, NULL);
 }
@@ -836,6 +907,16 @@ cv_batch_norm(onnx_importer *I)
         a_int(I, "spatial", 1, &spatial) != EO_OK ||
         a_int(I, "training_mode", 0, &training) != EO_OK)
         return EO_ERROR;
+    if (I->opset < 7) {
+        /* is_test = 0 (the default) is training mode before opset 7;
+         * consumed_inputs (opset 1) only concerns in-place updates. */
+        int64_t is_test;
+        if (a_int(I, "is_test", 0, &is_test) != EO_OK)
+            return EO_ERROR;
+        if (!is_test)
+            return onnx_error(I, "unsupported: training mode (is_test = 0 "
+                              "in opset %d)", I->opset);
+    }
     if (!spatial)
         return onnx_error(I, "unsupported: spatial = 0");
     if (training)
@@ -891,9 +972,15 @@ cv_gemm(onnx_importer *I)
         a_int(I, "transA", 0, &ta) != EO_OK ||
         a_int(I, "transB", 0, &tb) != EO_OK)
         return EO_ERROR;
+    int64_t bc = 1;
+    if (I->opset < 7 && a_int(I, "broadcast", 0, &bc) != EO_OK)
+        return EO_ERROR;
     eo_value *ops[3] = { in_value(I, 0), in_value(I, 1), NULL };
     if (in(I, 2) && !(ops[2] = in_value(I, 2)))
         return EO_ERROR;
+    if (I->opset < 7 && !ops[2])
+        return onnx_error(I, "missing input 2 (C is required before "
+                          "opset 7)");
     onnx_alist l = { 0 };
     if (ta)
         onnx_al_bool(I, &l, "trans_a", true);
@@ -903,6 +990,19 @@ cv_gemm(onnx_importer *I)
         onnx_al_f32(I, &l, "alpha", alpha);
     if ((float)beta != 1.0f && ops[2])
         onnx_al_f32(I, &l, "beta", beta);
+    if (!ops[0] || !ops[1] || !bc) {
+        /* broadcast = 0 (opset < 7): C must have the result's shape. */
+        eo_op *op = ops[0] && ops[1]
+                        ? onnx_emit(I, GRAPH_GEMM, 3, ops, &l, NULL, NULL)
+                        : NULL;
+        if (!op)
+            return EO_ERROR;
+        if (eo_type_rank(eo_value_type(ops[2])) != 2 ||
+            eo_value_type(ops[2]) != eo_value_type(eo_op_result(op, 0)))
+            return onnx_error(I, "C must have the result's shape when "
+                              "broadcast = 0 (opset %d)", I->opset);
+        return out_value(I, 0, eo_op_result(op, 0));
+    }
     return emit1(I, GRAPH_GEMM, ops[2] ? 3 : 2, ops, &l, NULL);
 }
 
@@ -920,6 +1020,17 @@ cv_identity(onnx_importer *I)
 static eo_status
 cv_dropout(onnx_importer *I)
 {
+    if (I->opset < 7) {
+        /* is_test = 0 (the default) is training mode before opset 7. */
+        int64_t is_test;
+        double ratio;
+        if (a_int(I, "is_test", 0, &is_test) != EO_OK ||
+            a_float(I, "ratio", 0.5, &ratio) != EO_OK)
+            return EO_ERROR;
+        if (!is_test && ratio != 0)
+            return onnx_error(I, "unsupported: training mode (is_test = 0 "
+                              "in opset %d)", I->opset);
+    }
     if (in(I, 2)) {
         onnx_cst *c = in_cst(I, 2, "training_mode");
         if (!c)
@@ -960,16 +1071,26 @@ static eo_status
 cv_reshape(onnx_importer *I)
 {
     onnx_val *x = need(I, 0);
-    onnx_cst *sc = in_cst(I, 1, "shape");
-    if (!x || !sc)
+    if (!x)
         return EO_ERROR;
     int64_t allowzero;
     if (a_int(I, "allowzero", 0, &allowzero) != EO_OK)
         return EO_ERROR;
     int64_t shape[MAXR], in_s[MAXR];
     size_t n, r;
-    if (cst_ints(I, sc, "shape", shape, MAXR, &n) != EO_OK)
-        return EO_ERROR;
+    if (I->opset < 5) {
+        /* Opsets 1-4: the shape is an attribute. */
+        long na;
+        if (a_ints(I, "shape", shape, MAXR, &na) != EO_OK)
+            return EO_ERROR;
+        if (na < 0)
+            return onnx_error(I, "missing attribute 'shape'");
+        n = (size_t)na;
+    } else {
+        onnx_cst *sc = in_cst(I, 1, "shape");
+        if (!sc || cst_ints(I, sc, "shape", shape, MAXR, &n) != EO_OK)
+            return EO_ERROR;
+    }
     val_shape(I, x, &r, in_s, NULL);
     int64_t total = prod(in_s, 0, r), known = 1;
     long infer = -1;
@@ -1120,9 +1241,10 @@ cv_concat(onnx_importer *I)
 {
     int64_t axis;
     const Onnx__AttributeProto *aa = attr_find(I, "axis");
-    if (!aa)
+    if (!aa && I->opset >= 4)
         return onnx_error(I, "missing attribute 'axis'");
-    if (a_int(I, "axis", 0, &axis) != EO_OK)
+    /* Before opset 4 the axis defaults to 1. */
+    if (a_int(I, "axis", 1, &axis) != EO_OK)
         return EO_ERROR;
     size_t n = I->node->n_input;
     if (n == 0 || n > ONNX_MAX_OPERANDS)
@@ -1194,10 +1316,12 @@ cv_split(onnx_importer *I)
     if (a_int(I, "axis", 0, &axis) != EO_OK ||
         a_int(I, "num_outputs", 0, &num_outputs) != EO_OK)
         return EO_ERROR;
-    if (I->opset < 13) {
+    if (I->opset < 13 && (I->opset >= 2 || !in(I, 1))) {
         if (a_ints(I, "split", sizes, ONNX_MAX_RESULTS, &n) != EO_OK)
             return EO_ERROR;
     } else if (in(I, 1)) {
+        /* Opset 1 takes the sizes as input 1 or attribute; 13+ as
+         * input 1. */
         onnx_cst *c = in_cst(I, 1, "split");
         size_t k;
         if (!c || cst_ints(I, c, "split", sizes, ONNX_MAX_RESULTS, &k) !=
@@ -1381,11 +1505,13 @@ cv_pad(onnx_importer *I)
     double value = 0;
     long n;
     if (I->opset < 11) {
-        if (a_ints(I, "pads", pads, 2 * MAXR, &n) != EO_OK ||
+        /* Opset 1 names the attribute 'paddings' (same layout). */
+        const char *pn = I->opset < 2 ? "paddings" : "pads";
+        if (a_ints(I, pn, pads, 2 * MAXR, &n) != EO_OK ||
             a_float(I, "value", 0.0, &value) != EO_OK)
             return EO_ERROR;
         if (n < 0)
-            return onnx_error(I, "missing attribute 'pads'");
+            return onnx_error(I, "missing attribute '%s'", pn);
         np = (size_t)n;
     } else {
         onnx_cst *c = in_cst(I, 1, "pads");
@@ -1759,8 +1885,22 @@ cv_cast(onnx_importer *I)
 {
     onnx_val *x = need(I, 0);
     int64_t to;
-    if (!x || a_int(I, "to", 0, &to) != EO_OK)
+    if (!x)
         return EO_ERROR;
+    if (I->opset < 6) {
+        /* Opsets 1-5: 'to' is the type's name ("FLOAT", ...). */
+        char name[32];
+        if (a_str(I, "to", "", name, sizeof(name)) != EO_OK)
+            return EO_ERROR;
+        const ProtobufCEnumValue *ev =
+            protobuf_c_enum_descriptor_get_value_by_name(
+                &onnx__tensor_proto__data_type__descriptor, name);
+        if (!ev)
+            return onnx_error(I, "unsupported data type '%s'", name);
+        to = ev->value;
+    } else if (a_int(I, "to", 0, &to) != EO_OK) {
+        return EO_ERROR;
+    }
     char b1[16], b2[16];
     if (!onnx_elem_type(I, (int32_t)to))
         return onnx_error(I, "unsupported data type %s",
@@ -2343,6 +2483,11 @@ cv_compare(onnx_importer *I, cmp_kind k)
         return EO_ERROR;
     if (!c[0] || !c[1] || c[0]->t.dt != c[1]->t.dt)
         return onnx_error(I, "expects two inputs of one type");
+    onnx_val va = { .name = "A", .c = c[0] }, vb = { .name = "B", .c = c[1] };
+    onnx_val tmp, *pb = &vb;
+    if (legacy_bcast(I, &va, &pb, &tmp) != EO_OK)
+        return EO_ERROR;
+    c[1] = pb->c;
     size_t r;
     int64_t s[MAXR];
     if (!bcast(c[0]->t.rank, c[0]->t.shape, c[1]->t.rank, c[1]->t.shape, &r,
@@ -2430,6 +2575,43 @@ cv_sum(onnx_importer *I)
     return cv_variadic(I, GRAPH_ADD);
 }
 
+/* Mean: the chained sum divided by the number of inputs (float only, as
+ * in ONNX). */
+static eo_status
+cv_mean(onnx_importer *I)
+{
+    size_t n = I->node->n_input;
+    if (n == 0)
+        return onnx_error(I, "expects at least one input");
+    onnx_val *first = need(I, 0);
+    if (!first)
+        return EO_ERROR;
+    if (n == 1)
+        return out_forward(I, 0, first);
+    eo_value *acc = onnx_materialize(I, first, NULL);
+    if (!acc)
+        return EO_ERROR;
+    if (onnx_dt_of_elem(eo_type_elem(eo_value_type(acc))) != DT_FLOAT)
+        return onnx_error(I, "unsupported: Mean of a tensor that is not "
+                          "float");
+    for (size_t i = 1; acc && i < n; i++) {
+        eo_value *ops[2] = { acc, in_value(I, i) };
+        if (!ops[1])
+            return EO_ERROR;
+        char suffix[32];
+        snprintf(suffix, sizeof(suffix), "_sum%zu", i);
+        eo_op *op = onnx_emit(I, GRAPH_ADD, 2, ops, NULL, NULL, suffix);
+        acc = op ? eo_op_result(op, 0) : NULL;
+    }
+    onnx_cst *c = acc ? onnx_cst_new(I, DT_FLOAT, 0, NULL) : NULL;
+    if (!c)
+        return EO_ERROR;
+    onnx_cst_set(c, 0, 0, (double)n);
+    onnx_val cnt = { .name = "count", .c = c };
+    eo_value *ops[2] = { acc, onnx_materialize(I, &cnt, NULL) };
+    return emit1(I, GRAPH_DIV, 2, ops, NULL, NULL);
+}
+
 /* ------------------------------------------------------------------ */
 /* Dispatch                                                            */
 /* ------------------------------------------------------------------ */
@@ -2498,6 +2680,7 @@ static const conv_row rows[] = {
     { "MatMulInteger", K_FN, 0, cv_matmul_integer, 10, 0 },
     { "Max", K_VARIADIC, GRAPH_MAX, NULL, 1, 0 },
     { "MaxPool", K_POOL, GRAPH_MAX_POOL, NULL, 1, 0 },
+    { "Mean", K_FN, 0, cv_mean, 1, 0 },
     { "Min", K_VARIADIC, GRAPH_MIN, NULL, 1, 0 },
     { "Mul", K_BINARY, GRAPH_MUL, NULL, 1, 0 },
     { "Neg", K_UNARY, GRAPH_NEG, NULL, 1, 0 },
@@ -2512,7 +2695,7 @@ static const conv_row rows[] = {
     { "ReduceMean", K_REDUCE, GRAPH_REDUCE_MEAN, NULL, 1, 18 },
     { "ReduceSum", K_REDUCE, GRAPH_REDUCE_SUM, NULL, 1, 13 },
     { "Relu", K_UNARY, GRAPH_RELU, NULL, 1, 0 },
-    { "Reshape", K_FN, 0, cv_reshape, 5, 0 },
+    { "Reshape", K_FN, 0, cv_reshape, 1, 0 },
     { "Resize", K_FN, 0, cv_resize, 10, 0 },
     { "Shape", K_FN, 0, cv_shape, 1, 0 },
     { "Sigmoid", K_UNARY, GRAPH_SIGMOID, NULL, 1, 0 },
@@ -2540,6 +2723,9 @@ onnx_convert_node(onnx_importer *I)
             r = &rows[i];
     if (!r)
         return onnx_error(I, "unsupported op '%s'", op);
+    if (!strcmp(op, "Upsample") && I->opset < 7)
+        return onnx_error(I, "unsupported: Upsample before opset 7 (the "
+                          "experimental height_scale / width_scale form)");
     if (I->opset < r->min_opset)
         return onnx_error(I, "unsupported: %s does not exist in opset %d",
                           op, I->opset);

@@ -443,3 +443,63 @@ done:
     onnx_arena_free(&arena);
     return st;
 }
+
+void
+eo_onnx_bindings_free(eo_onnx_bindings *b)
+{
+    if (!b)
+        return;
+    for (size_t i = 0; i < b->n; i++) {
+        free(b->names[i]);
+        eo_tensor_free(&b->values[i]);
+    }
+    free(b->names);
+    free(b->values);
+    memset(b, 0, sizeof(*b));
+}
+
+eo_status
+eo_onnx_bindings_load(eo_ctx *ctx, size_t n, const char *const *specs,
+                      eo_onnx_bindings *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (!n)
+        return EO_OK;
+    out->names = calloc(n, sizeof(*out->names));
+    out->values = calloc(n, sizeof(*out->values));
+    if (!out->names || !out->values) {
+        eo_onnx_bindings_free(out);
+        eo_emit_error(ctx, eo_loc_unknown(ctx), "out of memory");
+        return EO_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *spec = specs[i] ? specs[i] : "";
+        const char *eq = strchr(spec, '=');
+        if (!eq || eq == spec || !eq[1]) {
+            eo_onnx_bindings_free(out);
+            return eo_emit_error(ctx, eo_loc_unknown(ctx), "invalid input binding '%s' "
+                                 "(expected NAME=FILE)", spec);
+        }
+        size_t nl = (size_t)(eq - spec), fl = strlen(eq + 1);
+        char *name = malloc(nl + 1);
+        if (!name) {
+            eo_onnx_bindings_free(out);
+            eo_emit_error(ctx, eo_loc_unknown(ctx), "out of memory");
+            return EO_NOMEM;
+        }
+        memcpy(name, spec, nl);
+        name[nl] = 0;
+        out->names[i] = name;
+        out->n = i + 1;
+        const char *file = eq + 1;
+        bool npy = fl >= 4 && !strcmp(file + fl - 4, ".npy");
+        eo_status st = npy ? eo_tensor_load_npy(ctx, file, &out->values[i])
+                           : eo_onnx_load_tensor(ctx, file,
+                                                 &out->values[i]);
+        if (st != EO_OK) {
+            eo_onnx_bindings_free(out);
+            return st;
+        }
+    }
+    return EO_OK;
+}

@@ -1,9 +1,10 @@
 // Canonicalization of memref ops: memref.dim folds (static sizes, alloc,
 // alloca and subview operands), memref.cast operands folded into their
 // users (not from unranked sources), identity casts folded, self copies
-// erased, constant alloc sizes made static and dead allocs erased. The
-// CHECK lines are mlir-opt 19 -canonicalize output on this file, with
-// result names normalized by canon_ssa_names.py.
+// erased, constant alloc sizes made static, dead allocs erased, constant
+// subview operands made static (canonical result type plus a cast) and
+// trivial subviews folded. The CHECK lines are mlir-opt 19 -canonicalize
+// output on this file, with result names normalized by canon_ssa_names.py.
 // RUN: edge-opt %s -canonicalize | %python %S/../../interop/Inputs/canon_ssa_names.py | FileCheck %s
 
 // CHECK-LABEL:   func.func @dim_fold(%arg0: index, %arg1: index, %arg2: memref<?x?xf32>) -> (index, index, index, index) {
@@ -49,6 +50,30 @@
 // CHECK-NEXT:     %v18 = memref.cast %arg1 : memref<*xf32> to memref<?xf32>
 // CHECK-NEXT:     %v19 = memref.cast %v18 : memref<?xf32> to memref<4xf32>
 // CHECK-NEXT:     return %arg0, %v17, %v19, %arg0 : memref<4xf32>, memref<?xf32>, memref<4xf32>, memref<4xf32>
+// CHECK-NEXT:   }
+// CHECK-LABEL:   func.func @subview_constants(%arg0: memref<8x16xf32>, %arg1: memref<?x?xf32>, %arg2: index) -> (memref<?xf32, strided<[1], offset: ?>>, memref<?x?xf32, strided<[?, 1], offset: ?>>, memref<8x16xf32, strided<[16, 1]>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<4x?xf32, strided<[?, 1], offset: ?>>, memref<?xf32, strided<[?], offset: ?>>) {
+// CHECK-NEXT:     %v20 = arith.constant -1 : index
+// CHECK-NEXT:     %v21 = memref.subview %arg0[%arg2, 0] [1, 4] [1, 1] : memref<8x16xf32> to memref<4xf32, strided<[1], offset: ?>>
+// CHECK-NEXT:     %v22 = memref.cast %v21 : memref<4xf32, strided<[1], offset: ?>> to memref<?xf32, strided<[1], offset: ?>>
+// CHECK-NEXT:     %v23 = memref.subview %arg1[0, 0] [%arg2, %arg2] [1, 1] : memref<?x?xf32> to memref<?x?xf32, strided<[?, 1]>>
+// CHECK-NEXT:     %v24 = memref.cast %v23 : memref<?x?xf32, strided<[?, 1]>> to memref<?x?xf32, strided<[?, 1], offset: ?>>
+// CHECK-NEXT:     %v25 = memref.cast %arg0 : memref<8x16xf32> to memref<8x16xf32, strided<[16, 1]>>
+// CHECK-NEXT:     %v26 = memref.subview %arg1[0, 0] [4, %arg2] [1, -1] : memref<?x?xf32> to memref<4x?xf32, strided<[?, -1]>>
+// CHECK-NEXT:     %v27 = memref.cast %v26 : memref<4x?xf32, strided<[?, -1]>> to memref<?x?xf32, strided<[?, ?], offset: ?>>
+// CHECK-NEXT:     %v28 = memref.subview %arg1[%v20, 2] [4, %arg2] [1, 1] : memref<?x?xf32> to memref<4x?xf32, strided<[?, 1], offset: ?>>
+// CHECK-NEXT:     %v29 = memref.subview %arg1[%arg2, 2] [1, 4] [4, 4] : memref<?x?xf32> to memref<4xf32, strided<[4], offset: ?>>
+// CHECK-NEXT:     %v30 = memref.cast %v29 : memref<4xf32, strided<[4], offset: ?>> to memref<?xf32, strided<[?], offset: ?>>
+// CHECK-NEXT:     return %v22, %v24, %v25, %v27, %v28, %v30 : memref<?xf32, strided<[1], offset: ?>>, memref<?x?xf32, strided<[?, 1], offset: ?>>, memref<8x16xf32, strided<[16, 1]>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<4x?xf32, strided<[?, 1], offset: ?>>, memref<?xf32, strided<[?], offset: ?>>
+// CHECK-NEXT:   }
+// CHECK-LABEL:   func.func @subview_trivial(%arg0: memref<8x16xf32>, %arg1: index) -> (memref<?x4xf32, strided<[?, 1], offset: ?>>, memref<8x16xf32>, memref<?x4xf32, strided<[16, 1], offset: ?>>, memref<?xf32, strided<[1], offset: ?>>) {
+// CHECK-NEXT:     %v31 = arith.constant 2 : index
+// CHECK-NEXT:     %v32 = arith.constant 4 : index
+// CHECK-NEXT:     %v33 = memref.subview %arg0[2, %arg1] [4, 4] [16, 1] : memref<8x16xf32> to memref<4x4xf32, strided<[256, 1], offset: ?>>
+// CHECK-NEXT:     %v34 = memref.cast %v33 : memref<4x4xf32, strided<[256, 1], offset: ?>> to memref<?x4xf32, strided<[?, 1], offset: ?>>
+// CHECK-NEXT:     %v35 = memref.subview %arg0[%arg1, 0] [4, 4] [1, 1] : memref<8x16xf32> to memref<4x4xf32, strided<[16, 1], offset: ?>>
+// CHECK-NEXT:     %v36 = memref.cast %v35 : memref<4x4xf32, strided<[16, 1], offset: ?>> to memref<?x4xf32, strided<[16, 1], offset: ?>>
+// CHECK-NEXT:     %v37 = memref.reinterpret_cast %arg0 to offset: [%v31], sizes: [%v32], strides: [1] : memref<8x16xf32> to memref<?xf32, strided<[1], offset: ?>>
+// CHECK-NEXT:     return %v34, %arg0, %v36, %v37 : memref<?x4xf32, strided<[?, 1], offset: ?>>, memref<8x16xf32>, memref<?x4xf32, strided<[16, 1], offset: ?>>, memref<?xf32, strided<[1], offset: ?>>
 // CHECK-NEXT:   }
 
 func.func @dim_fold(%d: index, %s: index, %m: memref<?x?xf32>) -> (index, index, index, index) {
@@ -116,4 +141,30 @@ func.func @cast_chain(%m: memref<4xf32>, %u: memref<*xf32>) -> (memref<4xf32>, m
   %3 = memref.cast %2 : memref<?xf32> to memref<4xf32>
   %4 = memref.cast %m : memref<4xf32> to memref<4xf32>
   return %1, %0, %3, %4 : memref<4xf32>, memref<?xf32>, memref<4xf32>, memref<4xf32>
+}
+
+func.func @subview_constants(%m: memref<8x16xf32>, %d: memref<?x?xf32>, %i: index) -> (memref<?xf32, strided<[1], offset: ?>>, memref<?x?xf32, strided<[?, 1], offset: ?>>, memref<8x16xf32, strided<[16, 1]>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<4x?xf32, strided<[?, 1], offset: ?>>, memref<?xf32, strided<[?], offset: ?>>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c4 = arith.constant 4 : index
+  %cm = arith.constant -1 : index
+  %0 = memref.subview %m[%i, 0][1, %c4][1, 1] : memref<8x16xf32> to memref<?xf32, strided<[1], offset: ?>>
+  %1 = memref.subview %d[0, 0][%i, %i][1, 1] : memref<?x?xf32> to memref<?x?xf32, strided<[?, 1]>>
+  %2 = memref.subview %1[%c0, 0][%i, %i][%c1, 1] : memref<?x?xf32, strided<[?, 1]>> to memref<?x?xf32, strided<[?, 1], offset: ?>>
+  %3 = memref.subview %m[0, 0][8, 16][1, 1] : memref<8x16xf32> to memref<8x16xf32, strided<[16, 1]>>
+  %4 = memref.subview %d[%c0, %c0][%c4, %i][%c1, %cm] : memref<?x?xf32> to memref<?x?xf32, strided<[?, ?], offset: ?>>
+  %5 = memref.subview %d[%cm, 2][4, %i][1, 1] : memref<?x?xf32> to memref<4x?xf32, strided<[?, 1], offset: ?>>
+  %6 = memref.subview %d[%i, 2][1, %c4][%c4, %c4] : memref<?x?xf32> to memref<?xf32, strided<[?], offset: ?>>
+  return %0, %2, %3, %4, %5, %6 : memref<?xf32, strided<[1], offset: ?>>, memref<?x?xf32, strided<[?, 1], offset: ?>>, memref<8x16xf32, strided<[16, 1]>>, memref<?x?xf32, strided<[?, ?], offset: ?>>, memref<4x?xf32, strided<[?, 1], offset: ?>>, memref<?xf32, strided<[?], offset: ?>>
+}
+
+func.func @subview_trivial(%m: memref<8x16xf32>, %i: index) -> (memref<?x4xf32, strided<[?, 1], offset: ?>>, memref<8x16xf32>, memref<?x4xf32, strided<[16, 1], offset: ?>>, memref<?xf32, strided<[1], offset: ?>>) {
+  %c2 = arith.constant 2 : index
+  %c4 = arith.constant 4 : index
+  %c16 = arith.constant 16 : index
+  %0 = memref.subview %m[%c2, %i][%c4, 4][%c16, 1] : memref<8x16xf32> to memref<?x4xf32, strided<[?, 1], offset: ?>>
+  %1 = memref.subview %m[0, 0][8, 16][1, 1] : memref<8x16xf32> to memref<8x16xf32>
+  %2 = memref.subview %m[%i, 0][%c4, 4][1, 1] : memref<8x16xf32> to memref<?x4xf32, strided<[16, 1], offset: ?>>
+  %3 = memref.reinterpret_cast %m to offset: [%c2], sizes: [%c4], strides: [1] : memref<8x16xf32> to memref<?xf32, strided<[1], offset: ?>>
+  return %0, %1, %2, %3 : memref<?x4xf32, strided<[?, 1], offset: ?>>, memref<8x16xf32>, memref<?x4xf32, strided<[16, 1], offset: ?>>, memref<?xf32, strided<[1], offset: ?>>
 }

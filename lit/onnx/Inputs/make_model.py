@@ -267,7 +267,71 @@ def bad_init_dtype():
 
 def bad_opset():
     nodes = [helper.make_node("Relu", ["x"], ["y"], name="relu")]
-    return model(nodes, [vi("x", F, [2])], [vi("y", F, [2])], opset=6)
+    return model(nodes, [vi("x", F, [2])], [vi("y", F, [2])], opset=22)
+
+
+def legacy_v1():
+    # Opset 1 forms: Reshape's and Pad's ('paddings') attributes, Concat's
+    # default axis 1, Cast's type name, consumed_inputs (ignored).
+    nodes = [
+        helper.make_node("Reshape", ["x"], ["r"], name="rs", shape=[3, 2],
+                         consumed_inputs=[0]),
+        helper.make_node("Pad", ["r"], ["p"], name="pad",
+                         paddings=[0, 1, 0, 1], value=1.5),
+        helper.make_node("Concat", ["p", "p"], ["c"], name="cat"),
+        helper.make_node("Cast", ["c"], ["y"], name="cast", to="FLOAT"),
+    ]
+    return model(nodes, [vi("x", F, [2, 3])], [vi("y", F, [3, 8])],
+                 opset=1, ir=3)
+
+
+def legacy_v6():
+    # Opset 6: Add's broadcast + axis, Gemm's broadcast, is_test.
+    nodes = [
+        helper.make_node("Add", ["x", "b"], ["a"], name="add", broadcast=1,
+                         axis=1),
+        helper.make_node("Mul", ["a", "a"], ["m"], name="mul"),
+        helper.make_node("BatchNormalization", ["m", "s", "bb", "mu", "v"],
+                         ["bn"], name="bn", is_test=1, epsilon=1e-5),
+        helper.make_node("Dropout", ["bn"], ["d"], name="drop", is_test=1),
+        helper.make_node("Flatten", ["d"], ["f"], name="flat"),
+        helper.make_node("Gemm", ["f", "w", "c"], ["g"], name="fc",
+                         broadcast=1, transB=1),
+        helper.make_node("Mean", ["g", "g", "g"], ["y"], name="mean"),
+    ]
+    return model(nodes, [vi("x", F, [1, 3, 2, 2])], [vi("y", F, [1, 4])],
+                 [init("b", arr([3])), init("s", np.ones([3], np.float32)),
+                  init("bb", arr([3])), init("mu", arr([3])),
+                  init("v", np.ones([3], np.float32)),
+                  init("w", arr([4, 12])), init("c", arr([4]))],
+                 opset=6, ir=3)
+
+
+def bind_reshape():
+    # The target shape is a graph input (as in the ONNX node tests): only
+    # importable with the input bound to a value (--onnx-bind-input).
+    nodes = [helper.make_node("Reshape", ["x", "s"], ["y"], name="rs")]
+    return model(nodes, [vi("x", F, [2, 3]), vi("s", I64, [2])],
+                 [vi("y", F, [3, 2])])
+
+
+def bad_legacy():
+    # Opset 6 training modes and shapes that need broadcast = 1.
+    nodes = [
+        helper.make_node("Add", ["x", "b"], ["a"], name="add"),
+    ]
+    return model(nodes, [vi("x", F, [2, 3])], [vi("a", F, [2, 3])],
+                 [init("b", arr([3]))], opset=6, ir=3)
+
+
+def bad_legacy_bn():
+    nodes = [
+        helper.make_node("BatchNormalization", ["x", "s", "s", "s", "s"],
+                         ["y"], name="bn"),
+    ]
+    return model(nodes, [vi("x", F, [1, 3, 2, 2])],
+                 [vi("y", F, [1, 3, 2, 2])],
+                 [init("s", np.ones([3], np.float32))], opset=6, ir=3)
 
 
 def bad_domain():
@@ -360,7 +424,8 @@ MODELS = {f.__name__: f for f in [
     cnn, softmax_v11, clip_v7, clip_v13, shape_chain, qdq, qlinear, resize,
     upsample, data_movement, misc_ops, int_fold, dynamic, bad_op, bad_dtype,
     bad_init_dtype, bad_opset, bad_domain, bad_auto_pad, bad_external,
-    bad_shape_input, torch_pad, bad_dq_source]}
+    bad_shape_input, torch_pad, bad_dq_source, legacy_v1, legacy_v6,
+    bad_legacy, bad_legacy_bn, bind_reshape]}
 
 
 def main():
