@@ -57,7 +57,8 @@ eo_op_is_trivially_dead(const eo_op *op)
         return false;
     if (eo_op_has_trait(op, EO_SYMBOL))
         return false;   /* symbols die through symbol-dce only */
-    /* An op that only allocates is dead when unused (as in MLIR). */
+    /* As in MLIR: an unused op whose only effects are reads and the
+     * allocation of its own results (memref.load, memref.alloc) is dead. */
     uint64_t fx = effects_of(op);
-    return fx == 0 || fx == EO_MEM_ALLOC;
+    return (fx & ~(uint64_t)(EO_MEM_READ | EO_MEM_ALLOC)) == 0;
 }

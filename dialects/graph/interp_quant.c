@@ -220,10 +220,13 @@ scale_at(const qarg *a, size_t c)
     return a->p.scales[a->p.num_scales == 1 ? 0 : c];
 }
 
+/* lo if v < lo, else hi if v > hi, else v; as two independent selects,
+ * which compile to conditional moves rather than a branch on data. */
 static int64_t
 clamp64(int64_t v, int64_t lo, int64_t hi)
 {
-    return v < lo ? lo : v > hi ? hi : v;
+    int64_t r = v > hi ? hi : v;
+    return v < lo ? lo : r;
 }
 
 static int32_t

@@ -2210,6 +2210,41 @@ parse_reinterpret_cast(eo_parser *p, eo_op_state *st)
     return parse_view(p, st, false);
 }
 
+/* MLIR's ReinterpretCastOp::fold: a reinterpret_cast of a
+ * reinterpret_cast, a cast or a zero-offset subview reads the buffer
+ * underneath (in place); one that changes nothing is its source. */
+static bool
+fold_reinterpret_cast(eo_op *op, const eo_attr *const cst[], eo_fold *out)
+{
+    (void)cst;
+    eo_value *src = eo_op_operand(op, 0), *prev = NULL;
+    eo_op *def = eo_value_def_op(src);
+    view_info v;
+    if (is_op(def, MEMREF_REINTERPRET_CAST) || is_op(def, MEMREF_CAST)) {
+        prev = eo_op_operand(def, 0);
+    } else if (is_op(def, MEMREF_SUBVIEW) && get_view_info(def, &v)) {
+        bool zero = true;
+        size_t n = eo_attr_dense_array_size(v.stat[0]);
+        for (size_t i = 0; i < n && zero; i++) {
+            int64_t o;
+            zero = mixed_const(def, &v, 0, i, &o) && o == 0;
+        }
+        if (zero)
+            prev = eo_op_operand(def, 0);
+    }
+    if (prev) {
+        eo_op_set_operand(op, 0, prev);
+        return eo_fold_in_place(out);
+    }
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    const eo_attr *offs = i64_array(op, "static_offsets");
+    if (eo_type_num_elements(rt) >= 0 && eo_value_type(src) == rt && offs &&
+        eo_attr_dense_array_size(offs) > 0 &&
+        eo_attr_dense_array_int(offs, 0) == 0)
+        return eo_fold_to_value(out, src);
+    return false;
+}
+
 static eo_status
 verify_reinterpret_cast(eo_op *op)
 {
@@ -2727,7 +2762,8 @@ static const eo_op_def memref_ops[MEMREF_NUM_OPS] = {
         .name = "memref.reinterpret_cast", .operands = EO_VARIADIC,
         .results = 1, .traits = EO_PURE | EO_ATTR_SIZED_OPERANDS,
         .attrs = VIEW_ATTRS, .populate = populate_segments,
-        .verify = verify_reinterpret_cast, .print = print_reinterpret_cast,
+        .verify = verify_reinterpret_cast, .fold = fold_reinterpret_cast,
+        .print = print_reinterpret_cast,
         .parse = parse_reinterpret_cast, .result_names = result_names },
     [MEMREF_STORE] = {
         .name = "memref.store", .operands = EO_VARIADIC, .results = 0,

@@ -35,10 +35,11 @@ EO_API const eo_op_def *memref_op_def(enum memref_op op);
 /* Which memref op 'op' is; MEMREF_NUM_OPS if it is not one. */
 EO_API enum memref_op memref_op_kind(const eo_op *op);
 
-/* MLIR's getStridesAndOffset for a ranked memref type with the identity
- * layout (canonical row-major strides, offset 0) or a strided<> layout:
- * fills strides[0..rank) and *offset (EO_DYNAMIC where unknown). Returns
- * false for other layouts (affine maps) and non-memref types. */
+/* MLIR's getStridesAndOffset for a ranked memref type: the identity
+ * layout (canonical row-major strides, offset 0), a strided<> layout or a
+ * one-result affine map that is a linear sum (d0 * s0 + d1 + 3 ...).
+ * Fills strides[0..rank) and *offset (EO_DYNAMIC where symbolic). Returns
+ * false for other layouts (mod/div, zero strides) and non-memref types. */
 EO_API bool memref_strides_and_offset(const eo_type *t, int64_t *strides,
                                       int64_t *offset);
 

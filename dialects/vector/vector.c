@@ -1245,8 +1245,9 @@ verify_shape_cast(eo_op *op)
     return EO_OK;
 }
 
-/* x (same type) -> x; shape_cast(shape_cast(y)) of y's type -> y;
- * splat -> splat. */
+/* x (same type) -> x; shape_cast(shape_cast(y)) -> y of the result
+ * type, else shape_cast(y) where valid; shape_cast(broadcast(y)) of y's
+ * type -> y; splat -> splat. */
 static bool
 fold_shape_cast(eo_op *op, const eo_attr *const cst[], eo_fold *out)
 {
@@ -1257,7 +1258,23 @@ fold_shape_cast(eo_op *op, const eo_attr *const cst[], eo_fold *out)
     if (eo_value_type(src) == rt)
         return eo_fold_to_value(out, src);
     eo_op *d = eo_value_def_op(src);
-    if (op_is(d, VECTOR_SHAPE_CAST) && operand_type(d, 0) == rt)
+    if (op_is(d, VECTOR_SHAPE_CAST) && eo_op_num_operands(d) == 1) {
+        const eo_type *xt = operand_type(d, 0);
+        if (xt == rt)
+            return eo_fold_to_value(out, eo_op_operand(d, 0));
+        /* A valid cast straight from the first source (MLIR's
+         * transitive fold). */
+        size_t xr = eo_type_rank(xt), rr = eo_type_rank(rt);
+        if (!vec_is_vector(xt) || xr == rr ||
+            (xr < rr && !valid_shape_cast(eo_type_shape(xt), xr,
+                                          eo_type_shape(rt), rr)) ||
+            (xr > rr && !valid_shape_cast(eo_type_shape(rt), rr,
+                                          eo_type_shape(xt), xr)))
+            return false;
+        eo_op_set_operand(op, 0, eo_op_operand(d, 0));
+        return eo_fold_in_place(out);
+    }
+    if (op_is(d, VECTOR_BROADCAST) && operand_type(d, 0) == rt)
         return eo_fold_to_value(out, eo_op_operand(d, 0));
     const eo_attr *v = splat_value(cst[0]);
     const eo_attr *c = v && cst[0] != v ? splat_of(rt, v) : NULL;
@@ -2233,15 +2250,18 @@ verify_transpose(eo_op *op)
     eo_status s = EO_OK;
     for (size_t i = 0; i < n && s == EO_OK; i++) {
         int64_t p = perm[i];
-        if (p < 0 || p >= (int64_t)rank)
+        if (p < 0 || p >= (int64_t)rank) {
             s = eo_op_error(op, "transposition index out of range: %lld",
                             (long long)p);
-        else if (seen[p])
+        } else if (seen[p]) {
             s = eo_op_error(op, "duplicate position index: %lld",
                             (long long)p);
-        else if ((seen[p] = true, eo_type_dim(rt, i) != eo_type_dim(vt, p)))
-            s = eo_op_error(op, "dimension size mismatch at: %lld",
-                            (long long)p);
+        } else {
+            seen[p] = true;
+            if (eo_type_dim(rt, i) != eo_type_dim(vt, (size_t)p))
+                s = eo_op_error(op, "dimension size mismatch at: %lld",
+                                (long long)p);
+        }
     }
     free(seen);
     return s;

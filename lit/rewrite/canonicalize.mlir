@@ -96,3 +96,19 @@ func.func @loop(%a: i32, %c: i1) {
 ^bb2:
   return
 }
+
+// -----
+
+// An unused op whose only effects are reads (or allocating its result)
+// is dead, as in MLIR; a store is not.
+// CHECK-LABEL: func.func @unused_reads
+// CHECK-NOT: memref.load
+// CHECK-NOT: memref.alloc
+// CHECK: memref.store
+// CHECK-NEXT: return
+func.func @unused_reads(%m: memref<4xf32>, %i: index, %v: f32) {
+  %x = memref.load %m[%i] : memref<4xf32>
+  %a = memref.alloc() : memref<8xf32>
+  memref.store %v, %m[%i] : memref<4xf32>
+  return
+}

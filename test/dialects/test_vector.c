@@ -433,7 +433,7 @@ malformed_ops_print_and_fold_safely(void **state)
         VECTOR_EXTRACT, VECTOR_INSERT, VECTOR_EXTRACTELEMENT,
         VECTOR_INSERTELEMENT, VECTOR_CONSTANT_MASK, VECTOR_CREATE_MASK,
         VECTOR_CONTRACT, VECTOR_BROADCAST, VECTOR_SPLAT, VECTOR_FMA,
-        VECTOR_SHAPE_CAST,
+        VECTOR_SHAPE_CAST, VECTOR_TRANSPOSE, VECTOR_BITCAST, VECTOR_VSCALE,
     };
     for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++) {
         eo_op *op = build(f, ks[i], 0, NULL, f->v4f32, 0, NULL);

@@ -2,9 +2,10 @@
 // alloca and subview operands), memref.cast operands folded into their
 // users (not from unranked sources), identity casts folded, self copies
 // erased, constant alloc sizes made static, dead allocs erased, constant
-// subview operands made static (canonical result type plus a cast) and
-// trivial subviews folded. The CHECK lines are mlir-opt 19 -canonicalize
-// output on this file, with result names normalized by canon_ssa_names.py.
+// subview operands made static (canonical result type plus a cast),
+// trivial subviews and reinterpret_cast chains folded. The CHECK lines are
+// mlir-opt 19 -canonicalize output on this file, with result names
+// normalized by canon_ssa_names.py.
 // RUN: edge-opt %s -canonicalize | %python %S/../../interop/Inputs/canon_ssa_names.py | FileCheck %s
 
 // CHECK-LABEL:   func.func @dim_fold(%arg0: index, %arg1: index, %arg2: memref<?x?xf32>) -> (index, index, index, index) {
@@ -74,6 +75,14 @@
 // CHECK-NEXT:     %v36 = memref.cast %v35 : memref<4x4xf32, strided<[16, 1], offset: ?>> to memref<?x4xf32, strided<[16, 1], offset: ?>>
 // CHECK-NEXT:     %v37 = memref.reinterpret_cast %arg0 to offset: [%v31], sizes: [%v32], strides: [1] : memref<8x16xf32> to memref<?xf32, strided<[1], offset: ?>>
 // CHECK-NEXT:     return %v34, %arg0, %v36, %v37 : memref<?x4xf32, strided<[?, 1], offset: ?>>, memref<8x16xf32>, memref<?x4xf32, strided<[16, 1], offset: ?>>, memref<?xf32, strided<[1], offset: ?>>
+// CHECK-NEXT:   }
+// CHECK-LABEL:   func.func @reinterpret_cast_folds(%arg0: memref<?xf32>, %arg1: memref<8x8xf32>, %arg2: index) -> (memref<4xf32>, memref<4xf32>, memref<2x2xf32, strided<[8, 1]>>, memref<8x8xf32>, memref<4xf32, strided<[1], offset: ?>>) {
+// CHECK-NEXT:     %v38 = memref.reinterpret_cast %arg0 to offset: [0], sizes: [4], strides: [1] : memref<?xf32> to memref<4xf32>
+// CHECK-NEXT:     %v39 = memref.reinterpret_cast %arg0 to offset: [0], sizes: [4], strides: [1] : memref<?xf32> to memref<4xf32>
+// CHECK-NEXT:     %v40 = memref.reinterpret_cast %arg1 to offset: [0], sizes: [2, 2], strides: [8, 1] : memref<8x8xf32> to memref<2x2xf32, strided<[8, 1]>>
+// CHECK-NEXT:     %v41 = memref.subview %arg1[1, 0] [4, 4] [1, 1] : memref<8x8xf32> to memref<4x4xf32, strided<[8, 1], offset: 8>>
+// CHECK-NEXT:     %v42 = memref.reinterpret_cast %v41 to offset: [%arg2], sizes: [4], strides: [1] : memref<4x4xf32, strided<[8, 1], offset: 8>> to memref<4xf32, strided<[1], offset: ?>>
+// CHECK-NEXT:     return %v38, %v39, %v40, %arg1, %v42 : memref<4xf32>, memref<4xf32>, memref<2x2xf32, strided<[8, 1]>>, memref<8x8xf32>, memref<4xf32, strided<[1], offset: ?>>
 // CHECK-NEXT:   }
 
 func.func @dim_fold(%d: index, %s: index, %m: memref<?x?xf32>) -> (index, index, index, index) {
@@ -167,4 +176,16 @@ func.func @subview_trivial(%m: memref<8x16xf32>, %i: index) -> (memref<?x4xf32, 
   %2 = memref.subview %m[%i, 0][%c4, 4][1, 1] : memref<8x16xf32> to memref<?x4xf32, strided<[16, 1], offset: ?>>
   %3 = memref.reinterpret_cast %m to offset: [%c2], sizes: [%c4], strides: [1] : memref<8x16xf32> to memref<?xf32, strided<[1], offset: ?>>
   return %0, %1, %2, %3 : memref<?x4xf32, strided<[?, 1], offset: ?>>, memref<8x16xf32>, memref<?x4xf32, strided<[16, 1], offset: ?>>, memref<?xf32, strided<[1], offset: ?>>
+}
+func.func @reinterpret_cast_folds(%m: memref<?xf32>, %s: memref<8x8xf32>, %i: index) -> (memref<4xf32>, memref<4xf32>, memref<2x2xf32, strided<[8, 1]>>, memref<8x8xf32>, memref<4xf32, strided<[1], offset: ?>>) {
+  %0 = memref.reinterpret_cast %m to offset: [0], sizes: [8], strides: [1] : memref<?xf32> to memref<8xf32>
+  %1 = memref.reinterpret_cast %0 to offset: [0], sizes: [4], strides: [1] : memref<8xf32> to memref<4xf32>
+  %c = memref.cast %m : memref<?xf32> to memref<*xf32>
+  %2 = memref.reinterpret_cast %c to offset: [0], sizes: [4], strides: [1] : memref<*xf32> to memref<4xf32>
+  %sv = memref.subview %s[0, 0][4, 4][1, 1] : memref<8x8xf32> to memref<4x4xf32, strided<[8, 1]>>
+  %3 = memref.reinterpret_cast %sv to offset: [0], sizes: [2, 2], strides: [8, 1] : memref<4x4xf32, strided<[8, 1]>> to memref<2x2xf32, strided<[8, 1]>>
+  %4 = memref.reinterpret_cast %s to offset: [0], sizes: [8, 8], strides: [8, 1] : memref<8x8xf32> to memref<8x8xf32>
+  %sv2 = memref.subview %s[1, 0][4, 4][1, 1] : memref<8x8xf32> to memref<4x4xf32, strided<[8, 1], offset: 8>>
+  %5 = memref.reinterpret_cast %sv2 to offset: [%i], sizes: [4], strides: [1] : memref<4x4xf32, strided<[8, 1], offset: 8>> to memref<4xf32, strided<[1], offset: ?>>
+  return %1, %2, %3, %4, %5 : memref<4xf32>, memref<4xf32>, memref<2x2xf32, strided<[8, 1]>>, memref<8x8xf32>, memref<4xf32, strided<[1], offset: ?>>
 }

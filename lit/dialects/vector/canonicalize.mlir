@@ -1,12 +1,13 @@
 // Folds and canonicalization patterns of vector ops, constants
 // materialized as arith.constant: broadcast/splat of constants and
 // same-type casts, broadcast chains, extract of insert/broadcast/splat/
-// constants, extractelement of splats and constants, shape_cast chains,
-// empty positions, constant create_mask; transfer ops made in-bounds by
-// constant indices, tensor write-after-read and read-init-write folds;
-// memref.cast operands folded into loads, stores and transfers. The CHECK
-// lines are mlir-opt 19 -canonicalize output on this file, which edge-opt
-// reproduces exactly.
+// constants, extractelement of splats and constants, shape_cast and
+// bitcast chains, identity transposes, splat constants through transpose
+// and bitcast, empty positions, constant create_mask; transfer ops made
+// in-bounds by constant indices, tensor write-after-read and
+// read-init-write folds; memref.cast operands folded into loads, stores
+// and transfers. The CHECK lines are mlir-opt 19 -canonicalize output on
+// this file, which edge-opt reproduces exactly.
 // RUN: edge-opt %s -canonicalize | FileCheck %s --strict-whitespace
 
 // CHECK: #map = affine_map<(d0, d1) -> (d0)>
@@ -69,6 +70,24 @@
 // CHECK-NEXT: %8 = vector.constant_mask [0] : vector<[4]xi1>
 // CHECK-NEXT: %9 = vector.create_mask %c2 : vector<[4]xi1>
 // CHECK-NEXT: return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9 : vector<2x3x4xf32>, vector<4xf32>, vector<8xf32>, f32, vector<4x8xi1>, vector<4x8xi1>, vector<4x8xi1>, vector<4x8xi1>, vector<[4]xi1>, vector<[4]xi1>
+// CHECK-LABEL: func.func @casts2(%arg0: vector<4x8xf32>, %arg1: vector<4x16xf16>, %arg2: index) -> (vector<4x8xf32>, vector<8x4xf32>, vector<4x8xf32>, vector<4x8xf32>, vector<2x8xi32>, vector<4xf32>, vector<4xi32>, vector<8xi16>, vector<2x4xi8>) {
+// CHECK-NEXT: %cst = arith.constant dense<-1> : vector<8xi16>
+// CHECK-NEXT: %cst_0 = arith.constant dense<117901063> : vector<4xi32>
+// CHECK-NEXT: %cst_1 = arith.constant dense<0.125236511> : vector<4xf32>
+// CHECK-NEXT: %cst_2 = arith.constant dense<{{\[\[}}1, 2, 3, 4], [5, 6, 7, 8{{\]\]}}> : vector<2x4xi8>
+// CHECK-NEXT: %cst_3 = arith.constant dense<3.000000e+00> : vector<8x4xf32>
+// CHECK-NEXT: %0 = vector.bitcast %arg1 : vector<4x16xf16> to vector<4x8xi32>
+// CHECK-NEXT: %1 = vector.shape_cast %0 : vector<4x8xi32> to vector<32xi32>
+// CHECK-NEXT: %2 = vector.shape_cast %1 : vector<32xi32> to vector<2x16xi32>
+// CHECK-NEXT: %3 = vector.extract %2[0] : vector<16xi32> from vector<2x16xi32>
+// CHECK-NEXT: %4 = vector.shape_cast %3 : vector<16xi32> to vector<2x8xi32>
+// CHECK-NEXT: return %arg0, %cst_3, %arg0, %arg0, %4, %cst_1, %cst_0, %cst, %cst_2 : vector<4x8xf32>, vector<8x4xf32>, vector<4x8xf32>, vector<4x8xf32>, vector<2x8xi32>, vector<4xf32>, vector<4xi32>, vector<8xi16>, vector<2x4xi8>
+// CHECK-LABEL: func.func @chains(%arg0: vector<4x8xf32>, %arg1: vector<8xf32>) -> (vector<2x2x8xf32>, vector<8xf32>, vector<2x16xf32>, vector<1x8xf32>) {
+// CHECK-NEXT: %0 = vector.shape_cast %arg0 : vector<4x8xf32> to vector<32xf32>
+// CHECK-NEXT: %1 = vector.shape_cast %arg0 : vector<4x8xf32> to vector<2x2x8xf32>
+// CHECK-NEXT: %2 = vector.shape_cast %0 : vector<32xf32> to vector<2x16xf32>
+// CHECK-NEXT: %3 = vector.shape_cast %arg1 : vector<8xf32> to vector<1x8xf32>
+// CHECK-NEXT: return %1, %arg1, %2, %3 : vector<2x2x8xf32>, vector<8xf32>, vector<2x16xf32>, vector<1x8xf32>
 
 func.func @folds(%f: f32, %v: vector<4xf32>, %m: vector<4x8xf32>, %row: vector<8xf32>, %i: index) -> (vector<4xf32>, vector<4xf32>, vector<4x8xf32>, f32, f32, vector<8xf32>, f32, vector<4x8xf32>, vector<4x8xf32>, vector<32xf32>, f32) {
   %0 = vector.broadcast %v : vector<4xf32> to vector<4xf32>
@@ -168,4 +187,37 @@ func.func @pats(%f: f32, %v: vector<4xf32>, %v0: vector<f32>, %i: index) -> (vec
   %8 = vector.create_mask %c0 : vector<[4]xi1>
   %9 = vector.create_mask %c2 : vector<[4]xi1>
   return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9 : vector<2x3x4xf32>, vector<4xf32>, vector<8xf32>, f32, vector<4x8xi1>, vector<4x8xi1>, vector<4x8xi1>, vector<4x8xi1>, vector<[4]xi1>, vector<[4]xi1>
+}
+func.func @casts2(%a: vector<4x8xf32>, %h: vector<4x16xf16>, %i: index) -> (vector<4x8xf32>, vector<8x4xf32>, vector<4x8xf32>, vector<4x8xf32>, vector<2x8xi32>, vector<4xf32>, vector<4xi32>, vector<8xi16>, vector<2x4xi8>) {
+  %0 = vector.transpose %a, [0, 1] : vector<4x8xf32> to vector<4x8xf32>
+  %c = arith.constant dense<3.0> : vector<4x8xf32>
+  %1 = vector.transpose %c, [1, 0] : vector<4x8xf32> to vector<8x4xf32>
+  %2 = vector.bitcast %a : vector<4x8xf32> to vector<4x8xf32>
+  %b1 = vector.bitcast %a : vector<4x8xf32> to vector<4x16xf16>
+  %3 = vector.bitcast %b1 : vector<4x16xf16> to vector<4x8xf32>
+  %b2 = vector.bitcast %h : vector<4x16xf16> to vector<4x8xf32>
+  %4 = vector.bitcast %b2 : vector<4x8xf32> to vector<4x8xi32>
+  %5 = vector.shape_cast %4 : vector<4x8xi32> to vector<32xi32>
+  %6 = vector.shape_cast %5 : vector<32xi32> to vector<2x16xi32>
+  %7 = vector.extract %6[0] : vector<16xi32> from vector<2x16xi32>
+  %ch = arith.constant dense<1.5> : vector<8xf16>
+  %8 = vector.bitcast %ch : vector<8xf16> to vector<4xf32>
+  %ci = arith.constant dense<7> : vector<16xi8>
+  %9 = vector.bitcast %ci : vector<16xi8> to vector<4xi32>
+  %cj = arith.constant dense<-1> : vector<16xi8>
+  %10 = vector.bitcast %cj : vector<16xi8> to vector<8xi16>
+  %11 = vector.transpose %c, [1, 0] : vector<4x8xf32> to vector<8x4xf32>
+  %ck = arith.constant dense<[[1, 2, 3, 4], [5, 6, 7, 8]]> : vector<2x4xi8>
+  %12 = vector.transpose %ck, [0, 1] : vector<2x4xi8> to vector<2x4xi8>
+  %r = vector.shape_cast %7 : vector<16xi32> to vector<2x8xi32>
+  return %0, %1, %2, %3, %r, %8, %9, %10, %12 : vector<4x8xf32>, vector<8x4xf32>, vector<4x8xf32>, vector<4x8xf32>, vector<2x8xi32>, vector<4xf32>, vector<4xi32>, vector<8xi16>, vector<2x4xi8>
+}
+func.func @chains(%a: vector<4x8xf32>, %v: vector<8xf32>) -> (vector<2x2x8xf32>, vector<8xf32>, vector<2x16xf32>, vector<1x8xf32>) {
+  %0 = vector.shape_cast %a : vector<4x8xf32> to vector<32xf32>
+  %1 = vector.shape_cast %0 : vector<32xf32> to vector<2x2x8xf32>
+  %b = vector.broadcast %v : vector<8xf32> to vector<1x8xf32>
+  %2 = vector.shape_cast %b : vector<1x8xf32> to vector<8xf32>
+  %3 = vector.shape_cast %0 : vector<32xf32> to vector<2x16xf32>
+  %4 = vector.shape_cast %v : vector<8xf32> to vector<1x8xf32>
+  return %1, %2, %3, %4 : vector<2x2x8xf32>, vector<8xf32>, vector<2x16xf32>, vector<1x8xf32>
 }

@@ -515,3 +515,91 @@ func.func @create_mask_0d(%i: index) {
   %0 = "vector.create_mask"(%i, %i) : (index, index) -> vector<i1>
   return
 }
+
+// -----
+
+func.func @transpose_rank(%a: vector<4x8xf32>) {
+  // expected-error@+1 {{'vector.transpose' op vector result rank mismatch: 1}}
+  %0 = vector.transpose %a, [1, 0] : vector<4x8xf32> to vector<32xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_length(%a: vector<4x8xf32>) {
+  // expected-error@+1 {{'vector.transpose' op transposition length mismatch: 1}}
+  %0 = vector.transpose %a, [1] : vector<4x8xf32> to vector<8x4xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_range(%a: vector<4x8xf32>) {
+  // expected-error@+1 {{'vector.transpose' op transposition index out of range: 2}}
+  %0 = vector.transpose %a, [2, 0] : vector<4x8xf32> to vector<8x4xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_duplicate(%a: vector<4x8xf32>) {
+  // expected-error@+1 {{'vector.transpose' op duplicate position index: 0}}
+  %0 = vector.transpose %a, [0, 0] : vector<4x8xf32> to vector<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_dims(%a: vector<4x8xf32>) {
+  // expected-error@+1 {{'vector.transpose' op dimension size mismatch at: 1}}
+  %0 = vector.transpose %a, [1, 0] : vector<4x8xf32> to vector<4x8xf32>
+  return
+}
+
+// -----
+
+func.func @transpose_elem(%a: vector<4x8xf32>) {
+  // expected-error@+1 {{'vector.transpose' op failed to verify that operand and result have same element type}}
+  %0 = vector.transpose %a, [1, 0] : vector<4x8xf32> to vector<8x4xi32>
+  return
+}
+
+// -----
+
+func.func @bitcast_rank(%a: vector<4x8xf32>) {
+  // expected-error@+1 {{'vector.bitcast' op failed to verify that all of {source, result} have same rank}}
+  %0 = vector.bitcast %a : vector<4x8xf32> to vector<32xf32>
+  return
+}
+
+// -----
+
+func.func @bitcast_dims(%a: vector<4x8xf32>) {
+  // expected-error@+1 {{'vector.bitcast' op dimension size mismatch at: 0}}
+  %0 = vector.bitcast %a : vector<4x8xf32> to vector<2x16xf32>
+  return
+}
+
+// -----
+
+func.func @bitcast_width(%a: vector<4x8xf32>) {
+  // expected-error@+1 {{'vector.bitcast' op source/result bitwidth of the minor 1-D vectors must be equal}}
+  %0 = vector.bitcast %a : vector<4x8xf32> to vector<4x8xf16>
+  return
+}
+
+// -----
+
+func.func @bitcast_0d(%a: vector<f32>) {
+  // expected-error@+1 {{'vector.bitcast' op source/result bitwidth of the 0-D vector element types must be equal}}
+  %0 = vector.bitcast %a : vector<f32> to vector<f16>
+  return
+}
+
+// -----
+
+func.func @vscale_type() {
+  // expected-error@+1 {{'vector.vscale' op result #0 must be index, but got 'i32'}}
+  %0 = "vector.vscale"() : () -> i32
+  return
+}

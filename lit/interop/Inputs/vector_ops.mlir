@@ -3,8 +3,8 @@
 // permutation maps, broadcast dims, in_bounds, masks, tensors, 0-D and
 // vector element types), broadcast, splat, fma, reduction (every kind,
 // accumulator, fastmath), contract, extract/insert (static and dynamic
-// positions), extractelement/insertelement, shape_cast and masks, on
-// fixed, scalable and 0-D vectors.
+// positions), extractelement/insertelement, shape_cast, transpose,
+// bitcast, vscale and masks, on fixed, scalable and 0-D vectors.
 func.func @memory(%m: memref<?x?xf32>, %m1: memref<8xf32>,
                   %mv: memref<4xvector<8xf32>>, %ms: memref<f32>,
                   %t: tensor<?x?xf32>, %i: index, %j: index, %f: f32,
@@ -106,5 +106,13 @@ func.func @shuffle(%f: f32, %i: index, %j: index, %v: vector<4xf32>,
   %23 = vector.constant_mask [1] : vector<i1>
   %24 = vector.create_mask %i : vector<[4]xi1>
   %25 = vector.create_mask %i : vector<i1>
+  %26 = vector.transpose %m, [1, 0] : vector<4x8xf32> to vector<8x4xf32>
+  %27 = vector.transpose %sv, [1, 0] {tag} : vector<2x[4]xf32> to vector<[4]x2xf32>
+  %28 = vector.transpose %v0, [] : vector<f32> to vector<f32>
+  %29 = vector.bitcast %m : vector<4x8xf32> to vector<4x16xf16>
+  %30 = vector.bitcast %v0 : vector<f32> to vector<i32>
+  %31 = vector.bitcast %sv : vector<2x[4]xf32> to vector<2x[8]xi16>
+  %vs = vector.vscale
+  %32 = arith.muli %vs, %i : index
   return
 }
