@@ -1,5 +1,5 @@
 #!/bin/sh
-# test/install/check-install.sh BUILD SRC LIT FILECHECK - installs the build into a
+# test/install/check-install.sh BUILD SRC LIT FILECHECK [CFLAGS] - installs the build into a
 # scratch prefix and builds docs/examples/out-of-tree against that
 # installed tree only (static libraries, then libedgeopt.so, then a
 # pkg-config compile line), running the result each time; then builds the
@@ -9,6 +9,9 @@ build=$1
 src=$2
 lit=$3
 filecheck=$4
+# Compiler flags the consumers need to link a sanitized build's libraries
+# ("-fsanitize=address,undefined" there, empty otherwise).
+cflags=${5:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 prefix=$tmp/prefix
@@ -17,7 +20,7 @@ ex=$src/docs/examples/out-of-tree
 expect='%0 = toy.add %cst, %cst : i32'
 for shared in OFF ON; do
   cmake -S "$ex" -B "$tmp/b-$shared" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
-        -DTOY_USE_SHARED=$shared >/dev/null
+        -DTOY_USE_SHARED=$shared -DCMAKE_C_FLAGS="$cflags" >/dev/null
   cmake --build "$tmp/b-$shared" >/dev/null
   LD_LIBRARY_PATH=$prefix/lib "$tmp/b-$shared/toy-opt" "$ex/input.mlir" \
     > "$tmp/out-$shared"
@@ -27,13 +30,14 @@ done
 # pkg-config: one compile line, the shared library.
 PKG_CONFIG_PATH=$prefix/lib/pkgconfig
 export PKG_CONFIG_PATH
-cc -std=c11 -o "$tmp/toy-pc" "$ex/toy_opt.c" "$ex/../toy_dialect.c" \
+cc -std=c11 $cflags -o "$tmp/toy-pc" "$ex/toy_opt.c" "$ex/../toy_dialect.c" \
    $(pkg-config --cflags --libs edgeopt)
 LD_LIBRARY_PATH=$prefix/lib "$tmp/toy-pc" "$ex/input.mlir" | grep -qF "$expect"
 # The standalone dialect: a plugin built against the installed package,
 # loaded into the installed edge-opt, with its own lit tests.
 sa=$src/docs/examples/standalone-dialect
-cmake -S "$sa" -B "$tmp/b-sa" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
+cmake -S "$sa" -B "$tmp/b-sa" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
+      -DCMAKE_C_FLAGS="$cflags" >/dev/null
 cmake --build "$tmp/b-sa" >/dev/null
 python3 "$lit" -q "$sa/test" -D edge_opt="$prefix/bin/edge-opt" \
         -D plugin="$tmp/b-sa/libstandalone.so" -D filecheck="$filecheck"
