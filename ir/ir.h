@@ -46,10 +46,14 @@ typedef struct eo_strbuf {
     bool oom;
 } eo_strbuf;
 
+/* Appends n bytes of s (keeps data NUL-terminated). */
 EO_API void eo_strbuf_append(eo_strbuf *b, const char *s, size_t n);
+/* Appends the NUL-terminated string s. */
 EO_API void eo_strbuf_puts(eo_strbuf *b, const char *s);
+/* Appends printf-formatted text. */
 EO_API void eo_strbuf_printf(eo_strbuf *b, const char *fmt, ...)
     EO_PRINTF(2, 3);
+/* Frees the data and resets b to empty (reusable). */
 EO_API void eo_strbuf_free(eo_strbuf *b);
 
 /* ------------------------------------------------------------------ */
@@ -173,9 +177,11 @@ EO_API void eo_emit_remark(eo_ctx *ctx, const eo_loc *loc,
 /* A diagnostic with notes: begin, add notes, emit. A builder that failed
  * to allocate still emits what it has. */
 typedef struct eo_diag_builder eo_diag_builder;
+/* Starts a diagnostic of severity 'sev' at 'loc' (may be NULL). */
 EO_API eo_diag_builder *eo_diag_begin(eo_ctx *ctx, eo_severity sev,
                                       const eo_loc *loc, const char *fmt, ...)
     EO_PRINTF(4, 5);
+/* Adds a note at 'loc' (may be NULL) to the diagnostic being built. */
 EO_API void eo_diag_note(eo_diag_builder *b, const eo_loc *loc,
                          const char *fmt, ...) EO_PRINTF(3, 4);
 /* Emits and frees 'b'; returns EO_ERROR for errors, EO_OK otherwise. */
@@ -183,6 +189,7 @@ EO_API eo_status eo_diag_emit(eo_diag_builder *b);
 
 /* Error at op's location, prefixed "'op.name' op " as MLIR does. */
 EO_API eo_status eo_op_error(eo_op *op, const char *fmt, ...) EO_PRINTF(2, 3);
+/* The same as a builder, for errors with notes (finish: eo_diag_emit). */
 EO_API eo_diag_builder *eo_op_error_begin(eo_op *op, const char *fmt, ...)
     EO_PRINTF(2, 3);
 
@@ -201,7 +208,9 @@ typedef enum eo_loc_kind {
     EO_LOC_UNKNOWN, EO_LOC_FILE, EO_LOC_NAME, EO_LOC_FUSED, EO_LOC_CALLSITE
 } eo_loc_kind;
 
+/* Uniqued locations; NULL only on allocation failure. loc(unknown): */
 EO_API const eo_loc *eo_loc_unknown(eo_ctx *ctx);
+/* "file":line:col */
 EO_API const eo_loc *eo_loc_file(eo_ctx *ctx, const eo_ident *file,
                                  unsigned line, unsigned col);
 /* loc("name"(child)); child NULL means unknown (printed without it). */
@@ -214,6 +223,7 @@ EO_API const eo_loc *eo_loc_fused(eo_ctx *ctx, size_t n,
 EO_API const eo_loc *eo_loc_callsite(eo_ctx *ctx, const eo_loc *callee,
                                      const eo_loc *caller);
 
+/* Accessors; each applies to the kind named in its comment. */
 EO_API eo_loc_kind eo_loc_get_kind(const eo_loc *l);
 EO_API const eo_ident *eo_loc_filename(const eo_loc *l); /* FILE */
 EO_API unsigned eo_loc_line(const eo_loc *l);            /* FILE */
@@ -221,8 +231,9 @@ EO_API unsigned eo_loc_col(const eo_loc *l);             /* FILE */
 EO_API const eo_ident *eo_loc_name_ident(const eo_loc *l); /* NAME */
 EO_API const eo_loc *eo_loc_child(const eo_loc *l);      /* NAME; or NULL */
 EO_API size_t eo_loc_num_fused(const eo_loc *l);         /* FUSED */
-EO_API const eo_loc *eo_loc_fused_at(const eo_loc *l, size_t i);
-EO_API const eo_attr *eo_loc_fused_metadata(const eo_loc *l);
+EO_API const eo_loc *eo_loc_fused_at(const eo_loc *l, size_t i); /* FUSED */
+EO_API const eo_attr *eo_loc_fused_metadata(const eo_loc *l); /* FUSED; or
+                                                                NULL */
 EO_API const eo_loc *eo_loc_callee(const eo_loc *l);     /* CALLSITE */
 EO_API const eo_loc *eo_loc_caller(const eo_loc *l);     /* CALLSITE */
 /* First file:line:col found inside 'l' (for diagnostics), or NULL. */
@@ -309,12 +320,14 @@ EO_API const eo_type *eo_type_get_dialect(eo_ctx *ctx, const eo_ident *dialect,
                                           const eo_ident *mnemonic, size_t n,
                                           const eo_attr *const *params);
 
+/* Queries (never fail; accessors of one kind return 0/NULL for others). */
 EO_API eo_type_kind eo_type_get_kind(const eo_type *t);
-EO_API eo_ctx *eo_type_ctx(const eo_type *t);
+EO_API eo_ctx *eo_type_ctx(const eo_type *t);          /* the owner */
 EO_API bool eo_type_is_int(const eo_type *t);          /* any signedness */
+/* iN without signedness, N == width. */
 EO_API bool eo_type_is_signless_int(const eo_type *t, unsigned width);
 EO_API bool eo_type_is_index(const eo_type *t);
-EO_API bool eo_type_is_float(const eo_type *t);
+EO_API bool eo_type_is_float(const eo_type *t);        /* any float kind */
 /* Signless integer or index (what arith's integer ops take). */
 EO_API bool eo_type_is_int_or_index(const eo_type *t);
 EO_API bool eo_type_is_shaped(const eo_type *t);  /* tensor, memref, vector */
@@ -364,6 +377,8 @@ typedef enum eo_affine_kind {
     EO_AFFINE_FLOORDIV, EO_AFFINE_CEILDIV
 } eo_affine_kind;
 
+/* Uniqued leaf expressions d<pos>, s<pos> and constants; NULL only on
+ * allocation failure. */
 EO_API const eo_affine_expr *eo_affine_dim(eo_ctx *ctx, unsigned pos);
 EO_API const eo_affine_expr *eo_affine_symbol(eo_ctx *ctx, unsigned pos);
 EO_API const eo_affine_expr *eo_affine_const(eo_ctx *ctx, int64_t v);
@@ -391,15 +406,20 @@ EO_API const eo_affine_expr *eo_affine_expr_rhs(const eo_affine_expr *e);
 EO_API bool eo_affine_expr_eval(const eo_affine_expr *e, const int64_t *dims,
                                 const int64_t *syms, int64_t *out);
 
+/* The uniqued map (d0..d<ndims-1>)[s0..] -> (r...); NULL on allocation
+ * failure or a result using a dim/symbol out of range. */
 EO_API const eo_affine_map *eo_affine_map_get(eo_ctx *ctx, unsigned ndims,
                                               unsigned nsyms, size_t nresults,
                                               const eo_affine_expr *const *r);
+/* (d0, ..., d<n-1>) -> (d0, ..., d<n-1>) */
 EO_API const eo_affine_map *eo_affine_map_identity(eo_ctx *ctx, unsigned n);
+/* Accessors. */
 EO_API unsigned eo_affine_map_num_dims(const eo_affine_map *m);
 EO_API unsigned eo_affine_map_num_symbols(const eo_affine_map *m);
 EO_API size_t eo_affine_map_num_results(const eo_affine_map *m);
 EO_API const eo_affine_expr *eo_affine_map_result(const eo_affine_map *m,
                                                   size_t i);
+/* True for (d0, ..., dn) -> (d0, ..., dn) without symbols. */
 EO_API bool eo_affine_map_is_identity(const eo_affine_map *m);
 /* Appends "(d0)[s0] -> (d0 + s0)". */
 EO_API void eo_affine_map_print(const eo_affine_map *m, eo_strbuf *out);
@@ -506,8 +526,9 @@ EO_API const eo_attr *eo_attr_get_dialect(eo_ctx *ctx, const eo_ident *dialect,
                                           const eo_ident *mnemonic, size_t n,
                                           const eo_attr *const *params);
 
+/* Queries (never fail; an accessor of one kind gives 0/NULL for others). */
 EO_API eo_attr_kind eo_attr_get_kind(const eo_attr *a);
-EO_API eo_ctx *eo_attr_ctx(const eo_attr *a);
+EO_API eo_ctx *eo_attr_ctx(const eo_attr *a);          /* the owner */
 /* The attribute's type: of integer, float, typed string, dense (the
  * shaped type), dense_resource, opaque; NULL otherwise. */
 EO_API const eo_type *eo_attr_type(const eo_attr *a);
@@ -771,24 +792,29 @@ EO_API EO_NODISCARD eo_status eo_op_erase(eo_op *op);
 /* Unlinks 'op' from its block; the caller owns it again. */
 EO_API void eo_op_detach(eo_op *op);
 
+/* Accessors of an op (none fails; NULL where there is nothing). */
 EO_API eo_ctx *eo_op_ctx(const eo_op *op);
-EO_API const eo_ident *eo_op_name(const eo_op *op);
+EO_API const eo_ident *eo_op_name(const eo_op *op);   /* "arith.addi" */
 EO_API const char *eo_op_name_str(const eo_op *op);
 EO_API const eo_op_def *eo_op_get_def(const eo_op *op); /* NULL: unreg. */
+/* Whether op's definition is 'def' (pointer comparison). */
 EO_API bool eo_op_is(const eo_op *op, const eo_op_def *def);
+/* Whether op's definition has all the EO_* trait bits in 'trait'. */
 EO_API bool eo_op_has_trait(const eo_op *op, uint64_t trait);
-EO_API bool eo_op_is_terminator(const eo_op *op);
-EO_API const eo_loc *eo_op_loc(const eo_op *op);
+EO_API bool eo_op_is_terminator(const eo_op *op);     /* EO_TERMINATOR */
+EO_API const eo_loc *eo_op_loc(const eo_op *op);      /* never NULL */
 EO_API void eo_op_set_loc(eo_op *op, const eo_loc *loc);
-EO_API eo_block *eo_op_block(const eo_op *op);
+EO_API eo_block *eo_op_block(const eo_op *op);        /* NULL: detached */
 EO_API eo_op *eo_op_parent(const eo_op *op);    /* op owning the block's
                                                    region, or NULL */
 EO_API eo_region *eo_op_parent_region(const eo_op *op);
-EO_API eo_op *eo_op_next(const eo_op *op);
+EO_API eo_op *eo_op_next(const eo_op *op);       /* in its block, or NULL */
 EO_API eo_op *eo_op_prev(const eo_op *op);
 /* Whether 'op' is 'ancestor' or nested inside it. */
 EO_API bool eo_op_is_inside(const eo_op *op, const eo_op *ancestor);
 
+/* Operand i (i < eo_op_num_operands), its use, and replacing it (the use
+ * lists of the old and new values are updated). */
 EO_API size_t eo_op_num_operands(const eo_op *op);
 EO_API eo_value *eo_op_operand(const eo_op *op, size_t i);
 EO_API eo_use *eo_op_operand_use(eo_op *op, size_t i);
@@ -954,7 +980,9 @@ typedef struct eo_builder {
     const eo_loc *loc;                /* default location, may be NULL */
 } eo_builder;
 
+/* A builder with no insertion point yet (ops it creates stay detached). */
 EO_API void eo_builder_init(eo_builder *b, eo_ctx *ctx);
+/* Insertion points: the end of 'block', before 'op', after 'op'. */
 EO_API void eo_builder_set_end(eo_builder *b, eo_block *block);
 EO_API void eo_builder_set_before(eo_builder *b, eo_op *op);
 EO_API void eo_builder_set_after(eo_builder *b, eo_op *op);
@@ -1056,6 +1084,7 @@ typedef struct eo_arg_decl {
     const eo_loc *loc;                /* explicit loc(...) or NULL */
 } eo_arg_decl;
 
+/* The context the parser builds in (for custom parse hooks). */
 EO_API eo_ctx *eo_parser_ctx(eo_parser *p);
 /* Location of the current token. */
 EO_API const eo_loc *eo_parser_loc(eo_parser *p);
@@ -1339,9 +1368,11 @@ struct eo_rewriter {
     const eo_knob_provider *knobs;    /* may be NULL */
 };
 
+/* A rewriter reporting to 'l' and asking 'knobs' (both may be NULL). */
 EO_API void eo_rewriter_init(eo_rewriter *rw, eo_ctx *ctx,
                              const eo_rewrite_listener *l,
                              const eo_knob_provider *knobs);
+/* The context the rewriter builds in. */
 EO_API eo_ctx *eo_rewriter_ctx(const eo_rewriter *rw);
 /* Creates from 'st' at the insertion point, notifies; NULL on failure. */
 EO_API eo_op *eo_rewriter_create(eo_rewriter *rw, eo_op_state *st);

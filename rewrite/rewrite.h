@@ -43,6 +43,7 @@ typedef struct eo_greedy_config {
     bool warn_nonconvergence;
 } eo_greedy_config;
 
+/* Fills 'cfg' with the defaults (MLIR's GreedyRewriteConfig defaults). */
 EO_API void eo_greedy_config_init(eo_greedy_config *cfg);
 
 /* Applies 'ps' (and folding) to everything nested under 'op' (not 'op'
@@ -68,6 +69,8 @@ EO_API bool eo_op_may_read(const eo_op *op);
 
 typedef struct eo_knob_store eo_knob_store;
 
+/* An empty store (caller owns it; NULL on allocation failure), and its
+ * destruction (NULL-safe). */
 EO_API eo_knob_store *eo_knob_store_create(eo_ctx *ctx);
 EO_API void eo_knob_store_destroy(eo_knob_store *ks);
 /* The provider to hand to passes and rewriters (borrowed from 'ks'). */
@@ -197,6 +200,7 @@ typedef struct eo_pm_config {
     bool print_before_all;
 } eo_pm_config;
 
+/* Fills 'cfg' with the defaults (threading on, verify-each on). */
 EO_API void eo_pm_config_init(eo_pm_config *cfg);
 /* A pass manager anchored on 'anchor' ("builtin.module"). */
 EO_API eo_pass_manager *eo_pm_create(eo_ctx *ctx, const char *anchor,
