@@ -15,8 +15,9 @@
  * a scale...), the test is imported again with those inputs bound to
  * their test_data_set_0 values (eo_onnx_options.bind_*) and run on the
  * remaining inputs; it then passes only if every data set has the same
- * values for them, and is counted apart in the summary. Each test runs in a child process (unless --no-fork) so that a
- * crash or a hang is one failed test, not a dead suite.
+ * values for them, and is counted apart in the summary. Each test runs
+ * in a child process (unless --no-fork) so that a crash or a hang is one
+ * failed test, not a dead suite.
  *
  * Prints "N passed (M of them with parameter inputs bound as constants),
  * N failed, N unsupported", the unsupported reasons

@@ -28,9 +28,10 @@ typedef struct eo_onnx_options {
 
 /* Imports the .onnx file at 'path' into a new builtin.module (caller owns
  * it; erase with eo_op_destroy): one func.func in the graph dialect whose
- * arguments are the graph inputs (initializer-backed inputs excluded) and
- * whose results are the graph outputs. Initializers become dense_resource
- * constants, node names the ops' "name" attribute. Registers the dialects
+ * arguments are the graph inputs (initializer-backed and bound inputs
+ * excluded) and whose results are the graph outputs. Initializers (and
+ * bound inputs) become dense_resource constants, node names the ops'
+ * "name" attribute. Opsets 1 to 21 of ai.onnx. Registers the dialects
  * it needs. On any error (corrupt or truncated file, unsupported op, opset,
  * data type, dynamic shape) reports a diagnostic naming the node, op and
  * reason, creates nothing and returns NULL. 'opts' may be NULL. */

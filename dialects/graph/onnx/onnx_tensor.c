@@ -477,8 +477,9 @@ eo_onnx_bindings_load(eo_ctx *ctx, size_t n, const char *const *specs,
         const char *eq = strchr(spec, '=');
         if (!eq || eq == spec || !eq[1]) {
             eo_onnx_bindings_free(out);
-            return eo_emit_error(ctx, eo_loc_unknown(ctx), "invalid input binding '%s' "
-                                 "(expected NAME=FILE)", spec);
+            return eo_emit_error(ctx, eo_loc_unknown(ctx),
+                                 "invalid input binding '%s' (expected "
+                                 "NAME=FILE)", spec);
         }
         size_t nl = (size_t)(eq - spec), fl = strlen(eq + 1);
         char *name = malloc(nl + 1);
