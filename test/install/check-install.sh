@@ -40,7 +40,8 @@ cmake -S "$sa" -B "$tmp/b-sa" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
       -DCMAKE_C_FLAGS="$cflags" >/dev/null
 cmake --build "$tmp/b-sa" >/dev/null
 python3 "$lit" -q "$sa/test" -D edge_opt="$prefix/bin/edge-opt" \
-        -D plugin="$tmp/b-sa/libstandalone.so" -D filecheck="$filecheck"
+        -D plugin="$tmp/b-sa/libstandalone.so" -D filecheck="$filecheck" \
+        -D exec_root="$tmp/sa-lit"
 # Only the public headers are installed.
 test -f "$prefix/include/edge/ir/ir.h"
 test ! -e "$prefix/include/edge/ir/internal.h"

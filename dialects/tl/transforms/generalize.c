@@ -41,5 +41,8 @@ static const eo_pass_def generalize_pass = {
 eo_status
 eo_tl_register_passes(eo_ctx *ctx)
 {
-    return eo_pass_register(ctx, &generalize_pass);
+    eo_status st = eo_pass_register(ctx, &generalize_pass);
+    st = st ? st : eo_pass_register(ctx, eo_tl_graph_to_tl_pass_def());
+    st = st ? st : eo_pass_register(ctx, eo_tl_bufferize_pass_def());
+    return st ? st : eo_pass_register(ctx, eo_tl_to_loops_pass_def());
 }

@@ -23,6 +23,7 @@ enum { CMPI_SLT = 2, CMPI_SLE = 3 };
 /* A materialized affine expression or index constant. */
 typedef struct memo_entry {
     const void *key;          /* eo_affine_expr * (uniqued) */
+    const void *scope;        /* constants: the block they are in */
     eo_value *value;
 } memo_entry;
 
@@ -38,22 +39,28 @@ typedef struct lowering {
     const eo_type *index;
     eo_builder outer;         /* before the nest: constants, bounds */
     eo_builder inner;         /* innermost body, before its scf.yield */
-    memo consts;              /* affine constants, at 'outer' */
-    memo exprs;               /* other expressions, at 'inner' */
+    /* at[k]: where a value of loops d0..d<k-1> goes: before the loop of
+     * d<k> (at[0] is 'outer'), or the innermost body for k = nloops. */
+    eo_builder at[EO_TL_MAX_LOOPS + 1];
+    size_t nloops;
+    /* Index constants, at 'outer', shared by the ops lowered in one
+     * block (each is created before the first nest that needs it). */
+    memo *consts;
+    memo exprs;               /* other expressions, at their level */
     eo_value *ivs[EO_TL_MAX_LOOPS];
 } lowering;
 
 static eo_value *
-memo_find(const memo *m, const void *key)
+memo_find(const memo *m, const void *key, const void *scope)
 {
     for (size_t i = 0; i < m->n; i++)
-        if (m->v[i].key == key)
+        if (m->v[i].key == key && m->v[i].scope == scope)
             return m->v[i].value;
     return NULL;
 }
 
 static eo_status
-memo_add(memo *m, const void *key, eo_value *value)
+memo_add(memo *m, const void *key, const void *scope, eo_value *value)
 {
     if (m->n == m->cap) {
         size_t cap = m->cap ? 2 * m->cap : 16;
@@ -64,6 +71,7 @@ memo_add(memo *m, const void *key, eo_value *value)
         m->cap = cap;
     }
     m->v[m->n].key = key;
+    m->v[m->n].scope = scope;
     m->v[m->n].value = value;
     m->n++;
     return EO_OK;
@@ -85,7 +93,7 @@ index_const(lowering *l, int64_t v)
     const eo_affine_expr *key = eo_affine_const(l->ctx, v);
     if (!key)
         return NULL;
-    eo_value *c = memo_find(&l->consts, key);
+    eo_value *c = memo_find(l->consts, key, l->outer.block);
     if (c)
         return c;
     eo_named_attr a = {eo_ident_get(l->ctx, "value", 5),
@@ -93,20 +101,22 @@ index_const(lowering *l, int64_t v)
     if (!a.name || !a.value)
         return NULL;
     c = build1(&l->outer, "arith.constant", 0, NULL, l->index, 1, &a);
-    if (!c || memo_add(&l->consts, key, c) != EO_OK)
+    if (!c || memo_add(l->consts, key, l->outer.block, c) != EO_OK)
         return NULL;
     return c;
 }
 
+/* The expression emitters build at 'b'. */
 static eo_value *
-binop(lowering *l, const char *name, eo_value *a, eo_value *b)
+binop(eo_builder *b, lowering *l, const char *name, eo_value *x,
+      eo_value *y)
 {
-    eo_value *ops[2] = {a, b};
-    return build1(&l->inner, name, 2, ops, l->index, 0, NULL);
+    eo_value *ops[2] = {x, y};
+    return build1(b, name, 2, ops, l->index, 0, NULL);
 }
 
 static eo_value *
-cmpi(lowering *l, int64_t pred, eo_value *a, eo_value *b)
+cmpi(eo_builder *b, lowering *l, int64_t pred, eo_value *x, eo_value *y)
 {
     eo_named_attr attr = {
         eo_ident_get(l->ctx, "predicate", 9),
@@ -114,72 +124,88 @@ cmpi(lowering *l, int64_t pred, eo_value *a, eo_value *b)
     const eo_type *i1 = eo_type_get_int(l->ctx, 1);
     if (!attr.name || !attr.value || !i1)
         return NULL;
-    eo_value *ops[2] = {a, b};
-    return build1(&l->inner, "arith.cmpi", 2, ops, i1, 1, &attr);
+    eo_value *ops[2] = {x, y};
+    return build1(b, "arith.cmpi", 2, ops, i1, 1, &attr);
 }
 
 static eo_value *
-select3(lowering *l, eo_value *c, eo_value *t, eo_value *f)
+select3(eo_builder *b, lowering *l, eo_value *c, eo_value *t, eo_value *f)
 {
     if (!c || !t || !f)
         return NULL;
     eo_value *ops[3] = {c, t, f};
-    return build1(&l->inner, "arith.select", 3, ops, l->index, 0, NULL);
+    return build1(b, "arith.select", 3, ops, l->index, 0, NULL);
 }
 
 /* a mod b (b > 0), non-negative as affine's mod: MLIR's lowering. */
 static eo_value *
-emit_mod(lowering *l, eo_value *a, eo_value *b)
+emit_mod(eo_builder *at, lowering *l, eo_value *a, eo_value *b)
 {
-    eo_value *rem = binop(l, "arith.remsi", a, b);
+    eo_value *rem = binop(at, l, "arith.remsi", a, b);
     eo_value *zero = index_const(l, 0);
     if (!rem || !zero)
         return NULL;
-    eo_value *neg = cmpi(l, CMPI_SLT, rem, zero);
-    eo_value *fixed = binop(l, "arith.addi", rem, b);
-    return select3(l, neg, fixed, rem);
+    eo_value *neg = cmpi(at, l, CMPI_SLT, rem, zero);
+    eo_value *fixed = binop(at, l, "arith.addi", rem, b);
+    return select3(at, l, neg, fixed, rem);
 }
 
 /* floor(a / b) for b > 0: MLIR's lowering. */
 static eo_value *
-emit_floordiv(lowering *l, eo_value *a, eo_value *b)
+emit_floordiv(eo_builder *at, lowering *l, eo_value *a, eo_value *b)
 {
     eo_value *zero = index_const(l, 0);
     eo_value *m1 = index_const(l, -1);
     if (!zero || !m1)
         return NULL;
-    eo_value *neg = cmpi(l, CMPI_SLT, a, zero);
-    eo_value *na = binop(l, "arith.subi", m1, a);
-    eo_value *dividend = select3(l, neg, na, a);
+    eo_value *neg = cmpi(at, l, CMPI_SLT, a, zero);
+    eo_value *na = binop(at, l, "arith.subi", m1, a);
+    eo_value *dividend = select3(at, l, neg, na, a);
     if (!dividend)
         return NULL;
-    eo_value *q = binop(l, "arith.divsi", dividend, b);
+    eo_value *q = binop(at, l, "arith.divsi", dividend, b);
     if (!q)
         return NULL;
-    eo_value *nq = binop(l, "arith.subi", m1, q);
-    return select3(l, neg, nq, q);
+    eo_value *nq = binop(at, l, "arith.subi", m1, q);
+    return select3(at, l, neg, nq, q);
 }
 
 /* ceil(a / b) for b > 0: MLIR's lowering. */
 static eo_value *
-emit_ceildiv(lowering *l, eo_value *a, eo_value *b)
+emit_ceildiv(eo_builder *at, lowering *l, eo_value *a, eo_value *b)
 {
     eo_value *zero = index_const(l, 0);
     eo_value *one = index_const(l, 1);
     if (!zero || !one)
         return NULL;
-    eo_value *nonpos = cmpi(l, CMPI_SLE, a, zero);
-    eo_value *na = binop(l, "arith.subi", zero, a);
-    eo_value *pa = binop(l, "arith.subi", a, one);
-    eo_value *dividend = select3(l, nonpos, na, pa);
+    eo_value *nonpos = cmpi(at, l, CMPI_SLE, a, zero);
+    eo_value *na = binop(at, l, "arith.subi", zero, a);
+    eo_value *pa = binop(at, l, "arith.subi", a, one);
+    eo_value *dividend = select3(at, l, nonpos, na, pa);
     if (!dividend)
         return NULL;
-    eo_value *q = binop(l, "arith.divsi", dividend, b);
+    eo_value *q = binop(at, l, "arith.divsi", dividend, b);
     if (!q)
         return NULL;
-    eo_value *nq = binop(l, "arith.subi", zero, q);
-    eo_value *pq = binop(l, "arith.addi", q, one);
-    return select3(l, nonpos, nq, pq);
+    eo_value *nq = binop(at, l, "arith.subi", zero, q);
+    eo_value *pq = binop(at, l, "arith.addi", q, one);
+    return select3(at, l, nonpos, nq, pq);
+}
+
+/* 1 + the highest loop dimension 'e' uses (0 for none). */
+static size_t
+expr_level(const eo_affine_expr *e)
+{
+    switch (eo_affine_expr_kind(e)) {
+    case EO_AFFINE_DIM: return eo_affine_expr_pos(e) + 1;
+    case EO_AFFINE_SYMBOL:
+    case EO_AFFINE_CONST: return 0;
+    default: {
+        size_t a = expr_level(eo_affine_expr_lhs(e));
+        size_t b = expr_level(eo_affine_expr_rhs(e));
+        return a > b ? a : b;
+    }
+    }
 }
 
 /* Materializes affine expression 'e' of the induction variables in the
@@ -202,7 +228,7 @@ emit_expr(lowering *l, const eo_affine_expr *e, eo_value **out)
     if (k == EO_AFFINE_SYMBOL)
         return eo_op_error(l->op, "tl-to-loops: unsupported: indexing map "
                                   "with symbols");
-    *out = memo_find(&l->exprs, e);
+    *out = memo_find(&l->exprs, e, NULL);
     if (*out)
         return EO_OK;
     const eo_affine_expr *rhs = eo_affine_expr_rhs(e);
@@ -218,14 +244,17 @@ emit_expr(lowering *l, const eo_affine_expr *e, eo_value **out)
         st = emit_expr(l, rhs, &b);
     if (st != EO_OK)
         return st;
+    /* In the outermost loop where all its dimensions are defined. */
+    size_t lv = expr_level(e);
+    eo_builder *at = &l->at[lv < l->nloops ? lv : l->nloops];
     switch (k) {
-    case EO_AFFINE_ADD: *out = binop(l, "arith.addi", a, b); break;
-    case EO_AFFINE_MUL: *out = binop(l, "arith.muli", a, b); break;
-    case EO_AFFINE_MOD: *out = emit_mod(l, a, b); break;
-    case EO_AFFINE_FLOORDIV: *out = emit_floordiv(l, a, b); break;
-    default: *out = emit_ceildiv(l, a, b); break;
+    case EO_AFFINE_ADD: *out = binop(at, l, "arith.addi", a, b); break;
+    case EO_AFFINE_MUL: *out = binop(at, l, "arith.muli", a, b); break;
+    case EO_AFFINE_MOD: *out = emit_mod(at, l, a, b); break;
+    case EO_AFFINE_FLOORDIV: *out = emit_floordiv(at, l, a, b); break;
+    default: *out = emit_ceildiv(at, l, a, b); break;
     }
-    if (!*out || memo_add(&l->exprs, e, *out) != EO_OK)
+    if (!*out || memo_add(&l->exprs, e, NULL, *out) != EO_OK)
         return EO_NOMEM;
     return EO_OK;
 }
@@ -262,7 +291,9 @@ loop_bound(lowering *l, size_t d, const eo_attr *maps, const eo_attr *lb,
             eo_attr_affine_map(eo_attr_array_at(maps, i));
         if (eo_type_get_kind(t) != EO_TYPE_MEMREF || !m)
             continue;
-        for (size_t r = 0; r < eo_affine_map_num_results(m); r++) {
+        size_t rank = eo_type_rank(t);
+        for (size_t r = 0; r < eo_affine_map_num_results(m) && r < rank;
+             r++) {
             const eo_affine_expr *e = eo_affine_map_result(m, r);
             if (eo_affine_expr_kind(e) != EO_AFFINE_DIM ||
                 eo_affine_expr_pos(e) != d)
@@ -290,33 +321,41 @@ build_nest(lowering *l, const eo_attr *maps, const eo_attr *iters,
            const eo_attr *lb)
 {
     size_t nloops = eo_attr_array_size(iters);
-    eo_value *ubs[EO_TL_MAX_LOOPS];
-    for (size_t d = 0; d < nloops; d++) {
-        eo_status st = loop_bound(l, d, maps, lb, &ubs[d]);
-        if (st != EO_OK)
-            return st;
-    }
+    l->nloops = nloops;
     l->inner = l->outer;
+    l->at[0] = l->outer;
     if (nloops == 0)
         return EO_OK;
     eo_value *zero = index_const(l, 0);
     eo_value *one = index_const(l, 1);
     if (!zero || !one)
         return EO_NOMEM;
+    eo_value *ubs[EO_TL_MAX_LOOPS];
+    for (size_t d = 0; d < nloops; d++) {
+        eo_status st = loop_bound(l, d, maps, lb, &ubs[d]);
+        if (st != EO_OK)
+            return st;
+    }
     for (size_t d = 0; d < nloops; d++) {
         eo_op *f = scf_for_build(&l->inner, zero, ubs[d], one, 0, NULL);
         eo_block *body = f ? scf_for_body(f) : NULL;
         if (!body)
             return EO_NOMEM;
         l->ivs[d] = scf_for_induction_var(f);
+        if (d == 0)           /* later constants go before the nest */
+            eo_builder_set_before(&l->outer, f);
+        l->at[d] = l->inner;
+        eo_builder_set_before(&l->at[d], f);
         eo_builder_set_before(&l->inner, eo_block_last(body));
     }
+    l->at[0] = l->outer;
+    l->at[nloops] = l->inner;
     return EO_OK;
 }
 
 /* Lowers tl.generic 'op' (on memrefs) to loops and erases it. */
 static eo_status
-lower_generic(eo_op *op)
+lower_generic(eo_op *op, memo *consts)
 {
     eo_ctx *ctx = eo_op_ctx(op);
     const eo_attr *maps = eo_op_attr(op, "indexing_maps");
@@ -328,7 +367,7 @@ lower_generic(eo_op *op)
     size_t nops = eo_op_num_operands(op);
     size_t nins = eo_tl_num_ins(op);
     if (!maps || !iters || !body || eo_attr_array_size(maps) != nops ||
-        eo_block_num_args(body) != nops ||
+        eo_block_num_args(body) != nops || nops > EO_TL_MAX_OPERANDS ||
         eo_attr_array_size(iters) > EO_TL_MAX_LOOPS)
         return eo_op_error(op, "tl-to-loops: malformed tl.generic");
 
@@ -336,6 +375,7 @@ lower_generic(eo_op *op)
     memset(&l, 0, sizeof l);
     l.ctx = ctx;
     l.op = op;
+    l.consts = consts;
     l.index = eo_type_get_index(ctx);
     eo_irmap *map = eo_irmap_create(ctx);
     if (!l.index || !map) {
@@ -358,7 +398,9 @@ lower_generic(eo_op *op)
         }
         const eo_affine_map *m =
             eo_attr_affine_map(eo_attr_array_at(maps, i));
-        if (!m || eo_affine_map_num_results(m) > EO_TL_MAX_LOOPS) {
+        if (!m || eo_affine_map_num_results(m) > EO_TL_MAX_LOOPS ||
+            eo_affine_map_num_results(m) != eo_type_rank(eo_value_type(v)) ||
+            eo_affine_map_num_dims(m) != l.nloops) {
             st = eo_op_error(op, "tl-to-loops: malformed indexing map");
             break;
         }
@@ -366,11 +408,22 @@ lower_generic(eo_op *op)
         /* An out the body never reads needs no load. */
         if (st != EO_OK || (i >= nins && !eo_value_has_uses(arg)))
             continue;
+        /* The same memref at the same map was loaded already (there
+         * is no store in between). */
+        eo_value *x = NULL;
+        for (size_t j = 0; j < i && !x; j++)
+            if (eo_op_operand(op, j) == v &&
+                eo_attr_array_at(maps, j) == eo_attr_array_at(maps, i))
+                x = eo_irmap_lookup_value(map, eo_block_arg(body, j));
+        if (x) {
+            st = eo_irmap_map_value(map, arg, x);
+            continue;
+        }
         eo_value *ops[1 + EO_TL_MAX_LOOPS];
         ops[0] = v;
         size_t rank = eo_affine_map_num_results(m);
         memcpy(ops + 1, idx[i], rank * sizeof *ops);
-        eo_value *x = build1(&l.inner, "memref.load", 1 + rank, ops,
+        x = build1(&l.inner, "memref.load", 1 + rank, ops,
                              eo_type_elem(eo_value_type(v)), 0, NULL);
         st = x ? eo_irmap_map_value(map, arg, x) : EO_NOMEM;
     }
@@ -383,11 +436,16 @@ lower_generic(eo_op *op)
             st = EO_NOMEM;
             break;
         }
-        eo_op *pos = l.inner.before;
-        if (pos)
-            eo_op_insert_before(pos, c);
+        /* Constants (no operands, no regions) go before the nest. */
+        eo_builder *at = eo_op_num_operands(c) == 0 &&
+                                 eo_op_num_regions(c) == 0 &&
+                                 eo_op_has_trait(c, EO_CONSTANT_LIKE)
+                             ? &l.outer
+                             : &l.inner;
+        if (at->before)
+            eo_op_insert_before(at->before, c);
         else
-            eo_block_append(l.inner.block, c);
+            eo_block_append(at->block, c);
     }
     if (st == EO_OK && (!term || eo_op_num_operands(term) != nops - nins))
         st = eo_op_error(op, "tl-to-loops: malformed tl.yield");
@@ -410,7 +468,6 @@ lower_generic(eo_op *op)
             st = EO_NOMEM;
     }
     eo_irmap_destroy(map);
-    free(l.consts.v);
     free(l.exprs.v);
     if (st == EO_OK)
         st = eo_op_erase(op);
@@ -430,6 +487,7 @@ on_tensors(const eo_op *op)
 }
 
 typedef struct op_list {
+    eo_op *root;              /* the op lowered under (not itself) */
     eo_op **v;
     size_t n, cap;
     bool oom;
@@ -440,7 +498,7 @@ collect(eo_op *op, void *ud)
 {
     op_list *ol = ud;
     enum tl_op k = tl_op_kind(op);
-    if (k == TL_NUM_OPS || k == TL_YIELD)
+    if (k == TL_NUM_OPS || k == TL_YIELD || op == ol->root)
         return EO_WALK_ADVANCE;
     if (ol->n == ol->cap) {
         size_t cap = ol->cap ? 2 * ol->cap : 16;
@@ -458,13 +516,13 @@ collect(eo_op *op, void *ud)
 
 /* Lowers one structured tl op: named ops through their generic form. */
 static eo_status
-lower_op(eo_op *op)
+lower_op(eo_op *op, memo *consts)
 {
     if (on_tensors(op))
         return eo_op_error(op, "tl-to-loops needs buffers: bufferize "
                                "first");
     if (tl_op_kind(op) == TL_GENERIC)
-        return lower_generic(op);
+        return lower_generic(op, consts);
     eo_rewriter rw;
     eo_rewriter_init(&rw, eo_op_ctx(op), NULL, NULL);
     eo_builder_set_before(&rw.b, op);
@@ -472,14 +530,14 @@ lower_op(eo_op *op)
     if (!g)
         return EO_ERROR;
     eo_status st = eo_op_erase(op);
-    return st == EO_OK ? lower_generic(g) : st;
+    return st == EO_OK ? lower_generic(g, consts) : st;
 }
 
 eo_status
 eo_tl_lower_to_loops(eo_op *op, bool *changed)
 {
     eo_ctx *ctx = eo_op_ctx(op);
-    op_list ol = {0};
+    op_list ol = {.root = op};
     if (changed)
         *changed = false;
     eo_op_walk(op, EO_WALK_PRE, collect, &ol);
@@ -494,8 +552,10 @@ eo_tl_lower_to_loops(eo_op *op, bool *changed)
                                "dialects registered");
     }
     eo_status st = EO_OK;
+    memo consts = {0};
     for (size_t i = 0; i < ol.n && st == EO_OK; i++)
-        st = lower_op(ol.v[i]);
+        st = lower_op(ol.v[i], &consts);
+    free(consts.v);
     if (changed)
         *changed = ol.n > 0;
     free(ol.v);

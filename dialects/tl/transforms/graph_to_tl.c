@@ -1,0 +1,1274 @@
+/* dialects/tl/transforms/graph_to_tl.c - the graph-to-tl pass: lowers
+ * graph ops on f32 tensors, and int8 conv2d / matmul / gemm, to tl ops on
+ * tensors, op by op, inside a func.func (docs/tl-dialect.md, "Lowering
+ * from graph").
+ *
+ * Init values: tl needs an init tensor per out and our dialect set has no
+ * tensor.empty, so an out starts as a graph.constant splat zero, filled
+ * with tl.fill where the identity is not zero (-inf for max pooling), or
+ * as the broadcast bias (convolution, gemm), which the accumulation then
+ * adds to. Padding stays a graph.pad (tl has no padded-read form), and
+ * filters that need another layout become graph.constant values built at
+ * compile time (graph.reshape / graph.transpose when not constant).
+ * Those helper graph ops are part of the lowering's output: full=true
+ * only rejects ops of the input that have no lowering.
+ */
+#include "dialects/tl/transforms/transforms.h"
+
+#include "dialects/arith/arith.h"
+#include "dialects/graph/graph.h"
+#include "dialects/graph/interp.h"
+#include "dialects/quant/quant.h"
+#include "dialects/tl/tl.h"
+#include "rewrite/rewrite.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct g2t_options {
+    bool full;
+} g2t_options;
+
+/* Lowering result: done (op replaced), not supported, error reported. */
+enum { G2T_DONE, G2T_SKIP, G2T_FAIL };
+
+/* ------------------------------------------------------------------ */
+/* Building helpers                                                    */
+/* ------------------------------------------------------------------ */
+
+static const eo_loc *
+g2t_loc(eo_rewriter *rw)
+{
+    return rw->root ? eo_op_loc(rw->root) : eo_loc_unknown(rw->b.ctx);
+}
+
+/* "name"(ops) {attrs} -> t: the result, or NULL (an operand NULL, or no
+ * memory). */
+static eo_value *
+mk(eo_rewriter *rw, const char *name, size_t n, eo_value *const *ops,
+   const eo_type *t, size_t nattrs, const char *const *names,
+   const eo_attr *const *vals)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!ops[i])
+            return NULL;
+    for (size_t i = 0; i < nattrs; i++)
+        if (!vals[i])
+            return NULL;
+    if (!t)
+        return NULL;
+    eo_op_state st;
+    eo_op_state_init(&st, rw->b.ctx, name, g2t_loc(rw));
+    eo_status s = eo_op_state_add_operands(&st, n, ops);
+    if (s == EO_OK)
+        s = eo_op_state_add_result(&st, t);
+    for (size_t i = 0; s == EO_OK && i < nattrs; i++)
+        s = eo_op_state_set_attr(&st, names[i], vals[i]);
+    if (s != EO_OK) {
+        eo_op_state_release(&st);
+        return NULL;
+    }
+    eo_op *o = eo_rewriter_create(rw, &st);
+    return o ? eo_op_result(o, 0) : NULL;
+}
+
+static eo_value *
+un(eo_rewriter *rw, const char *name, eo_value *a)
+{
+    return a ? mk(rw, name, 1, &a, eo_value_type(a), 0, NULL, NULL) : NULL;
+}
+
+static eo_value *
+bin(eo_rewriter *rw, const char *name, eo_value *a, eo_value *b)
+{
+    eo_value *v[2] = {a, b};
+    return a ? mk(rw, name, 2, v, eo_value_type(a), 0, NULL, NULL) : NULL;
+}
+
+static eo_value *
+cst_f32(eo_rewriter *rw, double v)
+{
+    const eo_type *f32 = eo_type_get_float(rw->b.ctx, EO_F32);
+    const char *n = "value";
+    const eo_attr *a = f32 ? eo_attr_get_float(rw->b.ctx, f32, v) : NULL;
+    return mk(rw, "arith.constant", 0, NULL, f32, 1, &n, &a);
+}
+
+static const eo_type *
+tensor_of(eo_ctx *ctx, size_t rank, const int64_t *shape,
+          const eo_type *elem)
+{
+    return eo_type_get_tensor(ctx, rank, shape, elem, NULL);
+}
+
+static const eo_attr *
+i64_array(eo_ctx *ctx, size_t n, const int64_t *v)
+{
+    const eo_type *i64 = eo_type_get_int(ctx, 64);
+    return i64 ? eo_attr_get_dense_array(ctx, i64, n, v) : NULL;
+}
+
+static const eo_attr *
+str_attr(eo_ctx *ctx, const char *s)
+{
+    return eo_attr_get_string(ctx, s, strlen(s), NULL);
+}
+
+/* A graph.constant of 'type' with every element zero (the init of an
+ * out). */
+static eo_value *
+zero_tensor(eo_rewriter *rw, const eo_type *type)
+{
+    unsigned char zero[16] = {0};
+    const eo_type *elem = eo_type_elem(type);
+    size_t esz = elem ? eo_dense_elem_bytes(elem) : 0;
+    if (!esz || esz > sizeof zero)
+        return NULL;
+    const char *n = "value";
+    const eo_attr *a = eo_attr_get_dense(rw->b.ctx, type, zero, esz, true);
+    return mk(rw, "graph.constant", 0, NULL, type, 1, &n, &a);
+}
+
+/* A graph.constant of 'type' holding host tensor 't' (dense for small
+ * tensors, else a new dense_resource blob named after the op's site). */
+static eo_value *
+const_tensor(eo_rewriter *rw, const eo_type *type, const eo_tensor *t)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    const eo_attr *a;
+    if (t->nbytes <= 256) {
+        a = eo_attr_get_dense(ctx, type, t->data, t->nbytes, false);
+    } else {
+        eo_strbuf key = {0};
+        eo_op_site_key(rw->root, &key);
+        for (char *p = key.data; p && *p; p++)
+            if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                  (*p >= '0' && *p <= '9') || *p == '_' || *p == '.'))
+                *p = '_';
+        eo_strbuf_puts(&key, ".tl_filter");
+        eo_resource *r = key.oom ? NULL
+                                 : eo_resource_create(ctx, key.data, t->data,
+                                                      t->nbytes, 64);
+        eo_strbuf_free(&key);
+        a = r ? eo_attr_get_dense_resource(ctx, type, r) : NULL;
+    }
+    const char *n = "value";
+    return mk(rw, "graph.constant", 0, NULL, type, 1, &n, &a);
+}
+
+/* A tl named op: ins, one out, attributes; its result. */
+static eo_value *
+tl_named(eo_rewriter *rw, const char *name, size_t nins, eo_value *const *ins,
+         eo_value *out, size_t nattrs, const char *const *names,
+         const eo_attr *const *vals)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_value *ops[EO_TL_MAX_OPERANDS];
+    const char *an[8];
+    const eo_attr *av[8];
+    if (nins + 1 > EO_TL_MAX_OPERANDS || nattrs + 1 > 8 || !out)
+        return NULL;
+    for (size_t i = 0; i < nins; i++)
+        ops[i] = ins[i];
+    ops[nins] = out;
+    int32_t seg[2] = {(int32_t)nins, 1};
+    const eo_type *i32 = eo_type_get_int(ctx, 32);
+    an[0] = "operandSegmentSizes";
+    av[0] = i32 ? eo_attr_get_dense_array(ctx, i32, 2, seg) : NULL;
+    for (size_t i = 0; i < nattrs; i++) {
+        an[i + 1] = names[i];
+        av[i + 1] = vals[i];
+    }
+    return mk(rw, name, nins + 1, ops, eo_value_type(out), nattrs + 1, an,
+              av);
+}
+
+/* tl.fill of 'type' (a zero constant) with scalar f32 'v'. */
+static eo_value *
+filled(eo_rewriter *rw, const eo_type *type, double v)
+{
+    eo_value *z = zero_tensor(rw, type);
+    eo_value *s = cst_f32(rw, v);
+    return z && s ? tl_named(rw, "tl.fill", 1, &s, z, 0, NULL, NULL) : NULL;
+}
+
+/* Emits the scalar body of a generic at rw's insertion point from the
+ * block arguments; returns the value to yield, or NULL. */
+typedef eo_value *(*body_fn)(eo_rewriter *rw, eo_value *const *args,
+                             const void *data);
+
+/* A tl.generic with the given ins, one out, maps (one per operand, each
+ * with 'nloops' dims) and iterators ('r' marks a reduction loop in
+ * 'kinds', NULL: all parallel); its body from 'body'. Its result. */
+static eo_value *
+generic(eo_rewriter *rw, size_t nins, eo_value *const *ins, eo_value *out,
+        const eo_affine_map *const *maps, unsigned nloops, const char *kinds,
+        body_fn body, const void *data)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    const eo_attr *ma[EO_TL_MAX_OPERANDS], *it[EO_TL_MAX_LOOPS];
+    if (!out || nins + 1 > EO_TL_MAX_OPERANDS || nloops > EO_TL_MAX_LOOPS)
+        return NULL;
+    for (size_t i = 0; i < nins; i++)
+        if (!ins[i])
+            return NULL;
+    for (size_t i = 0; i <= nins; i++)
+        if (!maps[i] || !(ma[i] = eo_attr_get_affine_map(ctx, maps[i])))
+            return NULL;
+    for (unsigned i = 0; i < nloops; i++) {
+        const char *k = kinds && kinds[i] == 'r' ? "reduction" : "parallel";
+        if (!(it[i] = str_attr(ctx, k)))
+            return NULL;
+    }
+    const eo_attr *mattr = eo_attr_get_array(ctx, nins + 1, ma);
+    const eo_attr *iattr = eo_attr_get_array(ctx, nloops, it);
+    eo_op *g = eo_tl_generic_build(rw, nins, ins, 1, &out, mattr, iattr);
+    if (!g)
+        return NULL;
+    eo_block *b = eo_region_first(eo_op_region(g, 0));
+    eo_value *args[EO_TL_MAX_OPERANDS];
+    for (size_t i = 0; i <= nins; i++)
+        args[i] = eo_block_arg(b, i);
+    eo_builder saved = rw->b;
+    eo_builder_set_end(&rw->b, b);
+    eo_value *y = body(rw, args, data);
+    bool ok = y != NULL;
+    if (ok) {
+        eo_op_state st;
+        eo_op_state_init(&st, ctx, "tl.yield", g2t_loc(rw));
+        ok = eo_op_state_add_operand(&st, y) == EO_OK;
+        if (!ok)
+            eo_op_state_release(&st);
+        else
+            ok = eo_rewriter_create(rw, &st) != NULL;
+    }
+    rw->b = saved;
+    return ok ? eo_op_result(g, 0) : NULL;
+}
+
+/* The map from 'nloops' loops to an operand of 'rank' dims broadcast
+ * against an out of rank 'nloops' (NumPy: aligned at the end; a size-1
+ * dim against a bigger one reads index 0). */
+static const eo_affine_map *
+bcast_map(eo_ctx *ctx, unsigned nloops, const eo_type *in,
+          const eo_type *outt)
+{
+    const eo_affine_expr *r[EO_GRAPH_MAX_RANK];
+    size_t rank = eo_type_rank(in);
+    if (rank > nloops)
+        return NULL;
+    for (size_t j = 0; j < rank; j++) {
+        unsigned d = (unsigned)(nloops - rank + j);
+        bool b = eo_type_dim(in, j) == 1 && eo_type_dim(outt, d) != 1;
+        r[j] = b ? eo_affine_const(ctx, 0) : eo_affine_dim(ctx, d);
+    }
+    return eo_affine_map_get(ctx, nloops, 0, rank, r);
+}
+
+/* ------------------------------------------------------------------ */
+/* Scalar bodies                                                       */
+/* ------------------------------------------------------------------ */
+
+/* The scalar form of unary graph op 'k' (or of an activation, below) on
+ * f32 'x'. */
+typedef struct unary_spec {
+    int kind;                 /* eo_graph_op, or -1 - eo_graph_act */
+    double a, b;              /* clip bounds / alpha, beta */
+} unary_spec;
+
+static eo_value *
+scalar_unary(eo_rewriter *rw, const unary_spec *u, eo_value *x)
+{
+    eo_value *zero, *one;
+    if (u->kind < 0) {
+        switch ((eo_graph_act)(-1 - u->kind)) {
+        case EO_ACT_NONE:
+            return x;
+        case EO_ACT_RELU:
+            return bin(rw, "arith.maximumf", x, cst_f32(rw, 0.0));
+        case EO_ACT_RELU6:
+        case EO_ACT_CLIP:
+            if (!isinf(u->a))
+                x = bin(rw, "arith.maximumf", x, cst_f32(rw, u->a));
+            if (!isinf(u->b))
+                x = bin(rw, "arith.minimumf", x, cst_f32(rw, u->b));
+            return x;
+        case EO_ACT_LEAKY_RELU: {
+            eo_value *c[2] = {NULL, NULL};
+            zero = cst_f32(rw, 0.0);
+            eo_value *ax = bin(rw, "arith.mulf", x, cst_f32(rw, u->a));
+            eo_value *v[2] = {x, zero};
+            const char *n = "predicate";
+            const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
+            const eo_attr *p = i64 ? eo_attr_get_int(rw->b.ctx, i64,
+                                                     ARITH_CMPF_OLT)
+                                   : NULL;
+            c[0] = mk(rw, "arith.cmpf", 2, v, eo_type_get_int(rw->b.ctx, 1),
+                      1, &n, &p);
+            eo_value *s[3] = {c[0], ax, x};
+            return mk(rw, "arith.select", 3, s, eo_value_type(x), 0, NULL,
+                      NULL);
+        }
+        case EO_ACT_SIGMOID:
+            one = cst_f32(rw, 1.0);
+            return bin(rw, "arith.divf", one,
+                       bin(rw, "arith.addf", one,
+                           un(rw, "math.exp", un(rw, "arith.negf", x))));
+        case EO_ACT_TANH:
+            return un(rw, "math.tanh", x);
+        case EO_ACT_HARD_SWISH: {
+            /* x * min(max(x + 3, 0), 6) / 6 */
+            eo_value *t = bin(rw, "arith.addf", x, cst_f32(rw, 3.0));
+            t = bin(rw, "arith.maximumf", t, cst_f32(rw, 0.0));
+            t = bin(rw, "arith.minimumf", t, cst_f32(rw, 6.0));
+            return bin(rw, "arith.divf", bin(rw, "arith.mulf", x, t),
+                       cst_f32(rw, 6.0));
+        }
+        }
+        return NULL;
+    }
+    switch ((eo_graph_op)u->kind) {
+    case GRAPH_NEG:
+        return un(rw, "arith.negf", x);
+    case GRAPH_ABS:
+        return un(rw, "math.absf", x);
+    case GRAPH_SQRT:
+        return un(rw, "math.sqrt", x);
+    case GRAPH_EXP:
+        return un(rw, "math.exp", x);
+    case GRAPH_LOG:
+        return un(rw, "math.log", x);
+    case GRAPH_ERF:
+        return un(rw, "math.erf", x);
+    case GRAPH_HARD_SIGMOID: {
+        eo_value *t = bin(rw, "arith.mulf", x, cst_f32(rw, u->a));
+        t = bin(rw, "arith.addf", t, cst_f32(rw, u->b));
+        t = bin(rw, "arith.maximumf", t, cst_f32(rw, 0.0));
+        return bin(rw, "arith.minimumf", t, cst_f32(rw, 1.0));
+    }
+    default:
+        return NULL;
+    }
+}
+
+static eo_value *
+body_unary(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    return scalar_unary(rw, data, args[0]);
+}
+
+/* Binary graph op on two f32 scalars. */
+static eo_value *
+body_binary(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    static const char *const names[] = {
+        [GRAPH_ADD] = "arith.addf", [GRAPH_SUB] = "arith.subf",
+        [GRAPH_MUL] = "arith.mulf", [GRAPH_DIV] = "arith.divf",
+        [GRAPH_MAX] = "arith.maximumf", [GRAPH_MIN] = "arith.minimumf",
+        [GRAPH_POW] = "math.powf",
+    };
+    int k = *(const int *)data;
+    return bin(rw, names[k], args[0], args[1]);
+}
+
+/* Yields the (broadcast) in, times the f32 in 'data' when not NULL. */
+static eo_value *
+body_scaled_copy(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    const double *scale = data;
+    return scale ? bin(rw, "arith.mulf", args[0], cst_f32(rw, *scale))
+                 : args[0];
+}
+
+/* acc + a * b (times alpha when 'data' is not NULL). */
+static eo_value *
+body_mac(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    eo_value *p = bin(rw, "arith.mulf", args[0], args[1]);
+    if (data)
+        p = bin(rw, "arith.mulf", p, cst_f32(rw, *(const double *)data));
+    return bin(rw, "arith.addf", args[2], p);
+}
+
+/* Softmax steps: max / sum reductions, exp(x - m), e / s and the
+ * log_softmax result (x - m) - log(s). */
+static eo_value *
+body_softmax(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    switch (*(const int *)data) {
+    case 0:
+        return bin(rw, "arith.maximumf", args[1], args[0]);
+    case 1:
+        return un(rw, "math.exp", bin(rw, "arith.subf", args[0], args[1]));
+    case 2:
+        return bin(rw, "arith.addf", args[1], args[0]);
+    case 3:
+        return bin(rw, "arith.divf", args[0], args[1]);
+    default:
+        return bin(rw, "arith.subf",
+                   bin(rw, "arith.subf", args[0], args[1]),
+                   un(rw, "math.log", args[2]));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Shared pieces of the lowerings                                      */
+/* ------------------------------------------------------------------ */
+
+static bool
+is_f32_tensor(const eo_value *v)
+{
+    const eo_type *t = eo_value_type(v);
+    const eo_type *e = eo_type_elem(t);
+    return eo_type_get_kind(t) == EO_TYPE_TENSOR && eo_type_has_rank(t) &&
+           eo_type_num_elements(t) >= 0 && e && eo_type_is_float(e) &&
+           eo_type_float_kind(e) == EO_F32;
+}
+
+/* All operands and results of 'op' f32 tensors of static shape. */
+static bool
+all_f32(const eo_op *op)
+{
+    for (size_t i = 0; i < eo_op_num_operands(op); i++)
+        if (!is_f32_tensor(eo_op_operand(op, i)))
+            return false;
+    for (size_t i = 0; i < eo_op_num_results(op); i++)
+        if (!is_f32_tensor(eo_op_result(op, i)))
+            return false;
+    return true;
+}
+
+/* Elementwise unary 'u' on 'x' (out of x's type): tl.elementwise when
+ * the kind has a named form, else a tl.generic. */
+static eo_value *
+lower_unary(eo_rewriter *rw, const unary_spec *u, eo_value *x)
+{
+    const char *kind = NULL;
+    if (u->kind == -1 - (int)EO_ACT_NONE)
+        return x;
+    if (u->kind == GRAPH_RELU || u->kind == -1 - (int)EO_ACT_RELU)
+        kind = "relu";
+    else if (u->kind == GRAPH_NEG)
+        kind = "neg";
+    else if (u->kind == GRAPH_ABS)
+        kind = "abs";
+    else if (u->kind == GRAPH_EXP)
+        kind = "exp";
+    else if (u->kind == GRAPH_SQRT)
+        kind = "sqrt";
+    else if (u->kind == GRAPH_TANH || u->kind == -1 - (int)EO_ACT_TANH)
+        kind = "tanh";
+    else if (u->kind == GRAPH_SIGMOID || u->kind == -1 - (int)EO_ACT_SIGMOID)
+        kind = "sigmoid";
+    const eo_type *t = eo_value_type(x);
+    eo_value *init = zero_tensor(rw, t);
+    if (kind) {
+        const char *n = "kind";
+        const eo_attr *a = str_attr(rw->b.ctx, kind);
+        return tl_named(rw, "tl.elementwise", 1, &x, init, 1, &n, &a);
+    }
+    unsigned r = (unsigned)eo_type_rank(t);
+    const eo_affine_map *id = eo_affine_map_identity(rw->b.ctx, r);
+    const eo_affine_map *maps[2] = {id, id};
+    return generic(rw, 1, &x, init, maps, r, NULL, body_unary, u);
+}
+
+static eo_value *
+apply_activation(eo_rewriter *rw, const eo_op *op, eo_value *x)
+{
+    eo_graph_activation a = eo_graph_op_activation(op);
+    unary_spec u = {.kind = -1 - (int)a.kind, .a = a.min, .b = a.max};
+    if (a.kind == EO_ACT_LEAKY_RELU)
+        u.a = a.alpha;
+    return lower_unary(rw, &u, x);
+}
+
+/* An out of type 't' initialized to 'bias' (rank-1, length t's dim
+ * 'axis') broadcast along every other dim, or to zero without bias. */
+static eo_value *
+bias_init(eo_rewriter *rw, const eo_type *t, eo_value *bias, size_t axis)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_value *z = zero_tensor(rw, t);
+    if (!bias)
+        return z;
+    unsigned r = (unsigned)eo_type_rank(t);
+    const eo_affine_expr *e = eo_affine_dim(ctx, (unsigned)axis);
+    const eo_affine_map *maps[2] = {eo_affine_map_get(ctx, r, 0, 1, &e),
+                                    eo_affine_map_identity(ctx, r)};
+    return generic(rw, 1, &bias, z, maps, r, NULL, body_scaled_copy, NULL);
+}
+
+/* graph.pad of 'x' (4-D) by pads [top, left, bottom, right] with 'value';
+ * x itself when all are zero. */
+static eo_value *
+pad_input(eo_rewriter *rw, eo_value *x, bool nhwc, const int64_t *pad,
+          double value)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    if (!pad[0] && !pad[1] && !pad[2] && !pad[3])
+        return x;
+    size_t hd = nhwc ? 1 : 2;
+    int64_t p[8] = {0}, shape[4];
+    p[hd] = pad[0];
+    p[hd + 1] = pad[1];
+    p[4 + hd] = pad[2];
+    p[4 + hd + 1] = pad[3];
+    const eo_type *t = eo_value_type(x);
+    for (size_t i = 0; i < 4; i++)
+        shape[i] = eo_type_dim(t, i) + p[i] + p[4 + i];
+    const eo_type *f32 = eo_type_get_float(ctx, EO_F32);
+    const char *n[2] = {"pads", "value"};
+    const eo_attr *v[2] = {i64_array(ctx, 8, p),
+                           f32 ? eo_attr_get_float(ctx, f32, value) : NULL};
+    return mk(rw, "graph.pad", 1, &x,
+              tensor_of(ctx, 4, shape, eo_type_elem(t)), value ? 2 : 1, n,
+              v);
+}
+
+/* Filter 'w' with its dims permuted by 'perm' into shape 'shape' (a
+ * plain reshape when perm is NULL): a new constant when w is a constant
+ * with data, else graph.transpose / graph.reshape. */
+static eo_value *
+relayout_filter(eo_rewriter *rw, eo_value *w, size_t rank,
+                const int64_t *shape, const int64_t *perm)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    const eo_type *wt = eo_value_type(w);
+    const eo_type *t = tensor_of(ctx, rank, shape, eo_type_elem(wt));
+    const eo_attr *cv = eo_value_constant(w);
+    eo_tensor in;
+    if (!t)
+        return NULL;
+    if (cv && eo_tensor_from_attr(ctx, g2t_loc(rw), cv, &in) == EO_OK) {
+        eo_tensor out;
+        eo_value *r = NULL;
+        size_t esz = eo_dtype_size(in.dtype);
+        if (eo_tensor_alloc(&out, in.dtype, rank, shape) == EO_OK) {
+            const unsigned char *src = in.data;
+            unsigned char *dst = out.data;
+            int64_t n = eo_tensor_numel(&out);
+            if (!perm) {
+                memcpy(dst, src, out.nbytes);
+            } else {
+                int64_t istr[EO_GRAPH_MAX_RANK], idx[EO_GRAPH_MAX_RANK];
+                istr[in.rank - 1] = 1;
+                for (size_t i = in.rank - 1; i > 0; i--)
+                    istr[i - 1] = istr[i] * in.shape[i];
+                for (int64_t e = 0; e < n; e++) {
+                    int64_t rem = e, off = 0;
+                    for (size_t i = rank; i-- > 0;) {
+                        idx[i] = rem % shape[i];
+                        rem /= shape[i];
+                    }
+                    for (size_t i = 0; i < rank; i++)
+                        off += idx[i] * istr[perm[i]];
+                    memcpy(dst + (size_t)e * esz, src + (size_t)off * esz,
+                           esz);
+                }
+            }
+            r = const_tensor(rw, t, &out);
+            eo_tensor_free(&out);
+        }
+        eo_tensor_free(&in);
+        return r;
+    }
+    const char *n = perm ? "perm" : "shape";
+    const eo_attr *a = i64_array(ctx, rank, perm ? perm : shape);
+    return mk(rw, perm ? "graph.transpose" : "graph.reshape", 1, &w, t, 1,
+              &n, &a);
+}
+
+/* ------------------------------------------------------------------ */
+/* Lowerings                                                           */
+/* ------------------------------------------------------------------ */
+
+static int
+lower_conv(eo_rewriter *rw, eo_op *op)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_graph_conv p;
+    if (!all_f32(op) || eo_graph_conv_params(op, &p) != EO_OK)
+        return G2T_SKIP;
+    bool dw = p.groups > 1 && p.groups == p.c && p.o == p.c;
+    if (p.groups != 1 && !dw)
+        return G2T_SKIP;
+    eo_value *x = eo_op_operand(op, 0), *w = eo_op_operand(op, 1);
+    eo_value *bias = eo_op_num_operands(op) > 2 ? eo_op_operand(op, 2)
+                                                : NULL;
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    const char *layout;
+    int64_t shape[4];
+    if (!dw && !p.nhwc) {
+        layout = "nchw_fchw";
+    } else if (!dw) {       /* OHWI -> HWCF */
+        static const int64_t perm[4] = {1, 2, 3, 0};
+        layout = "nhwc_hwcf";
+        shape[0] = p.kh, shape[1] = p.kw, shape[2] = p.c, shape[3] = p.o;
+        w = relayout_filter(rw, w, 4, shape, perm);
+    } else if (!p.nhwc) {   /* [C, 1, KH, KW] -> [C, KH, KW] */
+        layout = "nchw_chw";
+        shape[0] = p.c, shape[1] = p.kh, shape[2] = p.kw;
+        w = relayout_filter(rw, w, 3, shape, NULL);
+    } else {                /* [C, KH, KW, 1] -> [KH, KW, C] */
+        static const int64_t perm[3] = {1, 2, 0};
+        layout = "nhwc_hwc";
+        shape[0] = p.kh, shape[1] = p.kw, shape[2] = p.c;
+        int64_t flat[3] = {p.c, p.kh, p.kw};
+        w = relayout_filter(rw, w, 3, flat, NULL);
+        w = w ? relayout_filter(rw, w, 3, shape, perm) : NULL;
+    }
+    x = pad_input(rw, x, p.nhwc, p.pad, 0.0);
+    eo_value *init = bias_init(rw, rt, bias, p.nhwc ? 3 : 1);
+    const char *n[3] = {"layout", "strides", "dilations"};
+    const eo_attr *v[3] = {str_attr(ctx, layout), i64_array(ctx, 2, p.stride),
+                           i64_array(ctx, 2, p.dilation)};
+    eo_value *ins[2] = {x, w};
+    eo_value *y = tl_named(rw, dw ? "tl.depthwise_conv2d" : "tl.conv2d", 2,
+                           ins, init, 3, n, v);
+    y = y ? apply_activation(rw, op, y) : NULL;
+    if (!y)
+        return G2T_FAIL;
+    eo_rewriter_replace_op(rw, op, &y);
+    return G2T_DONE;
+}
+
+static int
+lower_matmul_gemm(eo_rewriter *rw, eo_op *op, bool gemm)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    if (!all_f32(op))
+        return G2T_SKIP;
+    eo_value *a = eo_op_operand(op, 0), *b = eo_op_operand(op, 1);
+    if (eo_type_rank(eo_value_type(a)) != 2 ||
+        eo_type_rank(eo_value_type(b)) != 2)
+        return G2T_SKIP;
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    bool ta = gemm && eo_graph_attr_bool(op, "trans_a", false);
+    bool tb = gemm && eo_graph_attr_bool(op, "trans_b", false);
+    double alpha = gemm ? eo_graph_attr_float(op, "alpha", 1.0) : 1.0;
+    double beta = gemm ? eo_graph_attr_float(op, "beta", 1.0) : 1.0;
+    eo_value *c = gemm && eo_op_num_operands(op) > 2 ? eo_op_operand(op, 2)
+                                                     : NULL;
+    eo_value *init = zero_tensor(rw, rt);
+    if (c && beta != 0.0) {
+        const eo_affine_map *maps[2] = {
+            bcast_map(ctx, 2, eo_value_type(c), rt),
+            eo_affine_map_identity(ctx, 2)};
+        init = generic(rw, 1, &c, init, maps, 2, NULL, body_scaled_copy,
+                       beta != 1.0 ? &beta : NULL);
+    }
+    eo_value *y;
+    eo_value *ins[2] = {a, b};
+    if (!ta && !tb && alpha == 1.0) {
+        y = tl_named(rw, "tl.matmul", 2, ins, init, 0, NULL, NULL);
+    } else {
+        const eo_affine_expr *m = eo_affine_dim(ctx, 0);
+        const eo_affine_expr *nn = eo_affine_dim(ctx, 1);
+        const eo_affine_expr *k = eo_affine_dim(ctx, 2);
+        const eo_affine_expr *ea[2] = {ta ? k : m, ta ? m : k};
+        const eo_affine_expr *eb[2] = {tb ? nn : k, tb ? k : nn};
+        const eo_affine_expr *ec[2] = {m, nn};
+        const eo_affine_map *maps[3] = {eo_affine_map_get(ctx, 3, 0, 2, ea),
+                                        eo_affine_map_get(ctx, 3, 0, 2, eb),
+                                        eo_affine_map_get(ctx, 3, 0, 2, ec)};
+        y = generic(rw, 2, ins, init, maps, 3, "ppr", body_mac,
+                    alpha != 1.0 ? &alpha : NULL);
+    }
+    y = y ? apply_activation(rw, op, y) : NULL;
+    if (!y)
+        return G2T_FAIL;
+    eo_rewriter_replace_op(rw, op, &y);
+    return G2T_DONE;
+}
+
+static int
+lower_binary(eo_rewriter *rw, eo_op *op, int k)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    static const char *const kinds[] = {
+        [GRAPH_ADD] = "add", [GRAPH_SUB] = "sub", [GRAPH_MUL] = "mul",
+        [GRAPH_DIV] = "div", [GRAPH_MAX] = "max", [GRAPH_MIN] = "min",
+        [GRAPH_POW] = NULL,
+    };
+    if (!all_f32(op))
+        return G2T_SKIP;
+    eo_value *ins[2] = {eo_op_operand(op, 0), eo_op_operand(op, 1)};
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    eo_value *init = zero_tensor(rw, rt), *y;
+    if (kinds[k] && eo_value_type(ins[0]) == rt &&
+        eo_value_type(ins[1]) == rt) {
+        const char *n = "kind";
+        const eo_attr *a = str_attr(ctx, kinds[k]);
+        y = tl_named(rw, "tl.elementwise", 2, ins, init, 1, &n, &a);
+    } else {
+        unsigned r = (unsigned)eo_type_rank(rt);
+        const eo_affine_map *maps[3] = {
+            bcast_map(ctx, r, eo_value_type(ins[0]), rt),
+            bcast_map(ctx, r, eo_value_type(ins[1]), rt),
+            eo_affine_map_identity(ctx, r)};
+        y = generic(rw, 2, ins, init, maps, r, NULL, body_binary, &k);
+    }
+    if (y && k == GRAPH_ADD)
+        y = apply_activation(rw, op, y);
+    if (!y)
+        return G2T_FAIL;
+    eo_rewriter_replace_op(rw, op, &y);
+    return G2T_DONE;
+}
+
+static int
+lower_unary_op(eo_rewriter *rw, eo_op *op, int k)
+{
+    if (!all_f32(op))
+        return G2T_SKIP;
+    unary_spec u = {.kind = k};
+    if (k == GRAPH_CLIP) {
+        u.kind = -1 - (int)EO_ACT_CLIP;
+        u.a = eo_graph_attr_float(op, "min", -INFINITY);
+        u.b = eo_graph_attr_float(op, "max", INFINITY);
+    } else if (k == GRAPH_LEAKY_RELU) {
+        u.kind = -1 - (int)EO_ACT_LEAKY_RELU;
+        u.a = eo_graph_attr_float(op, "alpha", 0.01);
+    } else if (k == GRAPH_HARD_SWISH) {
+        u.kind = -1 - (int)EO_ACT_HARD_SWISH;
+    } else if (k == GRAPH_HARD_SIGMOID) {
+        u.a = eo_graph_attr_float(op, "alpha", 0.2);
+        u.b = eo_graph_attr_float(op, "beta", 0.5);
+    }
+    eo_value *y = lower_unary(rw, &u, eo_op_operand(op, 0));
+    if (!y)
+        return G2T_FAIL;
+    eo_rewriter_replace_op(rw, op, &y);
+    return G2T_DONE;
+}
+
+static int
+lower_pool(eo_rewriter *rw, eo_op *op, int k)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_graph_conv p;
+    if (!all_f32(op) || eo_graph_conv_params(op, &p) != EO_OK)
+        return G2T_SKIP;
+    bool max = k == GRAPH_MAX_POOL || k == GRAPH_GLOBAL_MAX_POOL;
+    bool padded = p.pad[0] || p.pad[1] || p.pad[2] || p.pad[3];
+    if (k == GRAPH_AVG_POOL && padded && !p.count_include_pad)
+        return G2T_SKIP;
+    if (k == GRAPH_GLOBAL_AVG_POOL || k == GRAPH_GLOBAL_MAX_POOL) {
+        p.kh = p.h, p.kw = p.w;
+        p.stride[0] = p.stride[1] = p.dilation[0] = p.dilation[1] = 1;
+        memset(p.pad, 0, sizeof p.pad);
+    }
+    /* ceil_mode windows that run past the padded input have no tl form. */
+    for (int i = 0; i < 2; i++) {
+        int64_t in = (i ? p.w : p.h) + p.pad[i] + p.pad[i + 2];
+        int64_t kk = i ? p.kw : p.kh;
+        int64_t o = (in - (p.dilation[i] * (kk - 1) + 1)) / p.stride[i] + 1;
+        if (o != (i ? p.wo : p.ho))
+            return G2T_SKIP;
+    }
+    eo_value *x = pad_input(rw, eo_op_operand(op, 0), p.nhwc, p.pad,
+                            max ? -INFINITY : 0.0);
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    eo_value *init = max ? filled(rw, rt, -INFINITY) : zero_tensor(rw, rt);
+    int64_t win[2] = {p.kh, p.kw};
+    const char *n[5] = {"kind", "window", "layout", "strides", "dilations"};
+    const eo_attr *v[5] = {str_attr(ctx, max ? "max" : "avg"),
+                           i64_array(ctx, 2, win),
+                           str_attr(ctx, p.nhwc ? "nhwc" : "nchw"),
+                           i64_array(ctx, 2, p.stride),
+                           i64_array(ctx, 2, p.dilation)};
+    eo_value *y = tl_named(rw, "tl.pool", 1, &x, init, 5, n, v);
+    if (!y)
+        return G2T_FAIL;
+    eo_rewriter_replace_op(rw, op, &y);
+    return G2T_DONE;
+}
+
+/* softmax / log_softmax over one axis: a max reduction, exp(x - max), a
+ * sum reduction, then e / sum (log_softmax: x - max - log(sum)); the
+ * reductions write tensors without the axis. */
+static int
+lower_softmax(eo_rewriter *rw, eo_op *op, bool log)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    if (!all_f32(op))
+        return G2T_SKIP;
+    eo_value *x = eo_op_operand(op, 0);
+    const eo_type *t = eo_value_type(x);
+    size_t r = eo_type_rank(t);
+    int64_t axis = eo_graph_attr_int(op, "axis", -1);
+    if (axis < 0)
+        axis += (int64_t)r;
+    if (r < 1 || axis < 0 || axis >= (int64_t)r)
+        return G2T_SKIP;
+    int64_t rshape[EO_GRAPH_MAX_RANK];
+    const eo_affine_expr *re[EO_GRAPH_MAX_RANK];
+    char kinds[EO_GRAPH_MAX_RANK + 1] = {0};
+    size_t n = 0;
+    for (size_t i = 0; i < r; i++) {
+        kinds[i] = (int64_t)i == axis ? 'r' : 'p';
+        if ((int64_t)i == axis)
+            continue;
+        rshape[n] = eo_type_dim(t, i);
+        re[n++] = eo_affine_dim(ctx, (unsigned)i);
+    }
+    const eo_type *rt = tensor_of(ctx, n, rshape, eo_type_elem(t));
+    const eo_affine_map *id = eo_affine_map_identity(ctx, (unsigned)r);
+    const eo_affine_map *red = eo_affine_map_get(ctx, (unsigned)r, 0, n, re);
+    const eo_affine_map *mr[2] = {id, red};
+    const eo_affine_map *m2[3] = {id, red, id};
+    const eo_affine_map *m3[4] = {id, red, red, id};
+    static const int steps[5] = {0, 1, 2, 3, 4};
+    eo_value *mx = generic(rw, 1, &x, filled(rw, rt, -INFINITY), mr,
+                           (unsigned)r, kinds, body_softmax, &steps[0]);
+    eo_value *in2[2] = {x, mx};
+    eo_value *e = generic(rw, 2, in2, zero_tensor(rw, t), m2, (unsigned)r,
+                          NULL, body_softmax, &steps[1]);
+    eo_value *sum = generic(rw, 1, &e, zero_tensor(rw, rt), mr,
+                            (unsigned)r, kinds, body_softmax, &steps[2]);
+    eo_value *y;
+    if (!log) {
+        eo_value *in3[2] = {e, sum};
+        y = generic(rw, 2, in3, zero_tensor(rw, t), m2, (unsigned)r, NULL,
+                    body_softmax, &steps[3]);
+    } else {
+        eo_value *in3[3] = {x, mx, sum};
+        y = generic(rw, 3, in3, zero_tensor(rw, t), m3, (unsigned)r, NULL,
+                    body_softmax, &steps[4]);
+    }
+    if (!y)
+        return G2T_FAIL;
+    eo_rewriter_replace_op(rw, op, &y);
+    return G2T_DONE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Quantized (int8) convolution                                        */
+/* ------------------------------------------------------------------ */
+
+/* The params of 'v' if it is a tensor of signed 8-bit quant type whose
+ * shape is static. */
+static bool
+q8(const eo_value *v, eo_quant_params *p)
+{
+    const eo_type *t = eo_value_type(v);
+    const eo_type *e = eo_type_elem(t);
+    return eo_type_get_kind(t) == EO_TYPE_TENSOR && eo_type_has_rank(t) &&
+           eo_type_num_elements(t) >= 0 && e && eo_quant_get_params(e, p) &&
+           p->is_signed && p->storage_bits == 8;
+}
+
+/* 'v' as a tensor of its storage type: a graph.constant of the same
+ * value when it is one, else builtin.unrealized_conversion_cast. */
+static eo_value *
+to_storage(eo_rewriter *rw, eo_value *v)
+{
+    const eo_type *t = eo_value_type(v);
+    const eo_type *st = tensor_of(rw->b.ctx, eo_type_rank(t),
+                                  eo_type_shape(t),
+                                  eo_quant_storage_type(eo_type_elem(t)));
+    if (st == t)
+        return v;
+    const eo_attr *cv = eo_value_constant(v);
+    const char *n = "value";
+    if (cv && eo_attr_type(cv) == st)
+        return mk(rw, "graph.constant", 0, NULL, st, 1, &n, &cv);
+    return mk(rw, "builtin.unrealized_conversion_cast", 1, &v, st, 0, NULL,
+              NULL);
+}
+
+/* max(lo, min(hi, x)) on an integer scalar, bounds of x's type. */
+typedef struct clamp_spec {
+    int64_t lo, hi;
+} clamp_spec;
+
+static eo_value *
+body_clamp_int(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    const clamp_spec *c = data;
+    const eo_type *t = eo_value_type(args[0]);
+    const char *n = "value";
+    const eo_attr *lo = eo_attr_get_int(rw->b.ctx, t, c->lo);
+    const eo_attr *hi = eo_attr_get_int(rw->b.ctx, t, c->hi);
+    eo_value *x = bin(rw, "arith.maxsi", args[0],
+                      mk(rw, "arith.constant", 0, NULL, t, 1, &n, &lo));
+    return bin(rw, "arith.minsi", x,
+               mk(rw, "arith.constant", 0, NULL, t, 1, &n, &hi));
+}
+
+/* TFLite's rounding of a real activation bound into the stored domain
+ * (half away from zero, saturated to [lo, hi]). */
+static int64_t
+q_bound(float f, double scale, int64_t zp, int64_t lo, int64_t hi)
+{
+    float r = roundf(f / (float)scale);
+    if (isnan(r))
+        return zp;
+    double v = (double)r + (double)zp;
+    return v <= (double)lo ? lo : v >= (double)hi ? hi : (int64_t)v;
+}
+
+/* The stored-domain clamp of op's fused activation on result params
+ * 'py' (TFLite's CalculateActivationRangeQuantized); false for
+ * activations other than relu, relu6 and clip. */
+static bool
+q_clamp(const eo_op *op, const eo_quant_params *pp, clamp_spec *c)
+{
+    eo_graph_activation act = eo_graph_op_activation(op);
+    eo_quant_params py = *pp;
+    clamp_spec cl = {py.storage_min, py.storage_max};
+    int64_t zy = py.zero_points[0];
+    double sy = py.scales[0];
+    switch (act.kind) {
+    case EO_ACT_NONE:
+        break;
+    case EO_ACT_RELU:
+        cl.lo = q_bound(0.0f, sy, zy, cl.lo, cl.hi);
+        break;
+    case EO_ACT_RELU6:
+    case EO_ACT_CLIP: {
+        float lo = act.kind == EO_ACT_RELU6 ? 0.0f : act.min;
+        float hi = act.kind == EO_ACT_RELU6 ? 6.0f : act.max;
+        int64_t l = q_bound(lo, sy, zy, cl.lo, cl.hi);
+        cl.hi = q_bound(hi, sy, zy, cl.lo, cl.hi);
+        cl.lo = l;
+        break;
+    }
+    default:
+        return false;
+    }
+    *c = cl;
+    return true;
+}
+
+/* The output stage of an int8 op whose i32 accumulator is 'acc':
+ * tl.requantize by s_x * s_w[c] / s_y (per channel 'chan' of the result
+ * when w has several scales), the activation clamp, and the cast back to
+ * op's quantized result type, which replaces op. */
+static int
+q_finish(eo_rewriter *rw, eo_op *op, eo_value *acc,
+         const eo_quant_params *px, const eo_quant_params *pw,
+         const eo_quant_params *py, const clamp_spec *cl, int64_t chan)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_value *res = eo_op_result(op, 0);
+    const eo_type *rt = eo_value_type(res);
+    size_t rank = eo_type_rank(rt);
+    const eo_type *i8 = eo_type_get_int(ctx, 8);
+    const eo_type *i32 = eo_type_get_int(ctx, 32);
+    const eo_type *i64 = eo_type_get_int(ctx, 64);
+    const eo_type *outt = tensor_of(ctx, rank, eo_type_shape(rt), i8);
+    size_t nm = pw->num_scales;
+    int32_t *mq = calloc(nm, sizeof *mq), *ms = calloc(nm, sizeof *ms);
+    eo_value *y = NULL;
+    if (mq && ms && acc && outt && i32 && i64) {
+        for (size_t c = 0; c < nm; c++) {
+            int sh;
+            eo_quant_multiplier(px->scales[0] * pw->scales[c] /
+                                    py->scales[0], &mq[c], &sh);
+            ms[c] = sh;
+        }
+        const char *rn[4] = {"multiplier", "shift", "output_zp",
+                             "channel_dim"};
+        const eo_attr *rv[4] = {eo_attr_get_dense_array(ctx, i32, nm, mq),
+                                eo_attr_get_dense_array(ctx, i32, nm, ms),
+                                eo_attr_get_int(ctx, i64,
+                                                py->zero_points[0]),
+                                eo_attr_get_int(ctx, i64, chan)};
+        y = tl_named(rw, "tl.requantize", 1, &acc, zero_tensor(rw, outt),
+                     nm > 1 ? 4 : 3, rn, rv);
+    }
+    free(mq);
+    free(ms);
+    if (y && (cl->lo > -128 || cl->hi < 127)) {
+        const eo_affine_map *id = eo_affine_map_identity(ctx,
+                                                         (unsigned)rank);
+        const eo_affine_map *maps[2] = {id, id};
+        y = generic(rw, 1, &y, zero_tensor(rw, outt), maps, (unsigned)rank,
+                    NULL, body_clamp_int, cl);
+    }
+    y = y ? mk(rw, "builtin.unrealized_conversion_cast", 1, &y, rt, 0, NULL,
+               NULL)
+          : NULL;
+    if (!y)
+        return G2T_FAIL;
+    eo_rewriter_replace_op(rw, op, &y);
+    return G2T_DONE;
+}
+
+/* int8 conv2d: i8 storage tensors into an i32 accumulator that starts as
+ * the i32 bias (tl.conv2d / tl.depthwise_conv2d with input_zp and
+ * filter_zp), then tl.requantize with the per-tensor or per-channel
+ * multiplier s_x * s_w / s_y (eo_quant_multiplier) and the output zero
+ * point, then the fused activation's clamp in the stored domain. */
+static int
+lower_qconv(eo_rewriter *rw, eo_op *op)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_quant_params px, pw, py;
+    eo_graph_conv p;
+    eo_value *x = eo_op_operand(op, 0), *w = eo_op_operand(op, 1);
+    eo_value *bias = eo_op_num_operands(op) > 2 ? eo_op_operand(op, 2)
+                                                : NULL;
+    eo_value *res = eo_op_result(op, 0);
+    if (!q8(x, &px) || !q8(w, &pw) || !q8(res, &py) || px.axis >= 0 ||
+        py.axis >= 0 || (pw.axis > 0) ||
+        eo_graph_conv_params(op, &p) != EO_OK)
+        return G2T_SKIP;
+    for (size_t i = 1; i < pw.num_scales; i++)
+        if (pw.zero_points[i] != pw.zero_points[0])
+            return G2T_SKIP;
+    if (bias) {
+        const eo_type *be = eo_quant_storage_type(
+            eo_type_elem(eo_value_type(bias)));
+        if (!be || !eo_type_is_signless_int(be, 32))
+            return G2T_SKIP;
+    }
+    clamp_spec cl;
+    if (!q_clamp(op, &py, &cl))
+        return G2T_SKIP;
+    bool dw = p.groups > 1 && p.groups == p.c && p.o == p.c;
+    if (p.groups != 1 && !dw)
+        return G2T_SKIP;
+    const eo_type *i32 = eo_type_get_int(ctx, 32);
+    const eo_type *acct = tensor_of(ctx, 4,
+                                    eo_type_shape(eo_value_type(res)), i32);
+    const char *layout;
+    int64_t shape[4];
+    x = to_storage(rw, x);
+    w = to_storage(rw, w);
+    if (bias)
+        bias = to_storage(rw, bias);
+    if (!dw && !p.nhwc) {
+        layout = "nchw_fchw";
+    } else if (!dw) {
+        static const int64_t perm[4] = {1, 2, 3, 0};
+        layout = "nhwc_hwcf";
+        shape[0] = p.kh, shape[1] = p.kw, shape[2] = p.c, shape[3] = p.o;
+        w = w ? relayout_filter(rw, w, 4, shape, perm) : NULL;
+    } else if (!p.nhwc) {
+        layout = "nchw_chw";
+        shape[0] = p.c, shape[1] = p.kh, shape[2] = p.kw;
+        w = w ? relayout_filter(rw, w, 3, shape, NULL) : NULL;
+    } else {
+        static const int64_t perm[3] = {1, 2, 0};
+        layout = "nhwc_hwc";
+        shape[0] = p.kh, shape[1] = p.kw, shape[2] = p.c;
+        int64_t flat[3] = {p.c, p.kh, p.kw};
+        w = w ? relayout_filter(rw, w, 3, flat, NULL) : NULL;
+        w = w ? relayout_filter(rw, w, 3, shape, perm) : NULL;
+    }
+    int64_t zx = px.zero_points[0];
+    x = x ? pad_input(rw, x, p.nhwc, p.pad, (double)zx) : NULL;
+    eo_value *init = acct ? bias_init(rw, acct, bias, p.nhwc ? 3 : 1) : NULL;
+    const eo_type *i64 = eo_type_get_int(ctx, 64);
+    const char *n[5] = {"layout", "strides", "dilations", "input_zp",
+                        "filter_zp"};
+    const eo_attr *v[5] = {str_attr(ctx, layout), i64_array(ctx, 2, p.stride),
+                           i64_array(ctx, 2, p.dilation),
+                           eo_attr_get_int(ctx, i64, zx),
+                           eo_attr_get_int(ctx, i64, pw.zero_points[0])};
+    eo_value *ins[2] = {x, w};
+    eo_value *acc = tl_named(rw, dw ? "tl.depthwise_conv2d" : "tl.conv2d", 2,
+                             ins, init, 5, n, v);
+    return q_finish(rw, op, acc, &px, &pw, &py, &cl, p.nhwc ? 3 : 1);
+}
+
+/* int8 matmul / gemm (2-D, no trans_a, alpha = beta = 1; a trans_b
+ * operand is transposed, at compile time when constant): tl.matmul
+ * with lhs_zp / rhs_zp into an i32 accumulator that starts as the
+ * broadcast i32 bias, then the output stage of q_finish (per channel on
+ * b's N axis). */
+static int
+lower_qmatmul(eo_rewriter *rw, eo_op *op, bool gemm)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_quant_params pa, pb, py;
+    eo_value *a = eo_op_operand(op, 0), *b = eo_op_operand(op, 1);
+    eo_value *c = gemm && eo_op_num_operands(op) > 2 ? eo_op_operand(op, 2)
+                                                     : NULL;
+    eo_value *res = eo_op_result(op, 0);
+    clamp_spec cl;
+    bool tb = gemm && eo_graph_attr_bool(op, "trans_b", false);
+    if (!q8(a, &pa) || !q8(b, &pb) || !q8(res, &py) || pa.axis >= 0 ||
+        py.axis >= 0 || (pb.axis >= 0 && pb.axis != (tb ? 0 : 1)) ||
+        eo_type_rank(eo_value_type(a)) != 2 ||
+        eo_type_rank(eo_value_type(b)) != 2 || !q_clamp(op, &py, &cl))
+        return G2T_SKIP;
+    if (gemm && (eo_graph_attr_bool(op, "trans_a", false) ||
+                 eo_graph_attr_float(op, "alpha", 1.0) != 1.0 ||
+                 eo_graph_attr_float(op, "beta", 1.0) != 1.0))
+        return G2T_SKIP;
+    for (size_t i = 1; i < pb.num_scales; i++)
+        if (pb.zero_points[i] != pb.zero_points[0])
+            return G2T_SKIP;
+    if (c) {
+        const eo_type *ct = eo_value_type(c);
+        const eo_type *ce = eo_quant_storage_type(eo_type_elem(ct));
+        if (!ce || !eo_type_is_signless_int(ce, 32) || eo_type_rank(ct) != 1)
+            return G2T_SKIP;
+    }
+    const eo_type *i32 = eo_type_get_int(ctx, 32);
+    const eo_type *i64 = eo_type_get_int(ctx, 64);
+    const eo_type *acct = tensor_of(ctx, 2, eo_type_shape(eo_value_type(res)),
+                                    i32);
+    a = to_storage(rw, a);
+    b = to_storage(rw, b);
+    if (tb && b) {          /* [N, K] -> [K, N], at compile time if const */
+        static const int64_t perm[2] = {1, 0};
+        const eo_type *bt = eo_value_type(b);
+        int64_t shape[2] = {eo_type_dim(bt, 1), eo_type_dim(bt, 0)};
+        b = relayout_filter(rw, b, 2, shape, perm);
+    }
+    if (c)
+        c = to_storage(rw, c);
+    eo_value *init = acct ? bias_init(rw, acct, c, 1) : NULL;
+    const char *n[2] = {"lhs_zp", "rhs_zp"};
+    const eo_attr *v[2] = {eo_attr_get_int(ctx, i64, pa.zero_points[0]),
+                           eo_attr_get_int(ctx, i64, pb.zero_points[0])};
+    eo_value *ins[2] = {a, b};
+    eo_value *acc = tl_named(rw, "tl.matmul", 2, ins, init, 2, n, v);
+    return q_finish(rw, op, acc, &pa, &pb, &py, &cl, 1);
+}
+
+/* Lowers 'op'; G2T_SKIP leaves it as it is. */
+static int
+lower_op(eo_rewriter *rw, eo_op *op)
+{
+    int k = eo_graph_op_kind(op);
+    switch (k) {
+    case GRAPH_CONV2D: {
+        eo_quant_params qp;
+        if (q8(eo_op_operand(op, 0), &qp))
+            return lower_qconv(rw, op);
+        return lower_conv(rw, op);
+    }
+    case GRAPH_MATMUL:
+    case GRAPH_GEMM: {
+        eo_quant_params qp;
+        if (q8(eo_op_operand(op, 0), &qp))
+            return lower_qmatmul(rw, op, k == GRAPH_GEMM);
+        return lower_matmul_gemm(rw, op, k == GRAPH_GEMM);
+    }
+    case GRAPH_ADD: case GRAPH_SUB: case GRAPH_MUL: case GRAPH_DIV:
+    case GRAPH_MAX: case GRAPH_MIN: case GRAPH_POW:
+        return lower_binary(rw, op, k);
+    case GRAPH_NEG: case GRAPH_ABS: case GRAPH_SQRT: case GRAPH_EXP:
+    case GRAPH_LOG: case GRAPH_ERF: case GRAPH_RELU: case GRAPH_SIGMOID:
+    case GRAPH_TANH: case GRAPH_HARD_SWISH: case GRAPH_CLIP:
+    case GRAPH_LEAKY_RELU: case GRAPH_HARD_SIGMOID:
+        return lower_unary_op(rw, op, k);
+    case GRAPH_MAX_POOL: case GRAPH_AVG_POOL: case GRAPH_GLOBAL_AVG_POOL:
+    case GRAPH_GLOBAL_MAX_POOL:
+        return lower_pool(rw, op, k);
+    case GRAPH_SOFTMAX:
+    case GRAPH_LOG_SOFTMAX:
+        return lower_softmax(rw, op, k == GRAPH_LOG_SOFTMAX);
+    default:
+        return G2T_SKIP;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The pass                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct collect {
+    eo_op **ops;
+    size_t n, cap;
+    bool oom;
+} collect;
+
+static eo_walk_result
+collect_graph(eo_op *op, void *ud)
+{
+    collect *c = ud;
+    int k = eo_graph_op_kind(op);
+    if (k < 0 || k == GRAPH_CONSTANT)
+        return EO_WALK_ADVANCE;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 64;
+        eo_op **p = realloc(c->ops, cap * sizeof *p);
+        if (!p) {
+            c->oom = true;
+            return EO_WALK_INTERRUPT;
+        }
+        c->ops = p;
+        c->cap = cap;
+    }
+    c->ops[c->n++] = op;
+    return EO_WALK_ADVANCE;
+}
+
+static eo_status
+run_graph_to_tl(eo_op *func, eo_pass_ctx *pc, const void *options)
+{
+    const g2t_options *o = options;
+    eo_ctx *ctx = eo_pass_ctx_ctx(pc);
+    collect c = {0};
+    (void)eo_op_walk(func, EO_WALK_PRE, collect_graph, &c);
+    if (c.oom) {
+        free(c.ops);
+        return eo_emit_error(ctx, eo_op_loc(func),
+                             "out of memory in graph-to-tl");
+    }
+    eo_rewriter rw;
+    eo_rewriter_init(&rw, ctx, NULL, eo_pass_ctx_knobs(pc));
+    eo_status st = EO_OK;
+    size_t lowered = 0;
+    for (size_t i = 0; i < c.n && st == EO_OK; i++) {
+        eo_op *op = c.ops[i];
+        rw.root = op;
+        eo_builder_set_before(&rw.b, op);
+        eo_op *defs[4] = {NULL, NULL, NULL, NULL};
+        for (size_t j = 0; j < 4 && j < eo_op_num_operands(op); j++)
+            defs[j] = eo_value_def_op(eo_op_operand(op, j));
+        int r = lower_op(&rw, op);
+        /* Filters replaced by relaid-out copies leave dead constants. */
+        for (size_t j = 0; r == G2T_DONE && j < 4; j++)
+            if (defs[j] && eo_graph_op_kind(defs[j]) == GRAPH_CONSTANT &&
+                !eo_value_has_uses(eo_op_result(defs[j], 0))) {
+                for (size_t m = j + 1; m < 4; m++)
+                    if (defs[m] == defs[j])
+                        defs[m] = NULL;
+                eo_rewriter_erase_op(&rw, defs[j]);
+            }
+        if (r == G2T_FAIL)
+            st = eo_op_error(op, "lowering to tl failed (out of memory)");
+        else if (r == G2T_DONE)
+            lowered++, c.ops[i] = NULL;
+        else if (o && o->full)
+            st = eo_op_error(op, "has no lowering to tl (graph-to-tl "
+                                 "full=true)");
+    }
+    free(c.ops);
+    if (st == EO_OK && !lowered)
+        eo_pass_ctx_mark_unchanged(pc);
+    return st;
+}
+
+static const eo_pass_option g2t_opts[] = {
+    {"full", "Fail on any graph op (other than graph.constant) that has "
+             "no lowering, instead of leaving it",
+     EO_OPT_BOOL, offsetof(g2t_options, full), "false"},
+};
+
+static const eo_pass_def graph_to_tl_pass = {
+    .name = "graph-to-tl",
+    .description = "Lower graph ops (f32; int8 conv2d/matmul/gemm) to tl "
+                   "ops on tensors, op by op",
+    .anchor = "func.func",
+    .options = g2t_opts,
+    .num_options = 1,
+    .options_size = sizeof(g2t_options),
+    .run = run_graph_to_tl,
+};
+
+const eo_pass_def *
+eo_tl_graph_to_tl_pass_def(void)
+{
+    return &graph_to_tl_pass;
+}
