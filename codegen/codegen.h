@@ -1,0 +1,88 @@
+/* codegen/codegen.h - code generation through the LLVM-C API (LLVM 19):
+ * translation of func/arith/math/cf/scf/memref (and later vector) to LLVM
+ * IR, optimization, object/assembly emission for host and cross targets,
+ * and running compiled functions in-process (ORC LLJIT, called through
+ * libffi from their func signature). Library eo_codegen.
+ *
+ * Calling convention at function boundaries: MLIR's memref descriptors.
+ * A memref<d0 x ... x dn-1 x T> argument is passed as the expanded
+ * descriptor fields, in order: allocated pointer, aligned pointer, offset
+ * (i64), sizes[n] (i64 each), strides[n] (i64 each) -- exactly what
+ * mlir-opt's -finalize-memref-to-llvm / -convert-func-to-llvm produce, so
+ * our object code links with MLIR-compiled code. Scalars (iN, index as
+ * i64, f16/bf16/f32/f64) pass as themselves. Results: none, one scalar, or
+ * several scalars returned as an LLVM struct.
+ */
+#ifndef EO_CODEGEN_CODEGEN_H
+#define EO_CODEGEN_CODEGEN_H
+
+#include "dialects/graph/interp.h"   /* eo_tensor: host buffers */
+#include "ir/ir.h"
+
+#include <llvm-c/Core.h>
+#include <llvm-c/TargetMachine.h>
+
+typedef enum eo_emit_kind {
+    EO_EMIT_LLVM, EO_EMIT_BC, EO_EMIT_ASM, EO_EMIT_OBJ
+} eo_emit_kind;
+
+typedef struct eo_codegen_options {
+    /* "x86_64-unknown-linux-gnu", "aarch64-linux-gnu",
+     * "thumbv8.1m.main-none-eabi", "riscv64-linux-gnu", ...; NULL: host. */
+    const char *triple;
+    const char *cpu;            /* "cortex-m55", "native"; NULL: generic */
+    const char *features;       /* "+mve.fp"; NULL: none */
+    int opt_level;              /* 0..3 */
+    /* An LLVMRunPasses pipeline ("default<O2>"); NULL: from opt_level. */
+    const char *pipeline;
+} eo_codegen_options;
+
+/* Translates every func.func of 'module' (func/arith/math/cf/scf/memref
+ * ops only; anything else is an error naming the op, "cannot translate")
+ * into a new LLVM module in 'llctx' (caller owns both). Locations become
+ * DWARF line info. NULL after a diagnostic through eo_op_ctx(module). */
+EO_API LLVMModuleRef eo_codegen_translate(eo_op *module, LLVMContextRef llctx,
+                                          const eo_codegen_options *opts);
+
+/* Creates the target machine for 'opts' (NULL opts: host, O2). NULL
+ * after a diagnostic in 'ctx' (unknown triple, CPU or features). */
+EO_API LLVMTargetMachineRef eo_codegen_target_machine(
+    eo_ctx *ctx, const eo_codegen_options *opts);
+
+/* Optimizes 'm' with LLVMRunPasses for 'tm' (opts->pipeline or
+ * default<O{opt_level}>). EO_ERROR after a diagnostic. */
+EO_API EO_NODISCARD eo_status eo_codegen_optimize(eo_ctx *ctx, LLVMModuleRef m,
+                                                  LLVMTargetMachineRef tm,
+                                                  const eo_codegen_options *o);
+
+/* Writes 'm' as LLVM text, bitcode, assembly or an object file to 'path'
+ * ("-": stdout for text forms). EO_ERROR after a diagnostic. */
+EO_API EO_NODISCARD eo_status eo_codegen_emit(eo_ctx *ctx, LLVMModuleRef m,
+                                              LLVMTargetMachineRef tm,
+                                              eo_emit_kind kind,
+                                              const char *path);
+
+/* ------------------------------------------------------------------ */
+/* Running compiled code in-process                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct eo_jit eo_jit;
+
+/* JIT-compiles 'module' (translated and optimized for the host at
+ * opts->opt_level; opts may be NULL) with ORC LLJIT. NULL after a
+ * diagnostic. The result owns its LLVM state; free with eo_jit_destroy. */
+EO_API eo_jit *eo_jit_create(eo_op *module, const eo_codegen_options *opts);
+EO_API void eo_jit_destroy(eo_jit *jit);
+
+/* Calls func.func @name of the jitted module through libffi, built from
+ * the func's signature: memref arguments take in[i] (shape and dtype must
+ * match; the buffer is passed in place through a descriptor), scalar
+ * arguments take a rank-0 tensor. Scalar results are written to out[] as
+ * rank-0 tensors (allocated here; the caller frees them). Functions with
+ * memref results are not supported (use out-params). EO_ERROR after a
+ * diagnostic naming the argument on any mismatch. */
+EO_API EO_NODISCARD eo_status eo_jit_call(eo_jit *jit, const char *name,
+                                          size_t nin, eo_tensor *in,
+                                          size_t *nout, eo_tensor *out);
+
+#endif /* EO_CODEGEN_CODEGEN_H */
