@@ -22,6 +22,8 @@
 #include <llvm-c/Core.h>
 #include <llvm-c/TargetMachine.h>
 
+#include <stdio.h>
+
 typedef enum eo_emit_kind {
     EO_EMIT_LLVM, EO_EMIT_BC, EO_EMIT_ASM, EO_EMIT_OBJ
 } eo_emit_kind;
@@ -39,8 +41,15 @@ typedef struct eo_codegen_options {
 
 /* Translates every func.func of 'module' (func/arith/math/cf/scf/memref
  * ops only; anything else is an error naming the op, "cannot translate")
- * into a new LLVM module in 'llctx' (caller owns both). Locations become
- * DWARF line info. NULL after a diagnostic through eo_op_ctx(module). */
+ * into a new LLVM module in 'llctx' (caller owns both), with the triple
+ * and data layout of opts' target (NULL: host). Covered: func.func/call/
+ * return; scalar arith (incl. fastmath/overflow flags); math through
+ * LLVM intrinsics or libm (f16/bf16 via f32); scf.for/if/while; cf.br/
+ * cond_br (block arguments: phis); memref load/store/alloc (malloc,
+ * aligned_alloc)/alloca/dealloc/global/get_global/dim/cast/copy/subview/
+ * reinterpret_cast/collapse_shape/expand_shape. Not covered: vectors,
+ * unranked memrefs, tensors. File locations become DWARF line tables.
+ * NULL after a diagnostic through eo_op_ctx(module). */
 EO_API LLVMModuleRef eo_codegen_translate(eo_op *module, LLVMContextRef llctx,
                                           const eo_codegen_options *opts);
 
@@ -61,6 +70,13 @@ EO_API EO_NODISCARD eo_status eo_codegen_emit(eo_ctx *ctx, LLVMModuleRef m,
                                               LLVMTargetMachineRef tm,
                                               eo_emit_kind kind,
                                               const char *path);
+
+/* Like eo_codegen_emit, writing to the open stream 'f' (not closed). */
+EO_API EO_NODISCARD eo_status eo_codegen_emit_stream(eo_ctx *ctx,
+                                                     LLVMModuleRef m,
+                                                     LLVMTargetMachineRef tm,
+                                                     eo_emit_kind kind,
+                                                     FILE *f);
 
 /* ------------------------------------------------------------------ */
 /* Running compiled code in-process                                    */

@@ -139,6 +139,120 @@ eo_ptrmap_remove(eo_ptrmap *m, const void *key)
 }
 
 /* ------------------------------------------------------------------ */
+/* Pointer set (keys only, linear probing, any capacity, so that one   */
+/* reserved for n keys takes about 11n bytes)                          */
+/* ------------------------------------------------------------------ */
+
+typedef struct ptrset {
+    eo_ctx *ctx;
+    const void **slots;
+    size_t cap, count;
+} ptrset;
+
+static void
+ptrset_fini(ptrset *s)
+{
+    eo_ctx_free(s->ctx, s->slots, s->cap * sizeof(*s->slots));
+    s->slots = NULL;
+    s->cap = s->count = 0;
+}
+
+static void
+ptrset_clear(ptrset *s)
+{
+    if (s->count)
+        memset(s->slots, 0, s->cap * sizeof(*s->slots));
+    s->count = 0;
+}
+
+/* Where 'key' would go in an empty set: its hash scaled to the capacity
+ * (a multiply, not a division, for the capacities met in practice). */
+static size_t
+ptrset_home(const ptrset *s, const void *key)
+{
+    uint64_t h = ptr_hash(key);
+    if (s->cap <= UINT32_MAX)
+        return (size_t)(((h >> 32) * (uint64_t)s->cap) >> 32);
+    return (size_t)(h % s->cap);
+}
+
+static size_t
+ptrset_slot(const ptrset *s, const void *key)
+{
+    size_t i = ptrset_home(s, key);
+    while (s->slots[i] && s->slots[i] != key)
+        i = i + 1 == s->cap ? 0 : i + 1;
+    return i;
+}
+
+/* Makes room for 'n' keys in all without growing. */
+static eo_status
+ptrset_reserve(ptrset *s, size_t n)
+{
+    size_t ncap = n + n / 3 + 1;
+    if (ncap < 64)
+        ncap = 64;
+    if (ncap <= s->cap)
+        return EO_OK;
+    size_t ocap = s->cap;
+    const void **old = s->slots;
+    const void **ns = eo_ctx_alloc(s->ctx, ncap * sizeof(*ns));
+    if (!ns)
+        return EO_NOMEM;
+    memset(ns, 0, ncap * sizeof(*ns));
+    s->slots = ns;
+    s->cap = ncap;
+    for (size_t i = 0; i < ocap; i++)
+        if (old[i])
+            ns[ptrset_slot(s, old[i])] = old[i];
+    eo_ctx_free(s->ctx, old, ocap * sizeof(*old));
+    return EO_OK;
+}
+
+/* Adds 'key'; *added says whether it was new. */
+static eo_status
+ptrset_add(ptrset *s, const void *key, bool *added)
+{
+    if ((s->count + 1) * 4 > s->cap * 3 &&
+        ptrset_reserve(s, s->cap ? s->cap * 3 / 2 : 0) != EO_OK)
+        return EO_NOMEM;
+    size_t i = ptrset_slot(s, key);
+    *added = s->slots[i] == NULL;
+    if (*added) {
+        s->slots[i] = key;
+        s->count++;
+    }
+    return EO_OK;
+}
+
+/* Removes 'key'; returns whether it was there. */
+static bool
+ptrset_remove(ptrset *s, const void *key)
+{
+    if (!s->count)
+        return false;
+    size_t i = ptrset_slot(s, key);
+    if (!s->slots[i])
+        return false;
+    size_t j = i;
+    for (;;) {
+        j = j + 1 == s->cap ? 0 : j + 1;
+        if (!s->slots[j])
+            break;
+        size_t home = ptrset_home(s, s->slots[j]);
+        bool between = i <= j ? (i < home && home <= j)
+                              : (i < home || home <= j);
+        if (between)
+            continue;
+        s->slots[i] = s->slots[j];
+        i = j;
+    }
+    s->slots[i] = NULL;
+    s->count--;
+    return true;
+}
+
+/* ------------------------------------------------------------------ */
 /* Pattern sets                                                        */
 /* ------------------------------------------------------------------ */
 
@@ -320,15 +434,27 @@ eo_greedy_config_init(eo_greedy_config *cfg)
     cfg->region_simplify = true;
 }
 
-/* A constant known to the folder during seeding: deduplicated by
- * (insertion region, dialect, value, type). */
-typedef struct const_entry {
+/* A constant known to the folder during seeding is deduplicated by
+ * (insertion region, dialect, value, type). The table holds the op and
+ * the key's hash only: the key is recomputed from the op (which sits in
+ * the entry block of its insertion region) when hashes match. */
+typedef struct const_key {
     const eo_region *region;
     const void *dialect;
     const eo_attr *value;
     const eo_type *type;
-    eo_op *op;
+} const_key;
+
+typedef struct const_entry {
+    eo_op *op;                /* NULL: empty slot */
+    size_t hash;
 } const_entry;
+
+/* Open addressing, at most half full; cap 0 or a power of two. */
+typedef struct const_table {
+    const_entry *v;
+    size_t cap, count;
+} const_table;
 
 typedef struct driver {
     eo_ctx *ctx;
@@ -341,11 +467,13 @@ typedef struct driver {
      * index map. */
     eo_op **list;
     size_t len, cap;
-    eo_ptrmap in_list;
+    ptrset in_list;
     /* Folder state, rebuilt at each iteration's seeding. */
-    const_entry *consts;
-    size_t const_cap, const_count;
-    eo_ptrmap owned;          /* constants the folder keeps */
+    /* The constants the folder keeps, whose insertion region is the
+     * scope / is below it. Seeding walks the scope's ops one subtree at
+     * a time, and a region below the scope is inside one subtree: the
+     * second table is emptied after each. */
+    const_table ctop, cnest;
     bool changed;
     bool dirty;               /* IR changed since the last simplification */
     eo_status status;         /* EO_NOMEM seen in a callback */
@@ -356,16 +484,16 @@ typedef struct driver {
 static void
 wl_push(driver *d, eo_op *op)
 {
-    bool existed = false;
-    if (eo_ptrmap_put(&d->in_list, op, 0, &existed) != EO_OK) {
+    bool added = false;
+    if (ptrset_add(&d->in_list, op, &added) != EO_OK) {
         d->status = EO_NOMEM;
         return;
     }
-    if (existed)
+    if (!added)
         return;
     if (grow(d->ctx, (void **)&d->list, &d->cap, d->len + 1,
              sizeof(*d->list)) != EO_OK) {
-        eo_ptrmap_remove(&d->in_list, op);
+        ptrset_remove(&d->in_list, op);
         d->status = EO_NOMEM;
         return;
     }
@@ -377,7 +505,7 @@ wl_pop(driver *d)
 {
     while (d->len) {
         eo_op *op = d->list[--d->len];
-        if (eo_ptrmap_remove(&d->in_list, op))
+        if (ptrset_remove(&d->in_list, op))
             return op;
     }
     return NULL;
@@ -386,14 +514,14 @@ wl_pop(driver *d)
 static void
 wl_remove(driver *d, eo_op *op)
 {
-    eo_ptrmap_remove(&d->in_list, op);
+    ptrset_remove(&d->in_list, op);
 }
 
 static void
 wl_clear(driver *d)
 {
     d->len = 0;
-    eo_ptrmap_clear(&d->in_list);
+    ptrset_clear(&d->in_list);
 }
 
 static void
@@ -501,56 +629,81 @@ insertion_region(eo_block *b)
 }
 
 static size_t
-const_hash(const const_entry *e)
+const_hash(const const_key *k)
 {
-    size_t h = ptr_hash(e->region);
-    h = h * 31 + ptr_hash(e->dialect);
-    h = h * 31 + ptr_hash(e->value);
-    h = h * 31 + ptr_hash(e->type);
+    size_t h = ptr_hash(k->region);
+    h = h * 31 + ptr_hash(k->dialect);
+    h = h * 31 + ptr_hash(k->value);
+    h = h * 31 + ptr_hash(k->type);
     return h;
 }
 
+static const void *op_dialect_key(const eo_op *op);
+
+/* The slot of 'key' (hash 'h'): its entry, or the empty slot for it. */
 static const_entry *
-const_find(driver *d, const const_entry *key)
+const_find(const_table *t, const const_key *key, size_t h)
 {
-    size_t mask = d->const_cap - 1;
-    for (size_t i = const_hash(key) & mask;; i = (i + 1) & mask) {
-        const_entry *e = &d->consts[i];
-        if (!e->op || (e->region == key->region &&
-                       e->dialect == key->dialect &&
-                       e->value == key->value && e->type == key->type))
+    size_t mask = t->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const_entry *e = &t->v[i];
+        if (!e->op)
+            return e;
+        if (e->hash != h)
+            continue;
+        /* A kept constant is in the entry block of its region. */
+        eo_op *k = e->op;
+        if (eo_block_region(eo_op_block(k)) == key->region &&
+            eo_value_constant(eo_op_result(k, 0)) == key->value &&
+            eo_value_type(eo_op_result(k, 0)) == key->type &&
+            op_dialect_key(k) == key->dialect)
             return e;
     }
 }
 
 static eo_status
-const_reserve(driver *d)
+const_reserve(eo_ctx *ctx, const_table *t)
 {
-    if ((d->const_count + 1) * 2 <= d->const_cap)
+    if ((t->count + 1) * 2 <= t->cap)
         return EO_OK;
-    size_t ocap = d->const_cap;
-    const_entry *old = d->consts;
+    size_t ocap = t->cap;
+    const_entry *old = t->v;
     size_t ncap = ocap ? ocap * 2 : 64;
-    d->consts = eo_ctx_alloc(d->ctx, ncap * sizeof(*d->consts));
-    if (!d->consts) {
-        d->consts = old;
+    const_entry *nv = eo_ctx_alloc(ctx, ncap * sizeof(*nv));
+    if (!nv)
         return EO_NOMEM;
+    memset(nv, 0, ncap * sizeof(*nv));
+    size_t mask = ncap - 1;
+    for (size_t i = 0; i < ocap; i++) {
+        if (!old[i].op)
+            continue;
+        size_t j = old[i].hash & mask;
+        while (nv[j].op)
+            j = (j + 1) & mask;
+        nv[j] = old[i];
     }
-    d->const_cap = ncap;
-    for (size_t i = 0; i < ocap; i++)
-        if (old[i].op)
-            *const_find(d, &old[i]) = old[i];
-    eo_ctx_free(d->ctx, old, ocap * sizeof(*old));
+    eo_ctx_free(ctx, old, ocap * sizeof(*old));
+    t->v = nv;
+    t->cap = ncap;
     return EO_OK;
 }
 
 static void
-const_clear(driver *d)
+const_clear(const_table *t)
 {
-    if (d->const_count)
-        memset(d->consts, 0, d->const_cap * sizeof(*d->consts));
-    d->const_count = 0;
-    eo_ptrmap_clear(&d->owned);
+    if (t->count)
+        memset(t->v, 0, t->cap * sizeof(*t->v));
+    t->count = 0;
+}
+
+/* Drops the tables (they are only used while seeding). */
+static void
+const_release(driver *d)
+{
+    eo_ctx_free(d->ctx, d->ctop.v, d->ctop.cap * sizeof(*d->ctop.v));
+    eo_ctx_free(d->ctx, d->cnest.v, d->cnest.cap * sizeof(*d->cnest.v));
+    memset(&d->ctop, 0, sizeof(d->ctop));
+    memset(&d->cnest, 0, sizeof(d->cnest));
 }
 
 /* The dialect of a registered op (identity of its desc), for keys. */
@@ -567,11 +720,24 @@ op_dialect_key(const eo_op *op)
 
 /* OperationFolder::insertKnownConstant. Returns false if 'op' was
  * replaced by an equal constant (and erased). */
+static bool is_constant_op(const eo_op *op);
+
+/* Whether the folder keeps 'op' (a constant in insertion region 'ir'). */
+static bool
+const_owned(driver *d, eo_op *op, eo_region *ir)
+{
+    const_table *t = ir == d->scope ? &d->ctop : &d->cnest;
+    if (!t->count || !is_constant_op(op))
+        return false;
+    const_key key = { ir, op_dialect_key(op),
+                      eo_value_constant(eo_op_result(op, 0)),
+                      eo_value_type(eo_op_result(op, 0)) };
+    return const_find(t, &key, const_hash(&key))->op == op;
+}
+
 static bool
 insert_known_constant(driver *d, eo_op *op)
 {
-    if (eo_ptrmap_get(&d->owned, op, NULL))
-        return true;
     const eo_attr *value = eo_value_constant(eo_op_result(op, 0));
     eo_block *blk = eo_op_block(op);
     eo_region *ir = blk ? insertion_region(blk) : NULL;
@@ -585,13 +751,17 @@ insert_known_constant(driver *d, eo_op *op)
         (!scope_op || !ir_op || ir_op == scope_op ||
          !eo_op_is_inside(ir_op, scope_op)))
         return true;
-    if (const_reserve(d) != EO_OK) {
+    const_table *t = ir == d->scope ? &d->ctop : &d->cnest;
+    if (const_reserve(d->ctx, t) != EO_OK) {
         d->status = EO_NOMEM;
         return true;
     }
-    const_entry key = { ir, op_dialect_key(op), value,
-                        eo_value_type(eo_op_result(op, 0)), op };
-    const_entry *e = const_find(d, &key);
+    const_key key = { ir, op_dialect_key(op), value,
+                      eo_value_type(eo_op_result(op, 0)) };
+    size_t h = const_hash(&key);
+    const_entry *e = const_find(t, &key, h);
+    if (e->op == op)
+        return true;          /* already kept */
     if (e->op) {
         eo_op *keep = e->op;
         eo_value *rep = eo_op_result(keep, 0);
@@ -603,16 +773,15 @@ insert_known_constant(driver *d, eo_op *op)
     eo_block *ib = eo_region_first(ir);
     eo_op *front = eo_block_first(ib);
     if (blk != ib ||
-        (front != op && !eo_ptrmap_get(&d->owned, eo_op_prev(op), NULL))) {
+        (front != op && !const_owned(d, eo_op_prev(op), ir))) {
         eo_op_move_before(op, front);
         eo_op_set_loc(op, eo_loc_unknown(d->ctx));
         d->changed = true;
         d->dirty = true;
     }
-    *e = key;
-    d->const_count++;
-    if (eo_ptrmap_put(&d->owned, op, 1, NULL) != EO_OK)
-        d->status = EO_NOMEM;
+    e->op = op;
+    e->hash = h;
+    t->count++;
     return true;
 }
 
@@ -667,6 +836,34 @@ preorder_next(eo_op *op, const eo_op *top, bool descend)
     return NULL;
 }
 
+static eo_walk_result
+count_op(eo_op *op, void *ud)
+{
+    (void)op;
+    ++*(size_t *)ud;
+    return EO_WALK_ADVANCE;
+}
+
+/* Sizes the (empty) worklist for the scope's ops up front: growing it
+ * while seeding would keep old and new arrays. */
+static eo_status
+seed_reserve(driver *d)
+{
+    size_t n = 0;
+    for (eo_block *b = eo_region_first(d->scope); b; b = eo_block_next(b))
+        for (eo_op *op = eo_block_first(b); op; op = eo_op_next(op))
+            (void)eo_op_walk(op, EO_WALK_PRE, count_op, &n);
+    if (n > d->cap) {
+        eo_op **nl = eo_ctx_alloc(d->ctx, n * sizeof(*nl));
+        if (!nl)
+            return EO_NOMEM;
+        eo_ctx_free(d->ctx, d->list, d->cap * sizeof(*d->list));
+        d->list = nl;
+        d->cap = n;
+    }
+    return ptrset_reserve(&d->in_list, n);
+}
+
 /* Pre-order seeding walks by hand: a constant hoisted out of the current
  * subtree must not redirect the walk, so its successor is found first. */
 static void
@@ -678,6 +875,7 @@ seed(driver *d)
             next = eo_op_next(top);
             if (d->cfg.bottom_up) {
                 eo_op_walk(top, EO_WALK_POST, seed_post, d);
+                const_clear(&d->cnest);
                 continue;
             }
             eo_op *cur = top;
@@ -692,6 +890,7 @@ seed(driver *d)
                 wl_push(d, cur);
                 cur = preorder_next(cur, top, true);
             }
+            const_clear(&d->cnest);
         }
     }
     if (!d->cfg.bottom_up)
@@ -890,8 +1089,10 @@ simplify_region(driver *d, eo_op *root, bool *converged)
         if (++iteration > max)
             break;
         wl_clear(d);
-        const_clear(d);
+        if (seed_reserve(d) != EO_OK)
+            return EO_NOMEM;
         seed(d);
+        const_release(d);
         if (d->status != EO_OK)
             return d->status;
         /* Legitimate rewriting rarely exceeds a few changes per op; a
@@ -938,8 +1139,7 @@ eo_apply_patterns_greedily(eo_op *op, const eo_pattern_set *ps,
     d.listener.modified = on_modified;
     d.listener.ud = &d;
     eo_rewriter_init(&d.rw, d.ctx, &d.listener, knobs);
-    eo_ptrmap_init(&d.in_list, d.ctx);
-    eo_ptrmap_init(&d.owned, d.ctx);
+    d.in_list.ctx = d.ctx;
     d.dirty = true;
     eo_status st = EO_OK;
     bool all_converged = true;
@@ -950,9 +1150,8 @@ eo_apply_patterns_greedily(eo_op *op, const eo_pattern_set *ps,
         all_converged &= converged;
     }
     eo_ctx_free(d.ctx, d.list, d.cap * sizeof(*d.list));
-    eo_ctx_free(d.ctx, d.consts, d.const_cap * sizeof(*d.consts));
-    eo_ptrmap_fini(&d.in_list);
-    eo_ptrmap_fini(&d.owned);
+    const_release(&d);
+    ptrset_fini(&d.in_list);
     if (changed)
         *changed = d.changed;
     unsigned max = d.cfg.max_iterations ? d.cfg.max_iterations : 10;

@@ -11,6 +11,7 @@
  * "--f=value"). Exit status: 0 on success, 1 on any error.
  */
 #define _POSIX_C_SOURCE 200809L       /* clock_gettime, mkstemp, ... */
+#include "codegen/codegen.h"
 #include "dialects/dialects.h"
 #include "dialects/graph/onnx/onnx.h"
 #include "dialects/graph/transforms/transforms.h"
@@ -86,6 +87,11 @@ typedef struct options {
     const char **plugins;       /* argc at most */
     eo_plugin_kind *plugin_kinds;
     size_t num_plugins;
+    /* Code generation (--emit, --target): after the passes, translate
+     * to LLVM and write that instead of the IR. */
+    bool emit;
+    eo_emit_kind emit_kind;
+    const char *target;         /* --target's value, parsed by emit_code */
 } options;
 
 typedef enum flag_kind {
@@ -98,7 +104,7 @@ enum {
     SLOT_OUTPUT, SLOT_SPLIT, SLOT_PIPELINE, SLOT_PRINT_BEFORE,
     SLOT_PRINT_AFTER, SLOT_KNOBS, SLOT_KNOB, SLOT_KNOBS_OUT, SLOT_LIST_KNOBS,
     SLOT_NUM_THREADS, SLOT_DIALECT_PLUGIN, SLOT_PASS_PLUGIN,
-    SLOT_ONNX_DYNAMIC_DIM, SLOT_ONNX_BIND
+    SLOT_ONNX_DYNAMIC_DIM, SLOT_ONNX_BIND, SLOT_EMIT, SLOT_TARGET
 };
 
 /* One accepted flag. Boolean flags store into the bool at 'offset' in
@@ -121,6 +127,10 @@ static const flag flags[] = {
               "Accept operations of dialects that are not registered"),
     BOOL_FLAG("dump-pass-pipeline", dump_pipeline,
               "Print the pass pipeline to stderr before running it"),
+    { "emit", FLAG_VALUE, 0, SLOT_EMIT, "kind",
+      "After the passes, translate func/arith/math/cf/scf/memref to LLVM "
+      "and write, instead of the IR, LLVM IR (llvm), bitcode (bc), "
+      "assembly (asm) or an object file (obj)" },
     BOOL_FLAG("help", help, "Print this list of options and exit"),
     BOOL_FLAG("import-onnx", import_onnx,
               "Read the input as an ONNX model and import it into the "
@@ -200,6 +210,10 @@ static const flag flags[] = {
     { "split-input-file", FLAG_OPT_VALUE, 0, SLOT_SPLIT, "marker",
       "Cut the input at each '" DEFAULT_SPLIT_MARKER "' (or the given "
       "marker) and process every chunk on its own" },
+    { "target", FLAG_VALUE, 0, SLOT_TARGET, "spec",
+      "With --emit: 'triple[,cpu=name][,features=+a,+b][,O=n]': the LLVM "
+      "target triple ('host', the default), CPU ('native': the host's), "
+      "features and optimization level (0-3, default 2)" },
     BOOL_FLAG("verify-diagnostics", verify_diagnostics,
               "Check the diagnostics against the expected-* comments of "
               "the input instead of printing them"),
@@ -443,6 +457,25 @@ parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
             switch (fl->slot) {
             case SLOT_OUTPUT:
                 o->output = value;
+                break;
+            case SLOT_EMIT: {
+                static const char *const kinds[] = { "llvm", "bc", "asm",
+                                                     "obj" };
+                size_t k = 0;
+                while (k < 4 && strcmp(value, kinds[k]) != 0)
+                    k++;
+                if (k == 4) {
+                    fprintf(stderr, TOOL ": for the %s%s option: '%s' is "
+                            "not one of llvm, bc, asm, obj\n", dash,
+                            fl->name, value);
+                    ok = false;
+                }
+                o->emit = true;
+                o->emit_kind = (eo_emit_kind)k;
+                break;
+            }
+            case SLOT_TARGET:
+                o->target = value;
                 break;
             case SLOT_PIPELINE:
                 o->pipeline = value;
@@ -1357,6 +1390,65 @@ print_op_stats(eo_op *root, FILE *f)
 /* Parses, verifies, runs the passes on and prints one chunk to 'out'.
  * True on success (with --verify-diagnostics: when the diagnostics
  * matched the comments). */
+/* --emit: translates 'module' for --target and writes it to 'out'.
+ * The target is "triple[,cpu=X][,features=Y][,O=n]" (an empty triple or
+ * "host": the host). Diagnostics go through the module's context. */
+static bool
+emit_code(const options *o, eo_op *module, FILE *out)
+{
+    eo_ctx *ctx = eo_op_ctx(module);
+    eo_codegen_options co = { .opt_level = 2 };
+    char *spec = strdup(o->target ? o->target : "");
+    if (!spec) {
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        return false;
+    }
+    bool ok = true;
+    char *save = NULL;
+    char *tok = strtok_r(spec, ",", &save);
+    if (tok && !strchr(tok, '=')) {
+        if (strcmp(tok, "host") != 0)
+            co.triple = tok;
+        tok = strtok_r(NULL, ",", &save);
+    }
+    /* features=+a,+b: the later comma-separated "+x"/"-x" items join the
+     * features (they were split at the commas). */
+    eo_strbuf feat = { 0 };
+    for (; tok; tok = strtok_r(NULL, ",", &save)) {
+        if (strncmp(tok, "cpu=", 4) == 0) {
+            co.cpu = tok + 4;
+        } else if (strncmp(tok, "features=", 9) == 0) {
+            eo_strbuf_puts(&feat, tok + 9);
+        } else if ((tok[0] == '+' || tok[0] == '-') && feat.len) {
+            eo_strbuf_printf(&feat, ",%s", tok);
+        } else if (strncmp(tok, "O=", 2) == 0 && tok[2] >= '0' &&
+                   tok[2] <= '3' && !tok[3]) {
+            co.opt_level = tok[2] - '0';
+        } else {
+            eo_emit_error(ctx, NULL, "--target: unknown item '%s' (expected "
+                          "cpu=, features= or O=)", tok);
+            ok = false;
+        }
+    }
+    co.features = feat.len ? feat.data : NULL;
+    LLVMContextRef llctx = ok ? LLVMContextCreate() : NULL;
+    LLVMModuleRef m = llctx ? eo_codegen_translate(module, llctx, &co)
+                            : NULL;
+    LLVMTargetMachineRef tm = m ? eo_codegen_target_machine(ctx, &co)
+                                : NULL;
+    ok = tm && eo_codegen_optimize(ctx, m, tm, &co) == EO_OK &&
+         eo_codegen_emit_stream(ctx, m, tm, o->emit_kind, out) == EO_OK;
+    if (tm)
+        LLVMDisposeTargetMachine(tm);
+    if (m)
+        LLVMDisposeModule(m);
+    if (llctx)
+        LLVMContextDispose(llctx);
+    eo_strbuf_free(&feat);
+    free(spec);
+    return ok;
+}
+
 static bool
 process_chunk(const options *o, const input *in, const chunk *c, FILE *out)
 {
@@ -1442,8 +1534,11 @@ process_chunk(const options *o, const input *in, const chunk *c, FILE *out)
         record_knobs(o, ks);
     if (ok && o->op_stats)
         print_op_stats(op, stderr);
+    if (ok && o->emit)
+        ok = emit_code(o, op, out);
     /* --list-knobs without a file takes stdout's place of the IR. */
-    bool print_ir = !(o->list_knobs && !o->list_knobs_file &&
+    bool print_ir = !o->emit &&
+                    !(o->list_knobs && !o->list_knobs_file &&
                       (!o->output || strcmp(o->output, "-") == 0));
     /* eo_op_print prints as MLIR's Operation::print; mlir-opt adds a
      * newline after it. */
@@ -1736,7 +1831,8 @@ main(int argc, char **argv)
         free_options(&o, pctx);
         return 1;
     }
-    bool print_ir = !(o.list_knobs && !o.list_knobs_file &&
+    bool print_ir = !o.emit &&
+                    !(o.list_knobs && !o.list_knobs_file &&
                       (!o.output || strcmp(o.output, "-") == 0));
     for (size_t i = 0; i < chunks.n; i++) {
         if (i > 0 && print_ir)

@@ -1,8 +1,9 @@
 /* tools/edge-run.c - runs a function of an MLIR or ONNX file on host
- * tensors with the graph dialect's reference interpreter (MLIR's CPU
- * runner, interpreter mode).
+ * tensors with the graph dialect's reference interpreter (--interpret)
+ * or compiled in-process by the JIT (--compile; MLIR's CPU runner).
  *
  *   flags -> load the module (.mlir parsed, .onnx imported), verify
+ *         -> --compile: lower graph-level IR to loops, JIT-compile
  *         -> pick the function (--func, or the only public func.func)
  *         -> read the inputs (.npy or ONNX TensorProto .pb)
  *         -> run (--repeat times; --time reports min and median)
@@ -11,12 +12,16 @@
  * Exit status: 0 on success, 1 on any error or check mismatch.
  */
 #define _POSIX_C_SOURCE 200809L       /* clock_gettime */
+#include "codegen/codegen.h"
 #include "dialects/dialects.h"
 #include "dialects/func/func.h"
 #include "dialects/graph/graph.h"
 #include "dialects/graph/interp.h"
 #include "dialects/graph/onnx/onnx.h"
+#include "dialects/graph/transforms/transforms.h"
+#include "dialects/tl/transforms/transforms.h"
 #include "ir/ir.h"
+#include "rewrite/rewrite.h"
 
 #include <errno.h>
 #include <math.h>
@@ -56,7 +61,7 @@ typedef struct options {
     uint64_t int_tol;
     int64_t dynamic_dim;
     long repeat;
-    bool interpret, print, time, help, version;
+    bool interpret, compile, print, time, help, version;
 } options;
 
 typedef enum flag_kind { FLAG_BOOL, FLAG_VALUE } flag_kind;
@@ -88,17 +93,21 @@ static const flag flags[] = {
     VALUE_FLAG("check", SLOT_CHECK, "file",
                "Compare the next result to this .npy or .pb (repeatable, "
                "in result order; exit 1 on a mismatch)"),
+    BOOL_FLAG("compile", compile,
+              "Compile with the JIT and run (graph-level input is lowered "
+              "to loops first)"),
     VALUE_FLAG("func", SLOT_FUNC, "name",
                "The func.func to run (default: the only public one)"),
     BOOL_FLAG("help", help, "Print this list of options and exit"),
     VALUE_FLAG("input", SLOT_INPUT, "file",
                "The next argument, from a .npy or .pb file (repeatable, "
-               "in argument order)"),
+               "in argument order; trailing memref arguments without one "
+               "are out-params, returned after the results)"),
     VALUE_FLAG("int-tol", SLOT_INT_TOL, "n",
                "--check: largest difference allowed for integers "
                "(default 0)"),
     BOOL_FLAG("interpret", interpret,
-              "Run with the reference interpreter (the only mode so far)"),
+              "Run with the reference interpreter"),
     VALUE_FLAG("onnx-bind-input", SLOT_BIND, "name=file",
                "Import input 'name' of an .onnx file as a constant of this "
                ".npy or .pb value; not an argument then (repeatable)"),
@@ -115,7 +124,8 @@ static const flag flags[] = {
     VALUE_FLAG("rtol", SLOT_RTOL, "x",
                "--check: relative tolerance for floats (default 1e-3)"),
     BOOL_FLAG("time", time,
-              "Print the min and median run time over --repeat runs"),
+              "Print the min and median run time over --repeat runs "
+              "(--compile: and the compile time)"),
     BOOL_FLAG("version", version, "Print the version and exit"),
 };
 
@@ -135,7 +145,8 @@ print_help(FILE *f)
 {
     fprintf(f, "OVERVIEW: " TOOL ": run a function of an MLIR or ONNX "
                "file on tensors\n"
-               "USAGE: " TOOL " --interpret [options] <file.mlir|"
+               "USAGE: " TOOL " --interpret|--compile [options] "
+               "<file.mlir|"
                "file.onnx>\n\n"
                "Inputs and references are .npy files or ONNX TensorProto "
                ".pb files; results are\nwritten as .npy. --check passes "
@@ -741,11 +752,12 @@ free_tensors(eo_tensor *t, size_t n)
         eo_tensor_free(&t[i]);
 }
 
-/* Runs 'fn' o->repeat times on the inputs; the last run's results stay in
- * 'out' (nres of them). Reports the timing with --time. */
+/* Runs 'fn' (compiled in 'jit' if not NULL) o->repeat times on the
+ * inputs; the last run's results stay in 'out' (nres of them). Reports
+ * the timing with --time. */
 static bool
-run_func(const options *o, eo_op *fn, const eo_tensor *in, size_t nin,
-         eo_tensor *out, size_t nres)
+run_func(const options *o, eo_op *fn, eo_jit *jit, const char *name,
+         eo_tensor *in, size_t nin, eo_tensor *out, size_t nres)
 {
     double *times = calloc((size_t)o->repeat, sizeof(double));
     if (!times) {
@@ -758,11 +770,15 @@ run_func(const options *o, eo_op *fn, const eo_tensor *in, size_t nin,
             free_tensors(out, nres);
         size_t nout = nres;
         double t0 = seconds_now();
-        ok = eo_interp_run(fn, nin, in, &nout, out) == EO_OK;
+        if (jit)
+            ok = eo_jit_call(jit, name, nin, in, &nout, out) == EO_OK;
+        else
+            ok = eo_interp_run(fn, nin, in, &nout, out) == EO_OK;
         times[r] = seconds_now() - t0;
         if (ok && nout != nres) {
-            fprintf(stderr, TOOL ": error: the interpreter returned %zu "
-                    "results for %zu declared\n", nout, nres);
+            fprintf(stderr, TOOL ": error: the %s returned %zu "
+                    "results for %zu declared\n", jit ? "JIT" : "interpreter",
+                    nout, nres);
             free_tensors(out, nout < nres ? nout : nres);
             ok = false;
         }
@@ -779,6 +795,96 @@ run_func(const options *o, eo_op *fn, const eo_tensor *in, size_t nin,
     return ok;
 }
 
+/* Whether a func.func of 'module' takes or returns tensors (graph-level
+ * IR, which --compile lowers to loops first). */
+static bool
+is_graph_level(eo_op *module)
+{
+    eo_block *body = eo_module_body(module);
+    for (eo_op *op = body ? eo_block_first(body) : NULL; op;
+         op = eo_op_next(op)) {
+        const eo_type *ft = is_func(op) ? func_get_type(op) : NULL;
+        size_t n = ft ? eo_type_num_inputs(ft) : 0;
+        size_t m = ft ? eo_type_num_results(ft) : 0;
+        for (size_t i = 0; i < n + m; i++) {
+            eo_type_kind k = eo_type_get_kind(i < n ? eo_type_input(ft, i)
+                                              : eo_type_result(ft, i - n));
+            if (k == EO_TYPE_TENSOR || k == EO_TYPE_UNRANKED_TENSOR)
+                return true;
+        }
+    }
+    return false;
+}
+
+#define LOWER_PIPELINE "builtin.module(graph-optimize,func.func(graph-to-tl)," \
+                       "tl-bufferize,tl-to-loops)"
+
+/* Lowers graph-level 'module' to loops in place (errors reported). */
+static bool
+lower_to_loops(eo_ctx *ctx, eo_op *module)
+{
+    if (eo_passes_register(ctx) != EO_OK ||
+        eo_graph_register_passes(ctx) != EO_OK ||
+        eo_tl_register_passes(ctx) != EO_OK) {
+        fprintf(stderr, TOOL ": error: cannot register the passes\n");
+        return false;
+    }
+    eo_pm_config cfg;
+    eo_pm_config_init(&cfg);
+    cfg.threading = false;
+    eo_pass_manager *pm = eo_pm_create(ctx, "builtin.module", &cfg);
+    bool ok = pm && eo_pm_add_pipeline(pm, LOWER_PIPELINE) == EO_OK &&
+              eo_pm_run(pm, module, NULL) == EO_OK;
+    eo_pm_destroy(pm);
+    return ok;
+}
+
+/* A zeroed tensor for an out-param of memref type 't' (static shape). */
+static bool
+alloc_out_param(eo_tensor *out, const eo_type *t)
+{
+    eo_dtype dt;
+    if (eo_type_get_kind(t) != EO_TYPE_MEMREF ||
+        eo_type_rank(t) > EO_GRAPH_MAX_RANK)
+        return false;
+    for (size_t d = 0; d < eo_type_rank(t); d++)
+        if (eo_type_dim(t, d) < 0)
+            return false;
+    if (eo_type_is_index(eo_type_elem(t)))
+        dt = EO_DT_I64;
+    else if (!eo_dtype_of_type(eo_type_elem(t), &dt))
+        return false;
+    return eo_tensor_alloc(out, dt, eo_type_rank(t), eo_type_shape(t)) ==
+           EO_OK;
+}
+
+/* --compile: JIT-compiles 'module' and fills args[0..nargs): the inputs
+ * (shallow copies) then the out-params, allocated from their types.
+ * NULL after errors (*args may hold out-params to free). */
+static eo_jit *
+compile_module(const options *o, eo_op *module, const eo_type *ft,
+               eo_tensor *in, size_t nin, eo_tensor *args)
+{
+    size_t nargs = eo_type_num_inputs(ft);
+    for (size_t i = 0; i < nin; i++)
+        args[i] = in[i];
+    for (size_t i = nin; i < nargs; i++) {
+        const eo_type *t = eo_type_input(ft, i);
+        if (!alloc_out_param(&args[i], t)) {
+            fprintf(stderr, TOOL ": error: argument #%zu is an output "
+                    "(no --input for it) but not a memref of static "
+                    "shape and known element type\n", i);
+            return NULL;
+        }
+    }
+    double t0 = seconds_now();
+    eo_codegen_options co = { .opt_level = 2 };
+    eo_jit *jit = eo_jit_create(module, &co);
+    if (jit && o->time)
+        printf("compile: %.3f ms\n", (seconds_now() - t0) * 1e3);
+    return jit;
+}
+
 /* Everything after the flags; returns the exit status. */
 static int
 run(const options *o)
@@ -791,11 +897,14 @@ run(const options *o)
         return 1;
     }
     char *text = NULL;
-    eo_tensor *in = NULL, *out = NULL;
-    size_t nin = o->inputs.n, nres = 0;
+    eo_tensor *in = NULL, *out = NULL, *args = NULL;
+    eo_jit *jit = NULL;
+    size_t nin = o->inputs.n, nres = 0, nargs = 0, nscal = 0;
     bool ok = false, have_out = false;
     eo_op *module = load_module(ctx, o, &text);
-    eo_op *fn = module ? find_func(ctx, module, o->func) : NULL;
+    bool lowered = module && (!o->compile || !is_graph_level(module) ||
+                              lower_to_loops(ctx, module));
+    eo_op *fn = lowered ? find_func(ctx, module, o->func) : NULL;
     if (!fn)
         goto done;
     const eo_type *ft = func_get_type(fn);
@@ -804,8 +913,15 @@ run(const options *o)
                 func_name(ctx, fn));
         goto done;
     }
-    nres = eo_type_num_results(ft);
-    if (nin != eo_type_num_inputs(ft)) {
+    nres = nscal = eo_type_num_results(ft);
+    nargs = eo_type_num_inputs(ft);
+    bool out_params = nin < nargs;  /* trailing memrefs: results */
+    for (size_t i = nin; i < nargs; i++)
+        out_params = out_params &&
+                     eo_type_get_kind(eo_type_input(ft, i)) == EO_TYPE_MEMREF;
+    if (out_params)
+        nres += nargs - nin;
+    if (nin != nargs && !out_params) {
         fprintf(stderr, TOOL ": error: @%s takes %zu argument%s but %zu "
                 "--input file%s given\n", func_name(ctx, fn),
                 eo_type_num_inputs(ft), eo_type_num_inputs(ft) == 1 ? ""
@@ -837,8 +953,23 @@ run(const options *o)
         if (!load_tensor(ctx, o->inputs.v[i], &in[i]))
             goto done;
     }
-    if (!run_func(o, fn, in, nin, out, nres))
+    if (o->compile) {
+        args = calloc(nargs ? nargs : 1, sizeof(*args));
+        if (!args) {
+            fprintf(stderr, TOOL ": error: out of memory\n");
+            goto done;
+        }
+        jit = compile_module(o, module, ft, in, nin, args);
+        if (!jit)
+            goto done;
+    }
+    if (!run_func(o, fn, jit, func_name(ctx, fn), jit ? args : in,
+                  jit ? nargs : nin, out, jit ? nscal : nres))
         goto done;
+    for (size_t k = nscal; jit && k < nres; k++) {
+        out[k] = args[nin + k - nscal];         /* the out-params */
+        memset(&args[nin + k - nscal], 0, sizeof(*args));
+    }
     have_out = true;
     ok = true;
     for (size_t k = 0; k < o->outputs.n; k++) {
@@ -866,6 +997,10 @@ run(const options *o)
 done:
     if (have_out)
         free_tensors(out, nres);
+    if (args)
+        free_tensors(args + nin, nargs - nin);
+    free(args);
+    eo_jit_destroy(jit);
     free_tensors(in, nin);
     free(in);
     free(out);
@@ -905,9 +1040,10 @@ main(int argc, char **argv)
         status = fflush(stdout) == 0 ? 0 : 1;
         goto done;
     }
-    if (!o.interpret) {
-        fprintf(stderr, TOOL ": error: no execution mode given (use "
-                "--interpret)\n");
+    if (o.interpret == o.compile) {
+        fprintf(stderr, TOOL ": error: %s (use --interpret or "
+                "--compile)\n", o.interpret ? "two execution modes given"
+                                            : "no execution mode given");
         goto done;
     }
     if (!o.file) {

@@ -778,10 +778,8 @@ eo_interp_run(eo_op *func, size_t nin, const eo_tensor *in, size_t *nout,
     eo_region *r = eo_op_region(func, 0);
     if (eo_region_empty(r))
         return eo_op_error(func, "has no body to run");
-    if (eo_region_num_blocks(r) != 1)
-        return eo_op_error(func, "has %zu blocks; the interpreter runs "
-                           "single-block functions only",
-                           eo_region_num_blocks(r));
+    if (interp_loops_wanted(func, nin))
+        return interp_loops_run(func, nin, in, nout, out);
     eo_block *body = eo_region_first(r);
     if (eo_block_num_args(body) != nin)
         return eo_emit_error(ctx, eo_op_loc(func), "function takes %zu "

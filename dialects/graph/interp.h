@@ -70,9 +70,18 @@ EO_API EO_NODISCARD eo_status eo_tensor_save_npy(eo_ctx *ctx,
  * and dtypes must match the argument types, else an error naming the
  * argument). On success fills out[0..*nout) (the caller passes the
  * capacity in *nout and gets the number of results; the caller frees each
- * with eo_tensor_free). Ops other than graph ops and func.return are
- * reported as unsupported at their location. Intermediate tensors are
- * freed as soon as their last use has run. */
+ * with eo_tensor_free). Intermediate tensors are freed as soon as their
+ * last use has run.
+ * Below the graph level (interp_loops.c) it also runs arith, math,
+ * scf.for/if/while, cf.br/cond_br, memref (alloc, load, store, copy,
+ * get_global, subview, collapse/expand_shape, ...), func.call and tl ops
+ * on tensors or memrefs, mixed with graph ops. There a scalar argument
+ * or result is a rank-0 tensor, a memref argument gets a copy of its
+ * input, and if nin is below the number of arguments, the trailing
+ * arguments left out must all be memrefs: they are allocated zeroed and
+ * returned after func.return's operands (the out-params of a
+ * tl-bufferize'd function), as copies. Other ops are reported as
+ * unsupported at their location. */
 EO_API EO_NODISCARD eo_status eo_interp_run(eo_op *func, size_t nin,
                                             const eo_tensor *in,
                                             size_t *nout, eo_tensor *out);

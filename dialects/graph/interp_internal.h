@@ -34,6 +34,38 @@ EO_HIDDEN interp_kernel interp_elem_kernel(eo_graph_op k);
  * operands or result are quantized; NULL if that form is unsupported. */
 EO_HIDDEN interp_kernel interp_quant_kernel(eo_graph_op k);
 
+/* interp_loops.c: whether eo_interp_run must hand 'func' (a single-region
+ * func.func with a body) to interp_loops_run: it has several blocks,
+ * non-tensor arguments, fewer inputs than arguments, or an op other than
+ * a graph op and func.return. */
+EO_HIDDEN bool interp_loops_wanted(eo_op *func, size_t nin);
+/* eo_interp_run for such functions (same contract; see interp.h). */
+EO_HIDDEN EO_NODISCARD eo_status interp_loops_run(eo_op *func, size_t nin,
+                                                  const eo_tensor *in,
+                                                  size_t *nout,
+                                                  eo_tensor *out);
+
+/* interp_loops.c's scalar semantics (MLIR's arith), exposed for tests.
+ * Integers are int64 sign-extended from width w (1..64).
+ * interp_loops_int_binop: arith op 'name' without the prefix ("addi",
+ * "divsi", "floordivsi", "shrui", "maxsi", ...), wrapping at w; *ok is
+ * false for a division by zero or an unknown name. Signed overflow of
+ * a division (MIN / -1, poison in MLIR) gives MIN; a shift by w or more
+ * (poison) gives 0 (shrsi: the sign). */
+EO_HIDDEN int64_t interp_loops_int_binop(const char *name, unsigned w,
+                                         int64_t a, int64_t b, bool *ok);
+/* arith.cmpi / arith.cmpf with MLIR's predicate numbering. */
+EO_HIDDEN bool interp_loops_cmpi(int64_t pred, unsigned w, int64_t a,
+                                 int64_t b);
+EO_HIDDEN bool interp_loops_cmpf(int64_t pred, double a, double b);
+/* Float binary op 'name' ("addf", "maximumf", "maxnumf", "powf", ...),
+ * rounded to f32 when f32; *ok false for an unknown name. */
+EO_HIDDEN double interp_loops_float_binop(const char *name, bool f32,
+                                          double a, double b, bool *ok);
+/* fptosi (is_signed) / fptoui to width w: toward zero, saturating (MLIR:
+ * poison out of range), NaN gives 0; sign-extended from w. */
+EO_HIDDEN int64_t interp_loops_fptoi(double x, unsigned w, bool is_signed);
+
 /* Applies a fused activation to n floats in place. */
 EO_HIDDEN void interp_apply_act(const eo_graph_activation *a, float *x,
                                 size_t n);

@@ -36,7 +36,8 @@ def undocumented(lines):
 
 def main():
     root = pathlib.Path(sys.argv[1])
-    headers = sorted(p for d in ("ir", "dialects", "rewrite", "targets")
+    headers = sorted(p for d in ("ir", "dialects", "rewrite", "targets",
+                                 "codegen", "explorer")
                      for p in (root / d).rglob("*.h")
                      if not p.name.endswith("internal.h"))
     total = bad = 0

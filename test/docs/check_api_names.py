@@ -21,6 +21,7 @@ def main():
     root = pathlib.Path(sys.argv[1])
     defined = set()
     sources = [p for d in ("ir", "dialects", "rewrite", "targets", "tools",
+                           "codegen", "explorer",
                            "docs/examples")
                for p in (root / d).rglob("*") if p.suffix in (".h", ".c", ".def")]
     for src in sources:

@@ -7,13 +7,25 @@
  * argument (read-modify-write) whenever the body reads it, which keeps
  * reductions correct for any iteration order. Index arithmetic is
  * emitted as arith ops on index values, with MLIR's affine-to-arith
- * lowering of mod, floordiv and ceildiv. Ops on tensors are rejected. */
+ * lowering of mod, floordiv and ceildiv. Ops on tensors are rejected.
+ *
+ * Two knobs per op shape the nest (both legal for every value of their
+ * domains, and bit-identical in results): "tile.<site>.<d>" strip-mines
+ * loop d by a tile size (the tile loops form an outer band), and
+ * "interchange.<site>" permutes the loops. Loops whose order matters
+ * for one out element (reductions, and parallel loops an out map does
+ * not index plainly) keep their relative order, and only the first of
+ * them may be tiled, so every out element sees its updates in the same
+ * order. With every knob at its default the nest is the plain one.
+ * Sites are the ops' site keys, made unique per run (site_keys). */
 #include "dialects/tl/transforms/transforms.h"
 
 #include "dialects/scf/scf.h"
 #include "dialects/tl/tl.h"
 #include "rewrite/rewrite.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,10 +51,16 @@ typedef struct lowering {
     const eo_type *index;
     eo_builder outer;         /* before the nest: constants, bounds */
     eo_builder inner;         /* innermost body, before its scf.yield */
-    /* at[k]: where a value of loops d0..d<k-1> goes: before the loop of
-     * d<k> (at[0] is 'outer'), or the innermost body for k = nloops. */
-    eo_builder at[EO_TL_MAX_LOOPS + 1];
+    /* at[k]: where a value of the loops at nest positions 0..k-1 goes:
+     * before the loop at position k (at[0] is 'outer'), or the innermost
+     * body for k = depth. */
+    eo_builder at[2 * EO_TL_MAX_LOOPS + 1];
     size_t nloops;
+    size_t depth;             /* loops in the nest (tile and point) */
+    size_t ppos[EO_TL_MAX_LOOPS];   /* nest position of loop d's ivs */
+    const eo_knob_provider *knobs;  /* may be NULL: defaults */
+    const eo_op *site;        /* the op the knobs are about */
+    const char *site_key;     /* its unique site key */
     /* Index constants, at 'outer', shared by the ops lowered in one
      * block (each is created before the first nest that needs it). */
     memo *consts;
@@ -192,17 +210,20 @@ emit_ceildiv(eo_builder *at, lowering *l, eo_value *a, eo_value *b)
     return select3(at, l, nonpos, nq, pq);
 }
 
-/* 1 + the highest loop dimension 'e' uses (0 for none). */
+/* 1 + the deepest nest position of a loop 'e' uses (0 for none). */
 static size_t
-expr_level(const eo_affine_expr *e)
+expr_level(const lowering *l, const eo_affine_expr *e)
 {
     switch (eo_affine_expr_kind(e)) {
-    case EO_AFFINE_DIM: return eo_affine_expr_pos(e) + 1;
+    case EO_AFFINE_DIM: {
+        size_t d = eo_affine_expr_pos(e);
+        return (d < l->nloops ? l->ppos[d] : d) + 1;
+    }
     case EO_AFFINE_SYMBOL:
     case EO_AFFINE_CONST: return 0;
     default: {
-        size_t a = expr_level(eo_affine_expr_lhs(e));
-        size_t b = expr_level(eo_affine_expr_rhs(e));
+        size_t a = expr_level(l, eo_affine_expr_lhs(e));
+        size_t b = expr_level(l, eo_affine_expr_rhs(e));
         return a > b ? a : b;
     }
     }
@@ -245,8 +266,8 @@ emit_expr(lowering *l, const eo_affine_expr *e, eo_value **out)
     if (st != EO_OK)
         return st;
     /* In the outermost loop where all its dimensions are defined. */
-    size_t lv = expr_level(e);
-    eo_builder *at = &l->at[lv < l->nloops ? lv : l->nloops];
+    size_t lv = expr_level(l, e);
+    eo_builder *at = &l->at[lv < l->depth ? lv : l->depth];
     switch (k) {
     case EO_AFFINE_ADD: *out = binop(at, l, "arith.addi", a, b); break;
     case EO_AFFINE_MUL: *out = binop(at, l, "arith.muli", a, b); break;
@@ -277,10 +298,12 @@ emit_indices(lowering *l, const eo_affine_map *m, eo_value **idx)
  * first operand dimension indexed by plain d<d>. */
 static eo_status
 loop_bound(lowering *l, size_t d, const eo_attr *maps, const eo_attr *lb,
-           eo_value **out)
+           eo_value **out, int64_t *extent)
 {
+    *extent = -1;
     if (lb && d < eo_attr_dense_array_size(lb) &&
         eo_attr_dense_array_int(lb, d) > 0) {
+        *extent = eo_attr_dense_array_int(lb, d);
         *out = index_const(l, eo_attr_dense_array_int(lb, d));
         return *out ? EO_OK : EO_NOMEM;
     }
@@ -300,6 +323,7 @@ loop_bound(lowering *l, size_t d, const eo_attr *maps, const eo_attr *lb,
                 continue;
             int64_t size = eo_type_dim(t, r);
             if (size != EO_DYNAMIC) {
+                *extent = size;
                 *out = index_const(l, size);
                 return *out ? EO_OK : EO_NOMEM;
             }
@@ -314,14 +338,274 @@ loop_bound(lowering *l, size_t d, const eo_attr *maps, const eo_attr *lb,
     return eo_op_error(l->op, "tl-to-loops: loop d%zu has no bound", d);
 }
 
-/* Builds the loop nest of generic 'op' before it; leaves l->inner before
- * the innermost scf.yield (or before 'op' when there are no loops). */
+/* The most tile sizes one loop offers, and interchange orders one op. */
+#define TILE_MAX_SIZES 128
+#define PERM_MAX (1 + (EO_TL_MAX_LOOPS - 1) * (EO_TL_MAX_LOOPS - 1))
+#define PERM_NAME_MAX (4 * EO_TL_MAX_LOOPS)
+
+/* Whether the order of loop d matters for one out element: a reduction,
+ * or a parallel loop some out map does not index as a plain d<d>. */
+static bool
+order_fixed(const eo_op *op, size_t d, const eo_attr *maps,
+            const eo_attr *iters)
+{
+    size_t len = 0;
+    const char *s = eo_attr_string(eo_attr_array_at(iters, d), &len);
+    if (!s || len != 8 || memcmp(s, "parallel", 8) != 0)
+        return true;
+    for (size_t o = eo_tl_num_ins(op); o < eo_op_num_operands(op); o++) {
+        const eo_affine_map *m =
+            eo_attr_affine_map(eo_attr_array_at(maps, o));
+        bool plain = false;
+        for (size_t r = 0; m && r < eo_affine_map_num_results(m); r++) {
+            const eo_affine_expr *e = eo_affine_map_result(m, r);
+            plain |= eo_affine_expr_kind(e) == EO_AFFINE_DIM &&
+                     eo_affine_expr_pos(e) == d;
+        }
+        if (!plain)
+            return true;
+    }
+    return false;
+}
+
+/* Whether an out is also another operand at another map: iterations
+ * then depend on each other through memory and keep their order. */
+static bool
+self_dependent(const eo_op *op, const eo_attr *maps)
+{
+    size_t nops = eo_op_num_operands(op);
+    for (size_t o = eo_tl_num_ins(op); o < nops; o++)
+        for (size_t i = 0; i < nops; i++)
+            if (i != o && eo_op_operand(op, i) == eo_op_operand(op, o) &&
+                eo_attr_array_at(maps, i) != eo_attr_array_at(maps, o))
+                return true;
+    return false;
+}
+
+/* The legal tile sizes of a loop of 'extent' (-1: not static): 0
+ * (untiled), the powers of two from 2 below the extent and the divisors
+ * of the extent from 2 to 64 below it; for a dynamic extent 0 and 2 to
+ * 64 by powers of two. Returns their number (ascending in 'v'). */
+static size_t
+tile_sizes(int64_t extent, int64_t *v)
+{
+    size_t n = 0;
+    v[n++] = 0;
+    if (extent < 0) {
+        for (int64_t t = 2; t <= 64; t *= 2)
+            v[n++] = t;
+        return n;
+    }
+    for (int64_t t = 2; t < extent && t <= 64; t++)
+        if ((t & (t - 1)) == 0 || extent % t == 0)
+            v[n++] = t;
+    for (int64_t t = 128; t < extent && n < TILE_MAX_SIZES; t *= 2) {
+        v[n++] = t;
+        if (t > INT64_MAX / 2)
+            break;
+    }
+    return n;
+}
+
+/* Whether permutation 'p' of 'n' loops keeps the loops with fixed[]
+ * set in their relative order. */
+static bool
+keeps_fixed_order(const size_t *p, size_t n, const bool *fixed)
+{
+    size_t last = 0;
+    bool any = false;
+    for (size_t k = 0; k < n; k++) {
+        if (!fixed[p[k]])
+            continue;
+        if (any && p[k] < last)
+            return false;
+        last = p[k];
+        any = true;
+    }
+    return true;
+}
+
+/* Next permutation in lexicographic order; false after the last. */
+static bool
+next_perm(size_t *p, size_t n)
+{
+    if (n < 2)
+        return false;
+    size_t i = n - 1;
+    while (i > 0 && p[i - 1] >= p[i])
+        i--;
+    if (i == 0)
+        return false;
+    size_t j = n - 1;
+    while (p[j] <= p[i - 1])
+        j--;
+    size_t t = p[i - 1];
+    p[i - 1] = p[j];
+    p[j] = t;
+    for (size_t a = i, b = n - 1; a < b; a++, b--) {
+        t = p[a];
+        p[a] = p[b];
+        p[b] = t;
+    }
+    return true;
+}
+
+/* The interchange orders of 'n' loops into perms (identity first): all
+ * permutations for n <= 4, else the identity and every move of one loop
+ * to another position; only those keeping fixed[] loops in order.
+ * Returns their number. */
+static size_t
+interchange_orders(size_t n, const bool *fixed,
+                   size_t (*perms)[EO_TL_MAX_LOOPS])
+{
+    size_t cnt = 0, p[EO_TL_MAX_LOOPS];
+    for (size_t k = 0; k < n; k++)
+        p[k] = k;
+    if (n <= 4) {
+        do {
+            if (keeps_fixed_order(p, n, fixed))
+                memcpy(perms[cnt++], p, n * sizeof *p);
+        } while (next_perm(p, n));
+        return cnt;
+    }
+    memcpy(perms[cnt++], p, n * sizeof *p);
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < n; j++) {
+            /* Moving i to i - 1 is moving i - 1 to i. */
+            if (j == i || j + 1 == i)
+                continue;
+            size_t q[EO_TL_MAX_LOOPS], w = 0;
+            for (size_t k = 0; k < n; k++) {
+                if (k == i)
+                    continue;
+                if (w == j)
+                    q[w++] = i;
+                q[w++] = k;
+            }
+            if (w == j)
+                q[w++] = i;
+            if (keeps_fixed_order(q, n, fixed) && cnt < PERM_MAX)
+                memcpy(perms[cnt++], q, n * sizeof *q);
+        }
+    }
+    return cnt;
+}
+
+/* Asks knob "<kind>.<site key>[.<param>]" about l->site (default 0). */
+static int64_t
+ask(lowering *l, const char *kind, const char *param,
+    const eo_knob_domain *dom)
+{
+    if (!l->knobs || !l->knobs->ask || !l->site_key)
+        return 0;
+    eo_strbuf name = {0};
+    eo_strbuf_printf(&name, "%s.%s", kind, l->site_key);
+    if (param)
+        eo_strbuf_printf(&name, ".%s", param);
+    int64_t v = 0;
+    if (!name.oom && name.data)
+        v = l->knobs->ask(l->knobs->ud, name.data, dom, 0, l->site,
+                          "tl-to-loops");
+    eo_strbuf_free(&name);
+    return v;
+}
+
+/* Asks the tile and interchange knobs of the op being lowered: fills
+ * tile[d] (0: untiled) and perm (loop at each position). Loops with an
+ * extent of 1 or 2 have no tile choice and ask nothing; nor does an op
+ * whose iterations depend on one another through an out. */
+static eo_status
+ask_knobs(lowering *l, const eo_attr *maps, const eo_attr *iters,
+          const int64_t *ext, int64_t *tile, size_t *perm)
+{
+    size_t n = l->nloops;
+    bool fixed[EO_TL_MAX_LOOPS];
+    size_t first_fixed = n;
+    for (size_t d = 0; d < n; d++) {
+        tile[d] = 0;
+        perm[d] = d;
+        fixed[d] = order_fixed(l->op, d, maps, iters);
+        if (fixed[d] && first_fixed == n)
+            first_fixed = d;
+    }
+    if (!l->knobs || self_dependent(l->op, maps))
+        return EO_OK;
+    int64_t sizes[TILE_MAX_SIZES];
+    for (size_t d = 0; d < n; d++) {
+        /* Tiling a later order-fixed loop would reorder the updates. */
+        if (fixed[d] && d != first_fixed)
+            continue;
+        size_t cnt = tile_sizes(ext[d], sizes);
+        if (cnt < 2)
+            continue;
+        eo_knob_domain dom = {.kind = EO_KNOB_SET, .values = sizes,
+                              .count = cnt};
+        char param[24];
+        snprintf(param, sizeof param, "%zu", d);
+        int64_t t = ask(l, "tile", param, &dom);
+        for (size_t k = 1; k < cnt; k++)
+            if (sizes[k] == t)
+                tile[d] = t;
+    }
+    if (n < 2)
+        return EO_OK;
+    size_t (*perms)[EO_TL_MAX_LOOPS] = malloc(PERM_MAX * sizeof *perms);
+    char (*names)[PERM_NAME_MAX] = malloc(PERM_MAX * sizeof *names);
+    const char **np = malloc(PERM_MAX * sizeof *np);
+    if (!perms || !names || !np) {
+        free(perms);
+        free(names);
+        free(np);
+        return EO_NOMEM;
+    }
+    size_t cnt = interchange_orders(n, fixed, perms);
+    for (size_t i = 0; i < cnt; i++) {
+        size_t w = 0;
+        for (size_t k = 0; k < n; k++)
+            w += (size_t)snprintf(names[i] + w, PERM_NAME_MAX - w, "%sd%zu",
+                                  k ? "," : "", perms[i][k]);
+        np[i] = names[i];
+    }
+    if (cnt > 1) {
+        eo_knob_domain dom = {.kind = EO_KNOB_ENUM, .names = np,
+                              .count = cnt};
+        int64_t v = ask(l, "interchange", NULL, &dom);
+        if (v > 0 && (size_t)v < cnt)
+            memcpy(perm, perms[v], n * sizeof *perm);
+    }
+    free(perms);
+    free(names);
+    free(np);
+    return EO_OK;
+}
+
+/* Opens loop 'f' at nest position 'k': later values go into its body. */
+static eo_status
+open_loop(lowering *l, eo_op *f, size_t k)
+{
+    eo_block *body = f ? scf_for_body(f) : NULL;
+    if (!body)
+        return EO_NOMEM;
+    if (k == 0)               /* later constants go before the nest */
+        eo_builder_set_before(&l->outer, f);
+    l->at[k] = l->inner;
+    eo_builder_set_before(&l->at[k], f);
+    eo_builder_set_before(&l->inner, eo_block_last(body));
+    return EO_OK;
+}
+
+/* Builds the loop nest of generic 'op' before it: the tile loops (step:
+ * the tile size) in the chosen order, then one point loop per iterator in
+ * the chosen order (a tiled one from its tile loop's iv to min(iv + T,
+ * extent)); leaves l->inner before the innermost scf.yield (or before
+ * 'op' when there are no loops). */
 static eo_status
 build_nest(lowering *l, const eo_attr *maps, const eo_attr *iters,
            const eo_attr *lb)
 {
     size_t nloops = eo_attr_array_size(iters);
     l->nloops = nloops;
+    l->depth = 0;
     l->inner = l->outer;
     l->at[0] = l->outer;
     if (nloops == 0)
@@ -331,31 +615,55 @@ build_nest(lowering *l, const eo_attr *maps, const eo_attr *iters,
     if (!zero || !one)
         return EO_NOMEM;
     eo_value *ubs[EO_TL_MAX_LOOPS];
+    int64_t ext[EO_TL_MAX_LOOPS], tile[EO_TL_MAX_LOOPS];
+    size_t perm[EO_TL_MAX_LOOPS];
     for (size_t d = 0; d < nloops; d++) {
-        eo_status st = loop_bound(l, d, maps, lb, &ubs[d]);
+        eo_status st = loop_bound(l, d, maps, lb, &ubs[d], &ext[d]);
         if (st != EO_OK)
             return st;
     }
-    for (size_t d = 0; d < nloops; d++) {
-        eo_op *f = scf_for_build(&l->inner, zero, ubs[d], one, 0, NULL);
-        eo_block *body = f ? scf_for_body(f) : NULL;
-        if (!body)
+    eo_status st = ask_knobs(l, maps, iters, ext, tile, perm);
+    if (st != EO_OK)
+        return st;
+    size_t k = 0;
+    eo_value *tlo[EO_TL_MAX_LOOPS], *thi[EO_TL_MAX_LOOPS];
+    for (size_t p = 0; p < nloops; p++) {
+        size_t d = perm[p];
+        if (!tile[d])
+            continue;
+        eo_value *tc = index_const(l, tile[d]);
+        if (!tc)
             return EO_NOMEM;
-        l->ivs[d] = scf_for_induction_var(f);
-        if (d == 0)           /* later constants go before the nest */
-            eo_builder_set_before(&l->outer, f);
-        l->at[d] = l->inner;
-        eo_builder_set_before(&l->at[d], f);
-        eo_builder_set_before(&l->inner, eo_block_last(body));
+        eo_op *f = scf_for_build(&l->inner, zero, ubs[d], tc, 0, NULL);
+        if ((st = open_loop(l, f, k++)) != EO_OK)
+            return st;
+        tlo[d] = scf_for_induction_var(f);
+        thi[d] = binop(&l->inner, l, "arith.addi", tlo[d], tc);
+        /* A partial last tile needs the clamp. */
+        if (thi[d] && (ext[d] < 0 || ext[d] % tile[d] != 0))
+            thi[d] = binop(&l->inner, l, "arith.minsi", thi[d], ubs[d]);
+        if (!thi[d])
+            return EO_NOMEM;
     }
+    for (size_t p = 0; p < nloops; p++) {
+        size_t d = perm[p];
+        eo_op *f = scf_for_build(&l->inner, tile[d] ? tlo[d] : zero,
+                                 tile[d] ? thi[d] : ubs[d], one, 0, NULL);
+        if ((st = open_loop(l, f, k)) != EO_OK)
+            return st;
+        l->ivs[d] = scf_for_induction_var(f);
+        l->ppos[d] = k++;
+    }
+    l->depth = k;
     l->at[0] = l->outer;
-    l->at[nloops] = l->inner;
+    l->at[k] = l->inner;
     return EO_OK;
 }
 
 /* Lowers tl.generic 'op' (on memrefs) to loops and erases it. */
 static eo_status
-lower_generic(eo_op *op, memo *consts)
+lower_generic(eo_op *op, memo *consts, const eo_knob_provider *knobs,
+              const eo_op *site, const char *site_key)
 {
     eo_ctx *ctx = eo_op_ctx(op);
     const eo_attr *maps = eo_op_attr(op, "indexing_maps");
@@ -376,6 +684,9 @@ lower_generic(eo_op *op, memo *consts)
     l.ctx = ctx;
     l.op = op;
     l.consts = consts;
+    l.knobs = knobs;
+    l.site = site;
+    l.site_key = site_key;
     l.index = eo_type_get_index(ctx);
     eo_irmap *map = eo_irmap_create(ctx);
     if (!l.index || !map) {
@@ -514,27 +825,65 @@ collect(eo_op *op, void *ud)
     return EO_WALK_SKIP;      /* the body holds scalar ops only */
 }
 
-/* Lowers one structured tl op: named ops through their generic form. */
+/* Lowers one structured tl op: named ops through their generic form.
+ * The knobs are asked about the op itself, under 'site_key'. */
 static eo_status
-lower_op(eo_op *op, memo *consts)
+lower_op(eo_op *op, memo *consts, const eo_knob_provider *knobs,
+         const char *site_key)
 {
     if (on_tensors(op))
         return eo_op_error(op, "tl-to-loops needs buffers: bufferize "
                                "first");
     if (tl_op_kind(op) == TL_GENERIC)
-        return lower_generic(op, consts);
+        return lower_generic(op, consts, knobs, op, site_key);
     eo_rewriter rw;
     eo_rewriter_init(&rw, eo_op_ctx(op), NULL, NULL);
     eo_builder_set_before(&rw.b, op);
     eo_op *g = eo_tl_named_to_generic(&rw, op);
     if (!g)
         return EO_ERROR;
-    eo_status st = eo_op_erase(op);
-    return st == EO_OK ? lower_generic(g, consts) : st;
+    /* 'op' stays until the knobs about it are asked. */
+    eo_status st = lower_generic(g, consts, knobs, op, site_key);
+    eo_status est = eo_op_erase(op);
+    return st == EO_OK ? est : st;
 }
 
-eo_status
-eo_tl_lower_to_loops(eo_op *op, bool *changed)
+/* The site keys of the ops of 'ol', taken before any is lowered (a key
+ * from a position would shift) and made unique: the k-th later op with
+ * the key of an earlier one (an ONNX node lowered to several tl ops)
+ * gets "<key>.<k>". NULL on allocation failure; the caller frees. */
+static eo_strbuf *
+site_keys(const op_list *ol)
+{
+    eo_strbuf *keys = calloc(ol->n, sizeof *keys);
+    size_t *dup = calloc(ol->n, sizeof *dup);
+    bool oom = !keys || !dup;
+    for (size_t i = 0; !oom && i < ol->n; i++) {
+        eo_op_site_key(ol->v[i], &keys[i]);
+        oom = keys[i].oom || !keys[i].data;
+        for (size_t j = 0; !oom && j < i; j++)
+            dup[i] += strcmp(keys[j].data, keys[i].data) == 0;
+    }
+    for (size_t i = 0; !oom && i < ol->n; i++) {
+        if (dup[i])
+            eo_strbuf_printf(&keys[i], ".%zu", dup[i]);
+        oom = keys[i].oom;
+    }
+    free(dup);
+    if (oom && keys)
+        for (size_t i = 0; i < ol->n; i++)
+            eo_strbuf_free(&keys[i]);
+    if (oom) {
+        free(keys);
+        return NULL;
+    }
+    return keys;
+}
+
+/* tl-to-loops on everything nested in 'op', asking 'knobs' (may be
+ * NULL: every knob at its default). */
+static eo_status
+lower_to_loops(eo_op *op, const eo_knob_provider *knobs, bool *changed)
 {
     eo_ctx *ctx = eo_op_ctx(op);
     op_list ol = {.root = op};
@@ -551,15 +900,29 @@ eo_tl_lower_to_loops(eo_op *op, bool *changed)
         return eo_op_error(op, "tl-to-loops needs the scf and memref "
                                "dialects registered");
     }
+    eo_strbuf *keys = NULL;
+    if (knobs && ol.n && !(keys = site_keys(&ol))) {
+        free(ol.v);
+        return EO_NOMEM;
+    }
     eo_status st = EO_OK;
     memo consts = {0};
     for (size_t i = 0; i < ol.n && st == EO_OK; i++)
-        st = lower_op(ol.v[i], &consts);
+        st = lower_op(ol.v[i], &consts, knobs, keys ? keys[i].data : NULL);
     free(consts.v);
+    for (size_t i = 0; keys && i < ol.n; i++)
+        eo_strbuf_free(&keys[i]);
+    free(keys);
     if (changed)
         *changed = ol.n > 0;
     free(ol.v);
     return st;
+}
+
+eo_status
+eo_tl_lower_to_loops(eo_op *op, bool *changed)
+{
+    return lower_to_loops(op, NULL, changed);
 }
 
 static eo_status
@@ -567,7 +930,7 @@ run_to_loops(eo_op *op, eo_pass_ctx *pc, const void *options)
 {
     (void)options;
     bool changed = false;
-    eo_status st = eo_tl_lower_to_loops(op, &changed);
+    eo_status st = lower_to_loops(op, eo_pass_ctx_knobs(pc), &changed);
     if (st == EO_OK && !changed)
         eo_pass_ctx_mark_unchanged(pc);
     return st;

@@ -1,0 +1,339 @@
+/* explorer/db.c - the results database: every evaluation, keyed by (model
+ * hash, target hash, pipeline, assignment, evaluator version), appended
+ * in its own transaction to a SQLite file in WAL mode.
+ */
+#include "explorer/explorer.h"
+
+#include <sqlite3.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SCHEMA_VERSION 1
+
+struct eo_resdb {
+    eo_ctx *ctx;
+    sqlite3 *db;
+    char *path;
+    char journal[16];
+};
+
+static const char *const status_names[] = { "ok", "failed", "timeout" };
+
+static eo_status
+db_error(eo_resdb *r, const char *what)
+{
+    return eo_emit_error(r->ctx, NULL, "results database '%s': %s: %s",
+                         r->path, what, sqlite3_errmsg(r->db));
+}
+
+static eo_status
+exec(eo_resdb *r, const char *sql, const char *what)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(r->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        eo_status st = eo_emit_error(r->ctx, NULL, "results database '%s': "
+                                     "%s: %s", r->path, what,
+                                     msg ? msg : sqlite3_errmsg(r->db));
+        sqlite3_free(msg);
+        return st;
+    }
+    return EO_OK;
+}
+
+static const char schema_sql[] =
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
+    "CREATE TABLE IF NOT EXISTS evaluations("
+    " id INTEGER PRIMARY KEY,"
+    " model_hash TEXT NOT NULL, target_hash TEXT NOT NULL,"
+    " pipeline TEXT NOT NULL, assignment TEXT NOT NULL,"
+    " evaluator TEXT NOT NULL,"
+    " status TEXT NOT NULL CHECK(status IN ('ok','failed','timeout')),"
+    " message TEXT NOT NULL DEFAULT '',"
+    " latency REAL, energy REAL, memory REAL,"
+    " wall_s REAL, timestamp INTEGER,"
+    " UNIQUE(model_hash, target_hash, pipeline, assignment, evaluator));";
+
+/* Creates the schema in a new file, or checks an existing one's version. */
+static eo_status
+check_schema(eo_resdb *r)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(r->db, "SELECT count(*) FROM sqlite_master",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return db_error(r, "cannot read it (not a results database?)");
+    }
+    int tables = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (tables == 0) {
+        if (exec(r, "BEGIN IMMEDIATE", "cannot create the schema") != EO_OK)
+            return EO_ERROR;
+        char sql[64];
+        snprintf(sql, sizeof sql, "INSERT INTO meta VALUES('schema_version',"
+                 "'%d')", SCHEMA_VERSION);
+        if (exec(r, schema_sql, "cannot create the schema") != EO_OK ||
+            exec(r, sql, "cannot create the schema") != EO_OK) {
+            sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+            return EO_ERROR;
+        }
+        return exec(r, "COMMIT", "cannot create the schema");
+    }
+    rc = sqlite3_prepare_v2(r->db, "SELECT value FROM meta WHERE "
+                            "key = 'schema_version'", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return eo_emit_error(r->ctx, NULL, "results database '%s': not a "
+                             "results database (no schema version)",
+                             r->path);
+    rc = sqlite3_step(st);
+    int version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error(r, "cannot read the schema version");
+    if (version != SCHEMA_VERSION)
+        return eo_emit_error(r->ctx, NULL, "results database '%s': schema "
+                             "version %d, this explorer reads version %d",
+                             r->path, version, SCHEMA_VERSION);
+    return EO_OK;
+}
+
+eo_status
+eo_resdb_open(eo_ctx *ctx, const char *path, eo_resdb **out)
+{
+    *out = NULL;
+    eo_resdb *r = calloc(1, sizeof *r);
+    if (!r)
+        return EO_NOMEM;
+    r->ctx = ctx;
+    size_t n = strlen(path) + 1;
+    if (!(r->path = malloc(n))) {
+        free(r);
+        return EO_NOMEM;
+    }
+    memcpy(r->path, path, n);
+    eo_status result = EO_ERROR;
+    int rc = sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READWRITE |
+                             SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) {
+        if (r->db)
+            db_error(r, "cannot open");
+        else
+            eo_emit_error(ctx, NULL, "results database '%s': cannot open",
+                          path);
+        goto fail;
+    }
+    sqlite3_extended_result_codes(r->db, 1);
+    sqlite3_busy_timeout(r->db, 500);
+    sqlite3_stmt *st = NULL;
+    rc = sqlite3_prepare_v2(r->db, "PRAGMA journal_mode=WAL", -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        db_error(r, "cannot use it (not a results database, or locked)");
+        goto fail;
+    }
+    const unsigned char *mode = sqlite3_column_text(st, 0);
+    snprintf(r->journal, sizeof r->journal, "%s", mode ? (const char *)mode
+                                                       : "");
+    sqlite3_finalize(st);
+    if (strcmp(r->journal, "wal") != 0) {
+        eo_emit_error(ctx, NULL, "results database '%s': cannot switch to "
+                      "WAL mode (journal mode is '%s')", path, r->journal);
+        goto fail;
+    }
+    if (exec(r, "PRAGMA synchronous=NORMAL", "cannot configure") != EO_OK ||
+        check_schema(r) != EO_OK)
+        goto fail;
+    *out = r;
+    return EO_OK;
+fail:
+    eo_resdb_close(r);
+    return result;
+}
+
+void
+eo_resdb_close(eo_resdb *db)
+{
+    if (!db)
+        return;
+    sqlite3_close(db->db);
+    free(db->path);
+    free(db);
+}
+
+const char *
+eo_resdb_journal_mode(const eo_resdb *db)
+{
+    return db->journal;
+}
+
+static bool
+bind_key(sqlite3_stmt *st, const eo_eval_key *key)
+{
+    if (!st || !key)
+        return false;
+    const char *f[4] = { key->model_hash, key->target_hash, key->pipeline,
+                         key->evaluator };
+    for (int i = 0; i < 4; i++)
+        if (sqlite3_bind_text(st, i + 1, f[i] ? f[i] : "", -1,
+                              SQLITE_STATIC) != SQLITE_OK)
+            return false;
+    return true;
+}
+
+eo_status
+eo_resdb_put(eo_resdb *db, const eo_eval_key *key, const char *assignment,
+             const eo_eval_outcome *o)
+{
+    if (!key || !assignment || !o)
+        return eo_emit_error(db->ctx, NULL, "results database: an append "
+                             "needs a key, an assignment and an outcome");
+    if ((unsigned)o->status > EO_EVAL_TIMEOUT)
+        return eo_emit_error(db->ctx, NULL, "invalid evaluation status %d",
+                             (int)o->status);
+    static const char sql[] =
+        "INSERT INTO evaluations(model_hash, target_hash, pipeline, "
+        "evaluator, assignment, status, message, latency, energy, memory, "
+        "wall_s, timestamp) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
+    if (exec(db, "BEGIN IMMEDIATE", "cannot start a transaction") != EO_OK)
+        return EO_ERROR;
+    sqlite3_stmt *st = NULL;
+    bool ok = sqlite3_prepare_v2(db->db, sql, -1, &st, NULL) == SQLITE_OK &&
+              bind_key(st, key) &&
+              sqlite3_bind_text(st, 5, assignment, -1, SQLITE_STATIC) ==
+                  SQLITE_OK &&
+              sqlite3_bind_text(st, 6, status_names[o->status], -1,
+                                SQLITE_STATIC) == SQLITE_OK &&
+              sqlite3_bind_text(st, 7, o->message, -1, SQLITE_STATIC) ==
+                  SQLITE_OK;
+    for (int i = 0; ok && i < EO_NUM_OBJECTIVES; i++)
+        ok = (isnan(o->obj[i]) ? sqlite3_bind_null(st, 8 + i)
+                               : sqlite3_bind_double(st, 8 + i, o->obj[i])) ==
+             SQLITE_OK;
+    ok = ok && sqlite3_bind_double(st, 11, o->wall_s) == SQLITE_OK &&
+         sqlite3_bind_int64(st, 12, o->timestamp) == SQLITE_OK;
+    int rc = ok ? sqlite3_step(st) : SQLITE_ERROR;
+    eo_status result = EO_OK;
+    if (rc == SQLITE_CONSTRAINT_UNIQUE)
+        result = eo_emit_error(db->ctx, NULL, "results database '%s': "
+                               "candidate '%s' is already recorded for this "
+                               "model, target, pipeline and evaluator",
+                               db->path, assignment);
+    else if (rc != SQLITE_DONE)
+        result = db_error(db, "cannot append an evaluation");
+    sqlite3_finalize(st);
+    if (result != EO_OK) {
+        sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+        return result;
+    }
+    return exec(db, "COMMIT", "cannot commit an evaluation");
+}
+
+static void
+read_row(sqlite3_stmt *st, int col, eo_eval_outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    const char *s = (const char *)sqlite3_column_text(st, col);
+    o->status = EO_EVAL_FAILED;
+    for (int i = 0; s && i < 3; i++)
+        if (!strcmp(s, status_names[i]))
+            o->status = (eo_eval_status)i;
+    const char *m = (const char *)sqlite3_column_text(st, col + 1);
+    snprintf(o->message, sizeof o->message, "%s", m ? m : "");
+    for (int i = 0; i < EO_NUM_OBJECTIVES; i++)
+        o->obj[i] = sqlite3_column_type(st, col + 2 + i) == SQLITE_NULL
+                        ? NAN
+                        : sqlite3_column_double(st, col + 2 + i);
+    o->wall_s = sqlite3_column_double(st, col + 5);
+    o->timestamp = sqlite3_column_int64(st, col + 6);
+}
+
+#define OUTCOME_COLS "status, message, latency, energy, memory, wall_s, " \
+                     "timestamp"
+#define KEY_WHERE "model_hash = ?1 AND target_hash = ?2 AND pipeline = ?3 " \
+                  "AND evaluator = ?4"
+
+eo_status
+eo_resdb_get(eo_resdb *db, const eo_eval_key *key, const char *assignment,
+             bool *found, eo_eval_outcome *o)
+{
+    *found = false;
+    if (!key || !assignment)
+        return eo_emit_error(db->ctx, NULL, "results database: a lookup "
+                             "needs a key and an assignment");
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->db, "SELECT " OUTCOME_COLS " FROM "
+                                "evaluations WHERE " KEY_WHERE
+                                " AND assignment = ?5", -1, &st, NULL);
+    if (rc == SQLITE_OK && bind_key(st, key) &&
+        sqlite3_bind_text(st, 5, assignment, -1, SQLITE_STATIC) == SQLITE_OK)
+        rc = sqlite3_step(st);
+    else
+        rc = SQLITE_ERROR;
+    if (rc == SQLITE_ROW) {
+        *found = true;
+        if (o)
+            read_row(st, 0, o);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error(db, "cannot look an evaluation up");
+    return EO_OK;
+}
+
+eo_status
+eo_resdb_foreach(eo_resdb *db, const eo_eval_key *key, eo_resdb_visit_fn fn,
+                 void *ud)
+{
+    if (!key || !fn)
+        return eo_emit_error(db->ctx, NULL, "results database: listing "
+                             "needs a key and a visitor");
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->db, "SELECT assignment, " OUTCOME_COLS
+                                " FROM evaluations WHERE " KEY_WHERE
+                                " ORDER BY id", -1, &st, NULL);
+    if (rc != SQLITE_OK || !bind_key(st, key)) {
+        sqlite3_finalize(st);
+        return db_error(db, "cannot list evaluations");
+    }
+    eo_eval_outcome o;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        read_row(st, 1, &o);
+        const char *a = (const char *)sqlite3_column_text(st, 0);
+        if (!fn(a ? a : "", &o, ud)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return db_error(db, "cannot list evaluations");
+    return EO_OK;
+}
+
+eo_status
+eo_resdb_count(eo_resdb *db, const eo_eval_key *key, int64_t *n)
+{
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db->db, key ? "SELECT count(*) FROM "
+                                "evaluations WHERE " KEY_WHERE
+                                : "SELECT count(*) FROM evaluations",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK && (!key || bind_key(st, key)))
+        rc = sqlite3_step(st);
+    else
+        rc = SQLITE_ERROR;
+    if (rc == SQLITE_ROW)
+        *n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW)
+        return db_error(db, "cannot count evaluations");
+    return EO_OK;
+}
