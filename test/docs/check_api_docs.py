@@ -5,7 +5,8 @@ A declaration starting with EO_API counts as documented when a comment
 ends on the line just before it (or before the run of EO_API lines it
 belongs to: one comment may cover a group of related accessors), or when
 the declaration carries a trailing comment. Public headers are the .h
-files of ir/, dialects/, rewrite/ and targets/ except *internal.h.
+files of ir/, dialects/, rewrite/, targets/, codegen/ and explorer/
+except *internal.h.
 
 Usage: check_api_docs.py REPO_ROOT
 Exit status 0 when every declaration is documented; otherwise prints
