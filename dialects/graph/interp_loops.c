@@ -69,6 +69,7 @@ typedef struct interp {
     lglob *globs;
     size_t nglobs, capglobs;
     unsigned depth;
+    eo_op *active[64];        /* the functions being called (depth) */
     /* Op name (interned, compared by address) to its kind. */
     struct { const char *name; int kind, fast; } kinds[64];
 } interp;
@@ -1477,9 +1478,14 @@ run_call(interp *ip, eo_op *op)
     if (!f || eo_op_num_regions(f) != 1
         || eo_region_empty(eo_op_region(f, 0)))
         return eo_op_error(op, "calls no function with a body");
-    if (ip->depth > 64)
+    if (ip->depth >= 64)
         return eo_op_error(op, "nests calls too deeply for the "
                            "interpreter");
+    /* Values are kept per IR value, not per frame. */
+    for (unsigned d = 0; d < ip->depth; d++)
+        if (ip->active[d] == f)
+            return eo_op_error(op, "is a recursive call, unsupported by "
+                               "the interpreter");
     size_t n = eo_op_num_operands(op), nr = eo_op_num_results(op);
     lval *args = calloc(n + 1, sizeof *args);
     lval *res = calloc(nr + 1, sizeof *res);
@@ -1491,7 +1497,7 @@ run_call(interp *ip, eo_op *op)
     }
     size_t ny = 0;
     if (st == EO_OK) {
-        ip->depth++;
+        ip->active[ip->depth++] = f;
         st = run_region(ip, eo_op_region(f, 0), n, args, res, nr, &ny);
         ip->depth--;
     }

@@ -196,3 +196,10 @@ func.func @oob() -> f32 {
   %v = memref.load %m[%c4] : memref<4xf32>
   return %v : f32
 }
+
+// RUN: not edge-run --interpret %s --func rec 2>&1 | FileCheck %s --check-prefix=REC
+// REC: error: 'func.call' op is a recursive call, unsupported by the interpreter
+func.func @rec() -> i32 {
+  %r = func.call @rec() : () -> i32
+  return %r : i32
+}
