@@ -78,6 +78,20 @@ EO_API EO_NODISCARD eo_status eo_codegen_emit_stream(eo_ctx *ctx,
                                                      eo_emit_kind kind,
                                                      FILE *f);
 
+/* Translates, optimizes for 'opts' (NULL: host, O2) and writes 'module'
+ * as 'kind' to 'out' in one call, with its own LLVM context. EO_ERROR
+ * after a diagnostic through the module's context. edge-opt reaches it
+ * through the code generator module it loads on demand
+ * (EO_CODEGEN_PLUGIN_ENTRY in lib/edge-opt-codegen.so), so that a run
+ * without --emit never loads LLVM. */
+EO_API EO_NODISCARD eo_status eo_codegen_emit_op(eo_op *module,
+                                                 const eo_codegen_options *o,
+                                                 eo_emit_kind kind, FILE *out);
+#define EO_CODEGEN_PLUGIN_ENTRY "eo_codegen_emit_op"
+typedef eo_status (*eo_codegen_emit_op_fn)(eo_op *module,
+                                           const eo_codegen_options *o,
+                                           eo_emit_kind kind, FILE *out);
+
 /* ------------------------------------------------------------------ */
 /* Running compiled code in-process                                    */
 /* ------------------------------------------------------------------ */

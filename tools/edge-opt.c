@@ -19,6 +19,7 @@
 #include "ir/ir.h"
 #include "rewrite/rewrite.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <regex.h>
@@ -1390,6 +1391,53 @@ print_op_stats(eo_op *root, FILE *f)
 /* Parses, verifies, runs the passes on and prints one chunk to 'out'.
  * True on success (with --verify-diagnostics: when the diagnostics
  * matched the comments). */
+/* The code generator, loaded on the first --emit: edge-opt-codegen.so in
+ * the library directory beside this executable's bin/ (EO_BIN_TO_LIB, set
+ * by the build), or $EO_CODEGEN_PLUGIN, so that runs without --emit never
+ * map LLVM. NULL after a diagnostic. */
+static eo_codegen_emit_op_fn
+load_codegen(eo_ctx *ctx)
+{
+    static eo_codegen_emit_op_fn fn;
+    if (fn)
+        return fn;
+    char path[4096];
+    const char *env = getenv("EO_CODEGEN_PLUGIN");
+    if (env && *env) {
+        snprintf(path, sizeof path, "%s", env);
+    } else {
+        ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+        if (n <= 0) {
+            eo_emit_error(ctx, NULL, "--emit: cannot find the edge-opt "
+                          "executable to locate the code generator");
+            return NULL;
+        }
+        path[n] = '\0';
+        char *slash = strrchr(path, '/');
+        if (slash)
+            *slash = '\0';
+        size_t len = strlen(path);
+        snprintf(path + len, sizeof path - len,
+                 "/" EO_BIN_TO_LIB "/edge-opt-codegen.so");
+    }
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        const char *why = dlerror();
+        eo_emit_error(ctx, NULL, "--emit: cannot load the code generator "
+                      "'%s': %s", path, why ? why : "unknown error");
+        return NULL;
+    }
+    void *sym = dlsym(h, EO_CODEGEN_PLUGIN_ENTRY);
+    if (!sym) {
+        dlclose(h);
+        eo_emit_error(ctx, NULL, "--emit: '%s' does not export %s", path,
+                      EO_CODEGEN_PLUGIN_ENTRY);
+        return NULL;
+    }
+    *(void **)&fn = sym;        /* POSIX: function pointers through dlsym */
+    return fn;
+}
+
 /* --emit: translates 'module' for --target and writes it to 'out'.
  * The target is "triple[,cpu=X][,features=Y][,O=n]" (an empty triple or
  * "host": the host). Diagnostics go through the module's context. */
@@ -1431,19 +1479,8 @@ emit_code(const options *o, eo_op *module, FILE *out)
         }
     }
     co.features = feat.len ? feat.data : NULL;
-    LLVMContextRef llctx = ok ? LLVMContextCreate() : NULL;
-    LLVMModuleRef m = llctx ? eo_codegen_translate(module, llctx, &co)
-                            : NULL;
-    LLVMTargetMachineRef tm = m ? eo_codegen_target_machine(ctx, &co)
-                                : NULL;
-    ok = tm && eo_codegen_optimize(ctx, m, tm, &co) == EO_OK &&
-         eo_codegen_emit_stream(ctx, m, tm, o->emit_kind, out) == EO_OK;
-    if (tm)
-        LLVMDisposeTargetMachine(tm);
-    if (m)
-        LLVMDisposeModule(m);
-    if (llctx)
-        LLVMContextDispose(llctx);
+    eo_codegen_emit_op_fn emit = ok ? load_codegen(ctx) : NULL;
+    ok = emit && emit(module, &co, o->emit_kind, out) == EO_OK;
     eo_strbuf_free(&feat);
     free(spec);
     return ok;
