@@ -23,6 +23,10 @@ if config.shared_dir and os.path.exists(
     config.available_features.add("shared-tools")
 config.substitutions.append(("%shared", config.shared_dir))
 config.substitutions.append(("%python", config.python))
+# edge-opt loads its code generator on demand, except in sanitized builds
+# (which link it in; see tools/CMakeLists.txt).
+if config.eo_sanitize.upper() not in ("ON", "1", "TRUE", "YES"):
+    config.available_features.add("codegen-plugin")
 # The standalone dialect example, built in tree as a plugin.
 config.substitutions.append((
     "%standalone_plugin",
