@@ -580,4 +580,20 @@ EO_HIDDEN void eo_block_free_shell(eo_block *b);
 /* Unlinks 'v' from its remaining uses (their value becomes NULL). */
 EO_HIDDEN void eo_value_orphan_uses(eo_value *v);
 
+/* MLIR's Dialect::isValidNamespace: [a-zA-Z_][a-zA-Z0-9_$]*. */
+static inline bool
+eo_is_valid_dialect_namespace(const char *s, size_t n)
+{
+    if (n == 0 || !((s[0] >= 'a' && s[0] <= 'z') ||
+                    (s[0] >= 'A' && s[0] <= 'Z') || s[0] == '_'))
+        return false;
+    for (size_t i = 1; i < n; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c == '_' || c == '$'))
+            return false;
+    }
+    return true;
+}
+
 #endif /* EO_IR_INTERNAL_H */

@@ -1068,6 +1068,16 @@ parse_hash(eo_parser *p, const eo_type *type)
         return a;
     }
     size_t dlen = dot ? (size_t)(dot - name) : len;
+    if (!eo_is_valid_dialect_namespace(name, dlen)) {
+        /* Reported after the namespace, where mlir-opt reports it. */
+        eo_token mt = t;
+        mt.text = dot ? dot + 1 : after;
+        mt.len = 0;
+        mt.col = t.col + (unsigned)(mt.text - t.text);
+        eo_parser_error_at(p, &mt, "invalid dialect namespace '\"%.*s\"'",
+                           (int)dlen, name);
+        return NULL;
+    }
     const eo_ident *dialect = eo_ident_get(p->ctx, name, dlen);
     if (!dialect)
         return nomem(p);
@@ -1076,10 +1086,6 @@ parse_hash(eo_parser *p, const eo_type *type)
     if (dot && desc && desc->parse_attr) {
         relex_at(p, dot + 1, p->lx.line, p->lx.line_start);
         return desc->parse_attr(p, type);
-    }
-    if (dlen == 0) {
-        eo_parser_error(p, "expected dialect namespace");
-        return NULL;
     }
     /* Opaque: "#d<body>" keeps "body"; "#d.sym<...>" keeps "sym<...>". */
     const char *body = dot ? dot + 1 : after + 1;

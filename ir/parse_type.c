@@ -669,8 +669,9 @@ parse_extended(eo_parser *p)
         mt.col = t.col + (unsigned)(mt.text - t.text);
     }
     const eo_token *at = dot ? &mt : &t;
-    if (dlen == 0) {            /* "!." or "!.foo" */
-        eo_parser_error_at(p, at, "invalid dialect namespace '\"\"'");
+    if (!eo_is_valid_dialect_namespace(name, dlen)) {   /* "!.", "!a-b.c" */
+        eo_parser_error_at(p, at, "invalid dialect namespace '\"%.*s\"'",
+                           (int)dlen, name);
         return NULL;
     }
     eo_dialect *d = eo_dialect_lookup(p->ctx, name, dlen);

@@ -261,3 +261,9 @@
     }
   }
 #-}
+
+// -----
+
+// A dialect namespace is [a-zA-Z_][a-zA-Z0-9_$]* (found by fuzzing).
+// expected-error@+1 {{invalid dialect namespace '"ai--m--tl"'}}
+"t.op"() {a = #ai--m--tl.matmul--} : () -> ()

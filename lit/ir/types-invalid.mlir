@@ -190,3 +190,8 @@ func.func private @f(!.)
 
 // expected-error@+1 {{invalid dialect namespace '""'}}
 func.func private @f(!.foo)
+
+// -----
+
+// expected-error@+1 {{invalid dialect namespace '"ai--m--tl"'}}
+func.func private @f(!ai--m--tl.matmul--)
