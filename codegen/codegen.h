@@ -115,4 +115,20 @@ EO_API EO_NODISCARD eo_status eo_jit_call(eo_jit *jit, const char *name,
                                           size_t nin, eo_tensor *in,
                                           size_t *nout, eo_tensor *out);
 
+/* Measures 'module' (lowered to loops) on the host for the explorer (an
+ * eo_measure_fn, explorer/explorer.h): JIT-compiles it at O2 for the
+ * host, fills the arguments of the first public func.func with
+ * deterministic values, calls it once to warm up and then 'repeats'
+ * times (0 = 5), and writes the median wall time (seconds) and the size
+ * of the generated machine code (bytes, 0 when unknown). EO_ERROR after a
+ * diagnostic when it cannot compile or call the function. */
+EO_API EO_NODISCARD eo_status eo_codegen_measure(eo_op *module,
+                                                 unsigned repeats,
+                                                 double *median_s,
+                                                 uint64_t *code_bytes);
+/* Its type, for looking it up in the on-demand edge-opt-codegen.so. */
+typedef eo_status (*eo_codegen_measure_fn)(eo_op *module, unsigned repeats,
+                                           double *median_s,
+                                           uint64_t *code_bytes);
+
 #endif /* EO_CODEGEN_CODEGEN_H */

@@ -44,6 +44,10 @@ EO_API const char *eo_space_dim_name(const eo_space *s, size_t i);
 EO_API uint32_t eo_space_dim_size(const eo_space *s, size_t i);
 /* Index of dimension i's default value. */
 EO_API uint32_t eo_space_dim_default(const eo_space *s, size_t i);
+/* The site of dimension i (the knob record's "site", e.g. the ONNX node
+ * name), "" for axes and knobs without one (borrowed). Layer-wise search
+ * groups dimensions by site. */
+EO_API const char *eo_space_dim_site(const eo_space *s, size_t i);
 /* Whether dimension i is a target variant axis (not a knob). */
 EO_API bool eo_space_dim_is_axis(const eo_space *s, size_t i);
 /* Index of the dimension called 'name', or -1. */
@@ -197,8 +201,22 @@ typedef enum eo_search_algo {
     EO_SEARCH_EXHAUSTIVE,
     EO_SEARCH_RANDOM,
     EO_SEARCH_NSGA2,
-    EO_SEARCH_ANNEAL
+    EO_SEARCH_ANNEAL,
+    /* Layer by layer (sites in order of first appearance in the space):
+     * keeps a bounded set of partial solutions, extends each with the
+     * next layer's choices (the other layers at their defaults), keeps
+     * the non-dominated ones (crowding-thinned to 'population'). */
+    EO_SEARCH_LAYERWISE,
+    /* Model-guided: a k-nearest-neighbour surrogate trained on what was
+     * evaluated so far picks, among random and mutated proposals, the
+     * ones with the largest predicted hypervolume improvement. */
+    EO_SEARCH_MODEL
 } eo_search_algo;
+
+/* "exhaustive", "random", "nsga2", "anneal", "layerwise", "model". */
+EO_API const char *eo_search_algo_name(eo_search_algo a);
+/* The algorithm called 'name'; -1 if none. */
+EO_API int eo_search_algo_from_name(const char *name);
 
 /* Evaluates one candidate ('assignment' is its canonical form) into *out
  * (status, message, objectives; NAN = absent). Returning an error stops
@@ -206,6 +224,26 @@ typedef enum eo_search_algo {
 typedef eo_status (*eo_evaluate_fn)(void *ud, const uint32_t *cand,
                                     const char *assignment,
                                     eo_eval_outcome *out);
+
+/* Evaluates n candidates (cands: n * ndims, assignments[i] the canonical
+ * form of candidate i) into outs[0..n), in parallel where it can; outs
+ * come prefilled (status OK, message "", objectives NAN). The order of
+ * outs is that of cands whatever the order of completion, so results do
+ * not depend on the number of workers. An error stops the search; none
+ * of the batch is recorded. */
+typedef eo_status (*eo_evaluate_batch_fn)(void *ud, size_t n,
+                                          const uint32_t *cands,
+                                          const char *const *assignments,
+                                          eo_eval_outcome *outs);
+
+struct eo_search_result;
+/* Called once per candidate the search looked at (new or from the
+ * database), in archive order: 'idx' indexes res's arrays; 'o' is the
+ * outcome. Returning false interrupts the search (as an evaluator error
+ * would, but eo_search_run then returns EO_OK with res->interrupted). */
+typedef bool (*eo_search_progress_fn)(void *ud,
+                                      const struct eo_search_result *res,
+                                      size_t idx, const eo_eval_outcome *o);
 
 typedef struct eo_search_opts {
     eo_search_algo algo;
@@ -234,12 +272,31 @@ typedef struct eo_search_opts {
     /* Optional results database and the key of this run's records. */
     eo_resdb *db;
     const eo_eval_key *key;
+    /* One of evaluate / evaluate_batch (batch wins when both are set);
+     * ud is passed to both. The candidates a run looks at, and so its
+     * result, do not depend on which one is used. */
     eo_evaluate_fn evaluate;
+    eo_evaluate_batch_fn evaluate_batch;
     void *ud;
+    /* Largest batch handed to evaluate_batch (0 = 64). Algorithms that
+     * work in generations (NSGA-II, layer-wise, model) hand whole
+     * generations in slices of this size; random and exhaustive hand
+     * consecutive slices; annealing hands one candidate at a time. */
+    size_t batch;
+    /* Optional progress callback and its data. */
+    eo_search_progress_fn progress;
+    void *progress_ud;
+    /* Model-guided search: neighbours (0 = 5), proposals scored per
+     * pick (0 = 200), random candidates evaluated first (0 = max(10,
+     * 2 * ndims)). */
+    size_t knn;
+    size_t proposals;
+    size_t initial;
 } eo_search_opts;
 
 /* Everything a search looked at, in the order it did. */
 typedef struct eo_search_result {
+    bool interrupted;           /* the progress callback stopped it */
     size_t ndims, k;            /* dimensions, searched objectives */
     size_t count;               /* candidates looked at */
     uint32_t *cands;            /* count * ndims */
@@ -260,5 +317,133 @@ EO_API EO_NODISCARD eo_status eo_search_run(eo_ctx *ctx, const eo_space *s,
                                             eo_search_result *res);
 /* Frees the arrays of 'res' and zeroes it. */
 EO_API void eo_search_result_free(eo_search_result *res);
+
+/* ------------------------------------------------------------------ */
+/* Evaluating candidates: model + pipeline + target                   */
+/* ------------------------------------------------------------------ */
+
+/* Measures compiled code on the host: JIT-compiles 'module' (already
+ * lowered to loops), calls its entry function (the first public
+ * func.func) with inputs filled deterministically, 'repeats' times after
+ * one warm-up call, and writes the median wall time in seconds and the
+ * size of the generated machine code in bytes (0 when unknown). EO_ERROR
+ * with a diagnostic when it cannot compile or run. The code generator
+ * provides one (eo_codegen_measure in codegen/codegen.h); tools pass it
+ * in, so this library does not depend on LLVM. */
+typedef eo_status (*eo_measure_fn)(eo_op *module, unsigned repeats,
+                                   double *median_s, uint64_t *code_bytes);
+
+/* The pipeline the explorer runs when none is given: graph rewrites,
+ * lowering to tl, bufferization and loops (every knob of those passes is
+ * in the space). Static string. */
+EO_API const char *eo_evaluator_default_pipeline(void);
+
+typedef struct eo_evaluator_opts {
+    const char *model_path;     /* .onnx (imported) or .mlir (parsed) */
+    const char *pipeline;       /* NULL: eo_evaluator_default_pipeline() */
+    /* The device: a path to a description or a shipped name (host,
+     * cortex-m55, ...; looked up in EO_TARGETS_DIR / the install dir). */
+    const char *target;
+    /* Host targets (kind cpu): measured when 'measure' is set (repeats
+     * 0 = 5), else modelled like the others. */
+    eo_measure_fn measure;
+    unsigned repeats;
+    /* Check every candidate's outputs against the graph interpreter on
+     * one deterministic input (a mismatch fails the candidate). Needs a
+     * measure function (the compiled code is what is checked). */
+    bool verify;
+} eo_evaluator_opts;
+
+typedef struct eo_evaluator eo_evaluator;
+
+/* Loads the model (importing ONNX) and the target once; diagnostics and
+ * NULL on any error (unreadable model, bad pipeline, unknown target). */
+EO_API eo_evaluator *eo_evaluator_create(eo_ctx *ctx,
+                                         const eo_evaluator_opts *o);
+EO_API void eo_evaluator_destroy(eo_evaluator *ev);
+/* Keys of the results database (borrowed, stable for 'ev'): hex content
+ * hashes of the model file and the target description, the pipeline
+ * text, and the evaluator version ("<kind>-<n>", e.g. "model-1",
+ * "host-measured-1"; it changes whenever results would change). */
+EO_API const eo_eval_key *eo_evaluator_key(const eo_evaluator *ev);
+/* Runs the pipeline with every knob at its default and appends the
+ * knob-space JSON it recorded (eo_knob_store_space_json's format). */
+EO_API EO_NODISCARD eo_status eo_evaluator_discover(eo_evaluator *ev,
+                                                    eo_strbuf *space_json);
+/* Evaluates candidate 'cand' of space 's' in this process: knobs
+ * assigned, target variant axes ("target.<path>") applied to a copy of
+ * the target, pipeline run on a copy of the model, objectives measured
+ * or modelled. A candidate the pipeline rejects or that fails to
+ * compile, run or verify is an outcome with status EO_EVAL_FAILED and
+ * the first diagnostic as message, not an error. When 'report' is not
+ * NULL the per-layer breakdown is appended to it as JSON (cost report
+ * format, docs/explorer.md). EO_ERROR only for internal failures. */
+EO_API EO_NODISCARD eo_status eo_evaluator_run(eo_evaluator *ev,
+                                               const eo_space *s,
+                                               const uint32_t *cand,
+                                               eo_eval_outcome *out,
+                                               eo_strbuf *report);
+
+/* ------------------------------------------------------------------ */
+/* Isolated worker processes                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct eo_workers eo_workers;
+
+/* Starts 'n' (>= 1) worker processes forked from this one, each
+ * evaluating candidates of 's' with 'ev' (both must outlive the pool). A
+ * candidate whose worker crashes is recorded EO_EVAL_FAILED with the
+ * signal in the message, one that runs past 'timeout_s' (0 = none)
+ * EO_EVAL_TIMEOUT; the worker is replaced and the pool goes on. NULL
+ * with a diagnostic when processes cannot be started. */
+EO_API eo_workers *eo_workers_create(eo_ctx *ctx, eo_evaluator *ev,
+                                     const eo_space *s, size_t n,
+                                     double timeout_s);
+/* Stops and reaps every worker (NULL is fine). */
+EO_API void eo_workers_destroy(eo_workers *w);
+/* An eo_evaluate_batch_fn: 'ud' is the eo_workers. */
+EO_API EO_NODISCARD eo_status eo_workers_evaluate(
+    void *ud, size_t n, const uint32_t *cands, const char *const *assignments,
+    eo_eval_outcome *outs);
+
+/* ------------------------------------------------------------------ */
+/* Reports                                                             */
+/* ------------------------------------------------------------------ */
+
+/* What a report shows: the space, the search's archive and front, and
+ * per front point (front order) its per-layer cost report JSON (may be
+ * NULL entries). Objective names follow opts->objectives. */
+typedef struct eo_report_info {
+    const char *title;          /* e.g. "kws_dscnn_f32 on cortex-m55" */
+    const char *model;          /* model path as given */
+    const char *target;         /* target name */
+    const char *algorithm;      /* eo_search_algo_name */
+    uint64_t seed;
+    const eo_space *space;
+    const eo_search_opts *opts;
+    const eo_search_result *res;
+    const char *const *layers;  /* res->front_size entries, JSON or NULL */
+} eo_report_info;
+
+/* Name and unit of objective 'o' ("latency", "s"; "energy", "J";
+ * "memory", "B"). */
+EO_API const char *eo_objective_name(eo_objective o);
+EO_API const char *eo_objective_unit(eo_objective o);
+/* The objective called 'name'; -1 if none. */
+EO_API int eo_objective_from_name(const char *name);
+
+/* Writes an SVG plot of every evaluated point with the front highlighted
+ * (2 objectives: one plot; 3: the three pairwise plots side by side) to
+ * 'path'. EO_ERROR with a diagnostic if the file cannot be written. */
+EO_API EO_NODISCARD eo_status eo_report_write_svg(eo_ctx *ctx,
+                                                  const eo_report_info *ri,
+                                                  const char *path);
+/* Writes a self-contained HTML report (no external resources): the front
+ * plot (one mark per evaluated point, the point's knobs on hover), the
+ * Pareto table, the per-layer breakdown of each front point, and the
+ * hypervolume-versus-evaluations convergence curve. */
+EO_API EO_NODISCARD eo_status eo_report_write_html(eo_ctx *ctx,
+                                                   const eo_report_info *ri,
+                                                   const char *path);
 
 #endif /* EO_EXPLORER_EXPLORER_H */

@@ -266,4 +266,73 @@ EO_API EO_NODISCARD eo_status eo_target_vary(eo_ctx *ctx,
                                              eo_target ***out, size_t *count);
 EO_API void eo_target_list_free(eo_target **list, size_t count);
 
+/* ------------------------------------------------------------------ */
+/* Analytical cost model (docs/targets.md, "Cost model")               */
+/* ------------------------------------------------------------------ */
+
+/* Energy components of a cost report, in joules. */
+typedef enum eo_cost_component {
+    EO_COST_COMPUTE,    /* MACs and other arithmetic */
+    EO_COST_MEMORY,     /* on-chip levels (caches, TCM, SRAM) */
+    EO_COST_DRAM,       /* off-chip / flash traffic */
+    EO_COST_STATIC,     /* leakage over the latency */
+    EO_COST_ADC,        /* IMC periphery (ADC + DAC) */
+    EO_COST_PROGRAM,    /* IMC weight programming */
+    EO_COST_NUM_COMPONENTS
+} eo_cost_component;
+
+/* One layer: the ops that carry the same site key (their "name"
+ * attribute, else their location), in first-execution order. */
+typedef struct eo_cost_layer {
+    char *name;                 /* site key (owned) */
+    const char *unit;           /* what ran it: a compute unit or engine
+                                 * name of the target (borrowed) */
+    double latency_s;
+    double energy_j;
+    double macs;                /* multiply-accumulates */
+    double ops;                 /* other arithmetic operations */
+    double bytes[8];            /* traffic per memory level (0..7) */
+} eo_cost_layer;
+
+typedef struct eo_cost_report {
+    double latency_s;
+    double energy_j;            /* sum of energy[] */
+    double energy[EO_COST_NUM_COMPONENTS];
+    uint64_t peak_memory_bytes; /* arena peak of the planned buffers */
+    uint64_t weight_bytes;      /* read-only data (memref.global) */
+    double macs, ops;
+    size_t num_levels;          /* memory levels of the target (<= 8) */
+    double bytes[8];            /* traffic per memory level */
+    eo_cost_layer *layers;
+    size_t num_layers;
+} eo_cost_report;
+
+/* Models running the public functions of 'module' (loops over memrefs
+ * after tl-to-loops: scf/memref/arith/math/vector; graph or tl ops left
+ * over are costed from their tensor shapes) on 't': MACs and operations
+ * per loop nest from trip counts, data traffic per memory level from the
+ * footprints of the accessed buffers under the loop order (a buffer is
+ * re-read from the next level when its footprint inside a loop does not
+ * fit), latency as the larger of compute time and traffic time per nest
+ * (roofline), energy by component, peak memory from the liveness of the
+ * allocations. Deterministic. 'module' is not changed. Unsupported
+ * constructs (a loop with dynamic bounds, an op it cannot cost) are an
+ * error with a diagnostic at the op, never a silent guess. Fills *out
+ * (free with eo_cost_report_free, also after an error). */
+EO_API EO_NODISCARD eo_status eo_target_model_evaluate(eo_ctx *ctx,
+                                                       const eo_target *t,
+                                                       eo_op *module,
+                                                       eo_cost_report *out);
+/* Frees what *r owns and zeroes it (NULL is fine). */
+EO_API void eo_cost_report_free(eo_cost_report *r);
+/* Appends *r as JSON: {"latency_s", "energy_j", "energy": {component:
+ * J}, "peak_memory_bytes", "weight_bytes", "macs", "ops", "bytes":
+ * {level: B}, "layers": [{"name", "unit", "latency_s", "energy_j",
+ * "macs", "ops", "bytes": {level: B}}]}; level names from 't'. */
+EO_API void eo_cost_report_json(const eo_target *t, const eo_cost_report *r,
+                                eo_strbuf *out);
+/* The name of a component ("compute", "memory", "dram", "static", "adc",
+ * "program"). */
+EO_API const char *eo_cost_component_name(eo_cost_component c);
+
 #endif /* EO_TARGETS_TARGETS_H */
