@@ -1136,6 +1136,29 @@ load_json(eo_knob_store *ks, const char *file, const char *text, size_t len)
 }
 
 eo_status
+eo_knob_store_load_buffer(eo_knob_store *ks, const char *name,
+                          const char *data, size_t len)
+{
+    /* The context's source registry borrows the text for diagnostics, so
+     * it lives in the context's arena (freed with the context). */
+    char *text = eo_ctx_alloc(ks->ctx, len + 1);
+    if (!text)
+        return EO_NOMEM;
+    if (len)
+        memcpy(text, data, len);
+    text[len] = '\0';
+    (void)eo_ctx_add_source(ks->ctx, name, text, len);
+    const char *p = text;
+    while (p < text + len && (*p == ' ' || *p == '\t' || *p == '\n' ||
+                              *p == '\r'))
+        p++;
+    /* JSON when it opens like JSON ('[' only to report it is no object). */
+    if (p < text + len && (*p == '{' || *p == '['))
+        return load_json(ks, name, text, len);
+    return load_lines(ks, name, text, len);
+}
+
+eo_status
 eo_knob_store_load(eo_knob_store *ks, const char *path)
 {
     FILE *f = fopen(path, "rb");
@@ -1163,25 +1186,9 @@ eo_knob_store_load(eo_knob_store *ks, const char *path)
         return eo_emit_error(ks->ctx, eo_loc_unknown(ks->ctx),
                              "cannot read knob file '%s'", path);
     }
-    /* The context's source registry borrows the text for diagnostics, so
-     * it lives in the context's arena (freed with the context). */
-    char *copy = eo_ctx_alloc(ks->ctx, len + 1);
-    if (!copy) {
-        free(text);
-        return EO_NOMEM;
-    }
-    memcpy(copy, text, len);
+    eo_status st = eo_knob_store_load_buffer(ks, path, text, len);
     free(text);
-    text = copy;
-    (void)eo_ctx_add_source(ks->ctx, path, text, len);
-    const char *p = text;
-    while (p < text + len && (*p == ' ' || *p == '\t' || *p == '\n' ||
-                              *p == '\r'))
-        p++;
-    /* JSON when it opens like JSON ('[' only to report it is no object). */
-    if (p < text + len && (*p == '{' || *p == '['))
-        return load_json(ks, path, text, len);
-    return load_lines(ks, path, text, len);
+    return st;
 }
 
 eo_status

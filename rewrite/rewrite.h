@@ -80,6 +80,12 @@ EO_API const eo_knob_provider *eo_knob_store_provider(eo_knob_store *ks);
  * Errors carry file:line:col. */
 EO_API EO_NODISCARD eo_status eo_knob_store_load(eo_knob_store *ks,
                                                  const char *path);
+/* The same from 'len' bytes of text (copied into the context's arena);
+ * 'name' is the file name diagnostics give. */
+EO_API EO_NODISCARD eo_status eo_knob_store_load_buffer(eo_knob_store *ks,
+                                                        const char *name,
+                                                        const char *data,
+                                                        size_t len);
 /* One "name=value" assignment (e.g. from --knob). */
 EO_API EO_NODISCARD eo_status eo_knob_store_assign(eo_knob_store *ks,
                                                    const char *text);

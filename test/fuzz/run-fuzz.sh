@@ -13,7 +13,8 @@
 # or fuzz_npy (the .npy reader; seeds are a few small files made here)
 # or fuzz_onnx (the ONNX importer; seeds are ONNX test and shared models).
 # or fuzz_target (target descriptions; seeds are targets/data/*.json and
-# lit/targets/Inputs/*.json).
+# lit/targets/Inputs/*.json) or fuzz_knobs (knob files, knob-space JSON
+# and canonical assignments; seeds are written here).
 # Seeds come from every lit/**/*.mlir file of the repository: for
 # fuzz_parser each "// -----" chunk (as --split-input-file cuts them), for
 # fuzz_attr the attribute values and types found in them. They are written
@@ -35,7 +36,7 @@ shift 2
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TARGET=${FUZZ_TARGET:-fuzz_parser}
 case "$TARGET" in
-  fuzz_parser|fuzz_attr|fuzz_npy|fuzz_onnx|fuzz_target) ;;
+  fuzz_parser|fuzz_attr|fuzz_npy|fuzz_onnx|fuzz_target|fuzz_knobs) ;;
   *) echo "run-fuzz.sh: unknown FUZZ_TARGET '$TARGET'" >&2; exit 2 ;;
 esac
 
@@ -73,6 +74,29 @@ elif [ "$TARGET" = fuzz_target ]; then
   for f in "$ROOT"/targets/data/*.json "$ROOT"/lit/targets/Inputs/*.json; do
     cp "$f" "$FUZZ/seeds/$(basename "$f")"
   done
+elif [ "$TARGET" = fuzz_knobs ]; then
+  # Knob files (JSON and lines, with globs), a knob space as edge-opt
+  # --list-knobs writes it, and canonical assignments.
+  S="$FUZZ/seeds"
+  printf '{"fuse.conv_1": false, "tile.*.1": 4, "layout.conv_1": "NHWC"}\n' \
+    > "$S/knobs.json"
+  printf '# pinned\nunroll.*.factor=4\ntile.conv_1.0 = 8\nlayout.conv_1="NCHW"\n' \
+    > "$S/knobs.txt"
+  cat > "$S/space.json" <<'JSON'
+{"knobs": [
+ {"name": "fuse.conv_1", "domain": {"kind": "bool"}, "default": true,
+  "value": true, "assigned": false, "asker": "graph.fuse-activation",
+  "site": "conv_1", "loc": "m.onnx:0:0", "asks": 1, "depends_on": []},
+ {"name": "tile.conv_1.0", "domain": {"kind": "set",
+  "values": [0, 2, 4, 8, 16]}, "default": 0, "site": "conv_1",
+  "depends_on": [{"name": "fuse.conv_1", "value": true}]},
+ {"name": "unroll.loop_3.factor", "domain": {"kind": "range", "lo": 1,
+  "hi": 8, "step": 1}, "default": 1},
+ {"name": "layout.conv_1", "domain": {"kind": "enum",
+  "names": ["NCHW", "NHWC"]}, "default": "NCHW"}]}
+JSON
+  printf 'fuse.conv_1=true,layout.conv_1=NHWC,tile.conv_1.0=4,unroll.loop_3.factor=2' \
+    > "$S/canonical.txt"
 elif [ "$TARGET" = fuzz_npy ]; then
   # Version 1.0 files: f32 [2, 3], i64 [2], u8 scalar, bool [2, 2].
   npy() { # NAME DICT DATA(printf escapes)
@@ -116,6 +140,7 @@ DICT="$ROOT/test/fuzz/mlir.dict"
 if [ "$TARGET" = fuzz_npy ]; then DICT="$ROOT/test/fuzz/npy.dict"; fi
 if [ "$TARGET" = fuzz_onnx ]; then DICT="$ROOT/test/fuzz/onnx.dict"; fi
 if [ "$TARGET" = fuzz_target ]; then DICT="$ROOT/test/fuzz/target.dict"; fi
+if [ "$TARGET" = fuzz_knobs ]; then DICT="$ROOT/test/fuzz/knobs.dict"; fi
 exec "$BUILD/bin/$TARGET" "$FUZZ/corpus" "$FUZZ/seeds" \
   -dict="$DICT" \
   -max_total_time="$SECONDS_MAX" -max_len=65536 -timeout=10 \
