@@ -17,6 +17,7 @@ static const eo_pass_def *const builtin_passes[] = {
     &eo_pass_dce,
     &eo_pass_inline,
     &eo_pass_plan_memory,
+    &eo_pass_sccp,
     &eo_pass_symbol_dce,
     &eo_pass_unroll,
     &eo_pass_view_op_graph,
