@@ -1,5 +1,5 @@
 /* codegen/codegen.h - code generation through the LLVM-C API (LLVM 19):
- * translation of func/arith/math/cf/scf/memref (and later vector) to LLVM
+ * translation of func/arith/math/cf/scf/memref/vector to LLVM
  * IR, optimization, object/assembly emission for host and cross targets,
  * and running compiled functions in-process (ORC LLJIT, called through
  * libffi from their func signature). Library eo_codegen.
@@ -47,8 +47,10 @@ typedef struct eo_codegen_options {
  * LLVM intrinsics or libm (f16/bf16 via f32); scf.for/if/while; cf.br/
  * cond_br (block arguments: phis); memref load/store/alloc (malloc,
  * aligned_alloc)/alloca/dealloc/global/get_global/dim/cast/copy/subview/
- * reinterpret_cast/collapse_shape/expand_shape. Not covered: vectors,
- * unranked memrefs, tensors. File locations become DWARF line tables.
+ * reinterpret_cast/collapse_shape/expand_shape; 1-D vectors (load/store,
+ * transfer_read/write with masks, broadcast/splat, fma, reduction,
+ * create_mask, element extract/insert, arith/math per lane). Not
+ * covered: n-D vectors, unranked memrefs, tensors. File locations become DWARF line tables.
  * NULL after a diagnostic through eo_op_ctx(module). */
 EO_API LLVMModuleRef eo_codegen_translate(eo_op *module, LLVMContextRef llctx,
                                           const eo_codegen_options *opts);

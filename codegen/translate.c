@@ -1,4 +1,4 @@
-/* codegen/translate.c - func/arith/math/cf/scf/memref to LLVM IR.
+/* codegen/translate.c - func/arith/math/cf/scf/memref/vector to LLVM IR.
  *
  * Each SSA value maps to one LLVM value; a memref value maps to its
  * descriptor, the LLVM struct { ptr allocated, ptr aligned, i64 offset,
@@ -6,6 +6,8 @@
  * as in MLIR's LLVM lowering. Function boundaries expand descriptors
  * into their fields (codegen.h). Blocks become basic blocks and block
  * arguments phi nodes; scf.for/scf.if become explicit control flow.
+ * A 1-D vector<N x T> value is an LLVM <N x T> (arith and math apply
+ * lane-wise; vector ops are in tr_vector).
  */
 #include "codegen/codegen.h"
 
@@ -15,6 +17,7 @@
 #include "dialects/math/math.h"
 #include "dialects/memref/memref.h"
 #include "dialects/scf/scf.h"
+#include "dialects/vector/vector.h"
 
 #include <llvm-c/Analysis.h>
 #include <llvm-c/DebugInfo.h>
@@ -149,6 +152,25 @@ scalar_type(tr *t, const eo_type *ty)
     }
 }
 
+/* The LLVM type of a 1-D fixed-size vector of scalars, or NULL. */
+static LLVMTypeRef
+vector_type(tr *t, const eo_type *ty)
+{
+    if (eo_type_get_kind(ty) != EO_TYPE_VECTOR || eo_type_rank(ty) != 1 ||
+        eo_type_dim(ty, 0) < 1 || eo_type_dim(ty, 0) > UINT32_MAX)
+        return NULL;
+    LLVMTypeRef et = scalar_type(t, eo_type_elem(ty));
+    return et ? LLVMVectorType(et, (unsigned)eo_type_dim(ty, 0)) : NULL;
+}
+
+/* A scalar or a 1-D vector: what arith and math compute on. */
+static LLVMTypeRef
+data_type(tr *t, const eo_type *ty)
+{
+    LLVMTypeRef r = scalar_type(t, ty);
+    return r ? r : vector_type(t, ty);
+}
+
 static LLVMTypeRef
 desc_type(tr *t, size_t rank)
 {
@@ -170,7 +192,7 @@ value_type(tr *t, const eo_type *ty)
             return NULL;
         return desc_type(t, eo_type_rank(ty));
     }
-    return scalar_type(t, ty);
+    return data_type(t, ty);
 }
 
 /* ------------------------------------------------------------------ */
@@ -392,14 +414,40 @@ copy_loops(tr *t, const eo_type *st, LLVMValueRef s, const eo_type *dt,
 static eo_status tr_block_ops(tr *t, eo_block *blk);
 static void set_debug_loc(tr *t, const eo_loc *l);
 
+/* A dense 1-D vector constant, element by element. */
+static eo_status
+tr_vector_constant(tr *t, eo_op *op, const eo_attr *a, const eo_type *ty)
+{
+    const eo_type *et = eo_type_elem(ty);
+    LLVMTypeRef lt = scalar_type(t, et);
+    size_t n = (size_t)eo_type_dim(ty, 0);
+    bool fl = eo_type_is_float(et);
+    if (fl && eo_type_float_width(et) > 64)
+        return unsupported(op, "vector constant of this element type");
+    LLVMValueRef *el = malloc(n * sizeof *el);
+    if (!el)
+        return EO_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        el[i] = fl ? LLVMConstReal(lt, eo_attr_dense_float(a, i))
+                   : LLVMConstInt(lt,
+                                  (unsigned long long)eo_attr_dense_int(a, i),
+                                  true);
+    LLVMValueRef v = LLVMConstVector(el, (unsigned)n);
+    free(el);
+    return set(t, eo_op_result(op, 0), v);
+}
+
 static eo_status
 tr_constant(tr *t, eo_op *op)
 {
     const eo_attr *a = eo_op_attr(op, "value");
     const eo_type *ty = eo_value_type(eo_op_result(op, 0));
     LLVMTypeRef lt = scalar_type(t, ty);
+    if (a && vector_type(t, ty) && eo_attr_get_kind(a) == EO_ATTR_DENSE)
+        return tr_vector_constant(t, op, a, ty);
     if (!a || !lt)
-        return unsupported(op, "only scalar constants are supported");
+        return unsupported(op, "only scalar and 1-D vector constants are "
+                           "supported");
     LLVMValueRef v;
     if (eo_attr_get_kind(a) == EO_ATTR_INTEGER) {
         size_t nw = eo_attr_int_num_words(a);
@@ -414,7 +462,8 @@ tr_constant(tr *t, eo_op *op)
                                          eo_attr_float_bits(a), false);
         v = LLVMConstBitCast(bits, lt);
     } else {
-        return unsupported(op, "only scalar constants are supported");
+        return unsupported(op, "only scalar and 1-D vector constants are "
+                           "supported");
     }
     return set(t, eo_op_result(op, 0), v);
 }
@@ -475,17 +524,23 @@ tr_arith(tr *t, eo_op *op)
     LLVMValueRef a[3] = { NULL, NULL, NULL };
     for (size_t i = 0; i < n && i < 3; i++) {
         if (!is_memref(eo_value_type(eo_op_operand(op, i))) &&
-            !scalar_type(t, eo_value_type(eo_op_operand(op, i))))
-            return unsupported(op, "only scalar operands are supported");
+            !data_type(t, eo_value_type(eo_op_operand(op, i))))
+            return unsupported(op, "only scalar and 1-D vector operands "
+                               "are supported");
         if (!(a[i] = get(t, op, eo_op_operand(op, i))))
             return EO_ERROR;
     }
     if (eo_op_num_results(op) != 1)
         return unsupported(op, "operation not supported");
     const eo_type *rty = eo_value_type(eo_op_result(op, 0));
-    LLVMTypeRef rt = scalar_type(t, rty);
+    LLVMTypeRef rt = data_type(t, rty);
     if (!rt)
-        return unsupported(op, "only scalar results are supported");
+        return unsupported(op, "only scalar and 1-D vector results are "
+                           "supported");
+    if (!scalar_type(t, rty) && (k == ARITH_CEILDIVUI ||
+                                 k == ARITH_CEILDIVSI ||
+                                 k == ARITH_FLOORDIVSI))
+        return unsupported(op, "on vectors");
     LLVMBuilderRef b = t->b;
     LLVMValueRef r = NULL;
     switch (k) {
@@ -642,6 +697,57 @@ math_intrinsic(enum math_op k)
     }
 }
 
+static eo_status tr_math(tr *t, eo_op *op);
+
+/* A math op on a 1-D vector with no LLVM intrinsic (libm calls): one
+ * call per lane, through a scalar clone of the op. */
+static eo_status
+tr_math_lanes(tr *t, eo_op *op, LLVMValueRef *a, size_t n,
+              const eo_type *rty)
+{
+    const eo_type *et = eo_type_elem(rty);
+    LLVMTypeRef vt = data_type(t, rty);
+    eo_op *c = eo_op_clone(op, NULL);
+    eo_block *blk = eo_block_create(t->ctx);
+    if (!c || !blk) {
+        if (c)
+            eo_op_destroy(c);
+        if (blk)
+            eo_block_destroy(blk);
+        return EO_NOMEM;
+    }
+    eo_status s = EO_OK;
+    eo_value *args[3];
+    for (size_t i = 0; i < n && s == EO_OK; i++) {
+        const eo_type *at = eo_type_elem(eo_value_type(eo_op_operand(op,
+                                                                     i)));
+        args[i] = at ? eo_block_add_arg(blk, at, eo_op_loc(op)) : NULL;
+        if (!args[i])
+            s = EO_NOMEM;
+        else
+            eo_op_set_operand(c, i, args[i]);
+    }
+    eo_value_set_type(eo_op_result(c, 0), et);
+    eo_block_append(blk, c);
+    LLVMValueRef r = LLVMGetPoison(vt);
+    unsigned lanes = LLVMGetVectorSize(vt);
+    for (unsigned l = 0; l < lanes && s == EO_OK; l++) {
+        LLVMValueRef lane = LLVMConstInt(LLVMInt32TypeInContext(t->c), l,
+                                         false);
+        for (size_t i = 0; i < n && s == EO_OK; i++)
+            s = set(t, args[i], LLVMBuildExtractElement(t->b, a[i], lane,
+                                                        ""));
+        if (s == EO_OK)
+            s = tr_math(t, c);
+        LLVMValueRef x = s == EO_OK ? map_get(&t->vals, eo_op_result(c, 0))
+                                    : NULL;
+        if (x)
+            r = LLVMBuildInsertElement(t->b, r, x, lane, "");
+    }
+    eo_block_destroy(blk);
+    return s == EO_OK ? set(t, eo_op_result(op, 0), r) : s;
+}
+
 static eo_status
 tr_math(tr *t, eo_op *op)
 {
@@ -651,13 +757,17 @@ tr_math(tr *t, eo_op *op)
     if (n > 3 || eo_op_num_results(op) != 1)
         return unsupported(op, "operation not supported");
     for (size_t i = 0; i < n; i++) {
-        if (!scalar_type(t, eo_value_type(eo_op_operand(op, i))))
-            return unsupported(op, "only scalar operands are supported");
+        if (!data_type(t, eo_value_type(eo_op_operand(op, i))))
+            return unsupported(op, "only scalar and 1-D vector operands "
+                               "are supported");
         if (!(a[i] = get(t, op, eo_op_operand(op, i))))
             return EO_ERROR;
     }
     const eo_type *rty = eo_value_type(eo_op_result(op, 0));
-    LLVMTypeRef rt = scalar_type(t, rty);
+    LLVMTypeRef rt = data_type(t, rty);
+    if (!scalar_type(t, rty) && !math_intrinsic(k) && k != MATH_ABSI &&
+        k != MATH_CTLZ && k != MATH_CTTZ)
+        return tr_math_lanes(t, op, a, n, rty);
     LLVMValueRef r = NULL;
     const char *in = math_intrinsic(k);
     if (in) {
@@ -1582,6 +1692,352 @@ set_debug_loc(tr *t, const eo_loc *l)
         t->c, line, col, t->sp, NULL));
 }
 
+/* ------------------------------------------------------------------ */
+/* vector (1-D vectors)                                                */
+/* ------------------------------------------------------------------ */
+
+/* The element alignment of memref 'mv': vector accesses of a memref are
+ * aligned like its elements, as MLIR's lowering sets them. */
+static unsigned
+elem_align(tr *t, eo_value *mv)
+{
+    LLVMTypeRef et = scalar_type(t, eo_type_elem(eo_value_type(mv)));
+    return et ? LLVMABIAlignmentOfType(LLVMGetModuleDataLayout(t->m), et)
+              : 1;
+}
+
+/* <0, 1, ..., n-1> < splat(bound): the lanes before 'bound' (i64). */
+static LLVMValueRef
+lane_mask(tr *t, unsigned n, LLVMValueRef bound)
+{
+    LLVMValueRef *el = malloc(n * sizeof *el);
+    if (!el)
+        return NULL;
+    for (unsigned i = 0; i < n; i++)
+        el[i] = ci64(t, i);
+    LLVMValueRef steps = LLVMConstVector(el, n);
+    free(el);
+    LLVMValueRef v = LLVMBuildInsertElement(
+        t->b, LLVMGetPoison(LLVMVectorType(t->i64, n)), bound,
+        LLVMConstInt(LLVMInt32TypeInContext(t->c), 0, false), "");
+    LLVMValueRef zeros = LLVMConstNull(
+        LLVMVectorType(LLVMInt32TypeInContext(t->c), n));
+    v = LLVMBuildShuffleVector(t->b, v, LLVMGetPoison(LLVMTypeOf(v)), zeros,
+                               "");
+    return LLVMBuildICmp(t->b, LLVMIntSLT, steps, v, "");
+}
+
+/* Scalar 'x' in every lane of vector type 'vt' (insertelement and a
+ * zero shufflevector, LLVM's splat idiom). */
+static LLVMValueRef
+splat(tr *t, LLVMTypeRef vt, LLVMValueRef x)
+{
+    LLVMTypeRef i32 = LLVMInt32TypeInContext(t->c);
+    LLVMValueRef v = LLVMBuildInsertElement(t->b, LLVMGetPoison(vt), x,
+                                            LLVMConstInt(i32, 0, false), "");
+    LLVMValueRef zeros = LLVMConstNull(
+        LLVMVectorType(i32, LLVMGetVectorSize(vt)));
+    return LLVMBuildShuffleVector(t->b, v, LLVMGetPoison(vt), zeros, "");
+}
+
+/* llvm.masked.load / llvm.masked.store at 'p'. */
+static LLVMValueRef
+masked_mem(tr *t, bool load, LLVMTypeRef vt, LLVMValueRef p,
+           LLVMValueRef mask, LLVMValueRef other, unsigned align)
+{
+    LLVMTypeRef tys[2] = { vt, t->ptr }, fty;
+    LLVMValueRef f = intrinsic(t, load ? "llvm.masked.load"
+                                       : "llvm.masked.store", tys, 2, &fty);
+    if (!f)
+        return NULL;
+    LLVMValueRef al = LLVMConstInt(LLVMInt32TypeInContext(t->c), align,
+                                   false);
+    LLVMValueRef args[4];
+    if (load) {
+        args[0] = p;
+        args[1] = al;
+        args[2] = mask;
+        args[3] = other;
+    } else {
+        args[0] = other;
+        args[1] = p;
+        args[2] = al;
+        args[3] = mask;
+    }
+    return LLVMBuildCall2(t->b, fty, f, args, 4, "");
+}
+
+/* vector.transfer_read/write of a 1-D vector along the memref's last
+ * dimension (a minor identity map): a plain load/store when in bounds,
+ * else masked to the lanes inside the dimension (padding elsewhere). */
+static eo_status
+tr_transfer(tr *t, eo_op *op, bool read)
+{
+    size_t s[4], l[4];
+    for (size_t i = 0; i < 4; i++)
+        if (!eo_op_operand_segment(op, i, &s[i], &l[i]))
+            return unsupported(op, "malformed operand segments");
+    eo_value *mv = eo_op_operand(op, read ? s[0] : s[1]);
+    const eo_type *mt = eo_value_type(mv);
+    const eo_type *vty = read ? eo_value_type(eo_op_result(op, 0))
+                              : eo_value_type(eo_op_operand(op, s[0]));
+    LLVMTypeRef vt = vector_type(t, vty);
+    const eo_affine_map *pm = eo_attr_affine_map(eo_op_attr(op,
+                                                 "permutation_map"));
+    const eo_attr *ib = eo_op_attr(op, "in_bounds");
+    size_t nidx = l[read ? 1 : 2], rank = is_memref(mt) ? eo_type_rank(mt)
+                                                        : 0;
+    const eo_affine_expr *e = pm && eo_affine_map_num_results(pm) == 1
+                                  ? eo_affine_map_result(pm, 0)
+                                  : NULL;
+    if (!vt || rank == 0 || nidx != rank || !e || l[3] != 0 ||
+        eo_affine_expr_kind(e) != EO_AFFINE_DIM ||
+        eo_affine_expr_pos(e) != rank - 1 ||
+        eo_type_get_kind(eo_type_elem(vty)) !=
+            eo_type_get_kind(eo_type_elem(mt)))
+        return unsupported(op, "only 1-D unmasked transfers along the last "
+                           "memref dimension are supported");
+    const eo_attr *b0 = ib ? eo_attr_array_at(ib, 0) : NULL;
+    bool in_bounds = b0 && eo_attr_is_bool(b0) && eo_attr_int_uvalue(b0);
+    LLVMValueRef p = elem_addr(t, op, mv, read ? s[1] : s[2], nidx);
+    if (!p)
+        return EO_ERROR;
+    unsigned align = elem_align(t, mv);
+    LLVMValueRef mask = NULL;
+    if (!in_bounds) {
+        LLVMValueRef d = get(t, op, mv);
+        LLVMValueRef last = get(t, op, eo_op_operand(op, (read ? s[1] : s[2])
+                                                         + rank - 1));
+        if (!d || !last)
+            return EO_ERROR;
+        LLVMValueRef room = LLVMBuildSub(t->b, desc_size(t, mt, d, rank - 1),
+                                         last, "");
+        if (!(mask = lane_mask(t, LLVMGetVectorSize(vt), room)))
+            return EO_NOMEM;
+    }
+    if (read) {
+        LLVMValueRef r;
+        if (in_bounds) {
+            r = LLVMBuildLoad2(t->b, vt, p, "");
+            LLVMSetAlignment(r, align);
+        } else {
+            LLVMValueRef pad = get(t, op, eo_op_operand(op, s[2]));
+            if (!pad)
+                return EO_ERROR;
+            r = masked_mem(t, true, vt, p, mask, splat(t, vt, pad), align);
+        }
+        return r ? set(t, eo_op_result(op, 0), r) : EO_NOMEM;
+    }
+    LLVMValueRef v = get(t, op, eo_op_operand(op, s[0]));
+    if (!v)
+        return EO_ERROR;
+    if (in_bounds)
+        LLVMSetAlignment(LLVMBuildStore(t->b, v, p), align);
+    else if (!masked_mem(t, false, vt, p, mask, v, align))
+        return EO_NOMEM;
+    return EO_OK;
+}
+
+/* vector.reduction: llvm.vector.reduce.* (fadd/fmul ordered unless
+ * fastmath has reassoc, as MLIR lowers it), then the accumulator. */
+static eo_status
+tr_reduction(tr *t, eo_op *op)
+{
+    enum vector_kind kind;
+    eo_value *vv = eo_op_operand(op, 0);
+    const eo_type *rty = eo_value_type(eo_op_result(op, 0));
+    LLVMTypeRef vt = vector_type(t, eo_value_type(vv));
+    LLVMTypeRef rt = scalar_type(t, rty);
+    if (!vt || !rt || !vector_kind_of(eo_op_attr(op, "kind"), &kind))
+        return unsupported(op, "only 1-D vectors are supported");
+    LLVMValueRef v = get(t, op, vv);
+    LLVMValueRef acc = eo_op_num_operands(op) > 1
+                           ? get(t, op, eo_op_operand(op, 1))
+                           : NULL;
+    if (!v || (eo_op_num_operands(op) > 1 && !acc))
+        return EO_ERROR;
+    bool fl = eo_type_is_float(rty);
+    unsigned fm = 0;
+    arith_fastmath_flags(eo_op_attr(op, "fastmath"), &fm);
+    LLVMValueRef r = NULL, args[2];
+    LLVMTypeRef fty;
+    if (fl && (kind == VECTOR_KIND_ADD || kind == VECTOR_KIND_MUL)) {
+        bool add = kind == VECTOR_KIND_ADD;
+        LLVMValueRef f = intrinsic(t, add ? "llvm.vector.reduce.fadd"
+                                          : "llvm.vector.reduce.fmul",
+                                   &vt, 1, &fty);
+        args[0] = acc ? acc : LLVMConstReal(rt, add ? -0.0 : 1.0);
+        args[1] = v;
+        if (f) {
+            r = LLVMBuildCall2(t->b, fty, f, args, 2, "");
+            if (fm)
+                LLVMSetFastMathFlags(r, fm & ARITH_FM_FAST);
+        }
+        return r ? set(t, eo_op_result(op, 0), r)
+                 : unsupported(op, "no LLVM intrinsic");
+    }
+    const char *name = NULL, *comb = NULL;
+    switch (kind) {
+    case VECTOR_KIND_ADD: name = "llvm.vector.reduce.add"; break;
+    case VECTOR_KIND_MUL: name = "llvm.vector.reduce.mul"; break;
+    case VECTOR_KIND_AND: name = "llvm.vector.reduce.and"; break;
+    case VECTOR_KIND_OR: name = "llvm.vector.reduce.or"; break;
+    case VECTOR_KIND_XOR: name = "llvm.vector.reduce.xor"; break;
+    case VECTOR_KIND_MAXSI: name = "llvm.vector.reduce.smax";
+        comb = "llvm.smax"; break;
+    case VECTOR_KIND_MINSI: name = "llvm.vector.reduce.smin";
+        comb = "llvm.smin"; break;
+    case VECTOR_KIND_MAXUI: name = "llvm.vector.reduce.umax";
+        comb = "llvm.umax"; break;
+    case VECTOR_KIND_MINUI: name = "llvm.vector.reduce.umin";
+        comb = "llvm.umin"; break;
+    case VECTOR_KIND_MAXNUMF: name = "llvm.vector.reduce.fmax";
+        comb = "llvm.maxnum"; break;
+    case VECTOR_KIND_MINNUMF: name = "llvm.vector.reduce.fmin";
+        comb = "llvm.minnum"; break;
+    case VECTOR_KIND_MAXIMUMF: name = "llvm.vector.reduce.fmaximum";
+        comb = "llvm.maximum"; break;
+    case VECTOR_KIND_MINIMUMF: name = "llvm.vector.reduce.fminimum";
+        comb = "llvm.minimum"; break;
+    }
+    bool fkind = kind == VECTOR_KIND_MAXNUMF ||
+                 kind == VECTOR_KIND_MINNUMF ||
+                 kind == VECTOR_KIND_MAXIMUMF || kind == VECTOR_KIND_MINIMUMF;
+    if (!name || fl != fkind)
+        return unsupported(op, "reduction kind does not fit the type");
+    r = call_intrinsic(t, name, vt, &v, 1);
+    if (r && acc) {
+        args[0] = acc;
+        args[1] = r;
+        switch (kind) {
+        case VECTOR_KIND_ADD: r = LLVMBuildAdd(t->b, acc, r, ""); break;
+        case VECTOR_KIND_MUL: r = LLVMBuildMul(t->b, acc, r, ""); break;
+        case VECTOR_KIND_AND: r = LLVMBuildAnd(t->b, acc, r, ""); break;
+        case VECTOR_KIND_OR: r = LLVMBuildOr(t->b, acc, r, ""); break;
+        case VECTOR_KIND_XOR: r = LLVMBuildXor(t->b, acc, r, ""); break;
+        default: r = call_intrinsic(t, comb, rt, args, 2); break;
+        }
+    }
+    return r ? set(t, eo_op_result(op, 0), r)
+             : unsupported(op, "no LLVM intrinsic");
+}
+
+static eo_status
+tr_vector(tr *t, eo_op *op)
+{
+    enum vector_op k = vector_op_kind(op);
+    size_t n = eo_op_num_operands(op);
+    switch (k) {
+    case VECTOR_LOAD:
+    case VECTOR_MASKEDLOAD: {
+        const eo_type *rty = eo_value_type(eo_op_result(op, 0));
+        LLVMTypeRef vt = vector_type(t, rty);
+        eo_value *mv = eo_op_operand(op, 0);
+        size_t extra = k == VECTOR_MASKEDLOAD ? 2 : 0;
+        if (!vt || n < 1 + extra)
+            return unsupported(op, "only 1-D vectors are supported");
+        LLVMValueRef p = elem_addr(t, op, mv, 1, n - 1 - extra);
+        if (!p)
+            return EO_ERROR;
+        LLVMValueRef r;
+        if (k == VECTOR_LOAD) {
+            r = LLVMBuildLoad2(t->b, vt, p, "");
+            LLVMSetAlignment(r, elem_align(t, mv));
+        } else {
+            LLVMValueRef m = get(t, op, eo_op_operand(op, n - 2));
+            LLVMValueRef pass = get(t, op, eo_op_operand(op, n - 1));
+            if (!m || !pass)
+                return EO_ERROR;
+            r = masked_mem(t, true, vt, p, m, pass, elem_align(t, mv));
+        }
+        return r ? set(t, eo_op_result(op, 0), r) : EO_NOMEM;
+    }
+    case VECTOR_STORE:
+    case VECTOR_MASKEDSTORE: {
+        /* store: value, base, indices; maskedstore: base, indices, mask,
+         * value. */
+        bool masked = k == VECTOR_MASKEDSTORE;
+        eo_value *vv = eo_op_operand(op, masked ? n - 1 : 0);
+        eo_value *mv = eo_op_operand(op, masked ? 0 : 1);
+        if (!vector_type(t, eo_value_type(vv)) || n < (masked ? 3u : 2u))
+            return unsupported(op, "only 1-D vectors are supported");
+        LLVMValueRef v = get(t, op, vv);
+        LLVMValueRef p = elem_addr(t, op, mv, masked ? 1 : 2,
+                                   masked ? n - 3 : n - 2);
+        if (!v || !p)
+            return EO_ERROR;
+        if (!masked) {
+            LLVMSetAlignment(LLVMBuildStore(t->b, v, p), elem_align(t, mv));
+            return EO_OK;
+        }
+        LLVMValueRef m = get(t, op, eo_op_operand(op, n - 2));
+        if (!m)
+            return EO_ERROR;
+        return masked_mem(t, false, LLVMTypeOf(v), p, m, v,
+                          elem_align(t, mv)) ? EO_OK : EO_NOMEM;
+    }
+    case VECTOR_TRANSFER_READ: return tr_transfer(t, op, true);
+    case VECTOR_TRANSFER_WRITE:
+        if (eo_op_num_results(op) != 0)
+            return unsupported(op, "transfers on tensors");
+        return tr_transfer(t, op, false);
+    case VECTOR_BROADCAST:
+    case VECTOR_SPLAT: {
+        const eo_type *rty = eo_value_type(eo_op_result(op, 0));
+        const eo_type *sty = eo_value_type(eo_op_operand(op, 0));
+        LLVMTypeRef vt = vector_type(t, rty);
+        LLVMValueRef x = get(t, op, eo_op_operand(op, 0));
+        if (!vt || (!scalar_type(t, sty) && sty != rty))
+            return unsupported(op, "only scalars to 1-D vectors");
+        if (!x)
+            return EO_ERROR;
+        return set(t, eo_op_result(op, 0),
+                   sty == rty ? x : splat(t, vt, x));
+    }
+    case VECTOR_FMA: {
+        LLVMTypeRef vt = vector_type(t, eo_value_type(eo_op_result(op, 0)));
+        LLVMValueRef a[3];
+        if (!vt)
+            return unsupported(op, "only 1-D vectors are supported");
+        for (size_t i = 0; i < 3; i++)
+            if (!(a[i] = get(t, op, eo_op_operand(op, i))))
+                return EO_ERROR;
+        LLVMValueRef r = call_intrinsic(t, "llvm.fma", vt, a, 3);
+        return r ? set(t, eo_op_result(op, 0), r)
+                 : unsupported(op, "no LLVM intrinsic");
+    }
+    case VECTOR_REDUCTION: return tr_reduction(t, op);
+    case VECTOR_EXTRACTELEMENT:
+    case VECTOR_INSERTELEMENT: {
+        bool ins = k == VECTOR_INSERTELEMENT;
+        eo_value *vv = eo_op_operand(op, ins ? 1 : 0);
+        size_t npos = n - (ins ? 2 : 1);
+        if (!vector_type(t, eo_value_type(vv)) || npos != 1)
+            return unsupported(op, "only 1-D vectors are supported");
+        LLVMValueRef v = get(t, op, vv);
+        LLVMValueRef pos = get(t, op, eo_op_operand(op, n - 1));
+        LLVMValueRef x = ins ? get(t, op, eo_op_operand(op, 0)) : NULL;
+        if (!v || !pos || (ins && !x))
+            return EO_ERROR;
+        return set(t, eo_op_result(op, 0),
+                   ins ? LLVMBuildInsertElement(t->b, v, x, pos, "")
+                       : LLVMBuildExtractElement(t->b, v, pos, ""));
+    }
+    case VECTOR_CREATE_MASK: {
+        LLVMTypeRef vt = vector_type(t, eo_value_type(eo_op_result(op, 0)));
+        LLVMValueRef b = n == 1 ? get(t, op, eo_op_operand(op, 0)) : NULL;
+        if (!vt || n != 1)
+            return unsupported(op, "only 1-D masks are supported");
+        if (!b)
+            return EO_ERROR;
+        LLVMValueRef m = lane_mask(t, LLVMGetVectorSize(vt), b);
+        return m ? set(t, eo_op_result(op, 0), m) : EO_NOMEM;
+    }
+    default:
+        return unsupported(op, "operation not supported");
+    }
+}
+
 static eo_status
 tr_op(tr *t, eo_op *op)
 {
@@ -1599,6 +2055,8 @@ tr_op(tr *t, eo_op *op)
         return tr_cf(t, op);
     if (strncmp(name, "func.", 5) == 0)
         return tr_func_op(t, op);
+    if (strncmp(name, "vector.", 7) == 0)
+        return tr_vector(t, op);
     return unsupported(op, "operation not supported");
 }
 
@@ -1640,7 +2098,7 @@ func_llvm_type(tr *t, eo_op *op)
             return NULL;
         }
         if (!is_memref(ty)) {
-            ps[j++] = scalar_type(t, ty);
+            ps[j++] = data_type(t, ty);
             continue;
         }
         ps[j++] = t->ptr;

@@ -7,6 +7,7 @@
 #include "dialects/graph/graph.h"
 #include "dialects/math/math.h"
 #include "dialects/memref/memref.h"
+#include "dialects/npu/npu.h"
 #include "dialects/scf/scf.h"
 #include "dialects/tl/tl.h"
 #include "dialects/vector/vector.h"
@@ -21,6 +22,7 @@ eo_register_all_dialects(eo_ctx *ctx)
         memref_register,
         vector_register,
         tl_register,
+        eo_npu_register,
     };
     for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++) {
         eo_status st = regs[i](ctx);

@@ -7,8 +7,9 @@
 
 #include "ir/ir.h"
 
-/* Registers func, arith, cf, scf, graph, quant, math, memref, vector and
- * tl in 'ctx' (the builtin dialect is always there). Registering twice is a no-op. Fails, with a
+/* Registers func, arith, cf, scf, graph, quant, math, memref, vector, tl
+ * and npu in 'ctx' (the builtin dialect is always there). Registering
+ * twice is a no-op. Fails, with a
  * diagnostic from the registry, if a name clashes; EO_NOMEM on allocation
  * failure. */
 EO_API EO_NODISCARD eo_status eo_register_all_dialects(eo_ctx *ctx);

@@ -29,6 +29,12 @@ EO_API EO_NODISCARD eo_status eo_mpi_serve(eo_ctx *ctx, eo_evaluator *ev,
                                            const eo_space *s,
                                            double timeout_s);
 
+/* eo_mpi_serve with 'fn' (and 'ud') evaluating each candidate in this
+ * process instead of an isolated worker: for evaluators that cannot
+ * crash or hang, and for tests of the transport. */
+EO_API EO_NODISCARD eo_status eo_mpi_serve_fn(eo_ctx *ctx, const eo_space *s,
+                                              eo_evaluate_fn fn, void *ud);
+
 typedef struct eo_mpi_pool eo_mpi_pool;
 
 /* Rank 0: a pool over ranks 1..size-1 (at least one). Checks that every

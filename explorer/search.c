@@ -1,13 +1,20 @@
 /* explorer/search.c - the search algorithms: exhaustive, random (without
- * replacement), NSGA-II and simulated annealing, all deterministic for a
- * seed, under an evaluation budget, reusing the results database.
+ * replacement), NSGA-II, simulated annealing, layer-wise and
+ * model-guided, all deterministic for a seed, under an evaluation budget,
+ * reusing the results database.
  *
- * Every candidate a search looks at goes through look(): a candidate seen
- * before in this run is free; one recorded in the database is reused (not
- * evaluated again) but counts towards the budget like a new one, so a
- * resumed run takes exactly the path of an uninterrupted one.
+ * Algorithms propose candidates in requests (a generation, a slice of an
+ * enumeration, one move) made before any of them is evaluated, and every
+ * request goes through look_many(): a candidate seen before in this run
+ * is free; one recorded in the database is reused (not evaluated again)
+ * but counts towards the budget like a new one; the others are evaluated
+ * in batches and recorded as each batch returns. So the candidates a run
+ * looks at depend neither on the batch size nor on whether evaluation is
+ * batched, and a resumed run takes exactly the path of an uninterrupted
+ * one.
  */
 #include "explorer/explorer.h"
+#include "explorer/space_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -84,12 +91,13 @@ typedef struct search {
     eo_search_result *res;
     size_t nd, k, cap;
     uint64_t budget;
+    size_t batch;           /* largest slice handed to evaluate_batch */
     char **keys;            /* hash table of canonical forms */
-    size_t *slot_idx;
+    size_t *slot_idx;       /* their archive indices */
     size_t nslots;
     eo_strbuf buf;
     eo_rng rng;
-    bool stop;              /* budget spent */
+    bool stop;              /* budget spent, interrupted or stopped */
 } search;
 
 static uint64_t
@@ -111,12 +119,15 @@ find_slot(const search *S, const char *key)
     return i;
 }
 
+/* Room for 'need' archive entries and their keys. */
 static eo_status
-grow(search *S)
+grow(search *S, size_t need)
 {
     eo_search_result *r = S->res;
-    if (r->count == S->cap) {
-        size_t cap = S->cap ? 2 * S->cap : 64;
+    if (need > S->cap) {
+        size_t cap = S->cap ? S->cap : 64;
+        while (cap < need)
+            cap *= 2;
         uint32_t *c = realloc(r->cands, cap * (S->nd ? S->nd : 1) *
                                             sizeof *c);
         if (c)
@@ -131,8 +142,10 @@ grow(search *S)
             return EO_NOMEM;
         S->cap = cap;
     }
-    if (2 * (r->count + 1) > S->nslots) {
-        size_t n = S->nslots ? 2 * S->nslots : 128;
+    if (2 * need > S->nslots) {
+        size_t n = S->nslots ? S->nslots : 128;
+        while (n < 2 * need)
+            n *= 2;
         char **keys = calloc(n, sizeof *keys);
         size_t *idx = malloc(n * sizeof *idx);
         if (!keys || !idx) {
@@ -190,65 +203,223 @@ now_s(void)
     return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
-/* Looks at 'cand': *idx is its archive index, or SIZE_MAX when the budget
- * is spent (S->stop is then set). */
+/* The canonical form of 'cand' in S->buf. */
 static eo_status
-look(search *S, const uint32_t *cand, size_t *idx)
+format_key(search *S, const uint32_t *cand)
 {
-    *idx = SIZE_MAX;
     S->buf.len = 0;
     if (S->buf.data)
         S->buf.data[0] = '\0';
-    eo_status st = eo_space_format(S->space, cand, &S->buf);
+    return eo_space_format(S->space, cand, &S->buf);
+}
+
+/* Whether 'cand' is in the archive. */
+static eo_status
+is_known(search *S, const uint32_t *cand, bool *known)
+{
+    *known = false;
+    eo_status st = format_key(S, cand);
     if (st != EO_OK)
         return st;
-    if ((st = grow(S)) != EO_OK)
-        return st;
-    const char *key = S->buf.data ? S->buf.data : "";
-    size_t slot = find_slot(S, key);
-    if (S->keys[slot]) {
-        *idx = S->slot_idx[slot];
-        return EO_OK;
-    }
-    eo_search_result *r = S->res;
-    if (r->count >= S->budget) {
-        S->stop = true;
-        return EO_OK;
-    }
+    if (S->nslots)
+        *known = S->keys[find_slot(S, S->buf.data ? S->buf.data : "")];
+    return EO_OK;
+}
+
+static void
+prefill(eo_eval_outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    o->status = EO_EVAL_OK;
+    for (int i = 0; i < EO_NUM_OBJECTIVES; i++)
+        o->obj[i] = NAN;
+}
+
+/* The new candidates of one request: their position in the request,
+ * their key (owned by the hash table) and outcome. */
+typedef struct fresh {
+    size_t pos;
+    const char *key;
+    bool have;              /* outcome known (database or evaluated) */
     eo_eval_outcome out;
-    bool found = false;
-    if (S->o->db &&
-        (st = eo_resdb_get(S->o->db, S->o->key, key, &found, &out)) != EO_OK)
-        return st;
-    if (found) {
-        r->reused++;
-    } else {
-        memset(&out, 0, sizeof out);
-        for (int i = 0; i < EO_NUM_OBJECTIVES; i++)
-            out.obj[i] = NAN;
-        double t = now_s();
-        if ((st = S->o->evaluate(S->o->ud, cand, key, &out)) != EO_OK)
-            return EO_ERROR;
-        out.message[sizeof out.message - 1] = '\0';
-        out.wall_s = now_s() - t;
-        out.timestamp = (int64_t)time(NULL);
-        r->evaluated++;
-        if (S->o->db &&
-            (st = eo_resdb_put(S->o->db, S->o->key, key, &out)) != EO_OK)
-            return st;
-    }
-    char *copy = malloc(S->buf.len + 1);
-    if (!copy)
-        return EO_NOMEM;
-    memcpy(copy, key, S->buf.len + 1);
+} fresh;
+
+/* Appends new candidate j of a request to the archive and reports it. */
+static void
+archive(search *S, const uint32_t *cands, const fresh *f)
+{
+    eo_search_result *r = S->res;
     size_t i = r->count++;
     if (S->nd)
-        memcpy(r->cands + i * S->nd, cand, S->nd * sizeof *cand);
-    score(S, &out, r->obj + i * S->k, &r->viol[i]);
-    S->keys[slot] = copy;
-    S->slot_idx[slot] = i;
-    *idx = i;
+        memcpy(r->cands + i * S->nd, cands + f->pos * S->nd,
+               S->nd * sizeof *cands);
+    score(S, &f->out, r->obj + i * S->k, &r->viol[i]);
+    if (S->o->progress && !r->interrupted &&
+        !S->o->progress(S->o->progress_ud, r, i, &f->out)) {
+        r->interrupted = true;
+        S->stop = true;
+    }
+}
+
+/* Evaluates the fresh entries ev[0..m) of 'fr' (through evaluate_batch
+ * in one call, or evaluate one by one) and records each in the
+ * database, in order. */
+static eo_status
+evaluate_slice(search *S, const uint32_t *cands, fresh *fr, const size_t *ev,
+               size_t m, uint32_t *cbuf, const char **abuf,
+               eo_eval_outcome *obuf)
+{
+    const eo_search_opts *o = S->o;
+    eo_search_result *r = S->res;
+    double t = now_s();
+    if (o->evaluate_batch) {
+        for (size_t i = 0; i < m; i++) {
+            if (S->nd)
+                memcpy(cbuf + i * S->nd, cands + fr[ev[i]].pos * S->nd,
+                       S->nd * sizeof *cbuf);
+            abuf[i] = fr[ev[i]].key;
+            prefill(&obuf[i]);
+        }
+        if (o->evaluate_batch(o->ud, m, cbuf, abuf, obuf) != EO_OK)
+            return EO_ERROR;
+        double per = (now_s() - t) / (double)m;
+        for (size_t i = 0; i < m; i++) {
+            if (!(obuf[i].wall_s > 0))
+                obuf[i].wall_s = per;
+            fr[ev[i]].out = obuf[i];
+        }
+    } else {
+        /* Only ever one at a time (batch size 1). */
+        fresh *f = &fr[ev[0]];
+        prefill(&f->out);
+        if (o->evaluate(o->ud, cands + f->pos * S->nd, f->key, &f->out) !=
+            EO_OK)
+            return EO_ERROR;
+        f->out.wall_s = now_s() - t;
+    }
+    int64_t stamp = (int64_t)time(NULL);
+    for (size_t i = 0; i < m; i++) {
+        fresh *f = &fr[ev[i]];
+        f->out.message[sizeof f->out.message - 1] = '\0';
+        if (f->out.timestamp == 0)
+            f->out.timestamp = stamp;
+        f->have = true;
+        r->evaluated++;
+        eo_status st;
+        if (o->db && (st = eo_resdb_put(o->db, o->key, f->key, &f->out)) !=
+                     EO_OK)
+            return st;
+    }
     return EO_OK;
+}
+
+/* Looks at cands[0..n) (n * ndims): idx[i] receives candidate i's
+ * archive index, or SIZE_MAX when it was not looked at (the budget was
+ * spent, the search was interrupted or an error stopped it; S->stop is
+ * then set). Candidates seen before are free; new ones, up to the
+ * budget, come from the database or are evaluated in slices of
+ * S->batch (one at a time without evaluate_batch), each slice recorded
+ * as soon as it returns; all are archived in request order. */
+static eo_status
+look_many(search *S, const uint32_t *cands, size_t n, size_t *idx)
+{
+    eo_search_result *r = S->res;
+    for (size_t i = 0; i < n; i++)
+        idx[i] = SIZE_MAX;
+    if (n == 0 || S->stop)
+        return EO_OK;
+    size_t base = r->count, nnew = 0;
+    bool cut = false;
+    size_t B = S->o->evaluate_batch ? S->batch : 1;
+    fresh *fr = malloc(n * sizeof *fr);
+    size_t *ev = malloc(B * sizeof *ev);
+    uint32_t *cbuf = malloc(B * (S->nd ? S->nd : 1) * sizeof *cbuf);
+    const char **abuf = malloc(B * sizeof *abuf);
+    eo_eval_outcome *obuf = malloc(B * sizeof *obuf);
+    eo_status st = EO_NOMEM;
+    if (!fr || !ev || !cbuf || !abuf || !obuf)
+        goto done;
+    if ((st = grow(S, base + n)) != EO_OK)
+        goto done;
+    /* Which candidates are new, up to the budget. */
+    for (size_t i = 0; i < n; i++) {
+        if ((st = format_key(S, cands + i * S->nd)) != EO_OK)
+            goto done;
+        const char *key = S->buf.data ? S->buf.data : "";
+        size_t slot = find_slot(S, key);
+        if (S->keys[slot]) {
+            idx[i] = S->slot_idx[slot];
+            continue;
+        }
+        if (base + nnew >= S->budget) {
+            cut = true;
+            break;
+        }
+        char *copy = malloc(S->buf.len + 1);
+        if (!copy) {
+            st = EO_NOMEM;
+            goto done;
+        }
+        memcpy(copy, key, S->buf.len + 1);
+        S->keys[slot] = copy;
+        S->slot_idx[slot] = base + nnew;
+        idx[i] = base + nnew;
+        fr[nnew++] = (fresh){ .pos = i, .key = copy };
+    }
+    /* Records already in the database are reused. */
+    for (size_t j = 0; j < nnew && S->o->db; j++) {
+        if ((st = eo_resdb_get(S->o->db, S->o->key, fr[j].key, &fr[j].have,
+                               &fr[j].out)) != EO_OK)
+            goto done;
+        r->reused += fr[j].have;
+    }
+    /* The others are evaluated slice by slice; each slice is archived,
+     * with the reused records before it, as soon as it is recorded. */
+    size_t j = 0;
+    while (r->count < base + nnew && !S->stop) {
+        size_t m = 0;
+        while (j < nnew && m < B) {
+            if (!fr[j].have)
+                ev[m++] = j;
+            j++;
+        }
+        if (m > 0 &&
+            (st = evaluate_slice(S, cands, fr, ev, m, cbuf, abuf, obuf)) !=
+                EO_OK) {
+            /* What precedes the slice was looked at; the rest was not. */
+            for (size_t a = r->count - base; a < ev[0] && fr[a].have; a++)
+                archive(S, cands, &fr[a]);
+            S->stop = true;
+            goto done;
+        }
+        size_t upto = m > 0 ? ev[m - 1] + 1 : j;
+        for (size_t a = r->count - base; a < upto; a++)
+            archive(S, cands, &fr[a]);
+    }
+    st = EO_OK;
+    if (cut)
+        S->stop = true;
+done:
+    /* Entries not archived (an error or an interruption) are not looked
+     * at; the search stops, so their keys only wait to be freed. */
+    for (size_t i = 0; i < n; i++)
+        if (idx[i] != SIZE_MAX && idx[i] >= r->count)
+            idx[i] = SIZE_MAX;
+    if (st != EO_OK)
+        S->stop = true;
+    free(fr);
+    free(ev);
+    free(cbuf);
+    free(abuf);
+    free(obuf);
+    return st;
+}
+
+/* Looks at one candidate: *idx as in look_many. */
+static eo_status
+look(search *S, const uint32_t *cand, size_t *idx)
+{
+    return look_many(S, cand, 1, idx);
 }
 
 static void
@@ -259,31 +430,119 @@ random_cand(search *S, uint32_t *c)
                                       eo_space_dim_size(S->space, d));
 }
 
+/* A growable list of candidates. */
+typedef struct cand_list {
+    uint32_t *c;
+    size_t n, cap, nd;
+} cand_list;
+
+/* Room for one more; the new slot (NULL on allocation failure). */
+static uint32_t *
+cl_push(cand_list *l)
+{
+    size_t w = l->nd ? l->nd : 1;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 64;
+        uint32_t *c = realloc(l->c, cap * w * sizeof *c);
+        if (!c)
+            return NULL;
+        l->c = c;
+        l->cap = cap;
+    }
+    return l->c + l->n++ * w;
+}
+
+/* Whether cand equals one of l's first 'upto' entries. */
+static bool
+cl_contains(const cand_list *l, size_t upto, const uint32_t *cand)
+{
+    for (size_t i = 0; i < upto; i++)
+        if (!memcmp(l->c + i * l->nd, cand, l->nd * sizeof *cand))
+            return true;
+    return false;
+}
+
+/* Appends 'cand' to 'l' unless it is in the archive or already in 'l':
+ * *added says whether it was. */
+static eo_status
+cl_add_new(search *S, cand_list *l, const uint32_t *cand, bool *added)
+{
+    bool known;
+    *added = false;
+    eo_status st = is_known(S, cand, &known);
+    if (st != EO_OK || known || cl_contains(l, l->n, cand))
+        return st;
+    uint32_t *slot = cl_push(l);
+    if (!slot)
+        return EO_NOMEM;
+    if (S->nd)
+        memcpy(slot, cand, S->nd * sizeof *cand);
+    *added = true;
+    return EO_OK;
+}
+
+/* Looks at every candidate of 'l'; *idx (malloc'd, l->n entries) as in
+ * look_many. */
+static eo_status
+look_list(search *S, const cand_list *l, size_t **idx)
+{
+    *idx = malloc((l->n ? l->n : 1) * sizeof **idx);
+    if (!*idx)
+        return EO_NOMEM;
+    return look_many(S, l->c, l->n, *idx);
+}
+
 /* ------------------------------------------------------------------ */
 /* Exhaustive and random                                               */
 /* ------------------------------------------------------------------ */
 
+/* Requests are consecutive slices of the enumeration, the size of an
+ * evaluation batch. */
+static size_t
+slice_size(const search *S)
+{
+    uint64_t left = S->budget - S->res->count;
+    return left < S->batch ? (size_t)left : S->batch;
+}
+
 static eo_status
 run_exhaustive(search *S, uint32_t *c)
 {
+    cand_list l = { .nd = S->nd };
+    size_t *idx = malloc(S->batch * sizeof *idx);
+    eo_status st = idx ? EO_OK : EO_NOMEM;
     memset(c, 0, (S->nd ? S->nd : 1) * sizeof *c);
-    for (;;) {
-        size_t idx;
-        eo_status st = look(S, c, &idx);
-        if (st != EO_OK || S->stop)
-            return st;
-        size_t d = S->nd;
-        while (d > 0) {
-            d--;
-            if (++c[d] < eo_space_dim_size(S->space, d))
+    for (bool more = true; more && st == EO_OK && !S->stop;) {
+        size_t want = slice_size(S);
+        if (want == 0)
+            break;
+        l.n = 0;
+        while (more && l.n < want) {
+            uint32_t *slot = cl_push(&l);
+            if (!slot) {
+                st = EO_NOMEM;
                 break;
-            c[d] = 0;
-            if (d == 0)
-                return EO_OK;
+            }
+            if (S->nd)
+                memcpy(slot, c, S->nd * sizeof *c);
+            /* Next candidate, last dimension fastest. */
+            size_t d = S->nd;
+            more = false;
+            while (d > 0) {
+                d--;
+                if (++c[d] < eo_space_dim_size(S->space, d)) {
+                    more = true;
+                    break;
+                }
+                c[d] = 0;
+            }
         }
-        if (S->nd == 0)
-            return EO_OK;
+        if (st == EO_OK)
+            st = look_many(S, l.c, l.n, idx);
     }
+    free(idx);
+    free(l.c);
+    return st;
 }
 
 /* Candidate number 'n' in mixed radix (last dimension fastest). */
@@ -304,11 +563,16 @@ static eo_status
 run_random(search *S, uint32_t *c)
 {
     uint64_t size = eo_space_size(S->space);
-    if (size <= SHUFFLE_MAX) {
+    cand_list l = { .nd = S->nd };
+    size_t *idx = malloc(S->batch * sizeof *idx);
+    uint32_t *perm = NULL;
+    eo_status st = idx ? EO_OK : EO_NOMEM;
+    if (st == EO_OK && size <= SHUFFLE_MAX) {
         /* Small space: a shuffled enumeration, no repeat at all. */
-        uint32_t *perm = malloc(size * sizeof *perm);
-        if (!perm)
-            return EO_NOMEM;
+        if (!(perm = malloc(size * sizeof *perm))) {
+            st = EO_NOMEM;
+            goto done;
+        }
         for (uint32_t i = 0; i < size; i++)
             perm[i] = i;
         for (uint64_t i = size; i > 1; i--) {
@@ -317,25 +581,43 @@ run_random(search *S, uint32_t *c)
             perm[i - 1] = perm[j];
             perm[j] = t;
         }
-        eo_status st = EO_OK;
-        for (uint64_t i = 0; i < size && st == EO_OK && !S->stop; i++) {
-            size_t idx;
-            decode(S, perm[i], c);
-            st = look(S, c, &idx);
+        for (uint64_t i = 0; i < size && st == EO_OK && !S->stop;) {
+            size_t want = slice_size(S);
+            if (want == 0)
+                break;
+            for (l.n = 0; l.n < want && i < size; i++) {
+                uint32_t *slot = cl_push(&l);
+                if (!slot) {
+                    st = EO_NOMEM;
+                    goto done;
+                }
+                decode(S, perm[i], slot);
+            }
+            st = look_many(S, l.c, l.n, idx);
         }
-        free(perm);
-        return st;
+        goto done;
     }
-    /* Large space: draw and skip repeats. */
-    for (unsigned dups = 0; dups < MAX_DUPLICATES;) {
-        size_t before = S->res->count, idx;
-        random_cand(S, c);
-        eo_status st = look(S, c, &idx);
-        if (st != EO_OK || S->stop)
-            return st;
-        dups = S->res->count == before ? dups + 1 : 0;
+    /* Large space: draw and skip repeats; the sequence of first
+     * occurrences does not depend on how it is sliced. */
+    for (unsigned dups = 0; st == EO_OK && dups < MAX_DUPLICATES &&
+                            !S->stop;) {
+        size_t want = slice_size(S);
+        if (want == 0)
+            break;
+        for (l.n = 0; l.n < want && dups < MAX_DUPLICATES;) {
+            bool added;
+            random_cand(S, c);
+            if ((st = cl_add_new(S, &l, c, &added)) != EO_OK)
+                goto done;
+            dups = added ? 0 : dups + 1;
+        }
+        st = look_many(S, l.c, l.n, idx);
     }
-    return EO_OK;
+done:
+    free(perm);
+    free(idx);
+    free(l.c);
+    return st;
 }
 
 /* ------------------------------------------------------------------ */
@@ -362,23 +644,24 @@ cmp_crowd_desc(const void *a, const void *b)
     return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* Keeps the best 'keep' of pool[0..n) by (front, crowding); computes
+/* Keeps the best 'keep' of pool[0..n) by (front, crowding), or with
+ * 'front0' only the first front's (crowding-thinned to 'keep'); computes
  * their rank and crowding (within the kept set's fronts). */
 static eo_status
 select_survivors(search *S, member *pool, size_t n, size_t keep,
-                 size_t *kept)
+                 bool front0, size_t *kept)
 {
     size_t k = S->k;
     *kept = 0;
     if (n == 0)
         return EO_OK;
     double *obj = malloc(n * k * sizeof *obj);
-    double *viol = malloc((n ? n : 1) * sizeof *viol);
-    size_t *rank = malloc((n ? n : 1) * sizeof *rank);
-    size_t *mem = malloc((n ? n : 1) * sizeof *mem);
-    double *dist = malloc((n ? n : 1) * sizeof *dist);
-    crowd_key *ck = malloc((n ? n : 1) * sizeof *ck);
-    member *out = malloc((n ? n : 1) * sizeof *out);
+    double *viol = malloc(n * sizeof *viol);
+    size_t *rank = malloc(n * sizeof *rank);
+    size_t *mem = malloc(n * sizeof *mem);
+    double *dist = malloc(n * sizeof *dist);
+    crowd_key *ck = malloc(n * sizeof *ck);
+    member *out = malloc(n * sizeof *out);
     eo_status st = EO_NOMEM;
     if (!obj || !viol || !rank || !mem || !dist || !ck || !out)
         goto done;
@@ -389,7 +672,7 @@ select_survivors(search *S, member *pool, size_t n, size_t keep,
     if ((st = eo_pareto_sort(obj, viol, n, k, rank)) != EO_OK)
         goto done;
     size_t m = 0;
-    for (size_t r = 0; m < keep && m < n; r++) {
+    for (size_t r = 0; m < keep && m < n && (!front0 || r == 0); r++) {
         size_t f = 0;
         for (size_t i = 0; i < n; i++)
             if (rank[i] == r)
@@ -454,40 +737,89 @@ in_pool(const member *pool, size_t n, size_t idx)
     return false;
 }
 
+/* Appends the looked-at entries idx[0..n) to pool[*m..) (no repeats). */
+static void
+pool_add(member *pool, size_t *m, const size_t *idx, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (idx[i] != SIZE_MAX && !in_pool(pool, *m, idx[i]))
+            pool[(*m)++] = (member){ idx[i], 0, 0 };
+}
+
 #define MAX_STALL 20
 
+/* Population, proposals, neighbours and initial designs beyond this are
+ * cut to it (allocation sizes stay sane). */
+#define MAX_SIZE_OPT ((size_t)1 << 16)
+
+/* The population size of generation-based searches. */
+static size_t
+population(const search *S)
+{
+    size_t N = S->o->population ? S->o->population : 20;
+    N = N < MAX_SIZE_OPT ? N : MAX_SIZE_OPT;
+    return N + (N & 1);
+}
+
+/* Up to 'want' distinct random candidates not in the archive (20 tries
+ * each) into 'l'. */
+static eo_status
+random_new(search *S, cand_list *l, size_t want, uint32_t *c)
+{
+    for (size_t tries = 0; l->n < want && tries < 20 * want; tries++) {
+        bool added;
+        random_cand(S, c);
+        eo_status st = cl_add_new(S, l, c, &added);
+        if (st != EO_OK)
+            return st;
+    }
+    return EO_OK;
+}
+
+/* Changes dimension d of 'x' to another value, uniformly. */
+static void
+mutate_dim(search *S, uint32_t *x, size_t d)
+{
+    uint32_t sz = eo_space_dim_size(S->space, d);
+    uint32_t v = (uint32_t)eo_rng_below(&S->rng, sz - 1);
+    x[d] = v >= x[d] ? v + 1 : v;
+}
+
+/* Each generation is made whole (children distinct from the archive
+ * and from each other, at most what the budget leaves), looked at as
+ * one request, then selected from: the candidates do not depend on how
+ * the evaluation is batched. */
 static eo_status
 run_nsga2(search *S, uint32_t *c)
 {
-    size_t N = S->o->population ? S->o->population : 20;
-    N += N & 1;
+    size_t N = population(S);
     double pc = S->o->crossover > 0 ? S->o->crossover : 0.9;
     double pm = S->o->mutation > 0 ? S->o->mutation
                                    : 1.0 / (double)(S->nd ? S->nd : 1);
     uint64_t size = eo_space_size(S->space);
     member *pool = malloc(2 * N * sizeof *pool);
     uint32_t *c2 = malloc((S->nd ? S->nd : 1) * sizeof *c2);
+    cand_list l = { .nd = S->nd };
+    size_t *idx = NULL;
     eo_status st = EO_NOMEM;
     if (!pool || !c2)
         goto done;
     /* The first population: distinct random candidates. */
     size_t n = 0;
-    st = EO_OK;
-    for (size_t tries = 0; n < N && tries < 20 * N && !S->stop; tries++) {
-        size_t idx;
-        random_cand(S, c);
-        if ((st = look(S, c, &idx)) != EO_OK)
-            goto done;
-        if (idx != SIZE_MAX && !in_pool(pool, n, idx))
-            pool[n++] = (member){ idx, 0, 0 };
-    }
-    if ((st = select_survivors(S, pool, n, N, &n)) != EO_OK)
+    if ((st = random_new(S, &l, N, c)) != EO_OK ||
+        (st = look_list(S, &l, &idx)) != EO_OK)
+        goto done;
+    pool_add(pool, &n, idx, l.n);
+    if ((st = select_survivors(S, pool, n, N, false, &n)) != EO_OK)
         goto done;
     for (unsigned stall = 0; !S->stop && stall < MAX_STALL && n > 0 &&
                              S->res->count < size;) {
-        size_t before = S->res->count, m = n;
-        for (size_t tries = 0; m < n + N && tries < 20 * N && !S->stop;
-             tries++) {
+        uint64_t left = S->budget - S->res->count;
+        size_t want = left < N ? (size_t)left : N;
+        if (want == 0)
+            break;
+        l.n = 0;
+        for (size_t tries = 0; l.n < want && tries < 20 * N; tries++) {
             const member *p1 = tournament(S, pool, n);
             const member *p2 = tournament(S, pool, n);
             memcpy(c, S->res->cands + p1->idx * S->nd, S->nd * sizeof *c);
@@ -499,30 +831,31 @@ run_nsga2(search *S, uint32_t *c)
                         c[d] = c2[d];
                         c2[d] = t;
                     }
-            for (int child = 0; child < 2 && m < n + N && !S->stop;
-                 child++) {
+            for (int child = 0; child < 2 && l.n < want; child++) {
                 uint32_t *x = child ? c2 : c;
-                for (size_t d = 0; d < S->nd; d++) {
-                    uint32_t sz = eo_space_dim_size(S->space, d);
-                    if (sz > 1 && eo_rng_unit(&S->rng) < pm) {
-                        uint32_t v = (uint32_t)eo_rng_below(&S->rng, sz - 1);
-                        x[d] = v >= x[d] ? v + 1 : v;
-                    }
-                }
-                size_t idx;
-                if ((st = look(S, x, &idx)) != EO_OK)
+                for (size_t d = 0; d < S->nd; d++)
+                    if (eo_space_dim_size(S->space, d) > 1 &&
+                        eo_rng_unit(&S->rng) < pm)
+                        mutate_dim(S, x, d);
+                bool added;
+                if ((st = cl_add_new(S, &l, x, &added)) != EO_OK)
                     goto done;
-                if (idx != SIZE_MAX && !in_pool(pool, m, idx))
-                    pool[m++] = (member){ idx, 0, 0 };
             }
         }
-        if ((st = select_survivors(S, pool, m, N, &n)) != EO_OK)
+        free(idx);
+        if ((st = look_list(S, &l, &idx)) != EO_OK)
             goto done;
-        stall = S->res->count == before ? stall + 1 : 0;
+        size_t m = n;
+        pool_add(pool, &m, idx, l.n);
+        stall = m == n ? stall + 1 : 0;
+        if ((st = select_survivors(S, pool, m, N, false, &n)) != EO_OK)
+            goto done;
     }
 done:
+    free(idx);
     free(pool);
     free(c2);
+    free(l.c);
     return st;
 }
 
@@ -530,35 +863,60 @@ done:
 /* Simulated annealing on a weighted sum                               */
 /* ------------------------------------------------------------------ */
 
+typedef struct scalarization {
+    double w[EO_NUM_OBJECTIVES];
+    double scale[EO_NUM_OBJECTIVES];    /* the start's |objective| */
+} scalarization;
+
 static double
-scalar(const search *S, size_t idx, const double *w)
+scalar(const search *S, size_t idx, const scalarization *z)
 {
     double f = 0;
     for (size_t i = 0; i < S->k; i++)
-        f += w[i] * S->res->obj[idx * S->k + i];
+        f += z->w[i] * S->res->obj[idx * S->k + i] / z->scale[i];
     return f;
 }
 
 /* Whether archive entry a is better than b: less violation, then a
  * smaller weighted sum. */
 static bool
-better(const search *S, size_t a, size_t b, const double *w)
+better(const search *S, size_t a, size_t b, const scalarization *z)
 {
     double va = S->res->viol[a], vb = S->res->viol[b];
     if (va != vb)
         return va < vb;
-    return scalar(S, a, w) < scalar(S, b, w);
+    return scalar(S, a, z) < scalar(S, b, z);
 }
 
+/* The start temperature for a walk from archive entry i. */
+static double
+start_temperature(const search *S, size_t i, const scalarization *z)
+{
+    double f = fabs(scalar(S, i, z));
+    return (S->o->t0 > 0 ? S->o->t0 : 0.01) * (isfinite(f) && f > 0 ? f : 1);
+}
+
+/* A walk from the default candidate: a move changes one dimension to
+ * another value; better moves are taken, worse ones with probability
+ * exp(-delta/T), infeasible ones only when they reduce the violation.
+ * Objectives are divided by the start's, so weights are relative. When
+ * the walk is cold (T below 1/1000 of its start), finds nothing new
+ * for a while or, under a budget, has made budget/16 moves (at least
+ * 16), it restarts, reheated, from the best point so far under the
+ * weights (from a random candidate after a walk that found nothing new);
+ * without given weights each restart draws new ones (uniform over the
+ * simplex), so the walks spread along the front. It stops when the
+ * budget is spent, the space is exhausted or 20 restarts in a row found
+ * nothing new. */
 static eo_status
 run_anneal(search *S, uint32_t *c)
 {
-    double w[EO_NUM_OBJECTIVES];
-    bool any = false;
+    scalarization z0, z;
+    bool given = false;
     for (size_t i = 0; i < S->k; i++)
-        any |= S->o->weights[i] != 0;
+        given |= S->o->weights[i] != 0;
     for (size_t i = 0; i < S->k; i++)
-        w[i] = any ? S->o->weights[i] : 1.0;
+        z0.w[i] = given ? S->o->weights[i] : 1.0;
     double cooling = S->o->cooling > 0 && S->o->cooling < 1 ? S->o->cooling
                                                             : 0.97;
     uint32_t *cur = malloc((S->nd ? S->nd : 1) * sizeof *cur);
@@ -571,49 +929,708 @@ run_anneal(search *S, uint32_t *c)
         free(cur);
         return st;
     }
+    for (size_t i = 0; i < S->k; i++) {
+        double x = fabs(S->res->obj[ci * S->k + i]);
+        z0.scale[i] = isfinite(x) && x > 0 ? x : 1;
+    }
+    z = z0;
     best = ci;
-    double f0 = fabs(scalar(S, ci, w));
-    double T = (S->o->t0 > 0 ? S->o->t0 : 0.1) *
-               (isfinite(f0) && f0 > 0 ? f0 : 1.0);
-    size_t movable = 0;
-    for (size_t d = 0; d < S->nd; d++)
-        movable += eo_space_dim_size(S->space, d) > 1;
+    double T0 = start_temperature(S, ci, &z), T = T0;
+    size_t movable = 0, neighbours = 0;
+    for (size_t d = 0; d < S->nd; d++) {
+        uint32_t sz = eo_space_dim_size(S->space, d);
+        movable += sz > 1;
+        neighbours += sz - 1;
+    }
     uint64_t size = eo_space_size(S->space);
-    unsigned max_stall = 200 * (unsigned)(S->nd < 1000 ? S->nd + 1 : 1000);
-    for (unsigned stall = 0; movable && !S->stop && stall < max_stall &&
-                             S->res->count < size;) {
+    size_t restart_stall = 50 + 2 * (neighbours < 1000 ? neighbours : 1000);
+    size_t since = S->res->count;       /* archive size at the restart */
+    /* Under a budget, walks are at most a sixteenth of it (at least 16
+     * steps), so that several walks fit. */
+    uint64_t walk_max = S->budget != UINT64_MAX ? S->budget / 16
+                                                : UINT64_MAX;
+    walk_max = walk_max < 16 ? 16 : walk_max;
+    unsigned idle = 0;
+    for (size_t stall = 0, steps = 0; movable && !S->stop &&
+                                      idle < MAX_STALL &&
+                                      S->res->count < size; steps++) {
+        if (T < 1e-3 * T0 || stall >= restart_stall || steps >= walk_max) {
+            bool dry = S->res->count == since;
+            idle = dry ? idle + 1 : 0;
+            since = S->res->count;
+            if (!given) {
+                double sum = 0;
+                for (size_t i = 0; i < S->k; i++)
+                    sum += z.w[i] = -log(1 - eo_rng_unit(&S->rng));
+                for (size_t i = 0; i < S->k; i++)
+                    z.w[i] = sum > 0 ? z.w[i] / sum : 1;
+            }
+            ci = 0;
+            for (size_t i = 1; i < S->res->count; i++)
+                if (better(S, i, ci, &z))
+                    ci = i;
+            if (dry) {
+                /* A walk that found nothing new: the next one starts
+                 * from a random candidate. */
+                random_cand(S, c);
+                size_t ri;
+                if ((st = look(S, c, &ri)) != EO_OK || ri == SIZE_MAX)
+                    break;
+                ci = ri;
+            }
+            memcpy(cur, S->res->cands + ci * S->nd, S->nd * sizeof *cur);
+            T = T0 = start_temperature(S, ci, &z);
+            stall = steps = 0;
+        }
         memcpy(c, cur, S->nd * sizeof *c);
         size_t pick = (size_t)eo_rng_below(&S->rng, movable), d = 0;
         for (;; d++)
             if (eo_space_dim_size(S->space, d) > 1 && pick-- == 0)
                 break;
-        uint32_t sz = eo_space_dim_size(S->space, d);
-        uint32_t v = (uint32_t)eo_rng_below(&S->rng, sz - 1);
-        c[d] = v >= c[d] ? v + 1 : v;
+        mutate_dim(S, c, d);
         size_t before = S->res->count, ni;
         if ((st = look(S, c, &ni)) != EO_OK || ni == SIZE_MAX)
             break;
         stall = S->res->count == before ? stall + 1 : 0;
         double u = eo_rng_unit(&S->rng);
         bool take;
-        if (better(S, ni, ci, w))
+        if (better(S, ni, ci, &z))
             take = true;
         else if (S->res->viol[ni] != S->res->viol[ci])
             take = false;
         else
-            take = u < exp(-(scalar(S, ni, w) - scalar(S, ci, w)) / T);
+            take = u < exp(-(scalar(S, ni, &z) - scalar(S, ci, &z)) / T);
         if (take) {
             ci = ni;
             memcpy(cur, c, S->nd * sizeof *c);
         }
-        if (better(S, ni, best, w))
+        if (better(S, ni, best, &z0))
             best = ni;
         T *= cooling;
-        if (T < 1e-300)
-            T = 1e-300;
     }
     S->res->best = best;
     free(cur);
+    return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Layer-wise search                                                   */
+/* ------------------------------------------------------------------ */
+
+/* Combinations of one layer's dimensions tried exhaustively up to this
+ * many per beam member; beyond, this many random ones. */
+#define LAYER_COMBOS 64
+
+typedef struct seq_key {
+    size_t seq;             /* first appearance of the site */
+    size_t dim;
+} seq_key;
+
+static int
+cmp_seq(const void *a, const void *b)
+{
+    const seq_key *x = a, *y = b;
+    if (x->seq != y->seq)
+        return x->seq < y->seq ? -1 : 1;
+    return x->dim < y->dim ? -1 : x->dim > y->dim;
+}
+
+/* Groups the dimensions by site: order[] lists dimensions layer by
+ * layer (sites by first appearance in the knob-space JSON, dimensions
+ * by index within a site, the site-less ones last), start[l] is where
+ * layer l begins (start[nl] = ndims). */
+static eo_status
+layers(const search *S, size_t *order, size_t *start, size_t *nl)
+{
+    size_t nd = S->nd;
+    seq_key *key = malloc((nd ? nd : 1) * sizeof *key);
+    if (!key)
+        return EO_NOMEM;
+    for (size_t d = 0; d < nd; d++) {
+        const char *site = eo_space_dim_site(S->space, d);
+        size_t first = SIZE_MAX;
+        if (*site)
+            for (size_t e = 0; e < nd; e++)
+                if (!strcmp(eo_space_dim_site(S->space, e), site) &&
+                    eo_space_dim_seq(S->space, e) < first)
+                    first = eo_space_dim_seq(S->space, e);
+        key[d] = (seq_key){ first, d };
+    }
+    qsort(key, nd, sizeof *key, cmp_seq);
+    *nl = 0;
+    for (size_t i = 0; i < nd; i++) {
+        order[i] = key[i].dim;
+        if (i == 0 || key[i].seq != key[i - 1].seq)
+            start[(*nl)++] = i;
+    }
+    start[*nl] = nd;
+    free(key);
+    return EO_OK;
+}
+
+/* How many combinations of the layer dims[0..nld) a beam member is
+ * extended with: all of them up to LAYER_COMBOS, else LAYER_COMBOS
+ * random ones. */
+static uint64_t
+layer_combos(const search *S, const size_t *dims, size_t nld)
+{
+    uint64_t prod = 1;
+    for (size_t i = 0; i < nld && prod <= LAYER_COMBOS; i++)
+        prod *= eo_space_dim_size(S->space, dims[i]);
+    return prod <= LAYER_COMBOS ? prod : LAYER_COMBOS;
+}
+
+/* Keeps the non-dominated (constraint domination) candidates of a beam
+ * of partial solutions, layer by layer: each member is extended with
+ * every combination of the next layer's values (or a random sample of
+ * them), the other layers as the member has them; the beam is thinned
+ * by crowding to 'population' and, under a budget (until it widens),
+ * narrowed so that the sweep's remaining layers fit in what is left. Sweeps again from the
+ * final beam; when a sweep finds nothing new, the beam widens (twice
+ * the width, filled from the archive by front and crowding: dominated
+ * partial solutions too), until a sweep over a beam as large as the
+ * archive finds nothing new or the budget is spent. */
+#define WIDEN_POOL_MAX 2048
+
+static eo_status
+run_layerwise(search *S, uint32_t *c)
+{
+    size_t P = population(S);
+    size_t nd = S->nd, nl = 0;
+    size_t *order = malloc((nd ? nd : 1) * sizeof *order);
+    size_t *start = malloc((nd + 1) * sizeof *start);
+    member *beam = malloc(P * sizeof *beam), *pool = NULL;
+    bool wide = false;
+    cand_list l = { .nd = nd };
+    size_t *idx = NULL, nb = 0;
+    eo_status st = EO_NOMEM;
+    if (!order || !start || !beam)
+        goto done;
+    if ((st = layers(S, order, start, &nl)) != EO_OK)
+        goto done;
+    eo_space_default(S->space, c);
+    size_t first;
+    if ((st = look(S, c, &first)) != EO_OK || first == SIZE_MAX)
+        goto done;
+    beam[nb++] = (member){ first, 0, 0 };
+    uint64_t size = eo_space_size(S->space);
+    for (bool more = true; more && !S->stop && S->res->count < size;) {
+        size_t before = S->res->count;
+        for (size_t L = 0; L < nl && !S->stop; L++) {
+            const size_t *dims = order + start[L];
+            size_t nld = start[L + 1] - start[L];
+            uint64_t prod = layer_combos(S, dims, nld);
+            bool all = true;
+            for (size_t i = 0, p = 1; i < nld && all; i++)
+                all = (p *= eo_space_dim_size(S->space, dims[i])) <=
+                      LAYER_COMBOS;
+            /* With a budget, the beam narrows (until it widens) so that
+             * the sweep's remaining layers fit in what is left; when one
+             * member is already too many, the layer gets its share of
+             * what is left in random combinations. */
+            if (S->budget != UINT64_MAX && !wide) {
+                uint64_t left = S->budget - S->res->count, need = 0;
+                for (size_t M = L; M < nl; M++)
+                    need += layer_combos(S, order + start[M],
+                                         start[M + 1] - start[M]) - 1;
+                uint64_t w = need ? left / need : nb;
+                if (w < 1) {
+                    w = 1;
+                    uint64_t share = left * (prod - 1) / need;
+                    prod = share > 1 ? share : 1;
+                    all = false;
+                }
+                if (w < nb &&
+                    (st = select_survivors(S, beam, nb, (size_t)w, true,
+                                           &nb)) != EO_OK)
+                    goto done;
+            }
+            l.n = 0;
+            for (size_t b = 0; b < nb; b++) {
+                const uint32_t *base = S->res->cands + beam[b].idx * nd;
+                for (size_t x = 0; x < prod; x++) {
+                    uint32_t *slot = cl_push(&l);
+                    if (!slot) {
+                        st = EO_NOMEM;
+                        goto done;
+                    }
+                    memcpy(slot, base, nd * sizeof *slot);
+                    size_t r = x;
+                    for (size_t i = nld; i-- > 0;) {
+                        uint32_t m = eo_space_dim_size(S->space, dims[i]);
+                        if (all) {
+                            slot[dims[i]] = (uint32_t)(r % m);
+                            r /= m;
+                        } else {
+                            slot[dims[i]] =
+                                (uint32_t)eo_rng_below(&S->rng, m);
+                        }
+                    }
+                }
+            }
+            free(idx);
+            if ((st = look_list(S, &l, &idx)) != EO_OK)
+                goto done;
+            member *np = realloc(pool, (nb + l.n) * sizeof *np);
+            if (!np) {
+                st = EO_NOMEM;
+                goto done;
+            }
+            pool = np;
+            size_t m = nb;
+            memcpy(pool, beam, nb * sizeof *beam);
+            pool_add(pool, &m, idx, l.n);
+            if ((st = select_survivors(S, pool, m, P, !wide, &m)) != EO_OK)
+                goto done;
+            memcpy(beam, pool, m * sizeof *beam);
+            nb = m;
+        }
+        if (S->res->count > before || S->stop)
+            continue;
+        /* A dry sweep: widen the beam, from the archive (its most
+         * recent entries when it is large). */
+        size_t count = S->res->count;
+        if (wide && P >= count) {
+            more = false;
+            continue;
+        }
+        P = 2 * P < count ? 2 * P : count;
+        wide = true;
+        size_t from = count > WIDEN_POOL_MAX ? count - WIDEN_POOL_MAX : 0;
+        member *nbm = realloc(beam, P * sizeof *nbm);
+        member *np = realloc(pool, (count - from) * sizeof *np);
+        if (nbm)
+            beam = nbm;
+        if (np)
+            pool = np;
+        if (!nbm || !np) {
+            st = EO_NOMEM;
+            goto done;
+        }
+        for (size_t i = from; i < count; i++)
+            pool[i - from] = (member){ i, 0, 0 };
+        if ((st = select_survivors(S, pool, count - from, P, false, &nb)) !=
+            EO_OK)
+            goto done;
+        memcpy(beam, pool, nb * sizeof *beam);
+    }
+done:
+    free(order);
+    free(start);
+    free(beam);
+    free(pool);
+    free(idx);
+    free(l.c);
+    return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Model-guided search: a k-nearest-neighbour surrogate                */
+/* ------------------------------------------------------------------ */
+
+/* Optimism of the surrogate: a proposal is scored at its predicted mean
+ * minus this many weighted standard deviations of its neighbours. */
+#define MODEL_KAPPA 0.5
+
+typedef struct model {
+    search *S;
+    size_t kn;              /* neighbours */
+    size_t *front;          /* archive indices of the feasible front */
+    size_t nf;
+    double lo[EO_NUM_OBJECTIVES], span[EO_NUM_OBJECTIVES];
+    size_t *nb_idx;         /* scratch: kn nearest */
+    double *nb_dist;
+    double *inv;            /* 1 / (size - 1) per dimension */
+} model;
+
+/* Distance of candidates a and b: per dimension the mean of the
+ * Hamming distance and the ordinal distance of the value indices
+ * (normalized by the dimension's size: inv[d] = 1 / (size - 1)), summed
+ * over dimensions; it stops early, returning a partial sum, once it
+ * reaches 'cut'. */
+static double
+cand_dist(size_t nd, const double *inv, const uint32_t *a, const uint32_t *b,
+          double cut)
+{
+    double d = 0;
+    for (size_t i = 0; i < nd && d < cut; i++)
+        if (a[i] != b[i])
+            d += 0.5 + 0.5 * (double)(a[i] > b[i] ? a[i] - b[i]
+                                                  : b[i] - a[i]) * inv[i];
+    return d;
+}
+
+/* Adds archive entry i to the feasible front (dropping what it
+ * dominates; a point equal to a member is left out). */
+static void
+front_add(model *M, size_t i)
+{
+    const search *S = M->S;
+    const double *obj = S->res->obj;
+    size_t k = S->k;
+    if (S->res->viol[i] != 0)
+        return;
+    for (size_t j = 0; j < M->nf; j++) {
+        const double *f = obj + M->front[j] * k;
+        if (eo_pareto_dominates(f, 0, obj + i * k, 0, k) ||
+            !memcmp(f, obj + i * k, k * sizeof *f))
+            return;
+    }
+    size_t w = 0;
+    for (size_t j = 0; j < M->nf; j++)
+        if (!eo_pareto_dominates(obj + i * k, 0, obj + M->front[j] * k, 0,
+                                 k))
+            M->front[w++] = M->front[j];
+    M->front[w++] = i;
+    M->nf = w;
+}
+
+/* Objective ranges over the feasible archive (for normalization). */
+static void
+model_scale(model *M)
+{
+    const search *S = M->S;
+    double hi[EO_NUM_OBJECTIVES];
+    for (size_t o = 0; o < S->k; o++) {
+        M->lo[o] = INFINITY;
+        hi[o] = -INFINITY;
+    }
+    for (size_t i = 0; i < S->res->count; i++) {
+        if (!isfinite(S->res->viol[i]))
+            continue;
+        for (size_t o = 0; o < S->k; o++) {
+            double x = S->res->obj[i * S->k + o];
+            M->lo[o] = x < M->lo[o] ? x : M->lo[o];
+            hi[o] = x > hi[o] ? x : hi[o];
+        }
+    }
+    for (size_t o = 0; o < S->k; o++) {
+        if (!isfinite(M->lo[o])) {
+            M->lo[o] = 0;
+            hi[o] = 1;
+        }
+        M->span[o] = hi[o] > M->lo[o] ? hi[o] - M->lo[o] : 1;
+    }
+}
+
+/* Predicts a candidate's normalized objectives (optimistic: mean minus
+ * MODEL_KAPPA weighted standard deviations) and its probability of
+ * being infeasible from its nearest archive entries. */
+static void
+predict(model *M, const uint32_t *cand, double *pred, double *pfail)
+{
+    const search *S = M->S;
+    const eo_search_result *r = S->res;
+    size_t kn = M->kn < r->count ? M->kn : r->count, have = 0;
+    for (size_t i = 0; i < r->count; i++) {
+        double cut = have == kn ? M->nb_dist[kn - 1] : INFINITY;
+        double d = cand_dist(S->nd, M->inv, cand, r->cands + i * S->nd, cut);
+        if (d >= cut)
+            continue;
+        size_t at = have < kn ? have++ : kn - 1;
+        while (at > 0 && M->nb_dist[at - 1] > d) {
+            M->nb_dist[at] = M->nb_dist[at - 1];
+            M->nb_idx[at] = M->nb_idx[at - 1];
+            at--;
+        }
+        M->nb_dist[at] = d;
+        M->nb_idx[at] = i;
+    }
+    double wsum = 0, wbad = 0, wobj = 0;
+    double mean[EO_NUM_OBJECTIVES] = { 0 }, sq[EO_NUM_OBJECTIVES] = { 0 };
+    for (size_t j = 0; j < have; j++) {
+        size_t i = M->nb_idx[j];
+        double nd = (double)(S->nd ? S->nd : 1);
+        double w = 1.0 / (M->nb_dist[j] / nd + 1e-3);
+        wsum += w;
+        if (r->viol[i] != 0)
+            wbad += w;
+        if (!isfinite(r->viol[i]))
+            continue;
+        wobj += w;
+        for (size_t o = 0; o < S->k; o++) {
+            double x = (r->obj[i * S->k + o] - M->lo[o]) / M->span[o];
+            mean[o] += w * x;
+            sq[o] += w * x * x;
+        }
+    }
+    *pfail = wsum > 0 ? wbad / wsum : 1;
+    for (size_t o = 0; o < S->k; o++) {
+        if (wobj == 0) {
+            pred[o] = 1;
+            continue;
+        }
+        double mu = mean[o] / wobj, var = sq[o] / wobj - mu * mu;
+        pred[o] = mu - MODEL_KAPPA * sqrt(var > 0 ? var : 0);
+    }
+}
+
+/* The reference point of normalized objectives. */
+static const double model_ref[EO_NUM_OBJECTIVES] = { 1.1, 1.1, 1.1 };
+
+typedef struct pt2 {
+    double x, y;
+} pt2;
+
+static int
+cmp_pt2(const void *a, const void *b)
+{
+    const pt2 *p = a, *q = b;
+    if (p->x != q->x)
+        return p->x < q->x ? -1 : 1;
+    return (p->y > q->y) - (p->y < q->y);
+}
+
+/* The staircase of 2-D points pts[0..n) inside the reference box: the
+ * non-dominated ones by increasing x (so decreasing y), into st; returns
+ * their number. */
+static size_t
+staircase(const double *pts, size_t n, pt2 *st)
+{
+    size_t m = 0;
+    for (size_t j = 0; j < n; j++)
+        if (pts[2 * j] < model_ref[0] && pts[2 * j + 1] < model_ref[1])
+            st[m++] = (pt2){ pts[2 * j], pts[2 * j + 1] };
+    qsort(st, m, sizeof *st, cmp_pt2);
+    size_t w = 0;
+    for (size_t j = 0; j < m; j++)
+        if (w == 0 || st[j].y < st[w - 1].y)
+            st[w++] = st[j];
+    return w;
+}
+
+/* The area point p adds to the region a staircase dominates (within the
+ * reference box). */
+static double
+hvi2(const pt2 *st, size_t n, const double *p)
+{
+    if (!(p[0] < model_ref[0] && p[1] < model_ref[1]))
+        return 0;
+    double h = model_ref[1], x = p[0], area = 0;
+    size_t j = 0;
+    for (; j < n && st[j].x <= p[0]; j++)
+        h = st[j].y < h ? st[j].y : h;
+    for (; j < n; j++) {
+        if (h > p[1])
+            area += (st[j].x - x) * (h - p[1]);
+        x = st[j].x;
+        h = st[j].y < h ? st[j].y : h;
+    }
+    if (h > p[1])
+        area += (model_ref[0] - x) * (h - p[1]);
+    return area;
+}
+
+/* How much normalized point p improves the set pts[0..n) (k objectives,
+ * room for one more point after them; for k = 2 also as the staircase
+ * st[0..ns)): the hypervolume it adds (reference 1.1 in each objective;
+ * for one objective the decrease of the minimum) when positive, else
+ * minus the distance it lacks to be non-dominated. h0 is the set's
+ * hypervolume (k = 3). */
+static eo_status
+improvement(search *S, double *pts, size_t n, const pt2 *st, size_t ns,
+            double h0, const double *p, double *out)
+{
+    size_t k = S->k;
+    double lack = 0;
+    for (size_t j = 0; j < n; j++) {
+        double need = INFINITY;
+        for (size_t o = 0; o < k; o++) {
+            double e = p[o] - pts[j * k + o];
+            need = e < need ? e : need;
+        }
+        lack = need > lack ? need : lack;
+    }
+    if (k == 1) {
+        double best = n ? pts[0] : 1.1;
+        for (size_t j = 1; j < n; j++)
+            best = pts[j] < best ? pts[j] : best;
+        *out = best - p[0];
+        return EO_OK;
+    }
+    if (lack > 0) {
+        *out = -lack;
+        return EO_OK;
+    }
+    if (k == 2) {
+        *out = hvi2(st, ns, p);
+        return EO_OK;
+    }
+    double h1;
+    memcpy(pts + n * k, p, k * sizeof *p);
+    eo_status s = eo_pareto_hypervolume(S->ctx, pts, n + 1, k, model_ref,
+                                        &h1);
+    if (s != EO_OK)
+        return s;
+    *out = h1 - h0;
+    return EO_OK;
+}
+
+/* Changes 1 to 3 random dimensions of 'x' (those with 2+ values). */
+static void
+mutate_some(search *S, uint32_t *x, size_t movable)
+{
+    size_t m = 1 + (size_t)eo_rng_below(&S->rng, 3);
+    for (size_t t = 0; t < m && movable; t++) {
+        size_t pick = (size_t)eo_rng_below(&S->rng, movable), d = 0;
+        for (;; d++)
+            if (eo_space_dim_size(S->space, d) > 1 && pick-- == 0)
+                break;
+        mutate_dim(S, x, d);
+    }
+}
+
+/* Initial random designs, then rounds of 'population' candidates: the
+ * proposals (half random, half mutations of front members) with the
+ * largest predicted improvement, chosen greedily (each pick's predicted
+ * point joins the front for the next). */
+static eo_status
+run_model(search *S, uint32_t *c)
+{
+    size_t N = population(S);
+    size_t P = S->o->proposals ? S->o->proposals : 200;
+    size_t init = S->o->initial ? S->o->initial
+                                : (2 * S->nd > 10 ? 2 * S->nd : 10);
+    uint64_t left0 = S->budget - S->res->count;
+    P = P < MAX_SIZE_OPT ? P : MAX_SIZE_OPT;
+    init = init < MAX_SIZE_OPT ? init : MAX_SIZE_OPT;
+    init = init < left0 ? init : (size_t)left0;
+    size_t k = S->k, movable = 0;
+    for (size_t d = 0; d < S->nd; d++)
+        movable += eo_space_dim_size(S->space, d) > 1;
+    uint64_t size = eo_space_size(S->space);
+    model M = { .S = S, .kn = S->o->knn ? S->o->knn : 5 };
+    M.kn = M.kn < MAX_SIZE_OPT ? M.kn : MAX_SIZE_OPT;
+    cand_list l = { .nd = S->nd }, pick = { .nd = S->nd };
+    size_t *idx = NULL;
+    double *pred = malloc(P * (k + 1) * sizeof *pred);
+    bool *taken = malloc(P * sizeof *taken);
+    double *pts = NULL;
+    pt2 *stair = NULL;
+    M.nb_idx = malloc(M.kn * sizeof *M.nb_idx);
+    M.nb_dist = malloc(M.kn * sizeof *M.nb_dist);
+    M.inv = malloc((S->nd ? S->nd : 1) * sizeof *M.inv);
+    eo_status st = EO_NOMEM;
+    if (!pred || !taken || !M.nb_idx || !M.nb_dist || !M.inv)
+        goto done;
+    for (size_t d = 0; d < S->nd; d++) {
+        uint32_t m = eo_space_dim_size(S->space, d);
+        M.inv[d] = m > 1 ? 1.0 / (double)(m - 1) : 0;
+    }
+    if ((st = random_new(S, &l, init, c)) != EO_OK ||
+        (st = look_list(S, &l, &idx)) != EO_OK)
+        goto done;
+    size_t seen = 0;
+    for (unsigned stall = 0; !S->stop && stall < MAX_STALL &&
+                             S->res->count < size;) {
+        /* The front and scale over what is known. */
+        size_t *nf = realloc(M.front, (S->res->count ? S->res->count : 1) *
+                                          sizeof *nf);
+        if (!nf) {
+            st = EO_NOMEM;
+            goto done;
+        }
+        M.front = nf;
+        for (; seen < S->res->count; seen++)
+            front_add(&M, seen);
+        model_scale(&M);
+        uint64_t left = S->budget - S->res->count;
+        size_t want = left < N ? (size_t)left : N;
+        if (want == 0)
+            break;
+        /* Proposals. */
+        l.n = 0;
+        for (size_t tries = 0; l.n < P && tries < 10 * P; tries++) {
+            if ((tries & 1) && M.nf && movable) {
+                size_t f = M.front[eo_rng_below(&S->rng, M.nf)];
+                memcpy(c, S->res->cands + f * S->nd, S->nd * sizeof *c);
+                mutate_some(S, c, movable);
+            } else {
+                random_cand(S, c);
+            }
+            bool added;
+            if ((st = cl_add_new(S, &l, c, &added)) != EO_OK)
+                goto done;
+        }
+        if (l.n == 0) {
+            stall++;
+            continue;
+        }
+        for (size_t j = 0; j < l.n; j++) {
+            predict(&M, l.c + j * S->nd, pred + j * (k + 1),
+                    pred + j * (k + 1) + k);
+            taken[j] = false;
+        }
+        /* Greedy batch by predicted improvement. */
+        double *np = realloc(pts, (M.nf + want + 1) * k * sizeof *np);
+        if (!np) {
+            st = EO_NOMEM;
+            goto done;
+        }
+        pts = np;
+        size_t npts = 0;
+        for (size_t j = 0; j < M.nf; j++, npts++)
+            for (size_t o = 0; o < k; o++)
+                pts[npts * k + o] =
+                    (S->res->obj[M.front[j] * k + o] - M.lo[o]) / M.span[o];
+        pick.n = 0;
+        pt2 *np2 = realloc(stair, (M.nf + want + 1) * sizeof *np2);
+        if (!np2) {
+            st = EO_NOMEM;
+            goto done;
+        }
+        stair = np2;
+        while (pick.n < want && pick.n < l.n) {
+            size_t best = SIZE_MAX, ns = 0;
+            double best_score = -INFINITY, h0 = 0;
+            if (k == 2)
+                ns = staircase(pts, npts, stair);
+            if (k == 3 &&
+                (st = eo_pareto_hypervolume(S->ctx, pts, npts, k, model_ref,
+                                            &h0)) != EO_OK)
+                goto done;
+            for (size_t j = 0; j < l.n; j++) {
+                if (taken[j])
+                    continue;
+                const double *p = pred + j * (k + 1);
+                double imp, pf = p[k];
+                if ((st = improvement(S, pts, npts, stair, ns, h0, p,
+                                      &imp)) != EO_OK)
+                    goto done;
+                imp = imp > 0 ? imp * (1 - pf) : imp - pf;
+                if (best == SIZE_MAX || imp > best_score) {
+                    best = j;
+                    best_score = imp;
+                }
+            }
+            taken[best] = true;
+            uint32_t *slot = cl_push(&pick);
+            if (!slot) {
+                st = EO_NOMEM;
+                goto done;
+            }
+            memcpy(slot, l.c + best * S->nd, S->nd * sizeof *slot);
+            memcpy(pts + npts * k, pred + best * (k + 1), k * sizeof *pts);
+            npts++;
+        }
+        free(idx);
+        size_t before = S->res->count;
+        if ((st = look_list(S, &pick, &idx)) != EO_OK)
+            goto done;
+        stall = S->res->count == before ? stall + 1 : 0;
+    }
+done:
+    free(idx);
+    free(pred);
+    free(taken);
+    free(pts);
+    free(stair);
+    free(M.front);
+    free(M.nb_idx);
+    free(M.nb_dist);
+    free(M.inv);
+    free(l.c);
+    free(pick.c);
     return st;
 }
 
@@ -645,12 +1662,38 @@ final_front(search *S)
     return EO_OK;
 }
 
+/* Batches beyond this size are cut to it (allocation sizes stay sane). */
+#define MAX_BATCH ((size_t)1 << 16)
+
+static const char *const algo_names[] = {
+    [EO_SEARCH_EXHAUSTIVE] = "exhaustive", [EO_SEARCH_RANDOM] = "random",
+    [EO_SEARCH_NSGA2] = "nsga2",           [EO_SEARCH_ANNEAL] = "anneal",
+    [EO_SEARCH_LAYERWISE] = "layerwise",   [EO_SEARCH_MODEL] = "model",
+};
+#define NUM_ALGOS (sizeof algo_names / sizeof *algo_names)
+
+const char *
+eo_search_algo_name(eo_search_algo a)
+{
+    return (unsigned)a < NUM_ALGOS ? algo_names[a] : "unknown";
+}
+
+int
+eo_search_algo_from_name(const char *name)
+{
+    for (size_t i = 0; name && i < NUM_ALGOS; i++)
+        if (!strcmp(name, algo_names[i]))
+            return (int)i;
+    return -1;
+}
+
 eo_status
 eo_search_run(eo_ctx *ctx, const eo_space *s, const eo_search_opts *opts,
               eo_search_result *res)
 {
     memset(res, 0, sizeof *res);
-    if (!opts->evaluate || opts->num_objectives < 1 ||
+    if ((!opts->evaluate && !opts->evaluate_batch) ||
+        opts->num_objectives < 1 ||
         opts->num_objectives > EO_NUM_OBJECTIVES || (opts->db && !opts->key))
         return eo_emit_error(ctx, NULL, "search: needs an evaluator, 1 to 3 "
                              "objectives, and a key with a database");
@@ -658,13 +1701,15 @@ eo_search_run(eo_ctx *ctx, const eo_space *s, const eo_search_opts *opts,
         if ((unsigned)opts->objectives[i] >= EO_NUM_OBJECTIVES)
             return eo_emit_error(ctx, NULL, "search: unknown objective %d",
                                  (int)opts->objectives[i]);
-    if ((unsigned)opts->algo > EO_SEARCH_ANNEAL)
+    if ((unsigned)opts->algo >= NUM_ALGOS)
         return eo_emit_error(ctx, NULL, "search: unknown algorithm %d",
                              (int)opts->algo);
     search S = { .ctx = ctx, .space = s, .o = opts, .res = res };
     S.nd = eo_space_num_dims(s);
     S.k = opts->num_objectives;
     S.budget = opts->budget ? opts->budget : UINT64_MAX;
+    S.batch = opts->batch ? opts->batch : 64;
+    S.batch = S.batch < MAX_BATCH ? S.batch : MAX_BATCH;
     res->ndims = S.nd;
     res->k = S.k;
     eo_rng_seed(&S.rng, opts->seed);
@@ -683,6 +1728,12 @@ eo_search_run(eo_ctx *ctx, const eo_space *s, const eo_search_opts *opts,
             break;
         case EO_SEARCH_ANNEAL:
             st = run_anneal(&S, c);
+            break;
+        case EO_SEARCH_LAYERWISE:
+            st = run_layerwise(&S, c);
+            break;
+        case EO_SEARCH_MODEL:
+            st = run_model(&S, c);
             break;
         }
     }

@@ -3,6 +3,7 @@
  * as value indices, and their canonical text form.
  */
 #include "explorer/explorer.h"
+#include "explorer/space_internal.h"
 
 #include <cjson/cJSON.h>
 
@@ -20,12 +21,15 @@ typedef struct dim {
     int64_t *ints;          /* DIM_INT: the values */
     char **names;           /* DIM_ENUM */
     double *reals;          /* DIM_AXIS */
+    char *site;             /* the knob's "site", NULL for none */
+    size_t seq;             /* order of addition (knob-space JSON order) */
 } dim;
 
 struct eo_space {
     eo_ctx *ctx;
     dim *dims;
     size_t n, cap;
+    size_t added;           /* dimensions added so far (next seq) */
 };
 
 /* Values beyond this many per dimension are refused (indices are u32). */
@@ -50,6 +54,7 @@ dim_free(dim *d)
             free(d->names[i]);
     free(d->names);
     free(d->reals);
+    free(d->site);
 }
 
 void
@@ -136,6 +141,7 @@ insert_dim(eo_space *s, dim *d)
     size_t at = 0;
     while (at < s->n && strcmp(s->dims[at].name, d->name) < 0)
         at++;
+    d->seq = s->added++;
     memmove(&s->dims[at + 1], &s->dims[at], (s->n - at) * sizeof *d);
     s->dims[at] = *d;
     s->n++;
@@ -238,11 +244,10 @@ parse_domain(eo_space *s, const char *knob, const cJSON *dom, dim *d)
             if (!cJSON_IsString(e))
                 return eo_emit_error(s->ctx, NULL, "knob '%s': enum names "
                                      "must be strings", knob);
-            if (strchr(e->valuestring, '"') || strchr(e->valuestring, ',') ||
-                strchr(e->valuestring, '\n'))
+            if (strchr(e->valuestring, '"') || strchr(e->valuestring, '\n'))
                 return eo_emit_error(s->ctx, NULL, "unsupported: knob '%s' "
-                                     "has enum name '%s' with '\"', ',' or "
-                                     "a newline", knob, e->valuestring);
+                                     "has enum name '%s' with '\"' or a "
+                                     "newline", knob, e->valuestring);
             if (!(d->names[i] = dup_str(e->valuestring)))
                 return EO_NOMEM;
         }
@@ -321,6 +326,19 @@ eo_space_load_json(eo_space *s, const char *json, size_t n)
             goto done;
         }
         d.def = (uint32_t)di;
+        const cJSON *site = cJSON_GetObjectItemCaseSensitive(k, "site");
+        if (site && !cJSON_IsNull(site) && !cJSON_IsString(site)) {
+            st = eo_emit_error(s->ctx, NULL, "knob '%s': \"site\" must be "
+                               "a string or null", d.name);
+            dim_free(&d);
+            goto done;
+        }
+        if (cJSON_IsString(site) && site->valuestring[0] &&
+            !(d.site = dup_str(site->valuestring))) {
+            dim_free(&d);
+            st = EO_NOMEM;
+            goto done;
+        }
         if ((st = insert_dim(s, &d)) != EO_OK)
             goto done;
     }
@@ -351,6 +369,18 @@ uint32_t
 eo_space_dim_default(const eo_space *s, size_t i)
 {
     return i < s->n ? s->dims[i].def : 0;
+}
+
+const char *
+eo_space_dim_site(const eo_space *s, size_t i)
+{
+    return i < s->n && s->dims[i].site ? s->dims[i].site : "";
+}
+
+size_t
+eo_space_dim_seq(const eo_space *s, size_t i)
+{
+    return i < s->n ? s->dims[i].seq : SIZE_MAX;
 }
 
 bool
@@ -465,10 +495,13 @@ eo_space_parse(const eo_space *s, const char *text, uint32_t *cand)
         return EO_NOMEM;
     const char *p = text;
     while (*p && st == EO_OK) {
-        const char *eq = strchr(p, '='), *end = strchr(p, ',');
-        if (!end)
-            end = p + strlen(p);
-        if (!eq || eq > end) {
+        const char *eq = strchr(p, '='), *comma = strchr(p, ','), *end;
+        /* The value ends at the next ',' outside quotes. */
+        bool quoted = false;
+        for (end = eq ? eq + 1 : p; *end && (quoted || *end != ','); end++)
+            if (*end == '"')
+                quoted = !quoted;
+        if (!eq || (comma && comma < eq)) {
             st = eo_emit_error(s->ctx, NULL, "candidate '%s': expected "
                                "'name=value'", text);
             break;

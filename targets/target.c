@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ------------------------------------------------------------------ */
 /* Diagnostics                                                         */
@@ -959,6 +960,59 @@ eo_target *
 eo_target_load(eo_ctx *ctx, const char *file)
 {
     return eo_target_load_opts(ctx, file, NULL);
+}
+
+/* Where shipped descriptions are found by name, after $EO_TARGETS_DIR
+ * (set by targets/CMakeLists.txt). */
+#ifndef EO_TARGETS_DATA_SOURCE_DIR
+#define EO_TARGETS_DATA_SOURCE_DIR ""
+#endif
+#ifndef EO_TARGETS_DATA_INSTALL_DIR
+#define EO_TARGETS_DATA_INSTALL_DIR ""
+#endif
+
+static bool
+is_regular_file(const char *file)
+{
+    struct stat st;
+    return stat(file, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+eo_target *
+eo_target_load_named(eo_ctx *ctx, const char *spec)
+{
+    size_t n = strlen(spec);
+    if (strchr(spec, '/') || (n >= 5 && strcmp(spec + n - 5, ".json") == 0))
+        return eo_target_load(ctx, spec);
+    if (n == 0) {
+        eo_emit_error(ctx, NULL, "expected a target name or a .json file");
+        return NULL;
+    }
+    const char *dirs[3] = { getenv("EO_TARGETS_DIR"),
+                            EO_TARGETS_DATA_SOURCE_DIR,
+                            EO_TARGETS_DATA_INSTALL_DIR };
+    for (size_t i = 0; i < 3; i++) {
+        if (!dirs[i] || !*dirs[i])
+            continue;
+        size_t len = strlen(dirs[i]) + n + 7;
+        char *p = malloc(len);
+        if (!p)
+            return NULL;
+        snprintf(p, len, "%s/%s.json", dirs[i], spec);
+        eo_target *t = NULL;
+        bool found = is_regular_file(p);
+        if (found)
+            t = eo_target_load(ctx, p);
+        free(p);
+        if (found)
+            return t;
+    }
+    const char *env = getenv("EO_TARGETS_DIR");
+    eo_emit_error(ctx, NULL, "unknown target '%s': no "
+                  "%s.json in %s%s%s or %s", spec, spec,
+                  env && *env ? env : "", env && *env ? ", " : "",
+                  EO_TARGETS_DATA_SOURCE_DIR, EO_TARGETS_DATA_INSTALL_DIR);
+    return NULL;
 }
 
 void

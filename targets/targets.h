@@ -199,6 +199,12 @@ EO_API eo_target *eo_target_load_opts(eo_ctx *ctx, const char *path,
 EO_API eo_target *eo_target_parse(eo_ctx *ctx, const char *name,
                                   const char *text, size_t len,
                                   const eo_target_opts *opts);
+/* Loads a target by what a user typed: a path (with a '/' or ending in
+ * .json) as is, else a shipped name ("cortex-m55") as <name>.json in
+ * $EO_TARGETS_DIR, the source tree's targets/data, then the install
+ * directory (share/edge-opt/targets). NULL after a diagnostic (unknown
+ * name, or eo_target_load's). */
+EO_API eo_target *eo_target_load_named(eo_ctx *ctx, const char *spec);
 /* Frees 't' (NULL is fine). */
 EO_API void eo_target_destroy(eo_target *t);
 /* A deep copy; NULL on allocation failure. The caller owns it. */

@@ -18,6 +18,7 @@
 #include "dialects/tl/transforms/transforms.h"
 #include "ir/ir.h"
 #include "rewrite/rewrite.h"
+#include "targets/targets.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -93,6 +94,9 @@ typedef struct options {
     bool emit;
     eo_emit_kind emit_kind;
     const char *target;         /* --target's value, parsed by emit_code */
+    /* --evaluate: after the passes, model the module on --target (a
+     * target description) and write the cost report instead of the IR. */
+    bool evaluate;
 } options;
 
 typedef enum flag_kind {
@@ -132,6 +136,10 @@ static const flag flags[] = {
       "After the passes, translate func/arith/math/cf/scf/memref to LLVM "
       "and write, instead of the IR, LLVM IR (llvm), bitcode (bc), "
       "assembly (asm) or an object file (obj)" },
+    BOOL_FLAG("evaluate", evaluate,
+              "After the passes, evaluate the module on the target "
+              "description --target names with the analytical cost model "
+              "and write the cost report (JSON) instead of the IR"),
     BOOL_FLAG("help", help, "Print this list of options and exit"),
     BOOL_FLAG("import-onnx", import_onnx,
               "Read the input as an ONNX model and import it into the "
@@ -214,7 +222,10 @@ static const flag flags[] = {
     { "target", FLAG_VALUE, 0, SLOT_TARGET, "spec",
       "With --emit: 'triple[,cpu=name][,features=+a,+b][,O=n]': the LLVM "
       "target triple ('host', the default), CPU ('native': the host's), "
-      "features and optimization level (0-3, default 2)" },
+      "features and optimization level (0-3, default 2). With "
+      "--evaluate: a target description, a .json file or a shipped name "
+      "(cortex-m55, ...; searched in $EO_TARGETS_DIR, then the source "
+      "tree's and the installed targets)" },
     BOOL_FLAG("verify-diagnostics", verify_diagnostics,
               "Check the diagnostics against the expected-* comments of "
               "the input instead of printing them"),
@@ -547,6 +558,15 @@ parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
     if (o->pipeline && o->num_passes) {
         fprintf(stderr, TOOL ": error: '--pass-pipeline' option can't be "
                 "used with individual pass options\n");
+        ok = false;
+    }
+    if (o->evaluate && o->emit) {
+        fprintf(stderr, TOOL ": error: '--evaluate' can't be used with "
+                "'--emit'\n");
+        ok = false;
+    }
+    if (o->evaluate && !o->target) {
+        fprintf(stderr, TOOL ": error: '--evaluate' needs '--target'\n");
         ok = false;
     }
     return ok;
@@ -1443,6 +1463,36 @@ load_codegen(eo_ctx *ctx)
     return fn;
 }
 
+/* --evaluate: loads the target description --target names
+ * (eo_target_load_named), evaluates 'module' with the cost model and
+ * writes the report as JSON to 'out'. */
+static bool
+evaluate_module(const options *o, eo_op *module, FILE *out)
+{
+    eo_ctx *ctx = eo_op_ctx(module);
+    eo_target *t = eo_target_load_named(ctx, o->target);
+    if (!t)
+        return false;
+    eo_cost_report r;
+    bool ok = eo_target_model_evaluate(ctx, t, module, &r) == EO_OK;
+    if (ok) {
+        eo_strbuf b = { 0 };
+        eo_cost_report_json(t, &r, &b);
+        if (b.oom) {
+            fprintf(stderr, TOOL ": error: out of memory\n");
+            ok = false;
+        } else if (fwrite(b.data, 1, b.len, out) != b.len) {
+            if (!write_errno)
+                write_errno = errno ? errno : EIO;
+            ok = false;
+        }
+        eo_strbuf_free(&b);
+    }
+    eo_cost_report_free(&r);
+    eo_target_destroy(t);
+    return ok;
+}
+
 /* --emit: translates 'module' for --target and writes it to 'out'.
  * The target is "triple[,cpu=X][,features=Y][,O=n]" (an empty triple or
  * "host": the host). Diagnostics go through the module's context. */
@@ -1578,8 +1628,10 @@ process_chunk(const options *o, const input *in, const chunk *c, FILE *out)
         print_op_stats(op, stderr);
     if (ok && o->emit)
         ok = emit_code(o, op, out);
+    if (ok && o->evaluate)
+        ok = evaluate_module(o, op, out);
     /* --list-knobs without a file takes stdout's place of the IR. */
-    bool print_ir = !o->emit &&
+    bool print_ir = !o->emit && !o->evaluate &&
                     !(o->list_knobs && !o->list_knobs_file &&
                       (!o->output || strcmp(o->output, "-") == 0));
     /* eo_op_print prints as MLIR's Operation::print; mlir-opt adds a
@@ -1873,7 +1925,7 @@ main(int argc, char **argv)
         free_options(&o, pctx);
         return 1;
     }
-    bool print_ir = !o.emit &&
+    bool print_ir = !o.emit && !o.evaluate &&
                     !(o.list_knobs && !o.list_knobs_file &&
                       (!o.output || strcmp(o.output, "-") == 0));
     for (size_t i = 0; i < chunks.n; i++) {

@@ -74,7 +74,8 @@ EO_API EO_NODISCARD eo_status eo_tensor_save_npy(eo_ctx *ctx,
  * last use has run.
  * Below the graph level (interp_loops.c) it also runs arith, math,
  * scf.for/if/while, cf.br/cond_br, memref (alloc, load, store, copy,
- * get_global, subview, collapse/expand_shape, ...), func.call and tl ops
+ * get_global, subview, collapse/expand_shape, ...), 1-D vector ops (load,
+ * store, broadcast, splat, fma, reduction), func.call and tl ops
  * on tensors or memrefs, mixed with graph ops. There a scalar argument
  * or result is a rank-0 tensor, a memref argument gets a copy of its
  * input, and if nin is below the number of arguments, the trailing

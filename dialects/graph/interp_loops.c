@@ -1,6 +1,8 @@
 /* dialects/graph/interp_loops.c - the interpreter below the graph level:
  * functions with arith, math, scf, cf, memref, func.call and tl ops (on
- * tensors or memrefs), mixed with graph ops (run through eo_interp_op).
+ * tensors or memrefs), mixed with graph ops (run through eo_interp_op),
+ * and the 1-D vector ops tl-to-loops vectorizes with (load, store,
+ * broadcast, splat, fma, reduction; arith and math lane by lane).
  * eo_interp_run hands a function here as soon as it holds anything but
  * graph ops (interp_loops_wanted).
  *
@@ -16,6 +18,7 @@
 #include "dialects/graph/interp.h"
 #include "dialects/graph/interp_internal.h"
 #include "dialects/tl/tl.h"
+#include "dialects/vector/vector.h"
 #include "ir/ir.h"
 
 #include <math.h>
@@ -75,7 +78,7 @@ typedef struct interp {
 } interp;
 
 enum { K_ARITH = 1, K_MEMREF, K_FOR, K_MATH, K_TL, K_IF, K_WHILE, K_CALL,
-       K_EMPTY, K_GRAPH, K_OTHER };
+       K_EMPTY, K_GRAPH, K_VECTOR, K_OTHER };
 
 /* ------------------------------------------------------------------ */
 /* Values                                                              */
@@ -739,6 +742,8 @@ view_to_tensor(interp *ip, const eo_loc *loc, const lval *v, eo_tensor *t)
 static eo_status run_region(interp *ip, eo_region *r, size_t nargs,
                             const lval *args, lval *yielded, size_t cap,
                             size_t *nyield);
+static eo_status run_lanes(interp *ip, eo_op *op, const char *n,
+                           bool math);
 
 static const lval *
 operand(interp *ip, eo_op *op, size_t i, eo_status *st)
@@ -868,6 +873,8 @@ run_arith(interp *ip, eo_op *op, const char *n)
     if (!r)
         return eo_op_error(op, "is unsupported by the interpreter");
     const eo_type *rt = eo_value_type(r);
+    if (eo_type_get_kind(rt) == EO_TYPE_VECTOR)
+        return run_lanes(ip, op, n, false);
     if (!strcmp(n, "select")) {
         const lval *c = operand(ip, op, 0, &st);
         const lval *a = operand(ip, op, 1, &st);
@@ -927,6 +934,9 @@ run_math(interp *ip, eo_op *op, const char *n)
     size_t nops = eo_op_num_operands(op);
     if (eo_op_num_results(op) != 1 || nops < 1 || nops > 3)
         return eo_op_error(op, "is unsupported by the interpreter");
+    if (eo_type_get_kind(eo_value_type(eo_op_result(op, 0))) ==
+        EO_TYPE_VECTOR)
+        return run_lanes(ip, op, n, true);
     const lval *x[3] = { NULL, NULL, NULL };
     for (size_t i = 0; i < nops; i++)
         x[i] = operand(ip, op, i, &st);
@@ -1649,6 +1659,259 @@ run_while(interp *ip, eo_op *op)
     return st;
 }
 
+/* ------------------------------------------------------------------ */
+/* vector (1-D vectors: a contiguous buffer of one value per lane)     */
+/* ------------------------------------------------------------------ */
+
+/* One lane of elementwise arith or math op 'n' (its name without the
+ * dialect): x[0..nops) are the lane's operands, 'rt' the result's element
+ * type. EO_ERROR after a diagnostic for an op or case the interpreter
+ * does not know, or a division by zero. */
+static eo_status
+lane_eval(eo_op *op, const char *n, bool math, const lval *x, size_t nops,
+          const eo_type *rt, lval *out)
+{
+    bool ok = true;
+    bool f32 = eo_type_is_float(rt) && is_f32(rt);
+    memset(out, 0, sizeof *out);
+    out->type = rt;
+    if (!math && nops == 3 && !strcmp(n, "select")) {
+        out->i = x[x[0].i ? 1 : 2].i;
+        out->f = x[x[0].i ? 1 : 2].f;
+        return EO_OK;
+    }
+    if (!math && nops == 2 && (!strcmp(n, "cmpi") || !strcmp(n, "cmpf"))) {
+        const eo_attr *p = eo_op_attr(op, "predicate");
+        if (!p || eo_attr_get_kind(p) != EO_ATTR_INTEGER)
+            return eo_op_error(op, "has no predicate");
+        bool v = n[3] == 'i'
+                     ? interp_loops_cmpi(eo_attr_int_value(p),
+                                         int_width(x[0].type), x[0].i,
+                                         x[1].i)
+                     : interp_loops_cmpf(eo_attr_int_value(p), x[0].f,
+                                         x[1].f);
+        out->i = v ? -1 : 0;
+        return EO_OK;
+    }
+    if (math && nops == 3 && !strcmp(n, "fma")) {
+        out->f = f32 ? (double)fmaf((float)x[0].f, (float)x[1].f,
+                                    (float)x[2].f)
+                     : fma(x[0].f, x[1].f, x[2].f);
+        return EO_OK;
+    }
+    if (nops == 2 && eo_type_is_int_or_index(rt))
+        out->i = interp_loops_int_binop(n, int_width(rt), x[0].i, x[1].i,
+                                        &ok);
+    else if (nops == 2 && eo_type_is_float(rt))
+        out->f = interp_loops_float_binop(n, f32, x[0].f, x[1].f, &ok);
+    else if (nops == 1 && (!strcmp(n, "negf") || (math &&
+                                                 eo_type_is_float(rt))))
+        out->f = n[0] == 'n' ? -x[0].f : float_unop(n, f32, x[0].f, &ok);
+    else if (nops == 1 && (!strcmp(n, "extsi") || !strcmp(n, "trunci")))
+        out->i = sext((uint64_t)x[0].i, int_width(rt));
+    else if (nops == 1 && !strcmp(n, "extui"))
+        out->i = sext(zext(x[0].i, int_width(x[0].type)), int_width(rt));
+    else if (nops == 1 && !strcmp(n, "sitofp"))
+        out->f = round_to(rt, (double)x[0].i);
+    else if (nops == 1 && !strcmp(n, "uitofp"))
+        out->f = round_to(rt, (double)zext(x[0].i, int_width(x[0].type)));
+    else if (nops == 1 && (!strcmp(n, "fptosi") || !strcmp(n, "fptoui")))
+        out->i = interp_loops_fptoi(x[0].f, int_width(rt), n[4] == 's');
+    else if (nops == 1 && (!strcmp(n, "extf") || !strcmp(n, "truncf")))
+        out->f = round_to(rt, x[0].f);
+    else
+        ok = false;
+    if (!ok)
+        return strstr(n, "div") || strstr(n, "rem")
+                   ? eo_op_error(op, "divides by zero")
+                   : eo_op_error(op, "is unsupported by the interpreter "
+                                 "on vectors");
+    return EO_OK;
+}
+
+/* Elementwise arith/math op 'op' on 1-D vectors, lane by lane; scalar
+ * operands (select's condition) apply to every lane. */
+static eo_status
+run_lanes(interp *ip, eo_op *op, const char *n, bool math)
+{
+    eo_status st = EO_OK;
+    size_t nops = eo_op_num_operands(op);
+    eo_value *r = eo_op_num_results(op) == 1 ? eo_op_result(op, 0) : NULL;
+    const eo_type *rt = r ? eo_value_type(r) : NULL;
+    if (!rt || nops == 0 || nops > 3 || eo_type_rank(rt) != 1)
+        return eo_op_error(op, "is unsupported by the interpreter on "
+                           "vectors");
+    int64_t lanes = eo_type_dim(rt, 0);
+    const lval *a[3];
+    for (size_t i = 0; i < nops; i++) {
+        a[i] = operand(ip, op, i, &st);
+        if (!a[i])
+            return st;
+        if (a[i]->buf && (a[i]->rank != 1 || a[i]->shape[0] != lanes))
+            return eo_op_error(op, "has operands of different vector "
+                               "shapes");
+    }
+    lval res;
+    st = new_buffer(ip, eo_op_loc(op), rt, &res);
+    for (int64_t k = 0; k < lanes && st == EO_OK; k++) {
+        lval x[3], y;
+        for (size_t i = 0; i < nops; i++) {
+            if (a[i]->buf) {
+                load_elem(a[i], a[i]->off + k * a[i]->strides[0],
+                          eo_type_elem(a[i]->type), &x[i]);
+            } else {
+                x[i] = *a[i];
+                x[i].buf = NULL;
+            }
+        }
+        st = lane_eval(op, n, math, x, nops, eo_type_elem(rt), &y);
+        if (st == EO_OK)
+            store_elem(&res, k, &y);
+    }
+    if (st != EO_OK) {
+        lval_clear(&res);
+        return st;
+    }
+    return bind(ip, r, &res);
+}
+
+/* vector.load / vector.store of a 1-D vector at memref indices (the last
+ * dimension runs over the lanes). */
+static eo_status
+run_vector_mem(interp *ip, eo_op *op, bool load)
+{
+    eo_status st = EO_OK;
+    const lval *m = operand(ip, op, load ? 0 : 1, &st);
+    const lval *v = load ? NULL : operand(ip, op, 0, &st);
+    if (st != EO_OK)
+        return st;
+    const eo_type *vt = load ? eo_value_type(eo_op_result(op, 0)) : v->type;
+    int64_t idx[LI_MAX_RANK], at;
+    if (eo_type_rank(vt) != 1 || m->rank == 0)
+        return eo_op_error(op, "is unsupported by the interpreter (a "
+                           "vector of rank other than 1)");
+    st = indices(ip, op, load ? 1 : 2, m->rank, idx);
+    if (st != EO_OK)
+        return st;
+    int64_t lanes = eo_type_dim(vt, 0);
+    if (!elem_at(m, idx, &at) || idx[m->rank - 1] + lanes >
+                                     m->shape[m->rank - 1])
+        return eo_op_error(op, "accesses out of bounds");
+    int64_t s = m->strides[m->rank - 1];
+    const eo_type *et = eo_type_elem(m->type);
+    if (!load) {
+        for (int64_t k = 0; k < lanes; k++) {
+            lval x;
+            load_elem(v, v->off + k * v->strides[0], et, &x);
+            store_elem((lval *)m, at + k * s, &x);
+        }
+        return EO_OK;
+    }
+    lval res;
+    st = new_buffer(ip, eo_op_loc(op), vt, &res);
+    if (st != EO_OK)
+        return st;
+    for (int64_t k = 0; k < lanes; k++) {
+        lval x;
+        load_elem(m, at + k * s, et, &x);
+        store_elem(&res, k, &x);
+    }
+    return bind(ip, eo_op_result(op, 0), &res);
+}
+
+/* The arith op name (without "arith.") combining lanes of a reduction. */
+static const char *
+reduction_op(enum vector_kind k, bool fl)
+{
+    switch (k) {
+    case VECTOR_KIND_ADD: return fl ? "addf" : "addi";
+    case VECTOR_KIND_MUL: return fl ? "mulf" : "muli";
+    case VECTOR_KIND_MINUI: return "minui";
+    case VECTOR_KIND_MINSI: return "minsi";
+    case VECTOR_KIND_MINNUMF: return "minnumf";
+    case VECTOR_KIND_MAXUI: return "maxui";
+    case VECTOR_KIND_MAXSI: return "maxsi";
+    case VECTOR_KIND_MAXNUMF: return "maxnumf";
+    case VECTOR_KIND_AND: return "andi";
+    case VECTOR_KIND_OR: return "ori";
+    case VECTOR_KIND_XOR: return "xori";
+    case VECTOR_KIND_MAXIMUMF: return "maximumf";
+    case VECTOR_KIND_MINIMUMF: return "minimumf";
+    }
+    return NULL;
+}
+
+/* vector.reduction: the accumulator (if any), then lane 0, 1, ... in
+ * order (a valid order for fastmath<reassoc> too). */
+static eo_status
+run_reduction(interp *ip, eo_op *op)
+{
+    eo_status st = EO_OK;
+    enum vector_kind kind;
+    const lval *v = operand(ip, op, 0, &st);
+    const lval *acc = eo_op_num_operands(op) > 1 ? operand(ip, op, 1, &st)
+                                                 : NULL;
+    if (st != EO_OK)
+        return st;
+    eo_value *r = eo_op_result(op, 0);
+    const eo_type *rt = eo_value_type(r);
+    bool fl = eo_type_is_float(rt);
+    const char *name = vector_kind_of(eo_op_attr(op, "kind"), &kind)
+                           ? reduction_op(kind, fl)
+                           : NULL;
+    if (!name || !v->buf || v->rank != 1 || v->shape[0] < 1)
+        return eo_op_error(op, "is unsupported by the interpreter");
+    lval x, y;
+    if (acc) {
+        x = *acc;
+        x.buf = NULL;
+    } else {
+        load_elem(v, v->off, rt, &x);
+    }
+    for (int64_t k = acc ? 0 : 1; k < v->shape[0]; k++) {
+        bool ok = true;
+        load_elem(v, v->off + k * v->strides[0], rt, &y);
+        if (fl)
+            x.f = interp_loops_float_binop(name, is_f32(rt), x.f, y.f, &ok);
+        else
+            x.i = interp_loops_int_binop(name, int_width(rt), x.i, y.i,
+                                         &ok);
+        if (!ok)
+            return eo_op_error(op, "is unsupported by the interpreter");
+    }
+    x.type = rt;
+    return bind(ip, r, &x);
+}
+
+static eo_status
+run_vector(interp *ip, eo_op *op)
+{
+    eo_status st = EO_OK;
+    switch (vector_op_kind(op)) {
+    case VECTOR_LOAD: return run_vector_mem(ip, op, true);
+    case VECTOR_STORE: return run_vector_mem(ip, op, false);
+    case VECTOR_REDUCTION: return run_reduction(ip, op);
+    case VECTOR_FMA: return run_lanes(ip, op, "fma", true);
+    case VECTOR_BROADCAST:
+    case VECTOR_SPLAT: {
+        const lval *s = operand(ip, op, 0, &st);
+        if (!s)
+            return st;
+        eo_value *r = eo_op_result(op, 0);
+        if (s->buf)
+            return eo_op_error(op, "is unsupported by the interpreter "
+                               "(a vector source)");
+        lval res;
+        st = new_buffer(ip, eo_op_loc(op), eo_value_type(r), &res);
+        for (int64_t k = 0, n = st == EO_OK ? numel(&res) : 0; k < n; k++)
+            store_elem(&res, k, s);
+        return st != EO_OK ? st : bind(ip, r, &res);
+    }
+    default:
+        return eo_op_error(op, "is unsupported by the interpreter");
+    }
+}
+
 /* Runs one non-terminator op. */
 static int
 op_kind(eo_op *op, const char *name)
@@ -1671,6 +1934,8 @@ op_kind(eo_op *op, const char *name)
         return K_CALL;
     if (!strcmp(name, "tensor.empty"))
         return K_EMPTY;
+    if (vector_op_kind(op) != VECTOR_NUM_OPS)
+        return K_VECTOR;
     if (eo_graph_op_kind(op) >= 0 && eo_op_num_regions(op) == 0)
         return K_GRAPH;
     return K_OTHER;
@@ -1743,6 +2008,7 @@ run_op(interp *ip, eo_op *op)
     case K_WHILE: return run_while(ip, op);
     case K_CALL: return run_call(ip, op);
     case K_GRAPH: return run_graph(ip, op);
+    case K_VECTOR: return run_vector(ip, op);
     default: break;
     }
     if (ip->kinds[h].kind == K_EMPTY) {

@@ -8,16 +8,17 @@
 // ITEM: error: --target: unknown item 'speed=fast'
 // KIND: for the --emit option: 'exe' is not one of llvm, bc, asm, obj
 
+// 1-D vectors translate (vector.mlir); others do not.
 // expected-error @+1 {{'func.func' op cannot translate func.func to LLVM IR: signature not supported}}
-func.func @vec(%a: vector<4xf32>) -> vector<4xf32> {
-  return %a : vector<4xf32>
+func.func @vec(%a: vector<2x4xf32>) -> vector<2x4xf32> {
+  return %a : vector<2x4xf32>
 }
 
 // -----
 
 func.func @vec_const() {
-  // expected-error @+1 {{'arith.constant' op cannot translate arith.constant to LLVM IR: only scalar constants are supported}}
-  %0 = arith.constant dense<1.0> : vector<4xf32>
+  // expected-error @+1 {{'arith.constant' op cannot translate arith.constant to LLVM IR: only scalar and 1-D vector constants are supported}}
+  %0 = arith.constant dense<1.0> : vector<2x4xf32>
   return
 }
 

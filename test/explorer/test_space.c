@@ -221,6 +221,76 @@ test_from_knob_store(void **state)
     eo_space_destroy(s);
 }
 
+/* Sites, and enum names with commas (loop orders such as "d1,d0"). */
+static void
+test_sites_and_commas(void **state)
+{
+    fixture *f = *state;
+    static const char json[] =
+        "{\"knobs\": ["
+        "{\"name\": \"tile.conv2.0\", \"domain\": {\"kind\": \"set\", "
+        "\"values\": [0, 4]}, \"default\": 0, \"site\": \"conv2\"},"
+        "{\"name\": \"interchange.conv1\", \"domain\": {\"kind\": "
+        "\"enum\", \"names\": [\"d0,d1\", \"d1,d0\"]}, \"default\": "
+        "\"d0,d1\", \"site\": \"conv1\"},"
+        "{\"name\": \"pipeline.fold\", \"domain\": {\"kind\": \"bool\"}, "
+        "\"default\": false, \"site\": null},"
+        "{\"name\": \"zz.other\", \"domain\": {\"kind\": \"bool\"}}]}";
+    eo_space *s = eo_space_create(f->ctx);
+    assert_non_null(s);
+    assert_int_equal(eo_space_load_json(s, json, strlen(json)), EO_OK);
+    assert_int_equal(eo_space_num_dims(s), 4);
+    /* Sorted by name: interchange, pipeline, tile, zz. */
+    assert_string_equal(eo_space_dim_site(s, 0), "conv1");
+    assert_string_equal(eo_space_dim_site(s, 1), "");
+    assert_string_equal(eo_space_dim_site(s, 2), "conv2");
+    assert_string_equal(eo_space_dim_site(s, 3), "");
+    double v[] = { 1, 2 };
+    assert_int_equal(eo_space_add_axis(s, "target.x", v, 2), EO_OK);
+    assert_string_equal(eo_space_dim_site(s, 2), "");   /* target.x */
+    assert_string_equal(eo_space_dim_site(s, 3), "conv2");
+    assert_string_equal(eo_space_dim_site(s, 99), "");
+
+    uint32_t c[5] = { 1, 1, 1, 1, 1 }, back[5];
+    eo_strbuf b = { 0 };
+    assert_int_equal(eo_space_format(s, c, &b), EO_OK);
+    assert_string_equal(b.data, "interchange.conv1=\"d1,d0\","
+                        "pipeline.fold=true,target.x=2,tile.conv2.0=4,"
+                        "zz.other=true");
+    assert_int_equal(eo_space_parse(s, b.data, back), EO_OK);
+    assert_memory_equal(back, c, sizeof c);
+    assert_int_equal(eo_space_parse(s, "interchange.conv1=\"d1,d0,"
+                                    "pipeline.fold=true", back), EO_ERROR);
+    eo_strbuf_free(&b);
+    /* The knob store reads the quoted loop order back. */
+    assert_int_equal(eo_space_knob_lines(s, c, &b), EO_OK);
+    eo_knob_store *ks = eo_knob_store_create(f->ctx);
+    assert_non_null(ks);
+    char *line = b.data;
+    for (char *nl; (nl = strchr(line, '\n')); line = nl + 1) {
+        *nl = '\0';
+        assert_int_equal(eo_knob_store_assign(ks, line), EO_OK);
+    }
+    static const char *const orders[] = { "d0,d1", "d1,d0" };
+    eo_knob_domain en = { .kind = EO_KNOB_ENUM, .names = orders,
+                          .count = 2 };
+    assert_int_equal(eo_knob_ask(eo_knob_store_provider(ks), "interchange",
+                                 NULL, "conv1", &en, 0, "interchange"), 1);
+    eo_knob_store_destroy(ks);
+    eo_strbuf_free(&b);
+    eo_space_destroy(s);
+    assert_int_equal(f->errors, 1);     /* the unterminated quote */
+
+    /* A site that is not a string is refused. */
+    static const char bad[] = "{\"knobs\": [{\"name\": \"a\", \"domain\": "
+                              "{\"kind\": \"bool\"}, \"site\": 3}]}";
+    s = eo_space_create(f->ctx);
+    f->errors = 0;
+    assert_int_equal(eo_space_load_json(s, bad, strlen(bad)), EO_ERROR);
+    assert_non_null(strstr(f->msg, "site"));
+    eo_space_destroy(s);
+}
+
 static void
 test_errors_and_size(void **state)
 {
@@ -274,6 +344,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_parse_listed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_from_knob_store, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_sites_and_commas, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_errors_and_size, setup,
                                         teardown),

@@ -17,8 +17,11 @@
  * not index plainly) keep their relative order, and only the first of
  * them may be tiled, so every out element sees its updates in the same
  * order. With every knob at its default the nest is the plain one.
+ * A third, "vectorize.<site>" (1, 4, 8 or 16), is asked once the nest is
+ * built, only when its innermost loop can run on vectors (vectorize.c).
  * Sites are the ops' site keys, made unique per run (site_keys). */
 #include "dialects/tl/transforms/transforms.h"
+#include "dialects/tl/transforms/vectorize.h"
 
 #include "dialects/scf/scf.h"
 #include "dialects/tl/tl.h"
@@ -491,20 +494,21 @@ interchange_orders(size_t n, const bool *fixed,
     return cnt;
 }
 
-/* Asks knob "<kind>.<site key>[.<param>]" about l->site (default 0). */
+/* Asks knob "<kind>.<site key>[.<param>]" about l->site (default
+ * 'def'). */
 static int64_t
 ask(lowering *l, const char *kind, const char *param,
-    const eo_knob_domain *dom)
+    const eo_knob_domain *dom, int64_t def)
 {
     if (!l->knobs || !l->knobs->ask || !l->site_key)
-        return 0;
+        return def;
     eo_strbuf name = {0};
     eo_strbuf_printf(&name, "%s.%s", kind, l->site_key);
     if (param)
         eo_strbuf_printf(&name, ".%s", param);
-    int64_t v = 0;
+    int64_t v = def;
     if (!name.oom && name.data)
-        v = l->knobs->ask(l->knobs->ud, name.data, dom, 0, l->site,
+        v = l->knobs->ask(l->knobs->ud, name.data, dom, def, l->site,
                           "tl-to-loops");
     eo_strbuf_free(&name);
     return v;
@@ -542,7 +546,7 @@ ask_knobs(lowering *l, const eo_attr *maps, const eo_attr *iters,
                               .count = cnt};
         char param[24];
         snprintf(param, sizeof param, "%zu", d);
-        int64_t t = ask(l, "tile", param, &dom);
+        int64_t t = ask(l, "tile", param, &dom, 0);
         for (size_t k = 1; k < cnt; k++)
             if (sizes[k] == t)
                 tile[d] = t;
@@ -569,7 +573,7 @@ ask_knobs(lowering *l, const eo_attr *maps, const eo_attr *iters,
     if (cnt > 1) {
         eo_knob_domain dom = {.kind = EO_KNOB_ENUM, .names = np,
                               .count = cnt};
-        int64_t v = ask(l, "interchange", NULL, &dom);
+        int64_t v = ask(l, "interchange", NULL, &dom, 0);
         if (v > 0 && (size_t)v < cnt)
             memcpy(perm, perms[v], n * sizeof *perm);
     }
@@ -657,6 +661,34 @@ build_nest(lowering *l, const eo_attr *maps, const eo_attr *iters,
     l->depth = k;
     l->at[0] = l->outer;
     l->at[k] = l->inner;
+    return EO_OK;
+}
+
+static eo_value *
+vec_const(void *ud, int64_t v)
+{
+    return index_const(ud, v);
+}
+
+/* Asks the vectorize knob of the op being lowered, when its innermost
+ * loop (the one holding l->inner) can be vectorized at all, and
+ * vectorizes it by the width chosen (1: left scalar). */
+static eo_status
+vectorize(lowering *l, const eo_attr *maps)
+{
+    static const int64_t widths[] = {1, 4, 8, 16};
+    eo_op *loop = l->inner.before ? eo_op_parent(l->inner.before) : NULL;
+    if (!l->knobs || l->depth == 0 || !loop ||
+        self_dependent(l->op, maps) ||
+        !eo_op_def_lookup(l->ctx, "vector.load", 11) ||
+        !eo_tl_loop_vectorizable(loop))
+        return EO_OK;
+    eo_knob_domain dom = {.kind = EO_KNOB_SET, .values = widths,
+                          .count = sizeof widths / sizeof widths[0]};
+    int64_t w = ask(l, "vectorize", NULL, &dom, 1);
+    for (size_t k = 1; k < dom.count; k++)
+        if (widths[k] == w)
+            return eo_tl_vectorize_loop(loop, w, vec_const, l);
     return EO_OK;
 }
 
@@ -778,6 +810,8 @@ lower_generic(eo_op *op, memo *consts, const eo_knob_provider *knobs,
                                NULL, 0, NULL))
             st = EO_NOMEM;
     }
+    if (st == EO_OK)
+        st = vectorize(&l, maps);
     eo_irmap_destroy(map);
     free(l.exprs.v);
     if (st == EO_OK)

@@ -1,0 +1,797 @@
+/* explorer/evaluate.c - the evaluator: one model, one pipeline and one
+ * target, loaded once; each candidate runs the pipeline on a copy of the
+ * model with its knobs assigned, on a copy of the target with its variant
+ * axes applied, and is measured on the host or costed by the target's
+ * analytical model. See docs/explorer.md, "Evaluator".
+ */
+#include "explorer/explorer.h"
+
+#include "dialects/dialects.h"
+#include "dialects/func/func.h"
+#include "dialects/graph/interp.h"
+#include "dialects/graph/onnx/onnx.h"
+#include "dialects/graph/transforms/transforms.h"
+#include "dialects/tl/transforms/transforms.h"
+#include "rewrite/rewrite.h"
+#include "targets/targets.h"
+
+#include <cjson/cJSON.h>
+
+#include <errno.h>
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#define DEFAULT_PIPELINE                                                   \
+    "builtin.module(graph-optimize,func.func(graph-layout,graph-to-tl),"   \
+    "tl-bufferize,func.func(tl-to-loops))"
+
+struct eo_evaluator {
+    eo_ctx *ctx;
+    eo_op *module;              /* the imported model (never changed) */
+    eo_target *target;
+    char *pipeline;
+    eo_pass_manager *pm;
+    eo_measure_fn measure;
+    unsigned repeats;
+    bool measured;              /* host target with a measure function */
+    bool verify;
+    char model_hash[17];
+    char target_hash[17];
+    char version[32];
+    eo_eval_key key;
+    /* verify: the deterministic input and the interpreter's outputs */
+    eo_tensor *ref_in, *ref_out;
+    size_t num_in, num_out;
+    /* The knob space of the default candidate (discovery), parsed: the
+     * domains invalid values are judged against. NULL until needed. */
+    cJSON *disc;
+    bool disc_failed;
+};
+
+const char *
+eo_evaluator_default_pipeline(void)
+{
+    return DEFAULT_PIPELINE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+/* ------------------------------------------------------------------ */
+
+static double
+now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static bool
+has_suffix(const char *s, const char *suf)
+{
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+/* Reads a whole file (NUL-terminated); NULL after a diagnostic. */
+static char *
+read_file(eo_ctx *ctx, const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        eo_emit_error(ctx, eo_loc_unknown(ctx), "cannot open '%s': %s", path,
+                      strerror(errno));
+        return NULL;
+    }
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
+    for (;;) {
+        if (cap - n < 4097) {
+            size_t ncap = cap ? cap * 2 : 65536;
+            char *nb = realloc(buf, ncap);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                eo_emit_error(ctx, eo_loc_unknown(ctx), "out of memory "
+                              "reading '%s'", path);
+                return NULL;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    bool err = ferror(f);
+    fclose(f);
+    if (err) {
+        free(buf);
+        eo_emit_error(ctx, eo_loc_unknown(ctx), "cannot read '%s'", path);
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+static uint64_t
+fnv1a(const void *data, size_t n)
+{
+    const unsigned char *p = data;
+    uint64_t h = 14695981039346656037ull;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+static bool
+is_public_func(eo_op *op)
+{
+    if (strcmp(eo_op_name_str(op), "func.func") != 0 ||
+        func_is_declaration(op))
+        return false;
+    const eo_attr *vis = eo_op_attr(op, "sym_visibility");
+    size_t len = 0;
+    const char *s = vis ? eo_attr_string(vis, &len) : NULL;
+    return !s || (len == 6 && memcmp(s, "public", 6) == 0);
+}
+
+/* The entry function: the first public func.func with a body. */
+static eo_op *
+entry_func(eo_op *module)
+{
+    eo_block *body = eo_module_body(module);
+    for (eo_op *op = body ? eo_block_first(body) : NULL; op;
+         op = eo_op_next(op))
+        if (is_public_func(op))
+            return op;
+    return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Capturing diagnostics                                               */
+/* ------------------------------------------------------------------ */
+
+/* While a candidate runs, its diagnostics are kept (the first error
+ * becomes the outcome's message), never printed. */
+typedef struct capture {
+    eo_ctx *ctx;
+    eo_diag_handler old;
+    void *old_ud;
+    bool had_old;
+    bool errors;
+    /* Knob check: assignments that matched no knob are not errors (a
+     * conditional knob this candidate did not ask); invalid values are
+     * collected in 'invalid' (knob name, message), judged afterwards. */
+    bool skip_unmatched;
+    char first[256];
+    eo_strbuf invalid;          /* "name\0reason\0message\0" triples */
+} capture;
+
+#define INVALID_PREFIX "invalid value for knob '"
+
+/* Text of diagnostic 'd' for a message: its first line, without the
+ * place when that is an assignment's ("<command line>:1:40"). */
+static void
+diag_line(eo_ctx *ctx, const eo_diag *d, char *out, size_t size)
+{
+    eo_strbuf b = { 0 };
+    eo_diag_format(ctx, d, &b);
+    const char *text = b.data && !b.oom ? b.data : d->message;
+    if (strncmp(text, "<command line>", 14) == 0)
+        text = d->message;
+    size_t n = strcspn(text, "\n");
+    if (n >= size)
+        n = size - 1;
+    memcpy(out, text, n);
+    out[n] = '\0';
+    eo_strbuf_free(&b);
+}
+
+static void
+capture_handler(const eo_diag *d, void *ud)
+{
+    capture *c = ud;
+    if (d->severity != EO_SEV_ERROR)
+        return;
+    if (c->skip_unmatched &&
+        (strncmp(d->message, "unknown knob '", 14) == 0 ||
+         strncmp(d->message, "knob pattern '", 14) == 0))
+        return;
+    size_t plen = strlen(INVALID_PREFIX);
+    const char *end = NULL;
+    if (c->skip_unmatched && strncmp(d->message, INVALID_PREFIX, plen) == 0 &&
+        (end = strstr(d->message + plen, "': ")) != NULL) {
+        char line[256];
+        diag_line(c->ctx, d, line, sizeof line);
+        eo_strbuf_append(&c->invalid, d->message + plen,
+                         (size_t)(end - d->message) - plen);
+        eo_strbuf_append(&c->invalid, "", 1);
+        eo_strbuf_append(&c->invalid, end + 3, strlen(end + 3) + 1);
+        eo_strbuf_append(&c->invalid, line, strlen(line) + 1);
+        return;
+    }
+    if (!c->errors)
+        diag_line(c->ctx, d, c->first, sizeof c->first);
+    c->errors = true;
+}
+
+static void
+capture_begin(capture *c, eo_ctx *ctx)
+{
+    memset(c, 0, sizeof *c);
+    c->ctx = ctx;
+    c->had_old = eo_ctx_get_diag_handler(ctx, &c->old, &c->old_ud);
+    eo_ctx_set_diag_handler(ctx, capture_handler, c);
+}
+
+static void
+capture_end(capture *c)
+{
+    eo_strbuf_free(&c->invalid);
+    if (c->had_old)
+        eo_ctx_set_diag_handler(c->ctx, c->old, c->old_ud);
+    else
+        eo_ctx_set_diag_handler(c->ctx, NULL, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Deterministic inputs and comparison (verify)                        */
+/* ------------------------------------------------------------------ */
+
+/* Fills 't' from a fixed LCG: floats uniform in [-1, 1], integers in
+ * [-8, 8) (unsigned: [0, 16)), booleans 0/1. */
+static void
+fill_tensor(eo_tensor *t, uint64_t seed)
+{
+    uint64_t x = seed * 6364136223846793005ull + 1442695040888963407ull;
+    int64_t n = eo_tensor_numel(t);
+    for (int64_t i = 0; i < n; i++) {
+        x = x * 6364136223846793005ull + 1442695040888963407ull;
+        uint32_t r = (uint32_t)(x >> 33);
+        double u = (double)r / 2147483648.0 * 2.0 - 1.0;
+        int64_t k = (int64_t)(r % 16) - 8;
+        switch (t->dtype) {
+        case EO_DT_F32: ((float *)t->data)[i] = (float)u; break;
+        case EO_DT_F64: ((double *)t->data)[i] = u; break;
+        case EO_DT_I8: ((int8_t *)t->data)[i] = (int8_t)k; break;
+        case EO_DT_U8: ((uint8_t *)t->data)[i] = (uint8_t)(k + 8); break;
+        case EO_DT_I16: ((int16_t *)t->data)[i] = (int16_t)k; break;
+        case EO_DT_U16: ((uint16_t *)t->data)[i] = (uint16_t)(k + 8); break;
+        case EO_DT_I32: ((int32_t *)t->data)[i] = (int32_t)k; break;
+        case EO_DT_U32: ((uint32_t *)t->data)[i] = (uint32_t)(k + 8); break;
+        case EO_DT_I64: ((int64_t *)t->data)[i] = k; break;
+        case EO_DT_U64: ((uint64_t *)t->data)[i] = (uint64_t)(k + 8); break;
+        case EO_DT_BOOL: ((uint8_t *)t->data)[i] = (uint8_t)(r & 1); break;
+        case EO_DT_F16: ((uint16_t *)t->data)[i] = 0; break;  /* zero */
+        }
+    }
+}
+
+static double
+elem_at(const eo_tensor *t, int64_t i)
+{
+    switch (t->dtype) {
+    case EO_DT_F32: return ((const float *)t->data)[i];
+    case EO_DT_F64: return ((const double *)t->data)[i];
+    case EO_DT_I8: return ((const int8_t *)t->data)[i];
+    case EO_DT_U8: return ((const uint8_t *)t->data)[i];
+    case EO_DT_I16: return ((const int16_t *)t->data)[i];
+    case EO_DT_U16: return ((const uint16_t *)t->data)[i];
+    case EO_DT_I32: return ((const int32_t *)t->data)[i];
+    case EO_DT_U32: return ((const uint32_t *)t->data)[i];
+    case EO_DT_I64: return (double)((const int64_t *)t->data)[i];
+    case EO_DT_U64: return (double)((const uint64_t *)t->data)[i];
+    case EO_DT_BOOL: return ((const uint8_t *)t->data)[i];
+    case EO_DT_F16: return ((const uint16_t *)t->data)[i];
+    }
+    return 0;
+}
+
+/* Compares result k; on a mismatch reports it and returns false. Floats
+ * within 1e-4 + 1e-3 |ref| (reassociation by tiling), integers exact. */
+static bool
+same_output(eo_ctx *ctx, size_t k, const eo_tensor *got,
+            const eo_tensor *ref)
+{
+    if (got->dtype != ref->dtype || got->rank != ref->rank ||
+        memcmp(got->shape, ref->shape, ref->rank * sizeof ref->shape[0])) {
+        eo_emit_error(ctx, eo_loc_unknown(ctx), "verify: result #%zu has "
+                      "another type or shape than the reference", k);
+        return false;
+    }
+    bool fp = ref->dtype == EO_DT_F32 || ref->dtype == EO_DT_F64;
+    int64_t n = eo_tensor_numel(ref);
+    for (int64_t i = 0; i < n; i++) {
+        double a = elem_at(got, i), b = elem_at(ref, i);
+        bool ok = fp ? fabs(a - b) <= 1e-4 + 1e-3 * fabs(b) : a == b;
+        if (!ok || (fp && isnan(a) != isnan(b))) {
+            eo_emit_error(ctx, eo_loc_unknown(ctx), "verify: result #%zu "
+                          "differs from the reference interpreter at element "
+                          "%" PRId64 ": %g instead of %g", k, i, a, b);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void
+free_tensors(eo_tensor *t, size_t n)
+{
+    for (size_t i = 0; t && i < n; i++)
+        eo_tensor_free(&t[i]);
+    free(t);
+}
+
+/* Runs the imported model in the interpreter on the deterministic input
+ * once; EO_ERROR after a diagnostic. */
+static eo_status
+make_reference(eo_evaluator *ev)
+{
+    eo_op *fn = entry_func(ev->module);
+    const eo_type *ft = fn ? func_get_type(fn) : NULL;
+    if (!ft)
+        return eo_emit_error(ev->ctx, eo_loc_unknown(ev->ctx), "verify: the "
+                             "model has no public function to run");
+    size_t nin = eo_type_num_inputs(ft), nres = eo_type_num_results(ft);
+    ev->ref_in = calloc(nin ? nin : 1, sizeof *ev->ref_in);
+    ev->ref_out = calloc(nres ? nres : 1, sizeof *ev->ref_out);
+    if (!ev->ref_in || !ev->ref_out)
+        return EO_NOMEM;
+    for (size_t i = 0; i < nin; i++) {
+        if (eo_tensor_alloc_for_type(&ev->ref_in[i], eo_type_input(ft, i)) !=
+            EO_OK)
+            return eo_emit_error(ev->ctx, eo_loc_unknown(ev->ctx), "verify: "
+                                 "input #%zu has no static host type", i);
+        ev->num_in = i + 1;
+        fill_tensor(&ev->ref_in[i], i + 1);
+    }
+    size_t nout = nres;
+    if (eo_interp_run(fn, nin, ev->ref_in, &nout, ev->ref_out) != EO_OK)
+        return EO_ERROR;
+    ev->num_out = nout;
+    return EO_OK;
+}
+
+/* Runs the lowered module in the interpreter on the reference input and
+ * compares; EO_ERROR after a diagnostic on any difference. */
+static eo_status
+verify_lowered(eo_evaluator *ev, eo_op *module)
+{
+    eo_op *fn = entry_func(module);
+    if (!fn)
+        return eo_emit_error(ev->ctx, eo_loc_unknown(ev->ctx), "verify: no "
+                             "public function after the pipeline");
+    size_t cap = ev->num_out + 8, nout = cap;
+    eo_tensor *out = calloc(cap, sizeof *out);
+    if (!out)
+        return EO_NOMEM;
+    eo_status st = eo_interp_run(fn, ev->num_in, ev->ref_in, &nout, out);
+    if (st == EO_OK && nout != ev->num_out)
+        st = eo_emit_error(ev->ctx, eo_loc_unknown(ev->ctx), "verify: %zu "
+                           "results after the pipeline, %zu before", nout,
+                           ev->num_out);
+    for (size_t k = 0; st == EO_OK && k < nout; k++)
+        if (!same_output(ev->ctx, k, &out[k], &ev->ref_out[k]))
+            st = EO_ERROR;
+    free_tensors(out, st == EO_OK || nout <= cap ? nout : 0);
+    return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Creation                                                            */
+/* ------------------------------------------------------------------ */
+
+static eo_status
+register_all(eo_ctx *ctx)
+{
+    eo_status st = eo_register_all_dialects(ctx);
+    if (st == EO_OK)
+        st = eo_passes_register(ctx);
+    if (st == EO_OK)
+        st = eo_graph_register_passes(ctx);
+    if (st == EO_OK)
+        st = eo_tl_register_passes(ctx);
+    return st;
+}
+
+static eo_op *
+load_model(eo_ctx *ctx, const char *path, const char *bytes, size_t len)
+{
+    eo_op *m;
+    if (has_suffix(path, ".onnx")) {
+        /* A dynamic (batch) dimension is taken as 1. */
+        eo_onnx_options oo = { .func_name = NULL, .dynamic_dim = 1 };
+        m = eo_onnx_import_buffer(ctx, bytes, len, path, &oo);
+    } else {
+        m = eo_parse_source(ctx, path, bytes, len, NULL);
+    }
+    if (m && eo_op_verify(m) != EO_OK) {
+        eo_op_destroy(m);
+        m = NULL;
+    }
+    return m;
+}
+
+eo_evaluator *
+eo_evaluator_create(eo_ctx *ctx, const eo_evaluator_opts *o)
+{
+    if (!ctx)
+        return NULL;
+    if (!o || !o->model_path || !o->target) {
+        eo_emit_error(ctx, eo_loc_unknown(ctx), "evaluator: a model and a "
+                      "target are needed");
+        return NULL;
+    }
+    if (register_all(ctx) != EO_OK)
+        return NULL;
+    eo_evaluator *ev = calloc(1, sizeof *ev);
+    if (!ev) {
+        eo_emit_error(ctx, eo_loc_unknown(ctx), "out of memory");
+        return NULL;
+    }
+    ev->ctx = ctx;
+    ev->measure = o->measure;
+    ev->repeats = o->repeats ? o->repeats : 5;
+    ev->verify = o->verify;
+    const char *pipe = o->pipeline ? o->pipeline : DEFAULT_PIPELINE;
+    ev->pipeline = malloc(strlen(pipe) + 1);
+    if (!ev->pipeline) {
+        eo_emit_error(ctx, eo_loc_unknown(ctx), "out of memory");
+        goto fail;
+    }
+    strcpy(ev->pipeline, pipe);
+
+    /* The model: its bytes are hashed and kept registered as source
+     * text by the parser, so they live in the context's arena. */
+    size_t len = 0;
+    char *bytes = read_file(ctx, o->model_path, &len);
+    if (!bytes)
+        goto fail;
+    snprintf(ev->model_hash, sizeof ev->model_hash, "%016" PRIx64,
+             fnv1a(bytes, len));
+    char *kept = eo_ctx_alloc(ctx, len + 1);
+    if (kept)
+        memcpy(kept, bytes, len + 1);
+    free(bytes);
+    if (!kept) {
+        eo_emit_error(ctx, eo_loc_unknown(ctx), "out of memory");
+        goto fail;
+    }
+    ev->module = load_model(ctx, o->model_path, kept, len);
+    if (!ev->module)
+        goto fail;
+
+    ev->target = eo_target_load_named(ctx, o->target);
+    if (!ev->target)
+        goto fail;
+    snprintf(ev->target_hash, sizeof ev->target_hash, "%016" PRIx64,
+             eo_target_hash(ev->target));
+    ev->measured = ev->measure &&
+                   eo_target_kind_get(ev->target) == EO_TARGET_CPU;
+
+    eo_pm_config cfg;
+    eo_pm_config_init(&cfg);
+    cfg.threading = false;      /* one thread: workers fork this process */
+    cfg.verify_each = false;    /* the result is verified once, at the end */
+    ev->pm = eo_pm_create(ctx, "builtin.module", &cfg);
+    if (!ev->pm || eo_pm_add_pipeline(ev->pm, ev->pipeline) != EO_OK)
+        goto fail;
+
+    if (ev->verify && make_reference(ev) != EO_OK)
+        goto fail;
+
+    snprintf(ev->version, sizeof ev->version, "%s%s-1",
+             ev->measured ? "host-measured" : "model",
+             ev->verify ? "-verified" : "");
+    ev->key.model_hash = ev->model_hash;
+    ev->key.target_hash = ev->target_hash;
+    ev->key.pipeline = ev->pipeline;
+    ev->key.evaluator = ev->version;
+    return ev;
+fail:
+    eo_evaluator_destroy(ev);
+    return NULL;
+}
+
+void
+eo_evaluator_destroy(eo_evaluator *ev)
+{
+    if (!ev)
+        return;
+    free_tensors(ev->ref_in, ev->num_in);
+    free_tensors(ev->ref_out, ev->num_out);
+    cJSON_Delete(ev->disc);
+    eo_pm_destroy(ev->pm);
+    eo_target_destroy(ev->target);
+    if (ev->module)
+        eo_op_destroy(ev->module);
+    free(ev->pipeline);
+    free(ev);
+}
+
+const eo_eval_key *
+eo_evaluator_key(const eo_evaluator *ev)
+{
+    return &ev->key;
+}
+
+/* ------------------------------------------------------------------ */
+/* Running                                                             */
+/* ------------------------------------------------------------------ */
+
+eo_status
+eo_evaluator_discover(eo_evaluator *ev, eo_strbuf *space_json)
+{
+    eo_knob_store *ks = eo_knob_store_create(ev->ctx);
+    eo_op *m = eo_op_clone(ev->module, NULL);
+    eo_status st = ks && m ? EO_OK : EO_NOMEM;
+    if (st == EO_OK)
+        st = eo_pm_run(ev->pm, m, eo_knob_store_provider(ks));
+    size_t mark = space_json->len;
+    if (st == EO_OK)
+        eo_knob_store_space_json(ks, space_json);
+    if (st == EO_OK && space_json->oom)
+        st = EO_NOMEM;
+    if (st == EO_OK && !ev->disc) {
+        ev->disc = cJSON_ParseWithLength(space_json->data + mark,
+                                         space_json->len - mark);
+        ev->disc_failed = !ev->disc;
+    }
+    if (m)
+        eo_op_destroy(m);
+    eo_knob_store_destroy(ks);
+    return st;
+}
+
+/* The record of knob 'name' in a knob-space JSON, or NULL. */
+static const cJSON *
+find_knob(const cJSON *space, const char *name)
+{
+    const cJSON *knobs = cJSON_GetObjectItemCaseSensitive(space, "knobs");
+    const cJSON *k;
+    cJSON_ArrayForEach(k, knobs) {
+        const cJSON *n = cJSON_GetObjectItemCaseSensitive(k, "name");
+        if (cJSON_IsString(n) && strcmp(n->valuestring, name) == 0)
+            return k;
+    }
+    return NULL;
+}
+
+/* Appends domain 'dom' (knob-space JSON) as eo_knob_store_check's
+ * messages write it: "[lo, hi]" (" step s"), "{1, 2}", "{"a", "b"}". */
+static void
+domain_text(const cJSON *dom, eo_strbuf *out)
+{
+    const cJSON *kind = cJSON_GetObjectItemCaseSensitive(dom, "kind");
+    const char *k = cJSON_IsString(kind) ? kind->valuestring : "";
+    if (strcmp(k, "range") == 0) {
+        const cJSON *lo = cJSON_GetObjectItemCaseSensitive(dom, "lo");
+        const cJSON *hi = cJSON_GetObjectItemCaseSensitive(dom, "hi");
+        const cJSON *st = cJSON_GetObjectItemCaseSensitive(dom, "step");
+        eo_strbuf_printf(out, "[%.0f, %.0f]", cJSON_GetNumberValue(lo),
+                         cJSON_GetNumberValue(hi));
+        if (cJSON_IsNumber(st) && st->valuedouble > 1)
+            eo_strbuf_printf(out, " step %.0f", st->valuedouble);
+        return;
+    }
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(
+        dom, strcmp(k, "enum") == 0 ? "names" : "values");
+    const cJSON *v;
+    bool first = true;
+    eo_strbuf_puts(out, "{");
+    cJSON_ArrayForEach(v, list) {
+        eo_strbuf_puts(out, first ? "" : ", ");
+        first = false;
+        if (cJSON_IsString(v))
+            eo_strbuf_printf(out, "\"%s\"", v->valuestring);
+        else
+            eo_strbuf_printf(out, "%.0f", cJSON_GetNumberValue(v));
+    }
+    eo_strbuf_puts(out, "}");
+}
+
+/* Judges the invalid knob values that eo_knob_store_check reported
+ * (collected in c->invalid). A value is an error (the first one becomes
+ * the message) when the knob's domain in this run, as the check's
+ * message gives it, is the one discovery recorded (at the defaults): the
+ * space offers a value the compiler never takes. When the domain changed
+ * with other knobs of the candidate (a layout changes a convolution's
+ * loop extents, so its tile sizes), the knob is conditional: it keeps
+ * its default, as a knob the candidate does not ask is ignored, and the
+ * candidate is evaluated. */
+static eo_status
+judge_invalid(eo_evaluator *ev, capture *c)
+{
+    if (!ev->disc && !ev->disc_failed) {
+        /* Discovery's diagnostics (if it fails) are not the candidate's. */
+        bool errors = c->errors;
+        char first[sizeof c->first];
+        memcpy(first, c->first, sizeof first);
+        eo_strbuf js = { 0 };
+        if (eo_evaluator_discover(ev, &js) != EO_OK)
+            ev->disc_failed = true;
+        eo_strbuf_free(&js);
+        c->errors = errors;
+        memcpy(c->first, first, sizeof first);
+    }
+    eo_status st = EO_OK;
+    eo_strbuf dt = { 0 };
+    const char *p = c->invalid.data, *end = p + c->invalid.len;
+    while (p && p < end && st == EO_OK) {
+        const char *name = p, *reason = p + strlen(p) + 1;
+        const char *msg = reason + strlen(reason) + 1;
+        p = msg + strlen(msg) + 1;
+        /* "value 8 is outside the domain {0, 2, 4}"; other reasons (a
+         * value of the wrong kind, the bool domain) are errors. */
+        const char *run_dom = strstr(reason, " is outside the domain ");
+        if (!run_dom)
+            run_dom = strstr(reason, " is not in the domain ");
+        const cJSON *k = ev->disc ? find_knob(ev->disc, name) : NULL;
+        bool conditional = false;
+        if (run_dom && (ev->disc_failed || !k)) {
+            conditional = true;
+        } else if (run_dom) {
+            run_dom = strstr(run_dom, "domain ") + 7;
+            dt.len = 0;
+            domain_text(cJSON_GetObjectItemCaseSensitive(k, "domain"), &dt);
+            conditional = dt.data && !dt.oom && strcmp(dt.data, run_dom);
+        }
+        if (!conditional) {
+            snprintf(c->first, sizeof c->first, "%s", msg);
+            c->errors = true;
+            st = EO_ERROR;
+        }
+    }
+    eo_strbuf_free(&dt);
+    return st;
+}
+
+/* Assigns the knobs of 'cand' to 'ks' and applies its axes to 't'.
+ * EO_ERROR after a diagnostic. */
+static eo_status
+assign_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
+                 eo_knob_store *ks, eo_target *t)
+{
+    eo_strbuf lines = { 0 };
+    eo_status st = eo_space_knob_lines(s, cand, &lines);
+    if (st == EO_OK && lines.oom)
+        st = EO_NOMEM;
+    for (char *p = lines.data; st == EO_OK && p && *p;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        if (*p)
+            st = eo_knob_store_assign(ks, p);
+        p = nl ? nl + 1 : p + strlen(p);
+    }
+    eo_strbuf_free(&lines);
+    eo_strbuf val = { 0 };
+    for (size_t i = 0; st == EO_OK && i < eo_space_num_dims(s); i++) {
+        if (!eo_space_dim_is_axis(s, i))
+            continue;
+        const char *name = eo_space_dim_name(s, i);
+        if (strncmp(name, "target.", 7) != 0 || !name[7]) {
+            st = eo_emit_error(ev->ctx, eo_loc_unknown(ev->ctx), "axis '%s' "
+                               "is not a target variant ('target.<path>')",
+                               name);
+            break;
+        }
+        val.len = 0;
+        eo_space_value_text(s, i, cand[i], &val);
+        if (val.oom || !val.data) {
+            st = EO_NOMEM;
+            break;
+        }
+        char *end;
+        double v = strtod(val.data, &end);
+        if (*end)
+            st = eo_emit_error(ev->ctx, eo_loc_unknown(ev->ctx), "axis '%s': "
+                               "bad value '%s'", name, val.data);
+        else
+            st = eo_target_set_number(ev->ctx, t, name + 7, v);
+    }
+    eo_strbuf_free(&val);
+    return st;
+}
+
+/* Costs or measures the lowered 'm' on 't' into 'out'. */
+static eo_status
+objectives(eo_evaluator *ev, const eo_target *t, eo_op *m,
+           eo_eval_outcome *out, eo_strbuf *report)
+{
+    eo_cost_report r;
+    memset(&r, 0, sizeof r);
+    eo_status st = eo_target_model_evaluate(ev->ctx, t, m, &r);
+    if (st == EO_OK) {
+        out->obj[EO_OBJ_LATENCY] = r.latency_s;
+        out->obj[EO_OBJ_ENERGY] = r.energy_j;
+        out->obj[EO_OBJ_MEMORY] = (double)r.peak_memory_bytes;
+        if (report)
+            eo_cost_report_json(t, &r, report);
+    }
+    eo_cost_report_free(&r);
+    if (st == EO_OK && ev->measured) {
+        double median = NAN;
+        uint64_t code = 0;
+        st = ev->measure(m, ev->repeats, &median, &code);
+        if (st == EO_OK)
+            out->obj[EO_OBJ_LATENCY] = median;
+    }
+    return st;
+}
+
+eo_status
+eo_evaluator_run(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
+                 eo_eval_outcome *out, eo_strbuf *report)
+{
+    double t0 = now_s();
+    memset(out, 0, sizeof *out);
+    out->status = EO_EVAL_OK;
+    for (int i = 0; i < EO_NUM_OBJECTIVES; i++)
+        out->obj[i] = NAN;
+    out->timestamp = (int64_t)time(NULL);
+
+    capture cap;
+    capture_begin(&cap, ev->ctx);
+    eo_knob_store *ks = eo_knob_store_create(ev->ctx);
+    eo_target *t = eo_target_clone(ev->target);
+    eo_op *m = eo_op_clone(ev->module, NULL);
+    eo_status st = ks && t && m ? EO_OK : EO_NOMEM;
+    eo_status internal = st;
+    if (st == EO_OK)
+        st = assign_candidate(ev, s, cand, ks, t);
+    if (st == EO_OK)
+        st = eo_pm_run(ev->pm, m, eo_knob_store_provider(ks));
+    if (st == EO_OK)
+        st = eo_op_verify(m);
+    if (st == EO_OK) {
+        cap.skip_unmatched = true;
+        st = eo_knob_store_check(ks);
+        cap.skip_unmatched = false;
+        /* Unmatched assignments are inactive knobs; invalid values are
+         * judged against the discovered domains. */
+        if (st == EO_ERROR && !cap.errors)
+            st = cap.invalid.len ? judge_invalid(ev, &cap) : EO_OK;
+    }
+    if (st == EO_OK && ev->verify)
+        st = verify_lowered(ev, m);
+    if (st == EO_OK) {
+        size_t mark = report ? report->len : 0;
+        st = objectives(ev, t, m, out, report);
+        if (st != EO_OK && report && report->data) {
+            report->len = mark;
+            report->data[mark] = '\0';
+        }
+    }
+    capture_end(&cap);
+    if (st == EO_NOMEM)
+        internal = EO_NOMEM;
+    if (st != EO_OK) {
+        out->status = EO_EVAL_FAILED;
+        for (int i = 0; i < EO_NUM_OBJECTIVES; i++)
+            out->obj[i] = NAN;
+        snprintf(out->message, sizeof out->message, "%s",
+                 cap.errors ? cap.first
+                 : st == EO_NOMEM ? "out of memory"
+                                  : "failed without a diagnostic");
+    }
+    if (m)
+        eo_op_destroy(m);
+    eo_target_destroy(t);
+    eo_knob_store_destroy(ks);
+    out->wall_s = now_s() - t0;
+    if (internal != EO_OK)
+        return eo_emit_error(ev->ctx, eo_loc_unknown(ev->ctx), "evaluator: "
+                             "out of memory");
+    return EO_OK;
+}
