@@ -730,9 +730,11 @@ objectives(eo_evaluator *ev, const eo_target *t, eo_op *m,
     return st;
 }
 
-eo_status
-eo_evaluator_run(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
-                 eo_eval_outcome *out, eo_strbuf *report)
+/* eo_evaluator_run; 'used' (may be NULL) receives the knob assignment
+ * the pipeline used, as JSON, when the candidate compiled. */
+static eo_status
+run_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
+              eo_eval_outcome *out, eo_strbuf *report, eo_strbuf *used)
 {
     double t0 = now_s();
     memset(out, 0, sizeof *out);
@@ -763,6 +765,8 @@ eo_evaluator_run(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
         if (st == EO_ERROR && !cap.errors)
             st = cap.invalid.len ? judge_invalid(ev, &cap) : EO_OK;
     }
+    if (st == EO_OK && used)
+        eo_knob_store_assignment_json(ks, used);
     if (st == EO_OK && ev->verify)
         st = verify_lowered(ev, m);
     if (st == EO_OK) {
@@ -794,4 +798,19 @@ eo_evaluator_run(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
         return eo_emit_error(ev->ctx, eo_loc_unknown(ev->ctx), "evaluator: "
                              "out of memory");
     return EO_OK;
+}
+
+eo_status
+eo_evaluator_run(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
+                 eo_eval_outcome *out, eo_strbuf *report)
+{
+    return run_candidate(ev, s, cand, out, report, NULL);
+}
+
+eo_status
+eo_evaluator_run_used(eo_evaluator *ev, const eo_space *s,
+                      const uint32_t *cand, eo_eval_outcome *out,
+                      eo_strbuf *report, eo_strbuf *used)
+{
+    return run_candidate(ev, s, cand, out, report, used);
 }

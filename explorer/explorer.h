@@ -384,6 +384,19 @@ EO_API EO_NODISCARD eo_status eo_evaluator_run(eo_evaluator *ev,
                                                eo_eval_outcome *out,
                                                eo_strbuf *report);
 
+/* Like eo_evaluator_run; when the candidate compiles, 'used' also gets
+ * the knob assignment the pipeline actually used, as a JSON object
+ * (eo_knob_store_assignment_json): every knob asked with its value,
+ * inactive conditional knobs left out and values outside a domain that
+ * changed replaced by the default used. This is what replays the
+ * candidate exactly with edge-opt --knobs. */
+EO_API EO_NODISCARD eo_status eo_evaluator_run_used(eo_evaluator *ev,
+                                                    const eo_space *s,
+                                                    const uint32_t *cand,
+                                                    eo_eval_outcome *out,
+                                                    eo_strbuf *report,
+                                                    eo_strbuf *used);
+
 /* ------------------------------------------------------------------ */
 /* Isolated worker processes                                           */
 /* ------------------------------------------------------------------ */

@@ -488,23 +488,33 @@ report_fini(report *R)
 }
 
 /* Appends the knobs of point i that differ from their defaults as
- * "name=value" items separated by 'sep'; "(all at their defaults)" when
- * none does. */
+ * "name=value" items separated by 'sep' (at most 'limit' of them, then
+ * "(+N more)"; 0: all); "(all at their defaults)" when none does. */
+/* Knobs named in a mark's tooltip. */
+#define TOOLTIP_KNOBS 12
+
 static void
-nondefault_knobs(report *R, size_t i, const char *sep, eo_strbuf *out)
+nondefault_knobs(report *R, size_t i, const char *sep, size_t limit,
+                 eo_strbuf *out)
 {
     const uint32_t *c = R->res->cands + i * R->nd;
-    bool any = false;
+    size_t shown = 0, more = 0;
     for (size_t d = 0; d < R->nd; d++) {
         if (c[d] == eo_space_dim_default(R->space, d))
             continue;
-        if (any)
+        if (limit && shown == limit) {
+            more++;
+            continue;
+        }
+        if (shown)
             eo_strbuf_puts(out, sep);
         eo_strbuf_printf(out, "%s=", eo_space_dim_name(R->space, d));
         eo_space_value_text(R->space, d, c[d], out);
-        any = true;
+        shown++;
     }
-    if (!any)
+    if (more)
+        eo_strbuf_printf(out, "%s(+%zu more)", sep, more);
+    if (!shown)
         eo_strbuf_puts(out, "(all knobs at their defaults)");
 }
 
@@ -531,7 +541,9 @@ tooltip(report *R, size_t i, eo_strbuf *out)
         eo_strbuf_printf(t, "\ninfeasible (constraint violation %.3g)",
                          R->res->viol[i]);
     eo_strbuf_puts(t, "\n");
-    nondefault_knobs(R, i, "\n", t);
+    /* Tooltips stay small (a mark per point, a plot per objective
+     * pair): the full assignment is in the table and the JSON block. */
+    nondefault_knobs(R, i, "\n", TOOLTIP_KNOBS, t);
     if (!t->oom)
         xml_text(out, t->data);
     else
@@ -1193,7 +1205,7 @@ html_pareto(report *R, eo_strbuf *b)
         R->tmp2.len = 0;
         if (R->tmp2.data)
             R->tmp2.data[0] = '\0';
-        nondefault_knobs(R, i, "\n", &R->tmp2);
+        nondefault_knobs(R, i, "\n", 0, &R->tmp2);
         if (R->tmp2.oom)
             return EO_NOMEM;
         /* One <code> per knob. */
@@ -1415,7 +1427,13 @@ html_json(report *R, eo_strbuf *b, cJSON *const *parsed)
         }
         eo_strbuf_puts(b, ",\"viol\":");
         json_num(b, R->res->viol[i]);
+        /* The assignment of front points (of every point it would make
+         * reports of thousands of points with hundreds of knobs huge). */
         eo_strbuf_puts(b, ",\"assignment\":");
+        if (!on_front(R, i)) {
+            eo_strbuf_puts(b, "null}");
+            continue;
+        }
         R->tmp.len = 0;
         if (R->tmp.data)
             R->tmp.data[0] = '\0';

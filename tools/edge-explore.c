@@ -1837,8 +1837,19 @@ write_outputs(const out_ctx *oc, const eo_report_info *ri)
         a.len = 0;
         if (eo_space_format(s, cand, &a) != EO_OK)
             ok = false;
+        /* The assignment the pipeline used (inactive conditional knobs
+         * left out, values of changed domains as used), so that edge-opt
+         * --knobs replays exactly this candidate; the candidate's own
+         * values if it does not compile now. */
         kf.len = 0;
-        knob_file(oc->si, cand, &kf);
+        eo_eval_outcome used_out;
+        if (!oc->ev ||
+            eo_evaluator_run_used(oc->ev, s, cand, &used_out, NULL, &kf) !=
+                EO_OK ||
+            used_out.status != EO_EVAL_OK || !kf.len) {
+            kf.len = 0;
+            knob_file(oc->si, cand, &kf);
+        }
         name.len = 0;
         eo_strbuf_printf(&name, "points/point_%zu.json", r + 1);
         ok &= write_path(dir, name.data ? name.data : "", &kf);
