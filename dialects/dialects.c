@@ -4,6 +4,7 @@
 #include "dialects/arith/arith.h"
 #include "dialects/cf/cf.h"
 #include "dialects/func/func.h"
+#include "dialects/gpu/gpu.h"
 #include "dialects/graph/graph.h"
 #include "dialects/math/math.h"
 #include "dialects/memref/memref.h"
@@ -23,6 +24,7 @@ eo_register_all_dialects(eo_ctx *ctx)
         vector_register,
         tl_register,
         eo_npu_register,
+        gpu_register,
     };
     for (size_t i = 0; i < sizeof regs / sizeof regs[0]; i++) {
         eo_status st = regs[i](ctx);

@@ -11,8 +11,11 @@
 #include "dialects/graph/interp.h"
 #include "dialects/graph/onnx/onnx.h"
 #include "dialects/graph/transforms/transforms.h"
+#include "dialects/npu/npu.h"
 #include "dialects/tl/transforms/transforms.h"
 #include "rewrite/rewrite.h"
+#include "targets/npu_map.h"
+#include "targets/npu_sim.h"
 #include "targets/targets.h"
 
 #include <cjson/cJSON.h>
@@ -29,6 +32,8 @@
 #define DEFAULT_PIPELINE                                                   \
     "builtin.module(graph-optimize,func.func(graph-layout,graph-to-tl),"   \
     "tl-bufferize,func.func(tl-to-loops))"
+/* NPU targets (without --pipeline): the graph mapped by npu-map. */
+#define NPU_PIPELINE "builtin.module(graph-optimize,npu-map{target=%s})"
 
 struct eo_evaluator {
     eo_ctx *ctx;
@@ -51,6 +56,9 @@ struct eo_evaluator {
      * domains invalid values are judged against. NULL until needed. */
     cJSON *disc;
     bool disc_failed;
+    /* NPU targets: the deterministic input the simulator runs. */
+    eo_tensor *npu_in;
+    size_t npu_nin;
 };
 
 const char *
@@ -401,6 +409,8 @@ register_all(eo_ctx *ctx)
         st = eo_graph_register_passes(ctx);
     if (st == EO_OK)
         st = eo_tl_register_passes(ctx);
+    if (st == EO_OK)
+        st = eo_npu_register_passes(ctx);
     return st;
 }
 
@@ -443,14 +453,6 @@ eo_evaluator_create(eo_ctx *ctx, const eo_evaluator_opts *o)
     ev->measure = o->measure;
     ev->repeats = o->repeats ? o->repeats : 5;
     ev->verify = o->verify;
-    const char *pipe = o->pipeline ? o->pipeline : DEFAULT_PIPELINE;
-    ev->pipeline = malloc(strlen(pipe) + 1);
-    if (!ev->pipeline) {
-        eo_emit_error(ctx, eo_loc_unknown(ctx), "out of memory");
-        goto fail;
-    }
-    strcpy(ev->pipeline, pipe);
-
     /* The model: its bytes are hashed and kept registered as source
      * text by the parser, so they live in the context's arena. */
     size_t len = 0;
@@ -478,6 +480,30 @@ eo_evaluator_create(eo_ctx *ctx, const eo_evaluator_opts *o)
              eo_target_hash(ev->target));
     ev->measured = ev->measure &&
                    eo_target_kind_get(ev->target) == EO_TARGET_CPU;
+
+    /* The pipeline: NPU targets map the graph onto the NPU (npu-map
+     * loads the same target by the same spec). */
+    const char *pipe = o->pipeline ? o->pipeline : DEFAULT_PIPELINE;
+    size_t plen = strlen(pipe) + 1;
+    bool npu = !o->pipeline &&
+               eo_target_kind_get(ev->target) == EO_TARGET_NPU;
+    if (npu && strpbrk(o->target, " ,{}\"\'")) {
+        eo_emit_error(ctx, eo_loc_unknown(ctx), "evaluator: NPU target "
+                      "'%s' cannot be named in the npu-map pipeline (give "
+                      "--pipeline)", o->target);
+        goto fail;
+    }
+    if (npu)
+        plen = strlen(NPU_PIPELINE) + strlen(o->target) + 1;
+    ev->pipeline = malloc(plen);
+    if (!ev->pipeline) {
+        eo_emit_error(ctx, eo_loc_unknown(ctx), "out of memory");
+        goto fail;
+    }
+    if (npu)
+        snprintf(ev->pipeline, plen, NPU_PIPELINE, o->target);
+    else
+        strcpy(ev->pipeline, pipe);
 
     eo_pm_config cfg;
     eo_pm_config_init(&cfg);
@@ -510,6 +536,7 @@ eo_evaluator_destroy(eo_evaluator *ev)
         return;
     free_tensors(ev->ref_in, ev->num_in);
     free_tensors(ev->ref_out, ev->num_out);
+    free_tensors(ev->npu_in, ev->npu_nin);
     cJSON_Delete(ev->disc);
     eo_pm_destroy(ev->pm);
     eo_target_destroy(ev->target);
@@ -704,11 +731,88 @@ assign_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
     return st;
 }
 
+/* Whether lowered module 'm' holds npu commands (an NPU program). */
+static bool
+has_npu_ops(eo_op *m)
+{
+    eo_op *fn = entry_func(m);
+    eo_block *b = fn ? func_entry_block(fn) : NULL;
+    for (eo_op *op = b ? eo_block_first(b) : NULL; op; op = eo_op_next(op))
+        if (eo_npu_op_kind(op) >= 0)
+            return true;
+    return false;
+}
+
+/* The NPU branch: runs the program in the NPU simulator on the
+ * deterministic input (the verify reference's); latency and energy are
+ * the simulator's, memory its SRAM peak (on-chip buffers live at once;
+ * off-chip activations and weights are not counted). With verify, the
+ * outputs must equal the interpreter's on the original model. */
+static eo_status
+npu_objectives(eo_evaluator *ev, const eo_target *t, eo_op *m,
+               eo_eval_outcome *out, eo_strbuf *report)
+{
+    if (!ev->npu_in) {
+        eo_op *fn0 = entry_func(ev->module);
+        const eo_type *ft = fn0 ? func_get_type(fn0) : NULL;
+        size_t nin = ft ? eo_type_num_inputs(ft) : 0;
+        eo_tensor *in = calloc(nin ? nin : 1, sizeof *in);
+        if (!in)
+            return EO_NOMEM;
+        for (size_t i = 0; i < nin; i++) {
+            if (eo_tensor_alloc_for_type(&in[i], eo_type_input(ft, i))
+                != EO_OK) {
+                free_tensors(in, i);
+                return eo_emit_error(ev->ctx, eo_loc_unknown(ev->ctx),
+                                     "NPU evaluation: input #%zu has no "
+                                     "static host type", i);
+            }
+            fill_tensor(&in[i], i + 1);
+        }
+        ev->npu_in = in;
+        ev->npu_nin = nin;
+    }
+    eo_op *fn = entry_func(m);
+    if (!fn)
+        return eo_emit_error(ev->ctx, eo_loc_unknown(ev->ctx), "NPU "
+                             "evaluation: no public function after the "
+                             "pipeline");
+    size_t cap = eo_block_num_args(func_entry_block(fn)) + 1, nout = cap;
+    eo_tensor *res = calloc(cap, sizeof *res);
+    if (!res)
+        return EO_NOMEM;
+    eo_npu_sim_stats st;
+    eo_status s = eo_npu_sim_run(ev->ctx, t, fn, ev->npu_nin, ev->npu_in,
+                                 &nout, res, &st);
+    size_t got = s == EO_OK ? nout : 0;
+    if (s == EO_OK && ev->verify) {
+        if (nout != ev->num_out)
+            s = eo_emit_error(ev->ctx, eo_loc_unknown(ev->ctx), "verify: "
+                              "%zu results after the pipeline, %zu before",
+                              nout, ev->num_out);
+        for (size_t k = 0; s == EO_OK && k < nout; k++)
+            if (!same_output(ev->ctx, k, &res[k], &ev->ref_out[k]))
+                s = EO_ERROR;
+    }
+    if (s == EO_OK) {
+        out->obj[EO_OBJ_LATENCY] = st.latency_s;
+        out->obj[EO_OBJ_ENERGY] = st.energy_j;
+        out->obj[EO_OBJ_MEMORY] = (double)st.sram_peak_bytes;
+        if (report)
+            eo_npu_sim_stats_json(&st, report);
+    }
+    free_tensors(res, got);
+    eo_npu_sim_stats_free(&st);
+    return s;
+}
+
 /* Costs or measures the lowered 'm' on 't' into 'out'. */
 static eo_status
 objectives(eo_evaluator *ev, const eo_target *t, eo_op *m,
            eo_eval_outcome *out, eo_strbuf *report)
 {
+    if (eo_target_kind_get(t) == EO_TARGET_NPU && has_npu_ops(m))
+        return npu_objectives(ev, t, m, out, report);
     eo_cost_report r;
     memset(&r, 0, sizeof r);
     eo_status st = eo_target_model_evaluate(ev->ctx, t, m, &r);
@@ -767,7 +871,9 @@ run_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
     }
     if (st == EO_OK && used)
         eo_knob_store_assignment_json(ks, used);
-    if (st == EO_OK && ev->verify)
+    /* NPU programs are verified in the simulator (objectives). */
+    if (st == EO_OK && ev->verify &&
+        !(eo_target_kind_get(t) == EO_TARGET_NPU && has_npu_ops(m)))
         st = verify_lowered(ev, m);
     if (st == EO_OK) {
         size_t mark = report ? report->len : 0;

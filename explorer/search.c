@@ -92,29 +92,40 @@ typedef struct search {
     size_t nd, k, cap;
     uint64_t budget;
     size_t batch;           /* largest slice handed to evaluate_batch */
-    char **keys;            /* hash table of canonical forms */
-    size_t *slot_idx;       /* their archive indices */
+    /* Hash table of the archive by value indices: archive index + 1, 0
+     * for empty; an entry's candidate is res->cands + index * nd (fresh
+     * candidates are copied there as soon as they get their index). The
+     * canonical forms are long (tens of KB on a real model), so they are
+     * made only for candidates that go to the database or an evaluator,
+     * and not kept. */
+    size_t *slots;
     size_t nslots;
     eo_strbuf buf;
     eo_rng rng;
     bool stop;              /* budget spent, interrupted or stopped */
+    size_t dflt;            /* archive index of the default candidate,
+                               SIZE_MAX when not looked at first */
 } search;
 
 static uint64_t
-hash_str(const char *s)
+hash_cand(const uint32_t *c, size_t nd)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+    uint64_t h = 0xcbf29ce484222325ull ^ nd;
+    for (size_t d = 0; d < nd; d++) {
+        h = (h ^ c[d]) * 0x9e3779b97f4a7c15ull;
+        h ^= h >> 31;
+    }
     return h;
 }
 
-/* The slot of 'key' (empty if absent). */
+/* The slot of candidate 'c' (empty if absent). */
 static size_t
-find_slot(const search *S, const char *key)
+find_slot(const search *S, const uint32_t *c)
 {
-    size_t m = S->nslots - 1, i = (size_t)hash_str(key) & m;
-    while (S->keys[i] && strcmp(S->keys[i], key) != 0)
+    size_t m = S->nslots - 1, i = (size_t)hash_cand(c, S->nd) & m;
+    size_t w = S->nd * sizeof *c;
+    while (S->slots[i] &&
+           (w && memcmp(S->res->cands + (S->slots[i] - 1) * S->nd, c, w)))
         i = (i + 1) & m;
     return i;
 }
@@ -146,26 +157,17 @@ grow(search *S, size_t need)
         size_t n = S->nslots ? S->nslots : 128;
         while (n < 2 * need)
             n *= 2;
-        char **keys = calloc(n, sizeof *keys);
-        size_t *idx = malloc(n * sizeof *idx);
-        if (!keys || !idx) {
-            free(keys);
-            free(idx);
+        size_t *slots = calloc(n, sizeof *slots);
+        if (!slots)
             return EO_NOMEM;
-        }
-        char **ok = S->keys;
-        size_t *oi = S->slot_idx, on = S->nslots;
-        S->keys = keys;
-        S->slot_idx = idx;
+        size_t *old = S->slots, on = S->nslots;
+        S->slots = slots;
         S->nslots = n;
         for (size_t i = 0; i < on; i++)
-            if (ok[i]) {
-                size_t s = find_slot(S, ok[i]);
-                keys[s] = ok[i];
-                idx[s] = oi[i];
-            }
-        free(ok);
-        free(oi);
+            if (old[i])
+                slots[find_slot(S, r->cands + (old[i] - 1) * S->nd)] =
+                    old[i];
+        free(old);
     }
     return EO_OK;
 }
@@ -217,12 +219,7 @@ format_key(search *S, const uint32_t *cand)
 static eo_status
 is_known(search *S, const uint32_t *cand, bool *known)
 {
-    *known = false;
-    eo_status st = format_key(S, cand);
-    if (st != EO_OK)
-        return st;
-    if (S->nslots)
-        *known = S->keys[find_slot(S, S->buf.data ? S->buf.data : "")];
+    *known = S->nslots && S->slots[find_slot(S, cand)];
     return EO_OK;
 }
 
@@ -236,7 +233,8 @@ prefill(eo_eval_outcome *o)
 }
 
 /* The new candidates of one request: their position in the request,
- * their key (owned by the hash table) and outcome. */
+ * their key (canonical form, malloc'd, freed with the request) and
+ * outcome. */
 typedef struct fresh {
     size_t pos;
     const char *key;
@@ -328,7 +326,7 @@ look_many(search *S, const uint32_t *cands, size_t n, size_t *idx)
         idx[i] = SIZE_MAX;
     if (n == 0 || S->stop)
         return EO_OK;
-    size_t base = r->count, nnew = 0;
+    size_t base = r->count, nnew = 0, nd = S->nd;
     bool cut = false;
     size_t B = S->o->evaluate_batch ? S->batch : 1;
     fresh *fr = malloc(n * sizeof *fr);
@@ -341,28 +339,31 @@ look_many(search *S, const uint32_t *cands, size_t n, size_t *idx)
         goto done;
     if ((st = grow(S, base + n)) != EO_OK)
         goto done;
-    /* Which candidates are new, up to the budget. */
+    /* Which candidates are new, up to the budget. A new one is copied
+     * to its archive place at once (the table finds it there; archive()
+     * writes the same values again). */
     for (size_t i = 0; i < n; i++) {
-        if ((st = format_key(S, cands + i * S->nd)) != EO_OK)
-            goto done;
-        const char *key = S->buf.data ? S->buf.data : "";
-        size_t slot = find_slot(S, key);
-        if (S->keys[slot]) {
-            idx[i] = S->slot_idx[slot];
+        const uint32_t *ci = cands + i * nd;
+        size_t slot = find_slot(S, ci);
+        if (S->slots[slot]) {
+            idx[i] = S->slots[slot] - 1;
             continue;
         }
         if (base + nnew >= S->budget) {
             cut = true;
             break;
         }
+        if ((st = format_key(S, ci)) != EO_OK)
+            goto done;
         char *copy = malloc(S->buf.len + 1);
         if (!copy) {
             st = EO_NOMEM;
             goto done;
         }
-        memcpy(copy, key, S->buf.len + 1);
-        S->keys[slot] = copy;
-        S->slot_idx[slot] = base + nnew;
+        memcpy(copy, S->buf.data ? S->buf.data : "", S->buf.len + 1);
+        if (nd)
+            memcpy(r->cands + (base + nnew) * nd, ci, nd * sizeof *ci);
+        S->slots[slot] = base + nnew + 1;
         idx[i] = base + nnew;
         fr[nnew++] = (fresh){ .pos = i, .key = copy };
     }
@@ -401,12 +402,14 @@ look_many(search *S, const uint32_t *cands, size_t n, size_t *idx)
         S->stop = true;
 done:
     /* Entries not archived (an error or an interruption) are not looked
-     * at; the search stops, so their keys only wait to be freed. */
+     * at; the search stops, and no lookup follows. */
     for (size_t i = 0; i < n; i++)
         if (idx[i] != SIZE_MAX && idx[i] >= r->count)
             idx[i] = SIZE_MAX;
     if (st != EO_OK)
         S->stop = true;
+    for (size_t f = 0; fr && f < nnew; f++)
+        free((char *)fr[f].key);
     free(fr);
     free(ev);
     free(cbuf);
@@ -804,9 +807,12 @@ run_nsga2(search *S, uint32_t *c)
     eo_status st = EO_NOMEM;
     if (!pool || !c2)
         goto done;
-    /* The first population: distinct random candidates. */
+    /* The first population: the default candidate (looked at first by
+     * eo_search_run) and distinct random candidates. */
     size_t n = 0;
-    if ((st = random_new(S, &l, N, c)) != EO_OK ||
+    if (S->dflt != SIZE_MAX)
+        pool_add(pool, &n, &S->dflt, 1);
+    if ((st = random_new(S, &l, N - n, c)) != EO_OK ||
         (st = look_list(S, &l, &idx)) != EO_OK)
         goto done;
     pool_add(pool, &n, idx, l.n);
@@ -1517,6 +1523,10 @@ run_model(search *S, uint32_t *c)
         uint32_t m = eo_space_dim_size(S->space, d);
         M.inv[d] = m > 1 ? 1.0 / (double)(m - 1) : 0;
     }
+    /* The default candidate, looked at first, is one of the initial
+     * designs. */
+    if (S->dflt != SIZE_MAX && init > 0)
+        init--;
     if ((st = random_new(S, &l, init, c)) != EO_OK ||
         (st = look_list(S, &l, &idx)) != EO_OK)
         goto done;
@@ -1712,10 +1722,21 @@ eo_search_run(eo_ctx *ctx, const eo_space *s, const eo_search_opts *opts,
     S.batch = S.batch < MAX_BATCH ? S.batch : MAX_BATCH;
     res->ndims = S.nd;
     res->k = S.k;
+    S.dflt = SIZE_MAX;
     eo_rng_seed(&S.rng, opts->seed);
     uint32_t *c = malloc((S.nd ? S.nd : 1) * sizeof *c);
     eo_status st = c ? EO_OK : EO_NOMEM;
-    if (st == EO_OK) {
+    /* NSGA-II and the model-guided search look at the default candidate
+     * first, as its own request, so their front is never worse than the
+     * default compile (annealing and layer-wise search start from it
+     * anyway; exhaustive enumeration reaches it in order; random search
+     * stays the unbiased baseline the others are measured against). */
+    if (st == EO_OK && (opts->algo == EO_SEARCH_NSGA2 ||
+                        opts->algo == EO_SEARCH_MODEL)) {
+        eo_space_default(s, c);
+        st = look(&S, c, &S.dflt);
+    }
+    if (st == EO_OK && !S.stop) {
         switch (opts->algo) {
         case EO_SEARCH_EXHAUSTIVE:
             st = run_exhaustive(&S, c);
@@ -1738,10 +1759,7 @@ eo_search_run(eo_ctx *ctx, const eo_space *s, const eo_search_opts *opts,
         }
     }
     free(c);
-    for (size_t i = 0; i < S.nslots; i++)
-        free(S.keys[i]);
-    free(S.keys);
-    free(S.slot_idx);
+    free(S.slots);
     eo_strbuf_free(&S.buf);
     eo_status fs = res->count ? final_front(&S) : EO_OK;
     if (st == EO_OK)

@@ -30,10 +30,12 @@
  * memory): the batch then ends in an error, as in-process. */
 #define INTERNAL_ERROR ((eo_eval_status)-1)
 
-/* A worker is replaced by a fresh fork after this many candidates: what
- * evaluations leave in the context (uniqued attributes, folded constant
- * blobs: ~80 KB per candidate on an MLPerf Tiny model) stays bounded. */
-#define RECYCLE_AFTER 500
+/* A worker is replaced by a fresh fork after this many candidates, a
+ * safety net: what evaluations leave in the context is bounded (folded
+ * constant blobs are shared by content, uniqued attributes repeat; the
+ * MLPerf Tiny models' workers stay flat over thousands of candidates),
+ * but a pass that interns something new per run would still grow. */
+#define RECYCLE_AFTER 20000
 
 _Static_assert(sizeof(eo_eval_outcome) <= PIPE_BUF,
                "an outcome must fit one atomic pipe write");

@@ -582,7 +582,9 @@ EO_API const eo_attr *eo_attr_parse(eo_ctx *ctx, const char *s, size_t len);
 /* Resource blobs, named per context (dense_resource<name>). The key is
  * made unique ("name_1") if taken, except that a key declared by a parsed
  * dense_resource<name> whose blob is absent gets this data. The data is
- * copied; NULL data creates a declared-but-absent entry. */
+ * copied; NULL data creates a declared-but-absent entry. Data identical
+ * (bytes, size, alignment) to an owned blob under 'key' or one of its
+ * renamings returns that resource (repeated compiles do not grow). */
 EO_API eo_resource *eo_resource_create(eo_ctx *ctx, const char *key,
                                        const void *data, size_t size,
                                        uint32_t align);
@@ -643,6 +645,30 @@ typedef struct eo_pattern eo_pattern;
 /* NULL-terminated list of attribute names, for eo_op_def.attrs. */
 #define EO_ATTRS(...) ((const char *const[]){__VA_ARGS__, NULL})
 
+/* Region control flow (see eo_op_def.region_successors): control goes
+ * from a region-branch op, or from the terminator that leaves one of its
+ * regions, to the entry block of region 'region' of the op, or back to
+ * the op itself (region == EO_REGION_PARENT), whose results then receive
+ * the values. Operands [first_operand, first_operand + count) of the
+ * predecessor (the op itself when control enters it, else the
+ * terminator) are forwarded to the successor's inputs [first_input,
+ * first_input + count): the entry block's arguments, or the op's
+ * results. Inputs outside that range are not forwarded: the op defines
+ * them in a way the interface does not describe (scf.for's induction
+ * variable), so an analysis must assume nothing about them. */
+#define EO_REGION_PARENT UINT32_MAX
+
+typedef struct eo_region_successor {
+    uint32_t region;                  /* region index or EO_REGION_PARENT */
+    uint32_t first_operand;
+    uint32_t first_input;
+    uint32_t count;
+} eo_region_successor;
+
+/* Receives one successor (borrowed for the call). */
+typedef void (*eo_region_successor_fn)(void *ud,
+                                       const eo_region_successor *s);
+
 /* One row of a dialect's op table. Counts, traits and required inherent
  * attributes are checked generically before the verify hook runs. */
 struct eo_op_def {
@@ -679,6 +705,28 @@ struct eo_op_def {
      * name is NULL. */
     const eo_pattern *canonicalize;
     const void *ext;                  /* for later libraries' interfaces */
+    /* Control-flow interfaces (optional; fields added after 'ext', so a
+     * table written against an older header still compiles; use them
+     * through eo_op_branch_successor / eo_op_region_successors). */
+    /* Branch (MLIR's BranchOpInterface::getSuccessorForOperands): the
+     * index of the successor control takes when operand i has the
+     * constant value cst[i] (NULL: not a known constant), or -1 when that
+     * cannot be told from them. 'cst' may be NULL (nothing known). */
+    int (*branch_successor)(eo_op *op, const eo_attr *const cst[]);
+    /* Region branch (MLIR's RegionBranchOpInterface and
+     * RegionBranchTerminatorOpInterface, simplified): calls add(ud, s)
+     * for each place control may go (eo_region_successor above), in
+     * MLIR's getSuccessorRegions order. With 'term' NULL control enters
+     * 'op' and cst[i] is the constant of op's operand i; else 'term' is a
+     * terminator without successors closing a block directly in one of
+     * op's regions, control leaves that region through it and cst[i] is
+     * the constant of term's operand i. 'cst' may be NULL (nothing
+     * known); a constant that decides the way (scf.if's condition)
+     * prunes the successors. A terminator the op does not know forwards
+     * nothing (count 0) to where the region may go. */
+    void (*region_successors)(eo_op *op, eo_op *term,
+                              const eo_attr *const cst[],
+                              eo_region_successor_fn add, void *ud);
 };
 
 /* Hooks of a dialect beyond its ops (all optional). A type/attr parse
@@ -721,6 +769,26 @@ EO_API void eo_dialect_foreach(eo_ctx *ctx,
 EO_API const eo_op_def *eo_op_def_lookup(eo_ctx *ctx, const char *name,
                                          size_t len);
 EO_API bool eo_op_def_is_inherent_attr(const eo_op_def *d, const char *name);
+
+/* Control-flow interfaces (the branch_successor and region_successors
+ * hooks of eo_op_def; defined in ir/control_flow.c). */
+/* The successor 'op' takes given its operands' constants 'cst' (NULL
+ * entries, or a NULL array, for unknown ones): an index below
+ * eo_op_num_successors(op), or -1 when the op has no branch hook, the
+ * hook cannot tell, or it answers an index out of range. */
+EO_API int eo_op_branch_successor(eo_op *op, const eo_attr *const cst[]);
+/* Whether op's definition has a region_successors hook. */
+EO_API bool eo_op_is_region_branch(const eo_op *op);
+/* Runs op's region_successors hook (see eo_op_def) for control entering
+ * 'op' (term NULL) or leaving one of its regions through 'term', and
+ * calls add(ud, s) for each successor, checked against the IR: a region
+ * index out of range is dropped, and a forwarded range is shortened to
+ * the operands and inputs that exist. Returns false, calling nothing,
+ * when the op has no hook or 'term' is not a terminator without
+ * successors at the end of a block directly in one of op's regions. */
+EO_API bool eo_op_region_successors(eo_op *op, eo_op *term,
+                                    const eo_attr *const cst[],
+                                    eo_region_successor_fn add, void *ud);
 
 /* ------------------------------------------------------------------ */
 /* Operations, blocks, regions, values                                 */

@@ -116,14 +116,35 @@ eo_resource_provide(eo_resource *r, size_t size, uint32_t align)
     return r->data;
 }
 
+/* Whether 'r' owns a copy (not a borrowed blob) of exactly 'size' bytes
+ * 'data' at alignment 'align'. */
+static bool
+same_blob(const eo_resource *r, const void *data, size_t size,
+          uint32_t align)
+{
+    return r->data && r->block && r->align == align && r->size == size &&
+           (size == 0 || memcmp(r->data, data, size) == 0);
+}
+
 /* The resource a new blob under 'key' goes to: a key declared by
  * dense_resource<key> with its blob absent gets it; any other taken key
- * becomes "key_1", "key_2", ... as MLIR renames blobs. */
+ * becomes "key_1", "key_2", ... as MLIR renames blobs. With 'data', an
+ * owned blob under 'key' or one of its renamings holding the same bytes
+ * at the same alignment is returned instead and *found set (borrowed
+ * blobs pass no 'data' and are never shared): a pass that
+ * folds the same constant on every run (the explorer compiles a model
+ * thousands of times in one context) shares one blob. */
 static eo_resource *
-slot_for_new_blob(eo_ctx *ctx, const char *key, bool has_data)
+slot_for_new_blob(eo_ctx *ctx, const char *key, bool has_data,
+                  const void *data, size_t size, uint32_t align, bool *found)
 {
     size_t len = strlen(key);
+    *found = false;
     eo_resource *r = eo_attr_resource_slot_find(ctx, key, len);
+    if (r && data && same_blob(r, data, size, align)) {
+        *found = true;
+        return r;
+    }
     if (r && (r->data || !has_data)) {
         eo_strbuf b = {0};
         for (unsigned i = 1;; i++) {
@@ -136,8 +157,14 @@ slot_for_new_blob(eo_ctx *ctx, const char *key, bool has_data)
                 eo_strbuf_free(&b);
                 return NULL;
             }
-            if (!eo_attr_resource_slot_find(ctx, b.data, b.len))
+            eo_resource *o = eo_attr_resource_slot_find(ctx, b.data, b.len);
+            if (!o)
                 break;
+            if (data && same_blob(o, data, size, align)) {
+                eo_strbuf_free(&b);
+                *found = true;
+                return o;
+            }
         }
         r = res_new(ctx, b.data, b.len);
         eo_strbuf_free(&b);
@@ -153,10 +180,12 @@ eo_resource_create(eo_ctx *ctx, const char *key, const void *data,
 {
     if (!ctx || !key || (size && !data))
         return NULL;
-    eo_resource *r = slot_for_new_blob(ctx, key, data != NULL);
+    bool found;
+    eo_resource *r = slot_for_new_blob(ctx, key, data != NULL, data, size,
+                                       align, &found);
     if (!r)
         return NULL;
-    if (data) {
+    if (data && !found) {
         void *dst = eo_resource_provide(r, size, align);
         if (!dst)
             return NULL;
@@ -176,7 +205,8 @@ eo_resource_create_borrowed(eo_ctx *ctx, const char *key, const void *data,
     if (align == 0 || (align & (align - 1))
         || ((uintptr_t)data & (uintptr_t)(align - 1)))
         return NULL;
-    eo_resource *r = slot_for_new_blob(ctx, key, true);
+    bool found;
+    eo_resource *r = slot_for_new_blob(ctx, key, true, NULL, 0, 0, &found);
     if (!r)
         return NULL;
     drop_data(r);

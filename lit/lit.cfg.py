@@ -40,3 +40,16 @@ if config.mlir_opt and os.path.exists(config.mlir_opt):
 # Graphviz renders --view-op-graph output where it is installed.
 if lit.util.which("dot", config.environment["PATH"]):
     config.available_features.add("dot")
+# ptxas (CUDA toolkit) assembles the PTX of --emit=ptx where installed:
+# on PATH, else under $CUDA_HOME or /usr/local/cuda.
+_ptxas = lit.util.which("ptxas", config.environment["PATH"])
+for _cuda in (os.environ.get("CUDA_HOME"), "/usr/local/cuda"):
+    if not _ptxas and _cuda and os.path.exists(os.path.join(_cuda, "bin",
+                                                            "ptxas")):
+        _ptxas = os.path.join(_cuda, "bin", "ptxas")
+if _ptxas:
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", _ptxas))
+else:
+    lit_config.note("ptxas not found: the tests that assemble PTX are "
+                    "skipped (install the CUDA toolkit to run them)")

@@ -39,6 +39,8 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +60,7 @@ typedef struct knob_val {
 typedef struct assignment {
     char *key;                        /* malloc'd */
     size_t key_len;
+    uint64_t key_hash;                /* hash_n of the key */
     knob_val val;
     const eo_loc *key_loc;            /* where the key is written */
     const eo_loc *val_loc;            /* where the value is written */
@@ -71,18 +74,31 @@ typedef struct assignment {
     bool replaced;                    /* superseded by a later same key */
 } assignment;
 
+/* Records live as long as the store and are never freed one by one:
+ * their strings and domain copies come from an arena freed with it, and
+ * askers and site keys are interned (records share one copy), so a run
+ * that asks hundreds of knobs makes a few allocations, not several per
+ * knob. */
 typedef struct record {
-    char *name;                       /* malloc'd */
-    eo_knob_domain dom;               /* deep copy (values/names owned) */
+    char *name;                       /* arena */
+    eo_knob_domain dom;               /* deep copy in the arena */
     int64_t def, value;
-    char *asker;                      /* malloc'd, may be NULL */
-    char *site;                       /* site key, malloc'd, may be NULL */
-    char *loc;                        /* "file:line:col", may be NULL */
+    const char *asker;                /* interned, may be NULL */
+    const char *site;                 /* site key, interned, may be NULL */
+    char *loc;                        /* "file:line:col" (arena), or NULL */
     size_t pipeline_before;           /* pipeline knobs asked before it */
     size_t asks;
+    uint64_t name_hash, site_hash;    /* hash_n of name and site */
     int assigned;                     /* assignment index used, or -1 */
     size_t prev_same_site;            /* record index + 1, or 0 */
 } record;
+
+/* A block of the arena: records' strings and domains. */
+typedef struct arena_block {
+    struct arena_block *next;
+    size_t used, cap;
+    max_align_t data[];
+} arena_block;
 
 struct eo_knob_store {
     eo_ctx *ctx;
@@ -110,6 +126,11 @@ struct eo_knob_store {
     /* Records of pass-sequence knobs ("pipeline.*"), in ask order. */
     size_t *pipeline;
     size_t num_pipeline, cap_pipeline;
+    /* Askers seen (interned in the arena; there are a handful). */
+    const char **askers;
+    size_t num_askers, cap_askers;
+    arena_block *arena;
+    eo_strbuf scratch;                /* site keys while asking */
 };
 
 /* ------------------------------------------------------------------ */
@@ -149,30 +170,49 @@ dup_str(const char *s)
     return s ? dup_n(s, strlen(s)) : NULL;
 }
 
+/* A hash of n bytes, eight at a time (knob names are long and asked
+ * often; byte-at-a-time FNV was a visible share of an explorer run). */
+static uint64_t
+hash_n(const char *s, size_t n)
+{
+    const uint64_t m = 0x9e3779b97f4a7c15ull;
+    uint64_t h = 0x243f6a8885a308d3ull ^ (n * m);
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * m;
+        h ^= h >> 29;
+    }
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+    h = (h ^ w) * m;
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ull;
+    return h ^ (h >> 32);
+}
+
 static uint64_t
 hash_str(const char *s)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 1099511628211ull;
-    }
-    return h;
+    return hash_n(s, strlen(s));
 }
 
-/* Finds the slot of 'key' in a table of record indices + 1 whose key is
- * given by 'key_of'; returns the slot (empty or matching). */
+/* Finds the slot of 'key' (hash 'h') in a table of record indices + 1,
+ * by record name or by site key; returns the slot (empty or
+ * matching). */
 static size_t
-probe(const eo_knob_store *ks, const size_t *tab, size_t cap, const char *key,
-      bool by_site)
+probe_h(const eo_knob_store *ks, const size_t *tab, size_t cap,
+        const char *key, uint64_t h, bool by_site)
 {
-    size_t i = (size_t)hash_str(key) & (cap - 1);
+    size_t i = (size_t)h & (cap - 1);
     for (;;) {
         size_t r = tab[i];
         if (!r)
             return i;
-        const char *k = by_site ? ks->recs[r - 1].site : ks->recs[r - 1].name;
-        if (strcmp(k, key) == 0)
+        const record *rec = &ks->recs[r - 1];
+        if ((by_site ? rec->site_hash : rec->name_hash) == h &&
+            strcmp(by_site ? rec->site : rec->name, key) == 0)
             return i;
         i = (i + 1) & (cap - 1);
     }
@@ -195,7 +235,8 @@ rehash(eo_knob_store *ks, bool by_site)
             continue;
         const record *r = &ks->recs[old[i] - 1];
         const char *k = by_site ? r->site : r->name;
-        nt[probe(ks, nt, ncap, k, by_site)] = old[i];
+        nt[probe_h(ks, nt, ncap, k, by_site ? r->site_hash : r->name_hash,
+                   by_site)] = old[i];
     }
     free(old);
     return true;
@@ -224,39 +265,89 @@ in_domain(const eo_knob_domain *d, int64_t v)
     return false;
 }
 
+/* 'n' bytes (aligned for any type) from the store's arena, which grows
+ * by blocks of at least 16 KiB; NULL when out of memory. */
+static void *
+arena_alloc(eo_knob_store *ks, size_t n)
+{
+    const size_t al = _Alignof(max_align_t);
+    n = n ? n : 1;
+    if (n > SIZE_MAX - al)
+        return NULL;
+    n = (n + al - 1) & ~(al - 1);
+    arena_block *b = ks->arena;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > 16384 ? n : 16384;
+        if (cap > SIZE_MAX - sizeof *b)
+            return NULL;
+        if (!(b = malloc(sizeof *b + cap)))
+            return NULL;
+        b->next = ks->arena;
+        b->used = 0;
+        b->cap = cap;
+        ks->arena = b;
+    }
+    void *p = (unsigned char *)b->data + b->used;
+    b->used += n;
+    return p;
+}
+
+static char *
+arena_dup(eo_knob_store *ks, const char *s, size_t n)
+{
+    char *p = arena_alloc(ks, n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    return p;
+}
+
+/* 'asker' interned: the store's copy, NULL when out of memory. */
+static const char *
+intern_asker(eo_knob_store *ks, const char *asker)
+{
+    for (size_t i = ks->num_askers; i-- > 0;)
+        if (strcmp(ks->askers[i], asker) == 0)
+            return ks->askers[i];
+    const char *c = arena_dup(ks, asker, strlen(asker));
+    if (!c || !grow((void **)&ks->askers, &ks->cap_askers,
+                    ks->num_askers + 1, sizeof *ks->askers))
+        return NULL;
+    ks->askers[ks->num_askers++] = c;
+    return c;
+}
+
+/* A copy of 'src' in the arena. */
 static bool
-copy_domain(eo_knob_domain *dst, const eo_knob_domain *src)
+copy_domain(eo_knob_store *ks, eo_knob_domain *dst,
+            const eo_knob_domain *src)
 {
     *dst = *src;
     dst->values = NULL;
     dst->names = NULL;
     if (src->kind == EO_KNOB_SET && src->count) {
-        int64_t *v = malloc(src->count * sizeof *v);
+        if (src->count > SIZE_MAX / sizeof(int64_t))
+            return false;
+        int64_t *v = arena_alloc(ks, src->count * sizeof *v);
         if (!v)
             return false;
         memcpy(v, src->values, src->count * sizeof *v);
         dst->values = v;
     } else if (src->kind == EO_KNOB_ENUM && src->count) {
-        char **n = calloc(src->count, sizeof *n);
+        if (src->count > SIZE_MAX / sizeof(char *))
+            return false;
+        char **n = arena_alloc(ks, src->count * sizeof *n);
         if (!n)
             return false;
-        dst->names = (const char *const *)n;
-        for (size_t i = 0; i < src->count; i++)
-            if (!(n[i] = dup_str(src->names[i] ? src->names[i] : "")))
+        for (size_t i = 0; i < src->count; i++) {
+            const char *e = src->names[i] ? src->names[i] : "";
+            if (!(n[i] = arena_dup(ks, e, strlen(e))))
                 return false;
+        }
+        dst->names = (const char *const *)n;
     }
     return true;
-}
-
-static void
-free_domain(eo_knob_domain *d)
-{
-    free((void *)d->values);
-    if (d->names) {
-        for (size_t i = 0; i < d->count; i++)
-            free((void *)d->names[i]);
-        free((void *)d->names);
-    }
 }
 
 /* The value written 'v' for domain 'd': true with *out in the domain, or
@@ -371,10 +462,11 @@ more_specific(const assignment *a, const assignment *b)
 /* The slot of exact key 'key' in ks->exact (empty or holding it). */
 static size_t
 exact_probe(const eo_knob_store *ks, const size_t *tab, size_t cap,
-            const char *key)
+            const char *key, uint64_t h)
 {
-    size_t i = (size_t)hash_str(key) & (cap - 1);
-    while (tab[i] && strcmp(ks->asg[tab[i] - 1].key, key) != 0)
+    size_t i = (size_t)h & (cap - 1);
+    while (tab[i] && (ks->asg[tab[i] - 1].key_hash != h ||
+                      strcmp(ks->asg[tab[i] - 1].key, key) != 0))
         i = (i + 1) & (cap - 1);
     return i;
 }
@@ -385,12 +477,12 @@ exact_probe(const eo_knob_store *ks, const size_t *tab, size_t cap,
  * more specific keys is still in use). Constant time for exact keys,
  * linear in the number of globs. */
 static int
-find_assignment(eo_knob_store *ks, const char *name)
+find_assignment(eo_knob_store *ks, const char *name, uint64_t h)
 {
     int best = -1;
     if (ks->exact_cap) {
         size_t e = ks->exact[exact_probe(ks, ks->exact, ks->exact_cap,
-                                         name)];
+                                         name, h)];
         if (e) {
             best = (int)(e - 1);
             ks->asg[best].matched++;
@@ -411,28 +503,55 @@ find_assignment(eo_knob_store *ks, const char *name)
 /* Provider                                                            */
 /* ------------------------------------------------------------------ */
 
+/* "file:line:col" of 'site' in the arena; NULL without a file location
+ * (*ok false when out of memory). */
 static char *
-loc_string(const eo_op *site)
+loc_string(eo_knob_store *ks, const eo_op *site, bool *ok)
 {
     const eo_loc *l = eo_loc_find_file(eo_op_loc(site));
     if (!l)
         return NULL;
-    eo_strbuf b = {0};
-    eo_strbuf_printf(&b, "%s:%u:%u", eo_ident_str(eo_loc_filename(l)),
+    eo_strbuf *b = &ks->scratch;
+    b->len = 0;
+    eo_strbuf_printf(b, "%s:%u:%u", eo_ident_str(eo_loc_filename(l)),
                      eo_loc_line(l), eo_loc_col(l));
-    if (b.oom) {
-        eo_strbuf_free(&b);
+    char *c = b->oom ? NULL : arena_dup(ks, b->data, b->len);
+    b->oom = false;
+    *ok = *ok && c;
+    return c;
+}
+
+/* The interned site key of 'site': the copy an earlier record of the same
+ * site holds, else a new one; NULL when out of memory. */
+static const char *
+intern_site(eo_knob_store *ks, const eo_op *site, uint64_t *h)
+{
+    eo_strbuf *b = &ks->scratch;
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+    eo_op_site_key(site, b);
+    if (b->oom) {
+        b->oom = false;
         return NULL;
     }
-    return b.data;
+    const char *key = b->data ? b->data : "";
+    *h = hash_n(key, b->len);
+    if (ks->site_cap) {
+        size_t r = ks->by_site[probe_h(ks, ks->by_site, ks->site_cap, key,
+                                       *h, true)];
+        if (r)
+            return ks->recs[r - 1].site;
+    }
+    return arena_dup(ks, key, b->len);
 }
 
 /* Records a new knob (lock held). Returns false on allocation failure
  * (the answer is still given). */
 static bool
-record_new(eo_knob_store *ks, const char *name, const eo_knob_domain *dom,
-           int64_t def, int64_t value, int assigned, const eo_op *site,
-           const char *asker)
+record_new(eo_knob_store *ks, const char *name, uint64_t h,
+           const eo_knob_domain *dom, int64_t def, int64_t value,
+           int assigned, const eo_op *site, const char *asker)
 {
     if (!grow((void **)&ks->recs, &ks->cap_recs, ks->num_recs + 1,
               sizeof *ks->recs))
@@ -445,29 +564,22 @@ record_new(eo_knob_store *ks, const char *name, const eo_knob_domain *dom,
     r->value = value;
     r->asks = 1;
     r->assigned = assigned;
-    bool ok = (r->name = dup_str(name)) != NULL &&
-              copy_domain(&r->dom, dom) &&
-              (!asker || (r->asker = dup_str(asker)) != NULL);
+    r->name_hash = h;
+    /* On failure what the arena holds is freed with the store. */
+    bool ok = (r->name = arena_dup(ks, name, strlen(name))) != NULL &&
+              copy_domain(ks, &r->dom, dom) &&
+              (!asker || (r->asker = intern_asker(ks, asker)) != NULL);
     if (ok && site) {
-        eo_strbuf key = {0};
-        eo_op_site_key(site, &key);
-        if (key.oom)
-            ok = false;
-        else
-            r->site = key.data ? key.data : dup_str("");
-        r->loc = loc_string(site);
-        ok = ok && r->site;
+        r->site = intern_site(ks, site, &r->site_hash);
+        ok = r->site != NULL;
+        if (ok)
+            r->loc = loc_string(ks, site, &ok);
     }
-    if (!ok) {
-        free(r->name);
-        free_domain(&r->dom);
-        free(r->asker);
-        free(r->site);
-        free(r->loc);
+    if (!ok)
         return false;
-    }
     size_t idx = ks->num_recs++;
-    ks->by_name[probe(ks, ks->by_name, ks->name_cap, name, false)] = idx + 1;
+    ks->by_name[probe_h(ks, ks->by_name, ks->name_cap, name, h, false)] =
+        idx + 1;
 
     /* Dependencies (see the top of the file) are kept implicitly: a
      * prefix of the pipeline list and the chain of earlier records of
@@ -482,7 +594,8 @@ record_new(eo_knob_store *ks, const char *name, const eo_knob_domain *dom,
     if (r->site) {
         if (ks->num_recs * 2 > ks->site_cap && !rehash(ks, true))
             return false;
-        size_t slot = probe(ks, ks->by_site, ks->site_cap, r->site, true);
+        size_t slot = probe_h(ks, ks->by_site, ks->site_cap, r->site,
+                              r->site_hash, true);
         r->prev_same_site = ks->by_site[slot];
         ks->by_site[slot] = idx + 1;
     }
@@ -498,9 +611,10 @@ store_ask(void *ud, const char *name, const eo_knob_domain *dom, int64_t def,
         return def;
     pthread_mutex_lock(&ks->lock);
     int64_t value = def;
+    uint64_t h = hash_str(name);
     if (ks->name_cap) {
-        size_t r = ks->by_name[probe(ks, ks->by_name, ks->name_cap, name,
-                                     false)];
+        size_t r = ks->by_name[probe_h(ks, ks->by_name, ks->name_cap, name,
+                                       h, false)];
         if (r) {
             record *rec = &ks->recs[r - 1];
             rec->asks++;
@@ -510,7 +624,7 @@ store_ask(void *ud, const char *name, const eo_knob_domain *dom, int64_t def,
             return value;
         }
     }
-    int ai = find_assignment(ks, name);
+    int ai = find_assignment(ks, name, h);
     if (ai >= 0) {
         assignment *a = &ks->asg[ai];
         eo_strbuf why = {0};
@@ -528,7 +642,7 @@ store_ask(void *ud, const char *name, const eo_knob_domain *dom, int64_t def,
         }
         eo_strbuf_free(&why);
     }
-    if (!record_new(ks, name, dom, def, value, ai, site, asker))
+    if (!record_new(ks, name, h, dom, def, value, ai, site, asker))
         ks->oom = true;
     pthread_mutex_unlock(&ks->lock);
     return value;
@@ -567,18 +681,16 @@ eo_knob_store_destroy(eo_knob_store *ks)
     free(ks->asg);
     free(ks->exact);
     free(ks->globs);
-    for (size_t i = 0; i < ks->num_recs; i++) {
-        record *r = &ks->recs[i];
-        free(r->name);
-        free_domain(&r->dom);
-        free(r->asker);
-        free(r->site);
-        free(r->loc);
-    }
     free(ks->recs);
     free(ks->by_name);
     free(ks->by_site);
     free(ks->pipeline);
+    free(ks->askers);
+    for (arena_block *b = ks->arena, *next; b; b = next) {
+        next = b->next;
+        free(b);
+    }
+    eo_strbuf_free(&ks->scratch);
     pthread_mutex_destroy(&ks->lock);
     free(ks);
 }
@@ -641,6 +753,7 @@ add_assignment(eo_knob_store *ks, const char *key, size_t klen, knob_val val,
         return EO_NOMEM;
     }
     a->key_len = klen;
+    a->key_hash = hash_n(key, klen);
     a->val = val;
     a->key_loc = kloc;
     a->val_loc = vloc;
@@ -680,14 +793,16 @@ add_assignment(eo_knob_store *ks, const char *key, size_t klen, knob_val val,
         for (size_t i = 0; i < ks->exact_cap; i++)
             if (ks->exact[i])
                 nt[exact_probe(ks, nt, ncap,
-                               ks->asg[ks->exact[i] - 1].key)] =
+                               ks->asg[ks->exact[i] - 1].key,
+                               ks->asg[ks->exact[i] - 1].key_hash)] =
                     ks->exact[i];
         free(ks->exact);
         ks->exact = nt;
         ks->exact_cap = ncap;
     }
     ks->num_asg++;
-    size_t slot = exact_probe(ks, ks->exact, ks->exact_cap, a->key);
+    size_t slot = exact_probe(ks, ks->exact, ks->exact_cap, a->key,
+                              a->key_hash);
     if (ks->exact[slot])        /* the same key again: the later wins */
         ks->asg[ks->exact[slot] - 1].replaced = true;
     else

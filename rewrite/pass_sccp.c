@@ -12,11 +12,11 @@
  * from above, as MLIR's OperationFolder does), and ops whose results were
  * all replaced are erased when that leaves them trivially dead.
  *
- * Control flow: a terminator's successors are all executable, except for
- * cf.cond_br with a constant condition and cf.switch with a constant flag
- * (the branch ops whose choice is known from an operand), whose taken
- * edge alone is. Block arguments join the operands forwarded along the
- * executable edges into them.
+ * Control flow: a terminator's successors are all executable, except
+ * that a branch whose op definition has a branch_successor hook (MLIR's
+ * BranchOpInterface: cf.br, cf.cond_br and cf.switch) takes only the
+ * edge its constant operands pick. Block arguments join the operands
+ * forwarded along the executable edges into them.
  *
  * Calls: when the pass runs on a symbol table (a module), a private
  * callable whose symbol is used only as the callee of calls inside it is
@@ -27,19 +27,21 @@
  * executable return-like terminators; calls to declarations or to what
  * does not resolve have overdefined results.
  *
- * Regions: scf.if enters the region its constant condition picks (both
- * when it is not constant) and its results join the yields; scf.for
- * joins its inits and its body's yields into the iteration arguments and
- * the results (the induction variable is not a constant; the loop may
- * run zero times); scf.while joins inits and the after region's yields
- * into the before region's arguments, and scf.condition's forwarded
- * values into the after region (unless the condition is false) and the
- * results (unless true). Like MLIR, a region op or a branch waits until
- * all of its operands are known. Other ops with regions are not
- * simulated: their results and the arguments of their entry blocks are
- * overdefined and their blocks are analysed like the rest. (MLIR derives
- * the scf rules from the region-branch interface, which edge-opt's op
- * tables do not describe yet: hence the op names here.)
+ * Regions: an op whose definition has a region_successors hook (MLIR's
+ * RegionBranchOpInterface: scf.if, scf.for, scf.while, scf.index_switch,
+ * scf.execute_region) says where control goes when it is entered, given
+ * the constants of its operands, and where it goes when a region is left
+ * through a terminator, given the terminator's constants: into the entry
+ * blocks of some regions or back to the op's results, with which
+ * operands are forwarded to which arguments or results. Those entry
+ * blocks become executable; what is forwarded joins into the arguments
+ * and results; arguments and results nothing is forwarded to (scf.for's
+ * induction variable) are overdefined. Like MLIR, a region op or a
+ * branch waits until all of its operands are known. Other ops with
+ * regions are not simulated: their results and the arguments of their
+ * entry blocks are overdefined and their blocks are analysed like the
+ * rest. The pass names no op: dialects take part through their fold
+ * hooks, materializers and these two control-flow hooks.
  */
 #include "rewrite/internal.h"
 
@@ -241,59 +243,58 @@ visit_edge(sccp *s, eo_op *term, unsigned i)
     mark_block(s, dst);
 }
 
-/* The successor a branch takes for its constant operand, SIZE_MAX when
- * it cannot tell (all successors are then executable), or SIZE_MAX - 1
- * when it must wait for the operand. */
-static size_t
-taken_successor(sccp *s, eo_op *op)
+/* Room for the constants of an op's operands. */
+typedef struct cst_buf {
+    const eo_attr *stack[8];
+    const eo_attr **p;
+} cst_buf;
+
+/* Points *out at the constants of op's operands (NULL for overdefined
+ * ones). False while one is still unknown, as MLIR waits for every
+ * operand of a branch or region op before deciding where control goes
+ * (a value still unknown may come from code never run), or on
+ * allocation failure. Free with cst_free. */
+static bool
+known_operands(sccp *s, eo_op *op, cst_buf *b, const eo_attr *const **out)
 {
-    const char *name = eo_op_name_str(op);
-    if (strcmp(name, "cf.cond_br") == 0 && eo_op_num_successors(op) == 2) {
-        lattice *c = lat_of(s, eo_op_operand(op, 0));
-        if (!c || c->state == L_UNKNOWN)
-            return SIZE_MAX - 1;
-        if (c->state == L_CONST &&
-            eo_attr_get_kind(c->value) == EO_ATTR_INTEGER)
-            return eo_attr_int_value(c->value) ? 0 : 1;
-        return SIZE_MAX;
+    size_t n = eo_op_num_operands(op);
+    b->p = n <= 8 ? b->stack : malloc(n * sizeof *b->p);
+    if (!b->p) {
+        s->st = EO_NOMEM;
+        return false;
     }
-    if (strcmp(name, "cf.switch") == 0 && eo_op_num_successors(op) >= 1) {
-        lattice *c = lat_of(s, eo_op_operand(op, 0));
-        if (!c || c->state == L_UNKNOWN)
-            return SIZE_MAX - 1;
-        const eo_attr *cases = eo_op_attr(op, "case_values");
-        if (c->state != L_CONST ||
-            eo_attr_get_kind(c->value) != EO_ATTR_INTEGER ||
-            (cases && eo_attr_get_kind(cases) != EO_ATTR_DENSE))
-            return SIZE_MAX;
-        int64_t v = eo_attr_int_value(c->value);
-        size_t n = cases ? eo_op_num_successors(op) - 1 : 0;
-        for (size_t k = 0; k < n; k++)
-            if (eo_attr_dense_int(cases, k) == v)
-                return k + 1;
-        return 0;                   /* the default destination */
+    for (size_t i = 0; i < n; i++) {
+        lattice *l = lat_of(s, eo_op_operand(op, i));
+        if (!l || l->state == L_UNKNOWN)
+            return false;
+        b->p[i] = l->state == L_CONST ? l->value : NULL;
     }
-    return SIZE_MAX;
+    *out = b->p;
+    return true;
+}
+
+static void
+cst_free(cst_buf *b)
+{
+    if (b->p != b->stack)
+        free(b->p);
 }
 
 static void
 visit_terminator_succs(sccp *s, eo_op *op)
 {
-    /* As MLIR's dead-code analysis: a branch waits until every operand
-     * is known (a value still unknown may come from code never run). */
-    for (size_t i = 0; i < eo_op_num_operands(op); i++) {
-        lattice *l = lat_of(s, eo_op_operand(op, i));
-        if (!l || l->state == L_UNKNOWN)
-            return;
-    }
-    size_t taken = taken_successor(s, op);
-    if (taken == SIZE_MAX - 1)
+    cst_buf cb;
+    const eo_attr *const *cst = NULL;
+    bool known = known_operands(s, op, &cb, &cst);
+    int taken = known ? eo_op_branch_successor(op, cst) : -1;
+    cst_free(&cb);
+    if (!known)
         return;
     /* Edges are between blocks (as MLIR's CFGEdge): a taken successor
      * makes every successor slot naming the same block executable. */
-    eo_block *dst = taken == SIZE_MAX ? NULL : eo_op_successor(op, taken);
+    eo_block *dst = taken < 0 ? NULL : eo_op_successor(op, (size_t)taken);
     for (unsigned i = 0; i < eo_op_num_successors(op); i++)
-        if (taken == SIZE_MAX || eo_op_successor(op, i) == dst)
+        if (taken < 0 || eo_op_successor(op, i) == dst)
             visit_edge(s, op, i);
 }
 
@@ -446,157 +447,85 @@ done:
 }
 
 /* ------------------------------------------------------------------ */
-/* Structured control flow (scf.if, scf.for, scf.while)                */
+/* Region control flow (the region_successors hook)                    */
 /* ------------------------------------------------------------------ */
 
-/* Whether every operand of 'op' is known (MLIR waits for them before
- * deciding which regions or successors run). */
-static bool
-operands_known(sccp *s, eo_op *op)
-{
-    for (size_t i = 0; i < eo_op_num_operands(op); i++) {
-        lattice *l = lat_of(s, eo_op_operand(op, i));
-        if (!l || l->state == L_UNKNOWN)
-            return false;
-    }
-    return true;
-}
+/* A region op and the predecessor whose operands flow: the op itself
+ * when control enters it, else the terminator leaving one of its
+ * regions. */
+typedef struct region_flow {
+    sccp *s;
+    eo_op *op;
+    eo_op *pred;
+} region_flow;
 
-/* Joins operands [first, ...) of 'op' into the arguments [afirst, ...)
- * of block 'b', which becomes executable. */
+/* One successor: forwarded operands join into its inputs (entry block
+ * arguments or the op's results), the other inputs are overdefined, and
+ * an entry block becomes executable. */
 static void
-forward_to_block(sccp *s, eo_op *op, size_t first, eo_block *b,
-                 size_t afirst)
+flow_to(void *ud, const eo_region_successor *rs)
 {
-    if (!b)
-        return;
-    for (size_t i = 0; afirst + i < eo_block_num_args(b) &&
-                       first + i < eo_op_num_operands(op);
-         i++) {
-        lattice *in = lat_of(s, eo_op_operand(op, first + i));
-        if (!in)
+    region_flow *f = ud;
+    sccp *s = f->s;
+    eo_block *entry = NULL;
+    size_t ninputs;
+    if (rs->region == EO_REGION_PARENT) {
+        ninputs = eo_op_num_results(f->op);
+    } else {
+        entry = eo_region_first(eo_op_region(f->op, rs->region));
+        if (!entry)
             return;
-        lattice copy = *in;
-        join(s, eo_block_arg(b, afirst + i), &copy);
+        ninputs = eo_block_num_args(entry);
     }
-    mark_block(s, b);
+    for (size_t i = 0; i < ninputs && s->st == EO_OK; i++) {
+        eo_value *in = entry ? eo_block_arg(entry, i)
+                             : eo_op_result(f->op, i);
+        if (i < rs->first_input || i - rs->first_input >= rs->count) {
+            set_over(s, in);
+            continue;
+        }
+        lattice *l = lat_of(s, eo_op_operand(
+                                   f->pred,
+                                   rs->first_operand + (i - rs->first_input)));
+        if (!l)
+            return;
+        lattice copy = *l;
+        join(s, in, &copy);
+    }
+    if (entry)
+        mark_block(s, entry);
 }
 
+/* Control enters region op 'op' (term NULL) or leaves one of its regions
+ * through 'term': once the predecessor's operands are all known, its
+ * successors are followed. */
 static void
-forward_to_results(sccp *s, eo_op *term, size_t first, eo_op *parent)
+visit_region_flow(sccp *s, eo_op *op, eo_op *term)
 {
-    size_t n = eo_op_num_results(parent);
-    for (size_t i = 0; i < n && first + i < eo_op_num_operands(term); i++) {
-        lattice *in = lat_of(s, eo_op_operand(term, first + i));
-        if (!in)
-            return;
-        lattice copy = *in;
-        join(s, eo_op_result(parent, i), &copy);
+    eo_op *pred = term ? term : op;
+    cst_buf cb;
+    const eo_attr *const *cst = NULL;
+    if (known_operands(s, pred, &cb, &cst)) {
+        region_flow f = { s, op, pred };
+        (void)eo_op_region_successors(op, term, cst, flow_to, &f);
     }
+    cst_free(&cb);
 }
 
-static eo_block *
-entry_of(eo_op *op, size_t r)
+/* The region op 'term' leaves, if 'term' is a terminator without
+ * successors that closes a block directly in a region op's region (as
+ * MLIR's region returns), else NULL. */
+static eo_op *
+exited_region_op(eo_op *term)
 {
-    return r < eo_op_num_regions(op) ? eo_region_first(eo_op_region(op, r))
-                                     : NULL;
-}
-
-static bool
-is_op(const eo_op *op, const char *name)
-{
-    return strcmp(eo_op_name_str(op), name) == 0;
-}
-
-/* Visits an scf op; false if 'op' is none of those handled here. */
-static bool
-visit_scf(sccp *s, eo_op *op)
-{
-    if (is_op(op, "scf.if") && eo_op_num_regions(op) == 2) {
-        if (!operands_known(s, op))
-            return true;
-        lattice *c = lat_of(s, eo_op_operand(op, 0));
-        bool known = c && c->state == L_CONST &&
-                     eo_attr_get_kind(c->value) == EO_ATTR_INTEGER;
-        bool cond = known && eo_attr_int_value(c->value) != 0;
-        for (size_t r = 0; r < 2; r++) {
-            if (known && cond != (r == 0))
-                continue;
-            eo_block *b = entry_of(op, r);
-            if (b)
-                mark_block(s, b);
-            else                    /* an empty else: nothing yielded */
-                for (size_t i = 0; i < eo_op_num_results(op); i++)
-                    set_over(s, eo_op_result(op, i));
-        }
-        return true;
-    }
-    if (is_op(op, "scf.for") && eo_op_num_regions(op) == 1) {
-        eo_block *body = entry_of(op, 0);
-        if (!operands_known(s, op) || !body)
-            return true;
-        /* The loop may run zero times: results see the inits; the body
-         * sees them through its iteration arguments; the induction
-         * variable is not a constant. */
-        size_t n = eo_op_num_results(op);
-        for (size_t i = 0; i < n && 3 + i < eo_op_num_operands(op); i++) {
-            lattice *in = lat_of(s, eo_op_operand(op, 3 + i));
-            if (!in)
-                return true;
-            lattice copy = *in;
-            join(s, eo_op_result(op, i), &copy);
-        }
-        if (eo_block_num_args(body) > 0)
-            set_over(s, eo_block_arg(body, 0));
-        forward_to_block(s, op, 3, body, 1);
-        return true;
-    }
-    if (is_op(op, "scf.while") && eo_op_num_regions(op) == 2) {
-        if (!operands_known(s, op))
-            return true;
-        forward_to_block(s, op, 0, entry_of(op, 0), 0);
-        return true;
-    }
-    return false;
-}
-
-/* A terminator of an scf region: scf.yield / scf.condition. */
-static bool
-visit_scf_terminator(sccp *s, eo_op *op)
-{
-    eo_region *r = eo_op_parent_region(op);
-    eo_op *parent = r ? eo_region_parent_op(r) : NULL;
-    if (!parent || (!is_op(op, "scf.yield") && !is_op(op, "scf.condition")))
-        return false;
-    if (!operands_known(s, op))
-        return true;
-    if (is_op(parent, "scf.if")) {
-        forward_to_results(s, op, 0, parent);
-        return true;
-    }
-    if (is_op(parent, "scf.for")) {
-        forward_to_block(s, op, 0, entry_of(parent, 0), 1);
-        forward_to_results(s, op, 0, parent);
-        return true;
-    }
-    if (is_op(parent, "scf.while")) {
-        if (r == eo_op_region(parent, 1)) {       /* after: yield */
-            forward_to_block(s, op, 0, entry_of(parent, 0), 0);
-            return true;
-        }
-        if (!is_op(op, "scf.condition") || eo_op_num_operands(op) < 1)
-            return false;
-        lattice *c = lat_of(s, eo_op_operand(op, 0));
-        bool known = c && c->state == L_CONST &&
-                     eo_attr_get_kind(c->value) == EO_ATTR_INTEGER;
-        bool cond = known && eo_attr_int_value(c->value) != 0;
-        if (!known || cond)
-            forward_to_block(s, op, 1, entry_of(parent, 1), 0);
-        if (!known || !cond)
-            forward_to_results(s, op, 1, parent);
-        return true;
-    }
-    return false;
+    if (eo_op_num_successors(term) != 0)
+        return NULL;
+    eo_block *b = eo_op_block(term);
+    eo_op *parent = b ? eo_block_parent_op(b) : NULL;
+    if (!parent || !eo_op_is_region_branch(parent) ||
+        eo_block_terminator(b) != term)
+        return NULL;
+    return parent;
 }
 
 static void
@@ -619,10 +548,15 @@ visit_op(sccp *s, eo_op *op)
             enter_regions(s, op);
         return;
     }
-    if (eo_op_is_terminator(op) && visit_scf_terminator(s, op))
+    eo_op *exited = eo_op_next(op) ? NULL : exited_region_op(op);
+    if (exited) {
+        visit_region_flow(s, exited, op);
         return;
-    if (eo_op_num_regions(op) > 0 && visit_scf(s, op))
+    }
+    if (eo_op_num_regions(op) > 0 && eo_op_is_region_branch(op)) {
+        visit_region_flow(s, op, NULL);
         return;
+    }
     if (eo_op_num_regions(op) > 0) {
         for (size_t i = 0; i < eo_op_num_results(op); i++)
             set_over(s, eo_op_result(op, i));

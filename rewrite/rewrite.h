@@ -161,8 +161,11 @@ EO_API void eo_pass_list(eo_ctx *ctx, eo_strbuf *out);
  * a pass plugin one exporting eo_pass_plugin_info. The register hook
  * registers the plugin's dialects (eo_dialect_register_desc) or passes
  * (eo_pass_register) in the context. Plugins resolve edge-opt's API
- * against the loading process (edge-opt links libedgeopt.so). */
-#define EO_PLUGIN_API_VERSION 1u
+ * against the loading process (edge-opt links libedgeopt.so). The
+ * version changes whenever a struct plugins fill in changes layout (2:
+ * eo_op_def gained the control-flow hooks), so a plugin built against
+ * other headers is refused instead of misread. */
+#define EO_PLUGIN_API_VERSION 2u
 #define EO_DIALECT_PLUGIN_ENTRY "eo_dialect_plugin_info"
 #define EO_PASS_PLUGIN_ENTRY "eo_pass_plugin_info"
 

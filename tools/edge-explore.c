@@ -26,6 +26,7 @@
 #include "codegen/codegen.h"
 #include "explorer/explorer.h"
 #include "ir/ir.h"
+#include "rewrite/rewrite.h"
 #include "targets/targets.h"
 #ifdef EO_HAVE_MPI
 #include "explorer/mpi.h"
@@ -376,6 +377,7 @@ typedef struct str_list {
 typedef struct options {
     const char *model, *target, *pipeline, *db, *out;
     str_list constraints, varies, knobs;
+    str_list dialect_plugins, pass_plugins;   /* --load-*-plugin */
     eo_search_opts search;      /* algo, seed, budget, objectives, limit */
     bool budget_set;
     double time_limit;          /* seconds, 0 = none */
@@ -390,7 +392,8 @@ typedef enum flag_kind { FLAG_BOOL, FLAG_VALUE } flag_kind;
 enum {
     SLOT_NONE, SLOT_TARGET, SLOT_PIPELINE, SLOT_OBJECTIVES, SLOT_CONSTRAINT,
     SLOT_ALGORITHM, SLOT_BUDGET, SLOT_TIME, SLOT_SEED, SLOT_JOBS,
-    SLOT_TIMEOUT, SLOT_DB, SLOT_OUT, SLOT_VARY, SLOT_KNOB, SLOT_REPEATS
+    SLOT_TIMEOUT, SLOT_DB, SLOT_OUT, SLOT_VARY, SLOT_KNOB, SLOT_REPEATS,
+    SLOT_DIALECT_PLUGIN, SLOT_PASS_PLUGIN
 };
 
 /* One accepted flag: booleans store into the bool at 'offset' in
@@ -431,6 +434,13 @@ static const flag flags[] = {
                "Pin the knobs matching 'name' (a glob pattern) to 'value' "
                "('default': their defaults; '*': not pinned): they leave "
                "the space (repeatable; the last match wins)"),
+    VALUE_FLAG("load-dialect-plugin", SLOT_DIALECT_PLUGIN, "path",
+               "Load a dialect plugin (a shared object exporting "
+               "eo_dialect_plugin_info; repeatable; before pass plugins)"),
+    VALUE_FLAG("load-pass-plugin", SLOT_PASS_PLUGIN, "path",
+               "Load a pass plugin (a shared object exporting "
+               "eo_pass_plugin_info; repeatable): its passes may be in "
+               "--pipeline, its knobs are in the space"),
     BOOL_FLAG("measure", measure,
               "Host targets: measure the compiled code instead of "
               "modelling it"),
@@ -590,6 +600,12 @@ set_value(options *o, const flag *fl, const char *value)
         return true;
     case SLOT_PIPELINE:
         o->pipeline = value;
+        return true;
+    case SLOT_DIALECT_PLUGIN:
+        o->dialect_plugins.v[o->dialect_plugins.n++] = value;
+        return true;
+    case SLOT_PASS_PLUGIN:
+        o->pass_plugins.v[o->pass_plugins.n++] = value;
         return true;
     case SLOT_DB:
         o->db = value;
@@ -2651,8 +2667,11 @@ main(int argc, char **argv)
     o.constraints.v = calloc(cap, sizeof(char *));
     o.varies.v = calloc(cap, sizeof(char *));
     o.knobs.v = calloc(cap, sizeof(char *));
+    o.dialect_plugins.v = calloc(cap, sizeof(char *));
+    o.pass_plugins.v = calloc(cap, sizeof(char *));
     int status = 2;
-    if (!o.constraints.v || !o.varies.v || !o.knobs.v) {
+    if (!o.constraints.v || !o.varies.v || !o.knobs.v ||
+        !o.dialect_plugins.v || !o.pass_plugins.v) {
         fprintf(stderr, TOOL ": error: out of memory\n");
         status = 1;
         goto done;
@@ -2695,11 +2714,27 @@ main(int argc, char **argv)
         goto done;
     }
     eo_ctx_set_diag_handler(ctx, print_diag, ctx);
-    status = explore(ctx, &o, &argc, &argv);
+    /* Plugins go into the context before the evaluator registers the
+     * rest; forked workers and MPI ranks (which run this too) have them. */
+    status = 0;
+    for (size_t i = 0; i < o.dialect_plugins.n + o.pass_plugins.n; i++) {
+        bool dialect = i < o.dialect_plugins.n;
+        if (eo_plugin_load(ctx, dialect ? o.dialect_plugins.v[i]
+                           : o.pass_plugins.v[i - o.dialect_plugins.n],
+                           dialect ? EO_PLUGIN_DIALECT : EO_PLUGIN_PASS)
+            != EO_OK) {
+            status = 1;
+            break;
+        }
+    }
+    if (status == 0)
+        status = explore(ctx, &o, &argc, &argv);
     eo_ctx_destroy(ctx);
 done:
     free(o.constraints.v);
     free(o.varies.v);
     free(o.knobs.v);
+    free(o.dialect_plugins.v);
+    free(o.pass_plugins.v);
     return status;
 }

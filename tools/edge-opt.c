@@ -11,6 +11,7 @@
  * "--f=value"). Exit status: 0 on success, 1 on any error.
  */
 #define _POSIX_C_SOURCE 200809L       /* clock_gettime, mkstemp, ... */
+#include "codegen/aot.h"
 #include "codegen/codegen.h"
 #include "dialects/dialects.h"
 #include "dialects/graph/onnx/onnx.h"
@@ -18,8 +19,10 @@
 #include "dialects/tl/transforms/transforms.h"
 #include "ir/ir.h"
 #include "rewrite/rewrite.h"
+#include "targets/npu_map.h"
 #include "targets/targets.h"
 
+#include <ctype.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -70,6 +73,7 @@ typedef struct options {
     bool verify_each;
     bool op_stats;              /* --op-stats */
     bool report_memory;         /* --report-memory */
+    const char *report_mapping; /* --report-mapping=<npu target> */
     /* ONNX import (--import-onnx). */
     bool import_onnx;
     int64_t onnx_dynamic_dim;
@@ -94,6 +98,10 @@ typedef struct options {
     bool emit;
     eo_emit_kind emit_kind;
     const char *target;         /* --target's value, parsed by emit_code */
+    /* --emit=c-lib: an AOT model library (codegen/aot.h) in the directory
+     * -o names, called lib_name (default: the input file's stem). */
+    bool emit_clib;
+    const char *lib_name;
     /* --evaluate: after the passes, model the module on --target (a
      * target description) and write the cost report instead of the IR. */
     bool evaluate;
@@ -109,7 +117,8 @@ enum {
     SLOT_OUTPUT, SLOT_SPLIT, SLOT_PIPELINE, SLOT_PRINT_BEFORE,
     SLOT_PRINT_AFTER, SLOT_KNOBS, SLOT_KNOB, SLOT_KNOBS_OUT, SLOT_LIST_KNOBS,
     SLOT_NUM_THREADS, SLOT_DIALECT_PLUGIN, SLOT_PASS_PLUGIN,
-    SLOT_ONNX_DYNAMIC_DIM, SLOT_ONNX_BIND, SLOT_EMIT, SLOT_TARGET
+    SLOT_ONNX_DYNAMIC_DIM, SLOT_ONNX_BIND, SLOT_EMIT, SLOT_TARGET,
+    SLOT_LIB_NAME, SLOT_REPORT_MAPPING
 };
 
 /* One accepted flag. Boolean flags store into the bool at 'offset' in
@@ -135,7 +144,10 @@ static const flag flags[] = {
     { "emit", FLAG_VALUE, 0, SLOT_EMIT, "kind",
       "After the passes, translate func/arith/math/cf/scf/memref to LLVM "
       "and write, instead of the IR, LLVM IR (llvm), bitcode (bc), "
-      "assembly (asm) or an object file (obj)" },
+      "assembly (asm) or an object file (obj); c-lib: an object file, a C "
+      "header and no heap use, in the directory -o names "
+      "(docs/deploy.md); ptx: the gpu.launch kernels as PTX "
+      "(docs/gpu.md)" },
     BOOL_FLAG("evaluate", evaluate,
               "After the passes, evaluate the module on the target "
               "description --target names with the analytical cost model "
@@ -150,6 +162,9 @@ static const flag flags[] = {
       "Read knob assignments (a JSON object or name=value lines)" },
     { "knobs-out", FLAG_VALUE, 0, SLOT_KNOBS_OUT, "file",
       "Write the knob assignment used, as JSON, for replay" },
+    { "lib-name", FLAG_VALUE, 0, SLOT_LIB_NAME, "name",
+      "With --emit=c-lib: the C name of the library (<name>.h, <name>.o, "
+      "<name>_run; default: the input file's stem)" },
     { "list-knobs", FLAG_OPT_VALUE, 0, SLOT_LIST_KNOBS, "file",
       "Write every knob asked (the search space) as JSON to the file, or "
       "to stdout instead of the IR" },
@@ -211,6 +226,10 @@ static const flag flags[] = {
       "A textual pass pipeline: 'builtin.module(func.func(cse))'" },
     BOOL_FLAG("print-generic", print.generic,
               "Same as --mlir-print-op-generic"),
+    { "report-mapping", FLAG_VALUE, 0, SLOT_REPORT_MAPPING, "npu-target",
+      "Map the graph onto the NPU target and report, per layer, the unit "
+      "chosen and why the others were excluded (remarks on stderr; "
+      "appends npu-map{target=T report=true} to the passes)" },
     BOOL_FLAG("report-memory", report_memory,
               "Plan the arena of each function and report its peak (to "
               "stderr; appends plan-memory{report=true} to the passes)"),
@@ -476,18 +495,30 @@ parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
                 size_t k = 0;
                 while (k < 4 && strcmp(value, kinds[k]) != 0)
                     k++;
-                if (k == 4) {
+                o->emit_clib = strcmp(value, "c-lib") == 0;
+                /* ptx: the gpu.launch kernels as assembly for NVPTX
+                 * (codegen/translate_gpu.c); --target may name another
+                 * nvptx triple or cpu. */
+                if (k == 4 && strcmp(value, "ptx") == 0) {
+                    k = EO_EMIT_ASM;
+                    if (!o->target)
+                        o->target = "nvptx64-nvidia-cuda,cpu=sm_80";
+                }
+                if (k == 4 && !o->emit_clib) {
                     fprintf(stderr, TOOL ": for the %s%s option: '%s' is "
-                            "not one of llvm, bc, asm, obj\n", dash,
+                            "not one of llvm, bc, asm, obj, c-lib, ptx\n", dash,
                             fl->name, value);
                     ok = false;
                 }
                 o->emit = true;
-                o->emit_kind = (eo_emit_kind)k;
+                o->emit_kind = o->emit_clib ? EO_EMIT_OBJ : (eo_emit_kind)k;
                 break;
             }
             case SLOT_TARGET:
                 o->target = value;
+                break;
+            case SLOT_LIB_NAME:
+                o->lib_name = value;
                 break;
             case SLOT_PIPELINE:
                 o->pipeline = value;
@@ -509,6 +540,9 @@ parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
                 break;              /* loaded already: scan_plugins */
             case SLOT_KNOBS_OUT:
                 o->knobs_out = value;
+                break;
+            case SLOT_REPORT_MAPPING:
+                o->report_mapping = value;
                 break;
             case SLOT_ONNX_BIND:
                 o->onnx_binds[o->num_onnx_binds++] = value;
@@ -569,6 +603,14 @@ parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
         fprintf(stderr, TOOL ": error: '--evaluate' needs '--target'\n");
         ok = false;
     }
+    if (o->emit_clib && (!o->output || strcmp(o->output, "-") == 0)) {
+        fprintf(stderr, TOOL ": error: '--emit=c-lib' needs '-o <directory>'"
+                "\n");
+        ok = false;
+    }
+    /* An ONNX model without passes goes down the default pipeline. */
+    if (o->emit_clib && o->import_onnx && !o->pipeline && !o->num_passes)
+        o->pipeline = EO_AOT_DEFAULT_PIPELINE;
     return ok;
 }
 
@@ -1205,7 +1247,8 @@ make_ctx(const options *o)
     if (eo_register_all_dialects(ctx) != EO_OK ||
         eo_passes_register(ctx) != EO_OK ||
         eo_graph_register_passes(ctx) != EO_OK ||
-        eo_tl_register_passes(ctx) != EO_OK) {
+        eo_tl_register_passes(ctx) != EO_OK ||
+        eo_npu_register_passes(ctx) != EO_OK) {
         eo_ctx_destroy(ctx);
         return NULL;
     }
@@ -1232,7 +1275,8 @@ seconds_now(void)
 static bool
 has_passes(const options *o)
 {
-    return o->pipeline || o->num_passes || o->report_memory;
+    return o->pipeline || o->num_passes || o->report_memory ||
+           o->report_mapping;
 }
 
 static bool
@@ -1273,6 +1317,12 @@ build_pm(const options *o, eo_ctx *ctx)
         char name[128];
         snprintf(name, sizeof(name), "%.*s", (int)pf->len, pf->name);
         st = eo_pm_add_pass(pm, name, pf->options);
+    }
+    if (o->report_mapping && st == EO_OK) {
+        char opts[1024];
+        snprintf(opts, sizeof opts, "target=%s report=true",
+                 o->report_mapping);
+        st = eo_pm_add_pass(pm, "npu-map", opts);
     }
     if (o->report_memory && st == EO_OK)
         st = eo_pm_add_pass(pm, "plan-memory", "report=true");
@@ -1415,6 +1465,8 @@ print_op_stats(eo_op *root, FILE *f)
  * the library directory beside this executable's bin/ (EO_BIN_TO_LIB, set
  * by the build), or $EO_CODEGEN_PLUGIN, so that runs without --emit never
  * map LLVM. NULL after a diagnostic. */
+static void *codegen_handle;     /* the loaded edge-opt-codegen.so */
+
 static eo_codegen_emit_op_fn
 load_codegen(eo_ctx *ctx)
 {
@@ -1460,6 +1512,7 @@ load_codegen(eo_ctx *ctx)
         return NULL;
     }
     *(void **)&fn = sym;        /* POSIX: function pointers through dlsym */
+    codegen_handle = h;
     return fn;
 }
 
@@ -1491,6 +1544,57 @@ evaluate_module(const options *o, eo_op *module, FILE *out)
     eo_cost_report_free(&r);
     eo_target_destroy(t);
     return ok;
+}
+
+/* --emit=c-lib: writes the model library into the directory -o names
+ * (created if missing), through eo_aot_emit_c_lib found beside the
+ * loaded eo_codegen_emit_op 'emit'. The name is --lib-name or the input
+ * file's stem made a C identifier. */
+static bool
+emit_clib(const options *o, eo_op *module, const eo_codegen_options *co,
+          eo_codegen_emit_op_fn emit)
+{
+    eo_ctx *ctx = eo_op_ctx(module);
+    eo_aot_emit_c_lib_fn fn = NULL;
+#ifdef EO_CODEGEN_LINKED
+    (void)emit;
+    fn = eo_aot_emit_c_lib;
+#else
+    (void)emit;
+    void *sym = codegen_handle ? dlsym(codegen_handle, EO_AOT_PLUGIN_ENTRY)
+                               : NULL;
+    if (!sym) {
+        eo_emit_error(ctx, NULL, "--emit=c-lib: the code generator does "
+                      "not export " EO_AOT_PLUGIN_ENTRY);
+        return false;
+    }
+    *(void **)&fn = sym;
+#endif
+    char name[256];
+    if (o->lib_name) {
+        snprintf(name, sizeof name, "%s", o->lib_name);
+    } else {
+        const char *in = o->input && strcmp(o->input, "-") ? o->input
+                                                            : "model";
+        const char *base = strrchr(in, '/');
+        snprintf(name, sizeof name, "%s", base ? base + 1 : in);
+        char *dot = strchr(name, '.');
+        if (dot && dot != name)
+            *dot = '\0';
+        for (char *p = name; *p; p++)
+            if (!isalnum((unsigned char)*p))
+                *p = '_';
+        if (isdigit((unsigned char)name[0]) && strlen(name) + 2 < sizeof name) {
+            memmove(name + 2, name, strlen(name) + 1);
+            memcpy(name, "m_", 2);
+        }
+    }
+    if (mkdir(o->output, 0777) != 0 && errno != EEXIST) {
+        eo_emit_error(ctx, NULL, "--emit=c-lib: cannot create the directory "
+                      "'%s': %s", o->output, strerror(errno));
+        return false;
+    }
+    return fn(module, co, o->output, name, NULL) == EO_OK;
 }
 
 /* --emit: translates 'module' for --target and writes it to 'out'.
@@ -1535,7 +1639,10 @@ emit_code(const options *o, eo_op *module, FILE *out)
     }
     co.features = feat.len ? feat.data : NULL;
     eo_codegen_emit_op_fn emit = ok ? load_codegen(ctx) : NULL;
-    ok = emit && emit(module, &co, o->emit_kind, out) == EO_OK;
+    if (emit && o->emit_clib)
+        ok = emit_clib(o, module, &co, emit);
+    else
+        ok = emit && emit(module, &co, o->emit_kind, out) == EO_OK;
     eo_strbuf_free(&feat);
     free(spec);
     return ok;
@@ -1919,7 +2026,7 @@ main(int argc, char **argv)
         return 1;
     }
     output out = { 0 };
-    if (!open_output(o.output, &out)) {
+    if (!open_output(o.emit_clib ? NULL : o.output, &out)) {
         free(chunks.v);
         close_input(&in);
         free_options(&o, pctx);

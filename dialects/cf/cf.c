@@ -323,6 +323,50 @@ switch_successor_operands(eo_op *op, unsigned i, unsigned *first,
     *count = n;
 }
 
+/* Branch hooks (MLIR's getSuccessorForOperands): cf.br always takes its
+ * one successor; cf.cond_br the one its constant condition picks;
+ * cf.switch the case whose value equals its constant flag, else the
+ * default (also when it has no cases). */
+static int
+br_branch_successor(eo_op *op, const eo_attr *const cst[])
+{
+    (void)op;
+    (void)cst;
+    return 0;
+}
+
+static int
+cond_br_branch_successor(eo_op *op, const eo_attr *const cst[])
+{
+    const eo_attr *c = cst && eo_op_num_operands(op) ? cst[0] : NULL;
+    if (!c || eo_attr_get_kind(c) != EO_ATTR_INTEGER)
+        return -1;
+    return eo_attr_int_value(c) != 0 ? 0 : 1;
+}
+
+static int
+switch_branch_successor(eo_op *op, const eo_attr *const cst[])
+{
+    const eo_attr *cases = eo_op_attr(op, "case_values");
+    if (!cases)
+        return 0;
+    const eo_attr *c = cst && eo_op_num_operands(op) ? cst[0] : NULL;
+    const eo_type *t = c ? eo_attr_type(c) : NULL;
+    /* Flags wider than 64 bits are not compared here: unknown. */
+    if (!c || eo_attr_get_kind(c) != EO_ATTR_INTEGER ||
+        eo_attr_get_kind(cases) != EO_ATTR_DENSE || !t ||
+        !eo_type_is_int_or_index(t) ||
+        (eo_type_is_int(t) && eo_type_int_width(t) > 64))
+        return -1;
+    int64_t v = eo_attr_int_value(c);
+    int64_t n = eo_type_num_elements(eo_attr_type(cases));
+    size_t nsucc = eo_op_num_successors(op);
+    for (int64_t k = 0; k < n && (size_t)k + 1 < nsucc; k++)
+        if (eo_attr_dense_int(cases, (size_t)k) == v)
+            return (int)k + 1;
+    return 0;
+}
+
 static bool
 is_int_elements(const eo_attr *a)
 {
@@ -666,7 +710,8 @@ parse_assert(eo_parser *p, eo_op_state *st)
 /* ------------------------------------------------------------------ */
 
 /* Branches are pure terminators; their operands are forwarded to the
- * successors as the successor_operands hook says. cf.assert writes
+ * successors as the successor_operands hook says, and branch_successor
+ * tells which successor constant operands pick. cf.assert writes
  * (aborts) when its condition is false. */
 static const eo_op_def cf_ops[CF_NUM_OPS] = {
     [CF_ASSERT] = { .name = "cf.assert", .operands = 1, .results = 0,
@@ -678,6 +723,7 @@ static const eo_op_def cf_ops[CF_NUM_OPS] = {
                 .successors = 1, .traits = EO_PURE | EO_TERMINATOR,
                 .verify = verify_br, .print = print_br, .parse = parse_br,
                 .successor_operands = br_successor_operands,
+                .branch_successor = br_branch_successor,
                 .canonicalize = cf_br_canon },
     [CF_COND_BR] = { .name = "cf.cond_br", .operands = EO_VARIADIC,
                      .results = 0, .successors = 2,
@@ -687,6 +733,7 @@ static const eo_op_def cf_ops[CF_NUM_OPS] = {
                      .verify = verify_cond_br, .print = print_cond_br,
                      .parse = parse_cond_br,
                      .successor_operands = cond_br_successor_operands,
+                     .branch_successor = cond_br_branch_successor,
                      .canonicalize = cf_cond_br_canon },
     [CF_SWITCH] = { .name = "cf.switch", .operands = EO_VARIADIC,
                     .results = 0, .successors = EO_VARIADIC,
@@ -698,6 +745,7 @@ static const eo_op_def cf_ops[CF_NUM_OPS] = {
                     .verify = verify_switch, .print = print_switch,
                     .parse = parse_switch,
                     .successor_operands = switch_successor_operands,
+                    .branch_successor = switch_branch_successor,
                     .canonicalize = cf_switch_canon },
 };
 

@@ -562,6 +562,68 @@ verify_region_branch(eo_op *op, enum scf_op k)
     return EO_OK;
 }
 
+/* The region_successors hook (eo_op_def) of scf.for, scf.if, scf.while,
+ * scf.execute_region and scf.index_switch: the edges of num_targets /
+ * target_at from the parent or from the region 'term' closes, pruned by
+ * the constant that decides the way (scf.if's condition, the argument of
+ * scf.index_switch, the condition of scf.condition), each forwarding what
+ * check_edge checks: scf.for's and scf.while's inits, the yielded values,
+ * the values after scf.condition's condition. scf.for's induction
+ * variable is not forwarded. */
+static void
+region_successors(eo_op *op, eo_op *term, const eo_attr *const cst[],
+                  eo_region_successor_fn add, void *ud)
+{
+    enum scf_op k = scf_op_kind(op);
+    eo_region *r = term ? eo_op_parent_region(term) : NULL;
+    if (term && (!r || eo_region_parent_op(r) != op))
+        return;
+    int from = term ? (int)eo_region_index(r) : PARENT;
+    const eo_op *pred = term ? term : op;
+    const eo_attr *c0 = cst && eo_op_num_operands(pred) ? cst[0] : NULL;
+    if (c0 && eo_attr_get_kind(c0) != EO_ATTR_INTEGER)
+        c0 = NULL;
+    size_t first = 0, n = 0;
+    if (!term) {
+        first = k == SCF_FOR ? 3 : 0;
+        if ((k == SCF_FOR || k == SCF_WHILE) &&
+            eo_op_num_operands(op) > first)
+            n = eo_op_num_operands(op) - first;
+    } else if (!region_terminator(eo_op_block(term), &first, &n)) {
+        first = n = 0;              /* not ours: nothing forwarded */
+    }
+    /* The one target (by position) a constant picks, or -1: all. */
+    long pick = -1;
+    if (c0 && !term && k == SCF_IF) {
+        pick = eo_attr_int_value(c0) != 0 ? 0 : 1;
+    } else if (c0 && !term && k == SCF_INDEX_SWITCH) {
+        const eo_attr *cases = eo_op_attr(op, "cases");
+        size_t nc = cases && eo_attr_get_kind(cases) == EO_ATTR_DENSE_ARRAY
+                        ? eo_attr_dense_array_size(cases) : 0;
+        pick = 0;                   /* the default region */
+        for (size_t i = 0; i < nc && i + 1 < eo_op_num_regions(op); i++)
+            if (eo_attr_dense_array_int(cases, i) == eo_attr_int_value(c0)) {
+                pick = (long)i + 1;
+                break;
+            }
+    } else if (c0 && k == SCF_WHILE && from == 0 &&
+               is_op(term, SCF_CONDITION)) {
+        pick = eo_attr_int_value(c0) != 0 ? 1 : 0;  /* after : results */
+    }
+    for (size_t i = 0; i < num_targets(op, k, from); i++) {
+        if (pick >= 0 && (size_t)pick != i)
+            continue;
+        int t = target_at(op, k, from, i);
+        eo_region_successor s = {
+            .region = t == PARENT ? EO_REGION_PARENT : (uint32_t)t,
+            .first_operand = (uint32_t)first,
+            .first_input = k == SCF_FOR && t != PARENT ? 1 : 0,
+            .count = (uint32_t)n,
+        };
+        add(ud, &s);
+    }
+}
+
 /* SingleBlockImplicitTerminator: each non-empty region ends with 'term'. */
 static eo_status
 verify_implicit_terminator(eo_op *op, enum scf_op term)
@@ -1986,16 +2048,19 @@ static const eo_op_def scf_ops[SCF_NUM_OPS] = {
     [SCF_EXECUTE_REGION] = {
         .name = "scf.execute_region", .operands = 0,
         .results = EO_VARIADIC, .regions = 1,
-        .traits = EO_RECURSIVE_EFFECTS,
+        /* No effect traits: MLIR 19's op declares none (unknown
+         * effects), so it is never trivially dead nor CSE'd. */
         .verify = verify_execute_region,
         .verify_regions = verify_execute_region_regions,
         .print = print_execute_region, .parse = parse_execute_region,
+        .region_successors = region_successors,
         .canonicalize = scf_execute_region_canon },
     [SCF_FOR] = {
         .name = "scf.for", .operands = EO_VARIADIC, .results = EO_VARIADIC,
         .regions = 1, .traits = SCF_LOOP_TRAITS,
         .verify = verify_for, .verify_regions = verify_for_regions,
         .print = print_for, .parse = parse_for,
+        .region_successors = region_successors,
         .canonicalize = scf_for_canon },
     [SCF_FORALL] = {
         .name = "scf.forall", .operands = EO_VARIADIC,
@@ -2018,6 +2083,7 @@ static const eo_op_def scf_ops[SCF_NUM_OPS] = {
         .regions = 2, .traits = SCF_LOOP_TRAITS,
         .verify = verify_if, .verify_regions = verify_if_regions,
         .fold = scf_if_fold, .print = print_if, .parse = parse_if,
+        .region_successors = region_successors,
         .canonicalize = scf_if_canon },
     [SCF_INDEX_SWITCH] = {
         .name = "scf.index_switch", .operands = 1, .results = EO_VARIADIC,
@@ -2026,6 +2092,7 @@ static const eo_op_def scf_ops[SCF_NUM_OPS] = {
         .verify = verify_index_switch,
         .verify_regions = verify_index_switch_regions,
         .print = print_index_switch, .parse = parse_index_switch,
+        .region_successors = region_successors,
         .canonicalize = scf_index_switch_canon },
     [SCF_PARALLEL] = {
         .name = "scf.parallel", .operands = EO_VARIADIC,
@@ -2050,6 +2117,7 @@ static const eo_op_def scf_ops[SCF_NUM_OPS] = {
         .regions = 2, .traits = SCF_LOOP_TRAITS,
         .verify = verify_while, .verify_regions = verify_while_regions,
         .print = print_while, .parse = parse_while,
+        .region_successors = region_successors,
         .canonicalize = scf_while_canon },
     [SCF_YIELD] = {
         .name = "scf.yield", .operands = EO_VARIADIC, .results = 0,

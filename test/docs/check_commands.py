@@ -54,7 +54,7 @@ def steps(text):
             cmd = lines[i][2:]
             while cmd.endswith("\\") and i + 1 < len(lines):
                 i += 1
-                cmd = cmd[:-1] + "\n" + lines[i]
+                cmd = cmd + "\n" + lines[i]      # bash joins them
             i += 1
             start = i
             while i < len(lines) and not lines[i].startswith("$ "):

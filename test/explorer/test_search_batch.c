@@ -588,6 +588,43 @@ test_layer_order(void **state)
     eo_space_destroy(s);
 }
 
+/* NSGA-II, annealing, layer-wise and model-guided search look at the
+ * default candidate first (with one-at-a-time or batched evaluation, and
+ * under a budget of one), so their front is never worse than the default
+ * compile. */
+static void
+test_default_first(void **state)
+{
+    fixture *f = *state;
+    eo_space *s = f->zdt;
+    size_t nd = eo_space_num_dims(s);
+    uint32_t def[16];
+    assert_true(nd <= 16);
+    eo_space_default(s, def);
+    for (int a = EO_SEARCH_NSGA2; a < NUM_ALGOS; a++)
+        for (int batched = 0; batched < 2; batched++)
+            for (uint64_t budget = 1; budget <= 60; budget += 59) {
+                problem p = { .space = s, .zdt = true };
+                eo_search_opts o = opts_for((eo_search_algo)a, 3, budget,
+                                            &p);
+                if (batched)
+                    o.evaluate_batch = eval_batch;
+                eo_search_result r;
+                assert_int_equal(eo_search_run(f->ctx, s, &o, &r), EO_OK);
+                assert_int_equal(r.count, budget);
+                assert_int_equal(p.calls, (long)budget);
+                assert_memory_equal(r.cands, def, nd * sizeof *def);
+                /* Some front point is at least as good as the default. */
+                bool covered = false;
+                for (size_t i = 0; i < r.front_size && !covered; i++) {
+                    const double *q = r.obj + r.front[i] * r.k;
+                    covered = q[0] <= r.obj[0] && q[1] <= r.obj[1];
+                }
+                assert_true(covered);
+                eo_search_result_free(&r);
+            }
+}
+
 /* Mean hypervolume over 6 seeds at a budget of 150 (1% of the ZDT
  * space, 9% of the layered one): every algorithm beats random. */
 static void
@@ -636,6 +673,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_true_front, setup, teardown),
         cmocka_unit_test_setup_teardown(test_layer_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_one_and_three_objectives, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_default_first, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_beats_random, setup, teardown),
     };

@@ -3,7 +3,8 @@
 # scratch prefix and builds docs/examples/out-of-tree against that
 # installed tree only (static libraries, then libedgeopt.so, then a
 # pkg-config compile line), running the result each time; then builds the
-# standalone dialect plugin against it and runs the plugin's lit tests.
+# standalone dialect plugin against it, runs the plugin's lit tests and
+# explores its pass's knob with the installed edge-explore.
 set -eu
 build=$1
 src=$2
@@ -42,8 +43,39 @@ cmake --build "$tmp/b-sa" >/dev/null
 python3 "$lit" -q "$sa/test" -D edge_opt="$prefix/bin/edge-opt" \
         -D plugin="$tmp/b-sa/libstandalone.so" -D filecheck="$filecheck" \
         -D exec_root="$tmp/sa-lit"
+# Exploring the plugin pass's knob with the installed edge-explore (the
+# plugins loaded, the shipped target found by name in the installed
+# tree); each front point's knob file, replayed by the installed edge-opt,
+# costs what the front says.
+plug="--load-dialect-plugin=$tmp/b-sa/libstandalone.so"
+plug="$plug --load-pass-plugin=$tmp/b-sa/libstandalone.so"
+pipe='builtin.module(func.func(standalone-lower),canonicalize)'
+"$prefix/bin/edge-explore" "$sa/mix.mlir" $plug --pipeline="$pipe" \
+  --target cortex-m55 --algorithm exhaustive --out "$tmp/sa-explore" \
+  --quiet > "$tmp/sa-explore.txt"
+grep -q '^Pareto front: .* of 4 candidates$' "$tmp/sa-explore.txt" || {
+  echo "edge-explore printed:"; cat "$tmp/sa-explore.txt"; exit 1; }
+python3 - "$tmp/sa-explore" "$prefix/bin/edge-opt" "$sa/mix.mlir" \
+          "$pipe" $plug <<'PY'
+import json, subprocess, sys
+out, opt, model, pipe, plugins = (sys.argv[1], sys.argv[2], sys.argv[3],
+                                  sys.argv[4], sys.argv[5:])
+front = json.load(open(out + "/pareto.json"))
+assert front["candidates"] == 4 and front["points"], front
+rows = open(out + "/all.csv").read().splitlines()[1:]
+assert len(rows) == 4 and all(",ok," in r for r in rows), rows
+for p in front["points"]:
+    cost = json.loads(subprocess.run(
+        [opt, *plugins, "--pass-pipeline=" + pipe, "--knobs",
+         out + "/" + p["knobs"], model, "--target", "cortex-m55",
+         "--evaluate"], check=True, capture_output=True).stdout)
+    for obj, key in (("latency", "latency_s"), ("energy", "energy_j"),
+                     ("memory", "peak_memory_bytes")):
+        assert abs(cost[key] - p[obj]) <= 1e-9 * abs(p[obj]), (p, cost)
+PY
 # Only the public headers are installed.
 test -f "$prefix/include/edge/ir/ir.h"
 test ! -e "$prefix/include/edge/ir/internal.h"
 test -x "$prefix/bin/edge-opt"
-echo "install: static, shared and pkg-config consumers work"
+test -x "$prefix/bin/edge-explore"
+echo "install: static, shared and pkg-config consumers and plugins work"

@@ -68,6 +68,65 @@ resources_are_named_and_copied(void **state)
     assert_int_equal(size, 0);
 }
 
+/* A blob identical (bytes and alignment) to one already under the key or
+ * one of its renamings is shared, so compiling the same model again in one
+ * context does not pile up copies; anything else still gets a new key. */
+static void
+identical_blobs_are_shared(void **state)
+{
+    eo_ctx *ctx = *state;
+    unsigned char a[64], b[64];
+    for (size_t i = 0; i < sizeof a; i++) {
+        a[i] = (unsigned char)i;
+        b[i] = (unsigned char)(i * 7 + 1);
+    }
+    eo_resource *ra = eo_resource_create(ctx, "folded", a, sizeof a, 64);
+    eo_resource *rb = eo_resource_create(ctx, "folded", b, sizeof b, 64);
+    assert_non_null(ra);
+    assert_non_null(rb);
+    assert_string_equal(eo_resource_key(rb), "folded_1");
+    for (int round = 0; round < 100; round++) {
+        assert_ptr_equal(eo_resource_create(ctx, "folded", a, sizeof a, 64),
+                         ra);
+        assert_ptr_equal(eo_resource_create(ctx, "folded", b, sizeof b, 64),
+                         rb);
+    }
+    assert_null(eo_resource_lookup(ctx, "folded_2"));
+    /* Another alignment, a prefix of the bytes, one byte changed: new. */
+    eo_resource *r2 = eo_resource_create(ctx, "folded", a, sizeof a, 16);
+    assert_string_equal(eo_resource_key(r2), "folded_2");
+    eo_resource *r3 = eo_resource_create(ctx, "folded", a, sizeof a - 1, 64);
+    assert_string_equal(eo_resource_key(r3), "folded_3");
+    a[63] ^= 1;
+    eo_resource *r4 = eo_resource_create(ctx, "folded", a, sizeof a, 64);
+    assert_string_equal(eo_resource_key(r4), "folded_4");
+    size_t size;
+    assert_int_equal(((const unsigned char *)eo_resource_data(ra, &size))[63],
+                     63);
+    /* Another key never shares, even with the same bytes. */
+    eo_resource *other = eo_resource_create(ctx, "other", b, sizeof b, 64);
+    assert_string_equal(eo_resource_key(other), "other");
+    /* A declared-but-absent key still gets the data (and is then shared). */
+    assert_non_null(eo_resource_create(ctx, "decl", NULL, 0, 1));
+    eo_resource *decl = eo_resource_lookup(ctx, "decl");
+    assert_ptr_equal(eo_resource_create(ctx, "decl", b, sizeof b, 64), decl);
+    assert_ptr_equal(eo_resource_create(ctx, "decl", b, sizeof b, 64), decl);
+    /* Borrowed blobs are never shared (their owner may release them). */
+    static const _Alignas(64) unsigned char w[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    eo_resource *bw = eo_resource_create_borrowed(ctx, "bw", w, sizeof w, 64,
+                                                  NULL, NULL);
+    assert_non_null(bw);
+    eo_resource *cw = eo_resource_create(ctx, "bw", w, sizeof w, 64);
+    assert_string_equal(eo_resource_key(cw), "bw_1");
+    assert_ptr_not_equal(eo_resource_data(cw, &size), w);
+    eo_resource *bw2 = eo_resource_create_borrowed(ctx, "bw", w, sizeof w, 64,
+                                                   NULL, NULL);
+    assert_string_equal(eo_resource_key(bw2), "bw_2");
+    /* Empty blobs too. */
+    eo_resource *e = eo_resource_create(ctx, "empty", a, 0, 1);
+    assert_ptr_equal(eo_resource_create(ctx, "empty", b, 0, 1), e);
+}
+
 static void
 count_release(void *ud)
 {
@@ -285,6 +344,8 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(borrowed_blobs_are_used_in_place),
+        cmocka_unit_test_setup_teardown(identical_blobs_are_shared, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(resources_are_named_and_copied, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(

@@ -522,6 +522,62 @@ many_assignments_and_asks_stay_fast(void **state)
     assert_int_equal(eo_knob_store_check(f->ks), EO_OK);
 }
 
+/* Records keep their own copies (names hashed eight bytes at a time, so
+ * names of every length up to 40 that differ only in the last byte stay
+ * apart; site keys and askers shared between records; enum names copied,
+ * not borrowed). */
+static void
+records_copy_names_sites_askers_and_domains(void **state)
+{
+    fixture *f = *state;
+    char name[48];
+    for (int len = 1; len <= 40; len++)
+        for (char last = 'a'; last <= 'b'; last++) {
+            memset(name, 'k', (size_t)len - 1);
+            name[len - 1] = last;
+            name[len] = '\0';
+            assert_int_equal(ask(f, name, &set_dom, last == 'a' ? 2 : 4,
+                                 NULL), last == 'a' ? 2 : 4);
+        }
+    assert_int_equal(eo_knob_store_num_asked(f->ks), 80);
+    /* Asked again: the first answers, nothing new recorded. */
+    memset(name, 'k', 16);
+    name[16] = 'b';
+    name[17] = '\0';
+    assert_int_equal(ask(f, name, &set_dom, 8, NULL), 4);
+    assert_int_equal(eo_knob_store_num_asked(f->ks), 80);
+    /* Interleaved sites and askers; an enum domain whose names change
+     * after the ask. */
+    char m0[8] = "fast", m1[8] = "small";
+    const char *names[] = { m0, m1 };
+    eo_knob_domain e = { .kind = EO_KNOB_ENUM, .names = names, .count = 2 };
+    const eo_knob_provider *kp = eo_knob_store_provider(f->ks);
+    for (int i = 0; i < 6; i++) {
+        char asker[16];
+        snprintf(asker, sizeof asker, "pass%d", i % 2);
+        snprintf(name, sizeof name, "mode.%d", i);
+        assert_int_equal(kp->ask(kp->ud, name, &e, 1, site(f, i % 2), asker),
+                         1);
+        asker[0] = 'X';     /* the store keeps its own copy */
+    }
+    strcpy(m1, "CHANGED");
+    eo_strbuf b = { 0 };
+    eo_knob_store_space_json(f->ks, &b);
+    assert_non_null(b.data);
+    assert_null(strstr(b.data, "CHANGED"));
+    assert_null(strstr(b.data, "Xass"));
+    const char *m5 = strstr(b.data, "\"name\": \"mode.5\"");
+    assert_non_null(m5);
+    assert_non_null(strstr(m5, "\"names\": [\"fast\", \"small\"]"));
+    assert_non_null(strstr(m5, "\"asker\": \"pass1\""));
+    assert_non_null(strstr(m5, "\"site\": \"L2\""));
+    /* mode.5 depends on the earlier knobs of its site, L2: 1 and 3. */
+    assert_non_null(strstr(m5, "\"depends_on\": [{\"name\": \"mode.1\""));
+    assert_non_null(strstr(m5, "\"mode.3\""));
+    assert_null(strstr(m5, "\"mode.2\""));
+    eo_strbuf_free(&b);
+}
+
 typedef struct thread_arg {
     fixture *f;
     int id;
@@ -587,6 +643,7 @@ main(void)
         T(an_empty_store_prints_empty_json),
         T(eo_knob_ask_names_knobs_by_site),
         T(many_assignments_and_asks_stay_fast),
+        T(records_copy_names_sites_askers_and_domains),
         T(the_provider_may_be_asked_from_many_threads),
     };
 #undef T

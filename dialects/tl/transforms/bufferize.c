@@ -31,6 +31,13 @@
  *   graph.reshape: a collapse_shape / expand_shape view; graph.transpose:
  *   alloc + a tl.generic with a permuted in map.
  * - func.return copies what did not land in its out-param already.
+ * - int8: a !quant.uniform tensor becomes a memref of its storage type
+ *   (i8); a builtin.unrealized_conversion_cast between a quantized tensor
+ *   and its storage tensor (as graph-to-tl makes them) is the same buffer
+ *   (taken over like a reshape's view), and return slots are pushed
+ *   through such casts. A per-channel tl.requantize is generalized first
+ *   (its multiplier / shift arith.constant tensors become globals like
+ *   graph.constant).
  * - Every memref.alloc is freed by a memref.dealloc right after its last
  *   user (through views).
  *
@@ -39,6 +46,7 @@
 #include "dialects/tl/transforms/transforms.h"
 
 #include "dialects/func/func.h"
+#include "dialects/quant/quant.h"
 #include "dialects/tl/tl.h"
 #include "rewrite/rewrite.h"
 
@@ -184,9 +192,14 @@ memref_of(eo_op *where, const eo_type *t)
         eo_strbuf_free(&b);
         return NULL;
     }
-    const eo_type *m = eo_type_get_memref(eo_type_ctx(t), eo_type_rank(t),
-                                          eo_type_shape(t), eo_type_elem(t),
-                                          NULL, NULL);
+    const eo_type *e = eo_type_elem(t);
+    if (eo_type_is_quant(e))
+        e = eo_quant_storage_type(e);
+    const eo_type *m = e ? eo_type_get_memref(eo_type_ctx(t),
+                                              eo_type_rank(t),
+                                              eo_type_shape(t), e, NULL,
+                                              NULL)
+                         : NULL;
     if (!m)
         eo_op_error(where, "out of memory");
     return m;
@@ -226,6 +239,37 @@ top_pos(bufferizer *bz, eo_op *user, size_t *pos)
     return user && ptrmap_get(&bz->pos, user, pos);
 }
 
+/* The element type of tensor type 't' in memory: the storage type of a
+ * quantized element type, else the element type itself. */
+static const eo_type *
+stored_elem(const eo_type *t)
+{
+    const eo_type *e = eo_type_elem(t);
+    return e && eo_type_is_quant(e) ? eo_quant_storage_type(e) : e;
+}
+
+/* Whether 'op' is a builtin.unrealized_conversion_cast between two
+ * tensors of the same shape and the same stored element type (a
+ * quantized tensor and its storage, as graph-to-tl makes them). */
+static bool
+is_storage_cast(eo_op *op)
+{
+    if (!is_op_named(op, "builtin.unrealized_conversion_cast") ||
+        eo_op_num_operands(op) != 1 || eo_op_num_results(op) != 1)
+        return false;
+    const eo_type *a = eo_value_type(eo_op_operand(op, 0));
+    const eo_type *b = eo_value_type(eo_op_result(op, 0));
+    if (eo_type_get_kind(a) != EO_TYPE_TENSOR ||
+        eo_type_get_kind(b) != EO_TYPE_TENSOR ||
+        eo_type_rank(a) != eo_type_rank(b) || !stored_elem(a) ||
+        stored_elem(a) != stored_elem(b))
+        return false;
+    for (size_t d = 0; d < eo_type_rank(a); d++)
+        if (eo_type_dim(a, d) != eo_type_dim(b, d))
+            return false;
+    return true;
+}
+
 /* The kind of a top-level op we accept. */
 static eo_status
 check_op(eo_op *op)
@@ -237,8 +281,9 @@ check_op(eo_op *op)
         is_op_named(op, "graph.pad") || is_op_named(op, "graph.reshape") ||
         is_op_named(op, "graph.transpose"))
         return EO_OK;
-    if (is_op_named(op, "arith.constant") && eo_op_num_results(op) == 1 &&
-        !is_tensor(eo_value_type(eo_op_result(op, 0))))
+    if (is_op_named(op, "arith.constant") && eo_op_num_results(op) == 1)
+        return EO_OK;
+    if (is_storage_cast(op))
         return EO_OK;
     return eo_op_error(op, "cannot bufferize: only tl ops, graph.constant, "
                            "graph.pad, graph.reshape, graph.transpose and "
@@ -635,7 +680,7 @@ bufferize_reshape(bufferizer *bz, eo_builder *b, eo_op *op, size_t pos)
                                "static shapes of rank >= 1 are supported");
     eo_value *v = xi->buf;
     int64_t n = eo_type_num_elements(rt);
-    const eo_type *elem = eo_type_elem(rt);
+    const eo_type *elem = eo_type_elem(mt);
     if (eo_type_rank(xt) > 1) {
         const eo_type *flat = eo_type_get_memref(bz->ctx, 1, &n, elem, NULL,
                                                  NULL);
@@ -665,6 +710,30 @@ bufferize_reshape(bufferizer *bz, eo_builder *b, eo_op *op, size_t pos)
         v = eo_op_result(e, 0);
     }
     ri->buf = v;
+    if (xi->kind != V_OWNED) {
+        ri->kind = xi->kind;
+    } else if (!xi->taken && xi->last == pos) {
+        ri->kind = V_OWNED;
+        xi->taken = true;
+    } else {
+        ri->kind = V_CONST;     /* read-only alias */
+        xi->taken = true;
+    }
+    return EO_OK;
+}
+
+/* A storage cast (is_storage_cast): the result is the source's buffer,
+ * which it takes over when the source dies here (else both read-only),
+ * as for a reshape without the view ops. */
+static eo_status
+bufferize_cast(bufferizer *bz, eo_op *op, size_t pos)
+{
+    eo_value *x = eo_op_operand(op, 0), *r = eo_op_result(op, 0);
+    vinfo *xi = info_of(bz, x), *ri = info_of(bz, r);
+    if (!xi || !xi->buf || !ri)
+        return eo_op_error(op, "cannot bufferize: the source has no "
+                               "buffer");
+    ri->buf = xi->buf;
     if (xi->kind != V_OWNED) {
         ri->kind = xi->kind;
     } else if (!xi->taken && xi->last == pos) {
@@ -1134,8 +1203,15 @@ bufferize_body(bufferizer *bz)
      * init's producer writes the out-param already, and so on up. */
     for (size_t j = 0; j < eo_op_num_operands(ret); j++) {
         eo_value *v = eo_op_operand(ret, j);
-        vinfo *vi = info_of(bz, v);
         eo_op *d = eo_value_def_op(v);
+        /* A storage cast of a tl result used only there: the tl op. */
+        while (d && is_storage_cast(d) &&
+               eo_value_has_one_use(eo_op_operand(d, 0)) &&
+               eo_value_has_one_use(v)) {
+            v = eo_op_operand(d, 0);
+            d = eo_value_def_op(v);
+        }
+        vinfo *vi = info_of(bz, v);
         if (!vi || vi->ret_slot >= 0 || !d || tl_op_kind(d) == TL_NUM_OPS)
             continue;
         vi->ret_slot = (int)j;
@@ -1172,6 +1248,11 @@ bufferize_body(bufferizer *bz)
             st = bufferize_reshape(bz, &b, op, i);
         else if (is_op_named(op, "graph.transpose"))
             st = bufferize_transpose(bz, &b, op);
+        else if (is_op_named(op, "builtin.unrealized_conversion_cast"))
+            st = bufferize_cast(bz, op, i);     /* checked by check_op */
+        else if (is_op_named(op, "arith.constant") &&
+                 is_tensor(eo_value_type(eo_op_result(op, 0))))
+            st = bufferize_constant(bz, &b, op);
         else if (tl_op_kind(op) != TL_NUM_OPS)
             st = bufferize_tl(bz, &b, op, i);
         else
@@ -1182,7 +1263,8 @@ bufferize_body(bufferizer *bz)
     /* The original ops go, last first (each result's users are later). */
     for (size_t i = n; i-- > 0;) {
         eo_op *op = bz->ops[i];
-        if (is_op_named(op, "arith.constant"))
+        if (is_op_named(op, "arith.constant") &&
+            !is_tensor(eo_value_type(eo_op_result(op, 0))))
             continue;
         if (tl_op_kind(op) != TL_NUM_OPS && eo_op_num_results(op) == 0)
             continue;
@@ -1205,6 +1287,35 @@ bufferizer_fini(bufferizer *bz)
     free(bz->allocs);
 }
 
+/* Replaces each per-channel tl.requantize on tensors in 'body' by its
+ * generic form (eo_tl_named_to_generic: the multipliers and shifts
+ * become arith.constant tensors, bufferized as globals), which has no
+ * form on memrefs. */
+static eo_status
+generalize_channel_requantize(eo_block *body)
+{
+    eo_op *next;
+    for (eo_op *o = eo_block_first(body); o; o = next) {
+        next = eo_op_next(o);
+        const eo_attr *m = eo_op_attr(o, "multiplier");
+        if (tl_op_kind(o) != TL_REQUANTIZE || eo_op_num_results(o) != 1 ||
+            !m || eo_attr_get_kind(m) != EO_ATTR_DENSE_ARRAY ||
+            eo_attr_dense_array_size(m) < 2)
+            continue;
+        eo_rewriter rw;
+        eo_rewriter_init(&rw, eo_op_ctx(o), NULL, NULL);
+        eo_builder_set_before(&rw.b, o);
+        rw.b.loc = eo_op_loc(o);
+        eo_op *g = eo_tl_named_to_generic(&rw, o);
+        if (!g)
+            return eo_op_error(o, "cannot bufferize: generalizing a "
+                                  "per-channel tl.requantize failed");
+        eo_value *r = eo_op_result(g, 0);
+        eo_rewriter_replace_op(&rw, o, &r);
+    }
+    return EO_OK;
+}
+
 static eo_status
 bufferize_func(eo_op *module, eo_op *f, const bufferize_options *o,
                bool *changed)
@@ -1214,13 +1325,16 @@ bufferize_func(eo_op *module, eo_op *f, const bufferize_options *o,
         return EO_OK;
     if (eo_region_num_blocks(eo_op_region(f, 0)) != 1)
         return eo_op_error(f, "cannot bufferize: more than one block");
+    eo_status st = generalize_channel_requantize(body);
+    if (st != EO_OK)
+        return st;
     bufferizer bz;
     memset(&bz, 0, sizeof bz);
     bz.ctx = eo_op_ctx(f);
     bz.module = module;
     bz.func = f;
     bz.body = body;
-    eo_status st = bufferize_body(&bz);
+    st = bufferize_body(&bz);
     if (st == EO_NOMEM)
         eo_op_error(f, "out of memory");
     if (st == EO_OK && o && o->report) {

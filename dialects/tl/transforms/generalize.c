@@ -2,6 +2,7 @@
  * tl dialect's named-to-generic patterns to a fixpoint with the greedy
  * driver, on whatever op the pass is nested on. */
 #include "dialects/tl/transforms/transforms.h"
+#include "dialects/tl/transforms/gpu_map.h"
 
 #include "dialects/tl/tl.h"
 #include "rewrite/rewrite.h"
@@ -44,5 +45,6 @@ eo_tl_register_passes(eo_ctx *ctx)
     eo_status st = eo_pass_register(ctx, &generalize_pass);
     st = st ? st : eo_pass_register(ctx, eo_tl_graph_to_tl_pass_def());
     st = st ? st : eo_pass_register(ctx, eo_tl_bufferize_pass_def());
+    st = st ? st : eo_pass_register(ctx, eo_tl_gpu_map_pass_def());
     return st ? st : eo_pass_register(ctx, eo_tl_to_loops_pass_def());
 }

@@ -1,7 +1,9 @@
 /* dialects/tl/transforms/graph_to_tl.c - the graph-to-tl pass: lowers
- * graph ops on f32 tensors, and int8 conv2d / matmul / gemm, to tl ops on
- * tensors, op by op, inside a func.func (docs/tl-dialect.md, "Lowering
- * from graph").
+ * graph ops on f32 tensors, and int8 conv2d / matmul / gemm / add /
+ * average pooling and quantize / dequantize, to tl ops on tensors, op by
+ * op, inside a func.func (docs/tl-dialect.md, "Lowering from graph"). The
+ * int8 forms compute on the i8 storage with the graph interpreter's
+ * (TFLite's) fixed-point arithmetic, bit-exactly.
  *
  * Init values: tl needs an init tensor per out and our dialect set has no
  * tensor.empty, so an out starts as a graph.constant splat zero, filled
@@ -1134,6 +1136,346 @@ lower_qmatmul(eo_rewriter *rw, eo_op *op, bool gemm)
     return q_finish(rw, op, acc, &pa, &pb, &py, &cl, 1);
 }
 
+/* ------------------------------------------------------------------ */
+/* Quantized (int8) quantize, dequantize, add, average pooling         */
+/* ------------------------------------------------------------------ */
+
+static eo_value *
+conv_to(eo_rewriter *rw, const char *name, eo_value *a, const eo_type *t)
+{
+    return a ? mk(rw, name, 1, &a, t, 0, NULL, NULL) : NULL;
+}
+
+static eo_value *
+cst_i(eo_rewriter *rw, const eo_type *t, int64_t v)
+{
+    const char *n = "value";
+    const eo_attr *a = eo_attr_get_int(rw->b.ctx, t, v);
+    return mk(rw, "arith.constant", 0, NULL, t, 1, &n, &a);
+}
+
+/* arith.cmpi / arith.cmpf 'name' with predicate 'pred'. */
+static eo_value *
+cmp(eo_rewriter *rw, const char *name, int pred, eo_value *a, eo_value *b)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_value *v[2] = {a, b};
+    const char *n = "predicate";
+    const eo_attr *p = eo_attr_get_int(ctx, eo_type_get_int(ctx, 64), pred);
+    return mk(rw, name, 2, v, eo_type_get_int(ctx, 1), 1, &n, &p);
+}
+
+static eo_value *
+select3(eo_rewriter *rw, eo_value *c, eo_value *a, eo_value *b)
+{
+    eo_value *v[3] = {c, a, b};
+    return a ? mk(rw, "arith.select", 3, v, eo_value_type(a), 0, NULL, NULL)
+             : NULL;
+}
+
+/* min(hi, max(lo, x)) on an i64 scalar. */
+static eo_value *
+clamp_i64(eo_rewriter *rw, eo_value *x, int64_t lo, int64_t hi)
+{
+    const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
+    x = bin(rw, "arith.maxsi", x, cst_i(rw, i64, lo));
+    return bin(rw, "arith.minsi", x, cst_i(rw, i64, hi));
+}
+
+/* eo_quant_apply_multiplier(sat32(x), q, shift) on an i64 scalar, in i64
+ * arith ops (the arithmetic of tl.requantize's generic form): saturating
+ * left shift, rounding doubling high multiply, rounding right shift. */
+static eo_value *
+apply_mult(eo_rewriter *rw, eo_value *x, int32_t q, int shift)
+{
+    const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
+    int left = shift > 0 ? shift : 0, right = shift > 0 ? 0 : -shift;
+    eo_value *c0 = cst_i(rw, i64, 0);
+    if (left)
+        x = bin(rw, "arith.shli", x, cst_i(rw, i64, left));
+    x = clamp_i64(rw, x, INT32_MIN, INT32_MAX);
+    eo_value *ab = bin(rw, "arith.muli", x, cst_i(rw, i64, q));
+    eo_value *nudge = select3(rw, cmp(rw, "arith.cmpi", ARITH_CMPI_SLT, ab,
+                                      c0),
+                              cst_i(rw, i64, 1 - (INT64_C(1) << 30)),
+                              cst_i(rw, i64, INT64_C(1) << 30));
+    eo_value *hi = bin(rw, "arith.divsi", bin(rw, "arith.addi", ab, nudge),
+                       cst_i(rw, i64, INT64_C(1) << 31));
+    if (!right)
+        return hi;
+    eo_value *c1 = cst_i(rw, i64, 1);
+    int64_t mask = (INT64_C(1) << right) - 1;
+    eo_value *rem = bin(rw, "arith.andi", hi, cst_i(rw, i64, mask));
+    eo_value *thr = bin(rw, "arith.addi", cst_i(rw, i64, mask >> 1),
+                        select3(rw, cmp(rw, "arith.cmpi", ARITH_CMPI_SLT, hi,
+                                        c0), c1, c0));
+    return bin(rw, "arith.addi",
+               bin(rw, "arith.shrsi", hi, cst_i(rw, i64, right)),
+               select3(rw, cmp(rw, "arith.cmpi", ARITH_CMPI_SGT, rem, thr),
+                       c1, c0));
+}
+
+/* Per-tensor params of a quantize / dequantize. */
+typedef struct qdq_spec {
+    float scale;
+    int64_t zp, lo, hi;
+} qdq_spec;
+
+/* ONNX QuantizeLinear on f32 (as the interpreter): rint(x / scale) + zp
+ * saturated to the storage range, NaN to the zero point. */
+static eo_value *
+body_quantize(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    const qdq_spec *s = data;
+    eo_ctx *ctx = rw->b.ctx;
+    const eo_type *i32 = eo_type_get_int(ctx, 32);
+    eo_value *x = args[0];
+    eo_value *r = un(rw, "math.roundeven",
+                     bin(rw, "arith.divf", x, cst_f32(rw, s->scale)));
+    eo_value *v = bin(rw, "arith.addf", r, cst_f32(rw, (double)s->zp));
+    v = bin(rw, "arith.maximumf", v, cst_f32(rw, (double)s->lo));
+    v = bin(rw, "arith.minimumf", v, cst_f32(rw, (double)s->hi));
+    v = select3(rw, cmp(rw, "arith.cmpf", ARITH_CMPF_UNO, x, x),
+                cst_f32(rw, (double)s->zp), v);
+    return conv_to(rw, "arith.trunci", conv_to(rw, "arith.fptosi", v, i32),
+                   eo_value_type(args[1]));
+}
+
+/* ONNX DequantizeLinear to f32: (float)(q - zp) * scale. */
+static eo_value *
+body_dequantize(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    const qdq_spec *s = data;
+    eo_ctx *ctx = rw->b.ctx;
+    const eo_type *i32 = eo_type_get_int(ctx, 32);
+    eo_value *q = conv_to(rw, "arith.extsi", args[0], i32);
+    if (s->zp)
+        q = bin(rw, "arith.subi", q, cst_i(rw, i32, s->zp));
+    return bin(rw, "arith.mulf",
+               conv_to(rw, "arith.sitofp", q, eo_value_type(args[1])),
+               cst_f32(rw, s->scale));
+}
+
+/* Per-tensor int8 params of 'v' (a static quant tensor). */
+static bool
+q8_tensor(const eo_value *v, eo_quant_params *p)
+{
+    return q8(v, p) && p->axis < 0;
+}
+
+/* An elementwise tl.generic of x (identity maps) into a zero tensor of
+ * x's shape and element type 'elem'. */
+static eo_value *
+map_elems(eo_rewriter *rw, eo_value *x, const eo_type *elem, body_fn body,
+          const void *data)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    const eo_type *t = eo_value_type(x);
+    unsigned r = (unsigned)eo_type_rank(t);
+    const eo_affine_map *id = eo_affine_map_identity(ctx, r);
+    const eo_affine_map *maps[2] = {id, id};
+    const eo_type *ot = tensor_of(ctx, r, eo_type_shape(t), elem);
+    return ot ? generic(rw, 1, &x, zero_tensor(rw, ot), maps, r, NULL, body,
+                        data)
+              : NULL;
+}
+
+/* Replaces op by storage tensor 'y' cast back to op's result type. */
+static int
+q_replace(eo_rewriter *rw, eo_op *op, eo_value *y)
+{
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    if (y && eo_value_type(y) != rt)
+        y = mk(rw, "builtin.unrealized_conversion_cast", 1, &y, rt, 0, NULL,
+               NULL);
+    if (!y)
+        return G2T_FAIL;
+    eo_rewriter_replace_op(rw, op, &y);
+    return G2T_DONE;
+}
+
+/* graph.quantize f32 -> per-tensor int8: a tl.generic (body_quantize). */
+static int
+lower_quantize(eo_rewriter *rw, eo_op *op)
+{
+    eo_quant_params py;
+    eo_value *x = eo_op_operand(op, 0);
+    if (!is_f32_tensor(x) || !q8_tensor(eo_op_result(op, 0), &py))
+        return G2T_SKIP;
+    qdq_spec s = {(float)py.scales[0], py.zero_points[0], py.storage_min,
+                  py.storage_max};
+    return q_replace(rw, op, map_elems(rw, x, eo_type_get_int(rw->b.ctx, 8),
+                                       body_quantize, &s));
+}
+
+/* graph.dequantize per-tensor int8 -> f32: a tl.generic. */
+static int
+lower_dequantize(eo_rewriter *rw, eo_op *op)
+{
+    eo_quant_params px;
+    eo_value *x = eo_op_operand(op, 0);
+    if (!q8_tensor(x, &px) || !is_f32_tensor(eo_op_result(op, 0)))
+        return G2T_SKIP;
+    qdq_spec s = {(float)px.scales[0], px.zero_points[0], 0, 0};
+    x = to_storage(rw, x);
+    eo_value *y = x ? map_elems(rw, x, eo_type_get_float(rw->b.ctx, EO_F32),
+                                body_dequantize, &s)
+                    : NULL;
+    return q_replace(rw, op, y);
+}
+
+/* TFLite's int8 ADD (the interpreter's k_add): the multipliers of a, b
+ * and the output, zero points and the output clamp. */
+typedef struct qadd_spec {
+    int32_t qa, qb, qy;
+    int sa, sb, sy;
+    int64_t za, zb, zy, lo, hi;
+} qadd_spec;
+
+static eo_value *
+body_qadd(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    const qadd_spec *s = data;
+    const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
+    eo_value *v[2];
+    for (int i = 0; i < 2; i++) {
+        eo_value *x = conv_to(rw, "arith.extsi", args[i], i64);
+        int64_t z = i ? s->zb : s->za;
+        if (z)
+            x = bin(rw, "arith.subi", x, cst_i(rw, i64, z));
+        x = bin(rw, "arith.shli", x, cst_i(rw, i64, 20));
+        v[i] = apply_mult(rw, x, i ? s->qb : s->qa, i ? s->sb : s->sa);
+    }
+    eo_value *y = apply_mult(rw, bin(rw, "arith.addi", v[0], v[1]), s->qy,
+                             s->sy);
+    y = bin(rw, "arith.addi", y, cst_i(rw, i64, s->zy));
+    y = clamp_i64(rw, y, s->lo, s->hi);
+    return conv_to(rw, "arith.trunci", y, eo_value_type(args[2]));
+}
+
+/* graph.add of per-tensor int8 operands (NumPy broadcasting) into a
+ * per-tensor int8 result, fused relu/relu6/clip as a clamp: one
+ * tl.generic whose body is TFLite's fixed-point ADD (left shift 20,
+ * operands rescaled by s_i / (2 max(s_a, s_b)), the sum by
+ * 2 max(s_a, s_b) / (2^20 s_y)). */
+static int
+lower_qadd(eo_rewriter *rw, eo_op *op)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_quant_params pa, pb, py;
+    eo_value *a = eo_op_operand(op, 0), *b = eo_op_operand(op, 1);
+    eo_value *res = eo_op_result(op, 0);
+    clamp_spec cl;
+    if (eo_op_num_operands(op) != 2 || !q8_tensor(a, &pa) ||
+        !q8_tensor(b, &pb) || !q8_tensor(res, &py) || !q_clamp(op, &py, &cl))
+        return G2T_SKIP;
+    qadd_spec s;
+    double sa = pa.scales[0], sb = pb.scales[0], sy = py.scales[0];
+    double twice = 2.0 * (sa > sb ? sa : sb);
+    eo_quant_multiplier(sa / twice, &s.qa, &s.sa);
+    eo_quant_multiplier(sb / twice, &s.qb, &s.sb);
+    eo_quant_multiplier(twice / ((double)(INT64_C(1) << 20) * sy), &s.qy,
+                        &s.sy);
+    s.za = pa.zero_points[0], s.zb = pb.zero_points[0];
+    s.zy = py.zero_points[0], s.lo = cl.lo, s.hi = cl.hi;
+    const eo_type *rt = eo_value_type(res);
+    unsigned r = (unsigned)eo_type_rank(rt);
+    a = to_storage(rw, a);
+    b = to_storage(rw, b);
+    const eo_type *ot = tensor_of(ctx, r, eo_type_shape(rt),
+                                  eo_type_get_int(ctx, 8));
+    if (!a || !b || !ot)
+        return G2T_FAIL;
+    const eo_affine_map *maps[3] = {bcast_map(ctx, r, eo_value_type(a), ot),
+                                    bcast_map(ctx, r, eo_value_type(b), ot),
+                                    eo_affine_map_identity(ctx, r)};
+    eo_value *ins[2] = {a, b};
+    return q_replace(rw, op, generic(rw, 2, ins, zero_tensor(rw, ot), maps,
+                                     r, NULL, body_qadd, &s));
+}
+
+/* The rounded (half away from zero) quotient of an i32 window sum by
+ * 'd', clamped to the i8 range: the interpreter's int8 average. */
+static eo_value *
+body_qavg(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    const int64_t *d = data;
+    const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
+    eo_value *sum = conv_to(rw, "arith.extsi", args[0], i64);
+    eo_value *half = cst_i(rw, i64, *d / 2), *dv = cst_i(rw, i64, *d);
+    eo_value *pos = bin(rw, "arith.divsi", bin(rw, "arith.addi", sum, half),
+                        dv);
+    eo_value *neg = bin(rw, "arith.divsi", bin(rw, "arith.subi", sum, half),
+                        dv);
+    eo_value *v = select3(rw, cmp(rw, "arith.cmpi", ARITH_CMPI_SGE, sum,
+                                  cst_i(rw, i64, 0)), pos, neg);
+    v = clamp_i64(rw, v, -128, 127);
+    return conv_to(rw, "arith.trunci", v, eo_value_type(args[1]));
+}
+
+static eo_value *
+body_extsi(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    (void)data;
+    return conv_to(rw, "arith.extsi", args[0], eo_value_type(args[1]));
+}
+
+/* int8 avg_pool / global_avg_pool (same quantization in and out, no
+ * padding or count_include_pad, no partial ceil_mode window): the input
+ * sign-extended to i32 (padded with its zero point), tl.pool "sum", then
+ * the rounded division by the window size (body_qavg). */
+static int
+lower_qavg_pool(eo_rewriter *rw, eo_op *op, int k)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_graph_conv p;
+    eo_quant_params px, py;
+    eo_value *x = eo_op_operand(op, 0), *res = eo_op_result(op, 0);
+    if (eo_op_num_operands(op) != 1 || !q8_tensor(x, &px) ||
+        !q8_tensor(res, &py) ||
+        eo_type_elem(eo_value_type(x)) != eo_type_elem(eo_value_type(res)) ||
+        eo_graph_conv_params(op, &p) != EO_OK ||
+        eo_type_rank(eo_value_type(x)) != 4)
+        return G2T_SKIP;
+    bool padded = p.pad[0] || p.pad[1] || p.pad[2] || p.pad[3];
+    if (k == GRAPH_GLOBAL_AVG_POOL) {
+        p.kh = p.h, p.kw = p.w;
+        p.stride[0] = p.stride[1] = p.dilation[0] = p.dilation[1] = 1;
+        memset(p.pad, 0, sizeof p.pad);
+        padded = false;
+    } else if (padded && !p.count_include_pad) {
+        return G2T_SKIP;
+    }
+    for (int i = 0; i < 2; i++) {
+        int64_t in = (i ? p.w : p.h) + p.pad[i] + p.pad[i + 2];
+        int64_t kk = i ? p.kw : p.kh;
+        int64_t o = (in - (p.dilation[i] * (kk - 1) + 1)) / p.stride[i] + 1;
+        if (o != (i ? p.wo : p.ho))
+            return G2T_SKIP;
+    }
+    const eo_type *i32 = eo_type_get_int(ctx, 32);
+    const eo_type *rt = eo_value_type(res);
+    const eo_type *acct = tensor_of(ctx, 4, eo_type_shape(rt), i32);
+    x = to_storage(rw, x);
+    x = x ? map_elems(rw, x, i32, body_extsi, NULL) : NULL;
+    x = x ? pad_input(rw, x, p.nhwc, p.pad, (double)px.zero_points[0])
+          : NULL;
+    int64_t win[2] = {p.kh, p.kw};
+    const char *n[5] = {"kind", "window", "layout", "strides", "dilations"};
+    const eo_attr *v[5] = {str_attr(ctx, "sum"), i64_array(ctx, 2, win),
+                           str_attr(ctx, p.nhwc ? "nhwc" : "nchw"),
+                           i64_array(ctx, 2, p.stride),
+                           i64_array(ctx, 2, p.dilation)};
+    eo_value *sum = acct && x ? tl_named(rw, "tl.pool", 1, &x,
+                                         zero_tensor(rw, acct), 5, n, v)
+                              : NULL;
+    int64_t d = p.kh * p.kw;
+    eo_value *y = sum ? map_elems(rw, sum, eo_type_get_int(ctx, 8),
+                                  body_qavg, &d)
+                      : NULL;
+    return q_replace(rw, op, y);
+}
+
 /* Lowers 'op'; G2T_SKIP leaves it as it is. */
 static int
 lower_op(eo_rewriter *rw, eo_op *op)
@@ -1153,16 +1495,31 @@ lower_op(eo_rewriter *rw, eo_op *op)
             return lower_qmatmul(rw, op, k == GRAPH_GEMM);
         return lower_matmul_gemm(rw, op, k == GRAPH_GEMM);
     }
-    case GRAPH_ADD: case GRAPH_SUB: case GRAPH_MUL: case GRAPH_DIV:
+    case GRAPH_ADD: {
+        eo_quant_params qp;
+        if (q8(eo_op_operand(op, 0), &qp))
+            return lower_qadd(rw, op);
+        return lower_binary(rw, op, k);
+    }
+    case GRAPH_SUB: case GRAPH_MUL: case GRAPH_DIV:
     case GRAPH_MAX: case GRAPH_MIN: case GRAPH_POW:
         return lower_binary(rw, op, k);
+    case GRAPH_QUANTIZE:
+        return lower_quantize(rw, op);
+    case GRAPH_DEQUANTIZE:
+        return lower_dequantize(rw, op);
     case GRAPH_NEG: case GRAPH_ABS: case GRAPH_SQRT: case GRAPH_EXP:
     case GRAPH_LOG: case GRAPH_ERF: case GRAPH_RELU: case GRAPH_SIGMOID:
     case GRAPH_TANH: case GRAPH_HARD_SWISH: case GRAPH_CLIP:
     case GRAPH_LEAKY_RELU: case GRAPH_HARD_SIGMOID:
         return lower_unary_op(rw, op, k);
-    case GRAPH_MAX_POOL: case GRAPH_AVG_POOL: case GRAPH_GLOBAL_AVG_POOL:
-    case GRAPH_GLOBAL_MAX_POOL:
+    case GRAPH_AVG_POOL: case GRAPH_GLOBAL_AVG_POOL: {
+        eo_quant_params qp;
+        if (q8(eo_op_operand(op, 0), &qp))
+            return lower_qavg_pool(rw, op, k);
+        return lower_pool(rw, op, k);
+    }
+    case GRAPH_MAX_POOL: case GRAPH_GLOBAL_MAX_POOL:
         return lower_pool(rw, op, k);
     case GRAPH_SOFTMAX:
     case GRAPH_LOG_SOFTMAX:
@@ -1258,8 +1615,8 @@ static const eo_pass_option g2t_opts[] = {
 
 static const eo_pass_def graph_to_tl_pass = {
     .name = "graph-to-tl",
-    .description = "Lower graph ops (f32; int8 conv2d/matmul/gemm) to tl "
-                   "ops on tensors, op by op",
+    .description = "Lower graph ops (f32 and int8) to tl ops on tensors, "
+                   "op by op",
     .anchor = "func.func",
     .options = g2t_opts,
     .num_options = 1,

@@ -1,0 +1,1859 @@
+/* targets/npu/map.c - the npu-map pass (targets/npu_map.h): quantized
+ * graph ops -> npu command stream, per layer on the unit a knob picks
+ * among those the layer, its types and the target allow.
+ *
+ * Memory: the function's arguments (inputs, then one per result) are in
+ * off-chip memory in the graph's logical layout; every other activation
+ * gets an off-chip home, NHWC for rank-4 values (the engines' layout).
+ * A layer on an engine copies its operands' tiles into SRAM with npu.dma,
+ * runs one engine command per tile and copies the result tiles back;
+ * tiles split the output channels (uniform shapes, no halos), double
+ * buffering alternates two SRAM buffer sets so that the DMA of one tile
+ * overlaps the computation of the other. Each layer ends with npu.wait,
+ * after which its SRAM buffers are deallocated. Consecutive ops that run
+ * on the host are one npu.cpu region (graph ops, NHWC homes transposed to
+ * the logical layout at its boundary). See docs/npu-dialect.md,
+ * "Mapping".
+ */
+#include "targets/npu_map.h"
+
+#include "dialects/func/func.h"
+#include "dialects/graph/graph.h"
+#include "dialects/graph/interp.h"
+#include "dialects/npu/npu.h"
+#include "dialects/quant/quant.h"
+#include "rewrite/rewrite.h"
+#include "targets/targets.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { U_CONV, U_IMC, U_EW, U_CPU, U_NUM };
+static const char *const unit_names[U_NUM] = {
+    "conv_engine", "imc", "ew", "cpu"
+};
+
+typedef struct map_opts {
+    const char *target;
+    bool report;
+} map_opts;
+
+/* Where a graph value lives. */
+typedef struct vent {
+    const eo_value *v;
+    eo_value *buf;              /* its home */
+    bool nhwc;                  /* home is the NHWC permutation (rank 4) */
+    bool onchip;                /* home in SRAM, freed after its last use */
+    bool freed;
+} vent;
+
+typedef struct mapper {
+    eo_ctx *ctx;
+    const eo_target *t;
+    const eo_target_desc *d;
+    const eo_knob_provider *kp;
+    bool report;
+    eo_op *module;
+    eo_op *oldfn;
+    eo_builder b;               /* in the new function's body */
+    vent *v;
+    size_t nv, capv;
+    eo_value **toks;            /* tokens the current layer waits for */
+    size_t ntoks, captoks;
+    eo_value **sram;            /* SRAM buffers of the current layer */
+    size_t nsram, capsram;
+    int64_t sram_bytes;         /* capacity of the "sram" level */
+    bool has_flash;
+    unsigned gid;
+    eo_op **group;              /* pending host ops */
+    size_t ngroup, capgroup;
+    eo_op **done;               /* graph ops mapped so far */
+    size_t ndone, capdone;
+} mapper;
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                       */
+/* ------------------------------------------------------------------ */
+
+static eo_status
+grow(void **p, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return EO_OK;
+    size_t nc = *cap ? *cap * 2 : 16;
+    void *q = realloc(*p, nc * size);
+    if (!q)
+        return EO_NOMEM;
+    *p = q;
+    *cap = nc;
+    return EO_OK;
+}
+
+static vent *
+lookup(mapper *mp, const eo_value *v)
+{
+    for (size_t i = mp->nv; i-- > 0;)
+        if (mp->v[i].v == v)
+            return &mp->v[i];
+    return NULL;
+}
+
+static eo_status
+set_home(mapper *mp, const eo_value *v, eo_value *buf, bool nhwc)
+{
+    vent *e = lookup(mp, v);
+    if (!e) {
+        if (grow((void **)&mp->v, &mp->capv, mp->nv, sizeof *mp->v))
+            return EO_NOMEM;
+        e = &mp->v[mp->nv++];
+        e->v = v;
+    }
+    e->buf = buf;
+    e->nhwc = nhwc;
+    e->onchip = e->freed = false;
+    return EO_OK;
+}
+
+static eo_status
+push_tok(mapper *mp, eo_value *t)
+{
+    if (grow((void **)&mp->toks, &mp->captoks, mp->ntoks, sizeof *mp->toks))
+        return EO_NOMEM;
+    mp->toks[mp->ntoks++] = t;
+    return EO_OK;
+}
+
+static const eo_attr *
+i64a(mapper *mp, int64_t v)
+{
+    return eo_attr_get_int(mp->ctx, eo_type_get_int(mp->ctx, 64), v);
+}
+
+static const eo_attr *
+arr(mapper *mp, size_t n, const int64_t *v)
+{
+    return eo_attr_get_dense_array(mp->ctx, eo_type_get_int(mp->ctx, 64), n,
+                                   v);
+}
+
+static const eo_attr *
+str(mapper *mp, const char *s)
+{
+    return eo_attr_get_string(mp->ctx, s, strlen(s), NULL);
+}
+
+/* Attribute list under construction (NULL values: out of memory). */
+typedef struct alist {
+    eo_named_attr a[24];
+    size_t n;
+    bool oom;
+} alist;
+
+static void
+add(mapper *mp, alist *l, const char *name, const eo_attr *v)
+{
+    if (l->n >= 24 || !v) {
+        l->oom = true;
+        return;
+    }
+    l->a[l->n].name = eo_ident_cstr(mp->ctx, name);
+    l->a[l->n].value = v;
+    l->oom |= !l->a[l->n].name;
+    l->n++;
+}
+
+/* The storage element type of graph element type 'e' (quant: i8/i32). */
+static const eo_type *
+storage_of(const eo_type *e)
+{
+    return eo_type_is_quant(e) ? eo_quant_storage_type(e) : e;
+}
+
+/* memref of 'shape' and element 'elem' in memory space 'space' (NULL:
+ * off-chip). */
+static const eo_type *
+memref(mapper *mp, size_t rank, const int64_t *shape, const eo_type *elem,
+       const char *space)
+{
+    const eo_attr *ms = space ? str(mp, space) : NULL;
+    if (space && !ms)
+        return NULL;
+    return eo_type_get_memref(mp->ctx, rank, shape, elem, NULL, ms);
+}
+
+static void
+shape_of(const eo_type *t, int64_t *s)
+{
+    for (size_t i = 0; i < eo_type_rank(t); i++)
+        s[i] = eo_type_dim(t, i);
+}
+
+/* NCHW -> NHWC dims. */
+static void
+to_nhwc(const int64_t *s, int64_t *o)
+{
+    o[0] = s[0];
+    o[1] = s[2];
+    o[2] = s[3];
+    o[3] = s[1];
+}
+
+static eo_op *
+mk(mapper *mp, const eo_loc *loc, const char *name, size_t nops,
+   eo_value *const *ops, size_t nres, const eo_type *const *res,
+   const alist *l)
+{
+    if (l && l->oom)
+        return NULL;
+    mp->b.loc = loc;
+    return eo_builder_create(&mp->b, name, nops, ops, nres, res,
+                             l ? l->n : 0, l ? l->a : NULL);
+}
+
+/* A new buffer (memref.alloc); SRAM ones are freed after the layer. */
+static eo_value *
+alloc(mapper *mp, const eo_loc *loc, size_t rank, const int64_t *shape,
+      const eo_type *elem, bool sram)
+{
+    const eo_type *t = memref(mp, rank, shape, elem, sram ? "sram" : NULL);
+    eo_op *op = t ? mk(mp, loc, "memref.alloc", 0, NULL, 1, &t, NULL)
+                  : NULL;
+    if (!op)
+        return NULL;
+    if (sram) {
+        if (grow((void **)&mp->sram, &mp->capsram, mp->nsram,
+                 sizeof *mp->sram))
+            return NULL;
+        mp->sram[mp->nsram++] = eo_op_result(op, 0);
+    }
+    return eo_op_result(op, 0);
+}
+
+/* An npu command: buffers, then the non-NULL tokens of deps[0..nd). */
+static eo_value *
+cmd(mapper *mp, const eo_loc *loc, const char *name, size_t nb,
+    eo_value *const *bufs, size_t nd, eo_value *const *deps, alist *l)
+{
+    eo_value *ops[16];
+    size_t n = 0;
+    for (size_t i = 0; i < nb && n < 16; i++)
+        ops[n++] = bufs[i];
+    for (size_t i = 0; i < nd && n < 16; i++)
+        if (deps[i])
+            ops[n++] = deps[i];
+    const eo_type *tok = eo_npu_token_type(mp->ctx);
+    eo_op *op = tok ? mk(mp, loc, name, n, ops, 1, &tok, l) : NULL;
+    return op ? eo_op_result(op, 0) : NULL;
+}
+
+/* npu.dma of a box; offsets NULL: zeros. */
+static eo_value *
+dma(mapper *mp, const eo_loc *loc, const char *site, eo_value *src,
+    eo_value *dst, size_t rank, const int64_t *sizes, const int64_t *soff,
+    const int64_t *doff, size_t nd, eo_value *const *deps)
+{
+    alist l = { .n = 0 };
+    add(mp, &l, "name", str(mp, site));
+    if (sizes)
+        add(mp, &l, "sizes", arr(mp, rank, sizes));
+    if (soff)
+        add(mp, &l, "src_offsets", arr(mp, rank, soff));
+    if (doff)
+        add(mp, &l, "dst_offsets", arr(mp, rank, doff));
+    eo_value *b[2] = { src, dst };
+    return cmd(mp, loc, "npu.dma", 2, b, nd, deps, &l);
+}
+
+/* Ends a layer: npu.wait on its tokens, then its SRAM is freed. */
+static eo_status
+end_layer(mapper *mp, const eo_loc *loc)
+{
+    if (mp->ntoks) {
+        mp->b.loc = loc;
+        if (!eo_builder_create(&mp->b, "npu.wait", mp->ntoks, mp->toks, 0,
+                               NULL, 0, NULL))
+            return EO_NOMEM;
+    }
+    for (size_t i = 0; i < mp->nsram; i++)
+        if (!mk(mp, loc, "memref.dealloc", 1, &mp->sram[i], 0, NULL, NULL))
+            return EO_NOMEM;
+    mp->ntoks = 0;
+    mp->nsram = 0;
+    for (size_t i = 0; i < mp->nv; i++) {
+        vent *e = &mp->v[i];
+        if (!e->onchip || e->freed)
+            continue;
+        bool live = false;
+        for (eo_use *u = eo_value_first_use(e->v); u && !live;
+             u = eo_use_next(u)) {
+            bool d = false;
+            for (size_t j = 0; j < mp->ndone && !d; j++)
+                d = mp->done[j] == eo_use_owner(u);
+            live = !d;
+        }
+        if (live)
+            continue;
+        e->freed = true;
+        if (!mk(mp, loc, "memref.dealloc", 1, &e->buf, 0, NULL, NULL))
+            return EO_NOMEM;
+    }
+    return EO_OK;
+}
+
+static eo_status
+mark_done(mapper *mp, eo_op *op)
+{
+    if (grow((void **)&mp->done, &mp->capdone, mp->ndone, sizeof *mp->done))
+        return EO_NOMEM;
+    mp->done[mp->ndone++] = op;
+    return EO_OK;
+}
+
+/* A global holding 'data' (of IR type 'ttype', a tensor of storage
+ * elements), read with memref.get_global; NULL after a diagnostic. */
+static eo_value *
+global(mapper *mp, eo_op *site, const eo_tensor *data, const eo_type *ttype)
+{
+    const eo_attr *init = eo_tensor_to_attr(mp->ctx, data, ttype);
+    int64_t shape[8];
+    size_t rank = eo_type_rank(ttype);
+    shape_of(ttype, shape);
+    const eo_type *mt = memref(mp, rank, shape, eo_type_elem(ttype),
+                               mp->has_flash ? "flash" : NULL);
+    char name[48];
+    snprintf(name, sizeof name, "__npu_const_%u", mp->gid++);
+    const eo_attr *sym = str(mp, name);
+    alist l = { .n = 0 };
+    add(mp, &l, "sym_name", sym);
+    add(mp, &l, "sym_visibility", str(mp, "private"));
+    add(mp, &l, "constant", eo_attr_get_unit(mp->ctx));
+    add(mp, &l, "type", mt ? eo_attr_get_type(mp->ctx, mt) : NULL);
+    add(mp, &l, "initial_value", init);
+    if (!init || !mt || l.oom) {
+        eo_op_error(site, "npu-map: out of memory");
+        return NULL;
+    }
+    eo_builder gb;
+    eo_builder_init(&gb, mp->ctx);
+    eo_builder_set_before(&gb, mp->oldfn);
+    gb.loc = eo_op_loc(site);
+    if (!eo_builder_create(&gb, "memref.global", 0, NULL, 0, NULL, l.n, l.a))
+        return NULL;
+    alist r = { .n = 0 };
+    add(mp, &r, "name", eo_attr_get_symbol_ref(
+                            mp->ctx, eo_ident_cstr(mp->ctx, name), 0, NULL));
+    eo_op *g = mk(mp, eo_op_loc(site), "memref.get_global", 0, NULL, 1, &mt,
+                  &r);
+    return g ? eo_op_result(g, 0) : NULL;
+}
+
+/* The constant tensor defining 'v' (borrowed or owned: free with
+ * eo_tensor_free), or EO_ERROR if 'v' is not a graph.constant. */
+static eo_status
+const_of(mapper *mp, const eo_value *v, eo_tensor *out)
+{
+    eo_op *d = eo_value_def_op(v);
+    if (!d || eo_graph_op_kind(d) != GRAPH_CONSTANT)
+        return EO_ERROR;
+    const eo_attr *a = eo_op_attr(d, "value");
+    return a ? eo_tensor_from_attr(mp->ctx, eo_op_loc(d), a, out) : EO_ERROR;
+}
+
+static bool
+is_const(const eo_value *v)
+{
+    eo_op *d = eo_value_def_op(v);
+    return d && eo_graph_op_kind(d) == GRAPH_CONSTANT;
+}
+
+/* ------------------------------------------------------------------ */
+/* Legality                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef enum lkind { L_OTHER, L_CONV, L_FC, L_POOL } lkind;
+
+/* One layer, analysed. */
+typedef struct layer {
+    eo_op *op;
+    lkind kind;
+    eo_graph_conv cp;           /* L_CONV, L_POOL */
+    eo_npu_conv_kind ck;        /* L_CONV, L_FC */
+    int64_t m, k, n;            /* L_FC */
+    bool trans_b;
+    eo_quant_params qx, qw, qy;
+    bool ok[U_NUM];
+    char why[U_NUM][160];
+    /* IMC: the matrix [K, N] in column blocks of 'nb' outputs, each
+     * stacked along K over 'g' crossbars. */
+    int64_t ik, in_, nb, g;
+} layer;
+
+static bool
+is_i8(const eo_quant_params *q)
+{
+    return q->is_signed && q->storage_bits == 8;
+}
+
+static bool
+qparams(const eo_value *v, eo_quant_params *q)
+{
+    return eo_quant_get_params(eo_type_elem_or_self(eo_value_type(v)), q);
+}
+
+static int64_t
+quantize_bound(float f, double scale, int64_t zp, int64_t lo, int64_t hi)
+{
+    float r = roundf(f / (float)scale);
+    if (isnan(r))
+        return zp;
+    double v = (double)r + (double)zp;
+    return v <= (double)lo ? lo : v >= (double)hi ? hi : (int64_t)v;
+}
+
+/* The clamp of the fused activation in the output's quantization (as
+ * the graph interpreter and TFLite); false if not relu/relu6/clip/none. */
+static bool
+act_bounds(const eo_op *op, const eo_quant_params *qy, int64_t *lo,
+           int64_t *hi)
+{
+    eo_graph_activation a = eo_graph_op_activation(op);
+    double s = qy->scales[0];
+    int64_t zp = qy->zero_points[0];
+    *lo = qy->storage_min;
+    *hi = qy->storage_max;
+    switch (a.kind) {
+    case EO_ACT_NONE:
+        return true;
+    case EO_ACT_RELU:
+        *lo = quantize_bound(0.0f, s, zp, *lo, *hi);
+        return true;
+    case EO_ACT_RELU6:
+        *lo = quantize_bound(0.0f, s, zp, *lo, *hi);
+        *hi = quantize_bound(6.0f, s, zp, *lo, *hi);
+        return true;
+    case EO_ACT_CLIP:
+        *lo = quantize_bound(a.min, s, zp, *lo, *hi);
+        *hi = quantize_bound(a.max, s, zp, *lo, *hi);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static const eo_conv_engine_desc *
+engine_for(const eo_target_desc *d, eo_conv_op k)
+{
+    for (size_t i = 0; i < d->num_conv_engines; i++)
+        if ((d->conv_engines[i].ops & (1u << k))
+            && (d->conv_engines[i].dtypes & (1u << EO_TDT_INT8)))
+            return &d->conv_engines[i];
+    return NULL;
+}
+
+static const eo_ew_unit_desc *
+ew_for(const eo_target_desc *d, eo_ew_op k)
+{
+    for (size_t i = 0; i < d->num_ew_units; i++)
+        if ((d->ew_units[i].ops & (1u << k))
+            && (d->ew_units[i].dtypes & (1u << EO_TDT_INT8)))
+            return &d->ew_units[i];
+    return NULL;
+}
+
+static void
+exclude(layer *L, int u, const char *why)
+{
+    L->ok[u] = false;
+    snprintf(L->why[u], sizeof L->why[u], "%s", why);
+}
+
+/* Integer quantization every engine needs: int8 x and y per tensor, int8
+ * weights per tensor or per output channel (axis 'waxis'), a fused
+ * activation the output stage clamps. NULL when fine, else why not. */
+static const char *
+engine_types(layer *L, int waxis, bool weights)
+{
+    eo_op *op = L->op;
+    if (!qparams(eo_op_operand(op, 0), &L->qx)
+        || !qparams(eo_op_result(op, 0), &L->qy))
+        return "not a quantized layer (float or raw integer types)";
+    if (!is_i8(&L->qx) || !is_i8(&L->qy))
+        return "input or output is not int8";
+    if (L->qx.axis >= 0 || L->qy.axis >= 0)
+        return "per-axis quantized input or output";
+    if (weights) {
+        if (!qparams(eo_op_operand(op, 1), &L->qw) || !is_i8(&L->qw))
+            return "weights are not int8";
+        if (L->qw.axis >= 0 && L->qw.axis != waxis)
+            return "weights quantized along another axis than the "
+                   "outputs'";
+        if (!is_const(eo_op_operand(op, 1))
+            || (eo_op_num_operands(op) > 2
+                && !is_const(eo_op_operand(op, 2))))
+            return "weights or bias are not constants";
+        if (eo_op_num_operands(op) > 2) {
+            const eo_type *be =
+                eo_type_elem_or_self(eo_value_type(eo_op_operand(op, 2)));
+            const eo_type *bs = storage_of(be);
+            if (!eo_type_is_int(bs) || eo_type_int_width(bs) != 32)
+                return "bias is not int32";
+        }
+    }
+    int64_t lo, hi;
+    if (!act_bounds(op, &L->qy, &lo, &hi))
+        return "fused activation other than relu, relu6 or clip";
+    return NULL;
+}
+
+/* Whether the [K, N] matrix of L fits the crossbars: a column block of
+ * at most columns / weight_bits outputs (the largest dividing N), K
+ * stacked over at most all crossbars. */
+static void
+imc_legal(mapper *mp, layer *L, int64_t k, int64_t n)
+{
+    const eo_target_desc *d = mp->d;
+    L->ok[U_IMC] = false;
+    if (!d->has_imc) {
+        exclude(L, U_IMC, "the target has no IMC crossbars");
+        return;
+    }
+    if (!(d->imc.dtypes & (1u << EO_TDT_INT8))) {
+        exclude(L, U_IMC, "the crossbars do not run int8");
+        return;
+    }
+    int64_t cols = d->imc.columns / 8;
+    if (cols > 64)
+        cols = 64;              /* per-block attribute arrays */
+    L->ik = k;
+    L->in_ = n;
+    L->g = (k + d->imc.rows - 1) / d->imc.rows;
+    L->nb = 0;
+    for (int64_t b = cols < n ? cols : n; b >= 1 && !L->nb; b--)
+        if (n % b == 0)
+            L->nb = b;
+    char buf[160];
+    if (L->g > d->imc.crossbars || L->g > 64 || !L->nb) {
+        snprintf(buf, sizeof buf, "K = %lld needs %lld crossbars of %lld "
+                 "rows, the target has %lld", (long long)k, (long long)L->g,
+                 (long long)d->imc.rows, (long long)d->imc.crossbars);
+        exclude(L, U_IMC, buf);
+        return;
+    }
+    L->ok[U_IMC] = true;
+    L->why[U_IMC][0] = '\0';
+}
+
+static void
+analyse(mapper *mp, eo_op *op, layer *L)
+{
+    memset(L, 0, sizeof *L);
+    L->op = op;
+    for (int u = 0; u < U_NUM; u++)
+        L->ok[u] = true;
+    exclude(L, U_IMC, "no crossbar runs this operation");
+    int k = eo_graph_op_kind(op);
+    const eo_target_desc *d = mp->d;
+    if (k == GRAPH_CONV2D) {
+        L->kind = L_CONV;
+        exclude(L, U_EW, "a convolution is not an elementwise operation");
+        const char *why = NULL;
+        if (eo_graph_conv_params(op, &L->cp) != EO_OK)
+            why = "unsupported convolution attributes";
+        else if (L->cp.nhwc)
+            why = "an NHWC-layout graph convolution";
+        else if (L->cp.groups == 1)
+            L->ck = L->cp.kh == 1 && L->cp.kw == 1 ? EO_NPU_POINTWISE
+                                                   : EO_NPU_CONV2D;
+        else if (L->cp.groups == L->cp.c && L->cp.o % L->cp.c == 0)
+            L->ck = EO_NPU_DEPTHWISE;
+        else
+            why = "a grouped convolution that is not depthwise";
+        if (L->ck == EO_NPU_POINTWISE && (L->cp.pad[0] | L->cp.pad[1]
+                                          | L->cp.pad[2] | L->cp.pad[3]))
+            L->ck = EO_NPU_CONV2D;
+        if (!why)
+            why = engine_types(L, 0, true);
+        if (!why && L->ck == EO_NPU_POINTWISE && L->cp.stride[0] == 1
+            && L->cp.stride[1] == 1)
+            imc_legal(mp, L, L->cp.c, L->cp.o);
+        else
+            exclude(L, U_IMC, why ? why : L->ck == EO_NPU_POINTWISE
+                    ? "a strided pointwise convolution (no im2col)"
+                    : "only 1x1 convolutions and matrix products map onto "
+                      "crossbars (no im2col)");
+        static const eo_conv_op tk[] = {
+            EO_CONV_CONV2D, EO_CONV_DEPTHWISE, EO_CONV_POINTWISE,
+            EO_CONV_FULLY_CONNECTED
+        };
+        char buf[160];
+        if (!why && !engine_for(d, tk[L->ck])) {
+            snprintf(buf, sizeof buf, "the target has no convolution engine "
+                     "running int8 %s", eo_npu_conv_kind_name(L->ck));
+            why = buf;
+        }
+        if (why)
+            exclude(L, U_CONV, why);
+    } else if (k == GRAPH_GEMM) {
+        L->kind = L_FC;
+        L->ck = EO_NPU_FULLY_CONNECTED;
+        exclude(L, U_EW, "a matrix product is not an elementwise operation");
+        const eo_type *at = eo_value_type(eo_op_operand(op, 0));
+        const eo_type *bt = eo_value_type(eo_op_operand(op, 1));
+        const char *why = NULL;
+        L->trans_b = eo_graph_attr_bool(op, "trans_b", false);
+        if (eo_graph_attr_bool(op, "trans_a", false))
+            why = "trans_a";
+        else if (eo_graph_attr_float(op, "alpha", 1.0) != 1.0
+                 || eo_graph_attr_float(op, "beta", 1.0) != 1.0)
+            why = "alpha or beta other than 1";
+        else if (eo_type_rank(at) != 2 || eo_type_rank(bt) != 2)
+            why = "operands are not 2-D";
+        else if (eo_op_num_operands(op) > 2
+                 && (eo_type_rank(eo_value_type(eo_op_operand(op, 2))) != 1))
+            why = "bias is not a vector over N";
+        if (!why) {
+            L->m = eo_type_dim(at, 0);
+            L->k = eo_type_dim(at, 1);
+            L->n = eo_type_dim(bt, L->trans_b ? 0 : 1);
+            why = engine_types(L, L->trans_b ? 0 : 1, true);
+        }
+        if (!why)
+            imc_legal(mp, L, L->k, L->n);
+        else
+            exclude(L, U_IMC, why);
+        if (!why && !engine_for(d, EO_CONV_FULLY_CONNECTED))
+            why = "the target has no convolution engine running int8 "
+                  "fully_connected";
+        if (why)
+            exclude(L, U_CONV, why);
+    } else if (k == GRAPH_AVG_POOL || k == GRAPH_MAX_POOL
+               || k == GRAPH_GLOBAL_AVG_POOL) {
+        L->kind = L_POOL;
+        exclude(L, U_CONV, "a pool runs on an elementwise / pooling unit");
+        const char *why = NULL;
+        if (eo_graph_conv_params(op, &L->cp) != EO_OK)
+            why = "unsupported pool attributes";
+        else if (L->cp.nhwc || L->cp.ceil_mode)
+            why = "an NHWC-layout or ceil_mode pool";
+        else if (!qparams(eo_op_operand(op, 0), &L->qx)
+                 || !qparams(eo_op_result(op, 0), &L->qy))
+            why = "not a quantized pool";
+        else if (!is_i8(&L->qx) || !is_i8(&L->qy) || L->qx.axis >= 0
+                 || L->qy.axis >= 0
+                 || L->qx.scales[0] != L->qy.scales[0]
+                 || L->qx.zero_points[0] != L->qy.zero_points[0])
+            why = "not int8 with the same quantization in and out";
+        else if (!ew_for(d, k == GRAPH_MAX_POOL ? EO_EW_MAXPOOL
+                                                : EO_EW_AVGPOOL))
+            why = "the target has no int8 pooling unit for it";
+        if (why)
+            exclude(L, U_EW, why);
+    } else {
+        exclude(L, U_CONV, "no engine runs this operation");
+        exclude(L, U_EW, "no engine runs this operation");
+    }
+    if (!d->has_imc && L->kind != L_OTHER)
+        exclude(L, U_IMC, "the target has no IMC crossbars");
+}
+
+/* ------------------------------------------------------------------ */
+/* Host regions                                                        */
+/* ------------------------------------------------------------------ */
+
+static const eo_type *
+tensor_of_buf(mapper *mp, const eo_value *buf, const eo_type *elem)
+{
+    const eo_type *bt = eo_value_type(buf);
+    int64_t s[8];
+    shape_of(bt, s);
+    return eo_type_get_tensor(mp->ctx, eo_type_rank(bt), s, elem, NULL);
+}
+
+static eo_op *
+transpose(mapper *mp, eo_builder *b, eo_value *x, const int64_t *perm)
+{
+    const eo_type *xt = eo_value_type(x);
+    int64_t s[4], o[4];
+    shape_of(xt, s);
+    for (int i = 0; i < 4; i++)
+        o[i] = s[perm[i]];
+    const eo_type *rt = eo_type_get_tensor(mp->ctx, 4, o,
+                                           eo_type_elem(xt), NULL);
+    eo_named_attr a = { eo_ident_cstr(mp->ctx, "perm"), arr(mp, 4, perm) };
+    if (!rt || !a.name || !a.value)
+        return NULL;
+    return eo_builder_create(b, "graph.transpose", 1, &x, 1, &rt, 1, &a);
+}
+
+static bool
+in_group(mapper *mp, const eo_op *op)
+{
+    for (size_t i = 0; i < mp->ngroup; i++)
+        if (mp->group[i] == op)
+            return true;
+    return false;
+}
+
+static eo_value *new_home(mapper *mp, const eo_loc *loc, const eo_value *v,
+                          bool logical);
+
+/* The home of engine layer op's result: the preassigned one, else a new
+ * one, in SRAM when knob "home.<site>" says so (sram: the next layers
+ * read it on chip; freed after its last use). */
+static eo_value *
+result_home(mapper *mp, eo_op *op, bool onchip)
+{
+    eo_value *v = eo_op_result(op, 0);
+    vent *e = lookup(mp, v);
+    if (e)
+        return e->buf;
+    const eo_type *t = eo_value_type(v);
+    int64_t s[8], p[8];
+    size_t r = eo_type_rank(t);
+    shape_of(t, s);
+    if (!onchip)
+        return new_home(mp, eo_op_loc(op), v, false);
+    if (r == 4) {
+        to_nhwc(s, p);
+        memcpy(s, p, sizeof p[0] * 4);
+    }
+    const eo_type *mt = memref(mp, r, s, storage_of(eo_type_elem(t)),
+                               "sram");
+    eo_op *a = mt ? mk(mp, eo_op_loc(op), "memref.alloc", 0, NULL, 1, &mt,
+                       NULL)
+                  : NULL;
+    if (!a || set_home(mp, v, eo_op_result(a, 0), r == 4) != EO_OK)
+        return NULL;
+    lookup(mp, v)->onchip = true;
+    return eo_op_result(a, 0);
+}
+
+/* Whether buffer 'b' is in on-chip memory (a memory space is set). */
+static bool
+is_onchip(const eo_value *b)
+{
+    return eo_type_memspace(eo_value_type(b)) != NULL;
+}
+
+/* A new home for 'v' (off-chip; NHWC when rank 4 unless 'logical'). */
+static eo_value *
+new_home(mapper *mp, const eo_loc *loc, const eo_value *v, bool logical)
+{
+    const eo_type *t = eo_value_type(v);
+    int64_t s[8], p[8];
+    size_t r = eo_type_rank(t);
+    shape_of(t, s);
+    if (r == 4 && !logical) {
+        to_nhwc(s, p);
+        memcpy(s, p, sizeof p[0] * 4);
+    }
+    eo_value *h = alloc(mp, loc, r, s, storage_of(eo_type_elem(t)), false);
+    if (h && set_home(mp, v, h, r == 4 && !logical) != EO_OK)
+        return NULL;
+    return h;
+}
+
+/* Runs the pending host ops as one npu.cpu region. */
+static eo_status
+flush_group(mapper *mp)
+{
+    if (!mp->ngroup)
+        return EO_OK;
+    eo_op *first = mp->group[0];
+    const eo_loc *loc = eo_op_loc(first);
+    eo_value *ins[64], *outs[64];
+    const eo_value *inv[64], *outv[64];
+    size_t nin = 0, nout = 0;
+    for (size_t g = 0; g < mp->ngroup; g++) {
+        eo_op *op = mp->group[g];
+        for (size_t i = 0; i < eo_op_num_operands(op); i++) {
+            eo_value *v = eo_op_operand(op, i);
+            eo_op *d = eo_value_def_op(v);
+            if ((d && (in_group(mp, d) || eo_graph_op_kind(d)
+                                             == GRAPH_CONSTANT)))
+                continue;
+            bool seen = false;
+            for (size_t j = 0; j < nin; j++)
+                seen |= inv[j] == v;
+            if (seen)
+                continue;
+            vent *e = lookup(mp, v);
+            if (!e)
+                return eo_op_error(op, "npu-map: operand #%zu has no buffer "
+                                   "(unsupported producer)", i);
+            if (nin >= 64)
+                return eo_op_error(op, "npu-map: unsupported: more than 64 "
+                                   "inputs to a host region");
+            inv[nin] = v;
+            ins[nin++] = e->buf;
+        }
+        for (size_t r = 0; r < eo_op_num_results(op); r++) {
+            eo_value *v = eo_op_result(op, r);
+            bool outside = false;
+            for (eo_use *u = eo_value_first_use(v); u; u = eo_use_next(u))
+                outside |= !in_group(mp, eo_use_owner(u));
+            if (!outside)
+                continue;
+            if (nout >= 64)
+                return eo_op_error(op, "npu-map: unsupported: more than 64 "
+                                   "results of a host region");
+            const eo_type *ve = storage_of(eo_type_elem(eo_value_type(v)));
+            if (!eo_type_is_int(ve) || (eo_type_int_width(ve) != 8
+                                        && eo_type_int_width(ve) != 32))
+                return eo_op_error(op, "npu-map: unsupported: a result "
+                                   "of a host region that is not int8 or "
+                                   "int32 (npu buffers hold i8 or i32)");
+            vent *e = lookup(mp, v);  /* preassigned: a function result */
+            eo_value *h = e ? e->buf : new_home(mp, loc, v, false);
+            if (!h)
+                return EO_NOMEM;
+            outv[nout] = v;
+            outs[nout++] = h;
+        }
+    }
+    eo_value *bufs[128];
+    for (size_t i = 0; i < nin; i++)
+        bufs[i] = ins[i];
+    for (size_t i = 0; i < nout; i++)
+        bufs[nin + i] = outs[i];
+    eo_strbuf site = { 0 };
+    eo_op_site_key(first, &site);
+    alist l = { .n = 0 };
+    add(mp, &l, "num_ins", i64a(mp, (int64_t)nin));
+    add(mp, &l, "name", site.data ? str(mp, site.data) : NULL);
+    eo_strbuf_free(&site);
+    const eo_type *tok = eo_npu_token_type(mp->ctx);
+    if (!tok || l.oom)
+        return EO_NOMEM;
+    eo_op_state st;
+    eo_op_state_init(&st, mp->ctx, "npu.cpu", loc);
+    eo_status s = eo_op_state_add_operands(&st, nin + nout, bufs);
+    s = s ? s : eo_op_state_add_result(&st, tok);
+    for (size_t i = 0; s == EO_OK && i < l.n; i++)
+        s = eo_op_state_set_attr(&st, eo_ident_str(l.a[i].name),
+                                 l.a[i].value);
+    eo_region *reg = s == EO_OK ? eo_op_state_add_region(&st) : NULL;
+    eo_block *blk = reg ? eo_block_create(mp->ctx) : NULL;
+    if (!blk) {
+        eo_op_state_release(&st);
+        return EO_NOMEM;
+    }
+    eo_region_append(reg, blk);
+    eo_irmap *map = eo_irmap_create(mp->ctx);
+    eo_builder rb;
+    eo_builder_init(&rb, mp->ctx);
+    eo_builder_set_end(&rb, blk);
+    rb.loc = loc;
+    static const int64_t to_nchw[4] = { 0, 3, 1, 2 };
+    static const int64_t to_nhwc_p[4] = { 0, 2, 3, 1 };
+    s = map ? EO_OK : EO_NOMEM;
+    for (size_t i = 0; s == EO_OK && i < nin; i++) {
+        const eo_type *elem = eo_type_elem(eo_value_type(inv[i]));
+        const eo_type *at = tensor_of_buf(mp, ins[i], elem);
+        eo_value *a = at ? eo_block_add_arg(blk, at, loc) : NULL;
+        vent *e = lookup(mp, inv[i]);
+        if (a && e->nhwc) {
+            eo_op *tr = transpose(mp, &rb, a, to_nchw);
+            a = tr ? eo_op_result(tr, 0) : NULL;
+        }
+        s = a ? eo_irmap_map_value(map, inv[i], a) : EO_NOMEM;
+    }
+    for (size_t g = 0; s == EO_OK && g < mp->ngroup; g++) {
+        eo_op *op = mp->group[g];
+        for (size_t i = 0; s == EO_OK && i < eo_op_num_operands(op); i++) {
+            eo_value *v = eo_op_operand(op, i);
+            eo_op *d = eo_value_def_op(v);
+            if (!d || eo_graph_op_kind(d) != GRAPH_CONSTANT
+                || eo_irmap_lookup_value(map, v))
+                continue;
+            eo_op *c = eo_op_clone(d, map);
+            if (!c)
+                s = EO_NOMEM;
+            else
+                eo_block_append(blk, c);
+        }
+        eo_op *c = s == EO_OK ? eo_op_clone(op, map) : NULL;
+        if (!c)
+            s = EO_NOMEM;
+        else
+            eo_block_append(blk, c);
+    }
+    eo_value *ys[64];
+    for (size_t i = 0; s == EO_OK && i < nout; i++) {
+        eo_value *y = eo_irmap_lookup_value(map, outv[i]);
+        vent *e = lookup(mp, outv[i]);
+        if (y && e->nhwc) {
+            eo_op *tr = transpose(mp, &rb, y, to_nhwc_p);
+            y = tr ? eo_op_result(tr, 0) : NULL;
+        }
+        ys[i] = y;
+        s = y ? EO_OK : EO_NOMEM;
+    }
+    if (s == EO_OK && !eo_builder_create(&rb, "npu.yield", nout, ys, 0, NULL,
+                                         0, NULL))
+        s = EO_NOMEM;
+    eo_irmap_destroy(map);
+    if (s != EO_OK) {
+        eo_op_state_release(&st);
+        return s;
+    }
+    eo_op *cpu = eo_builder_insert(&mp->b, &st);
+    if (!cpu)
+        return EO_NOMEM;
+    for (size_t g = 0; g < mp->ngroup; g++)
+        if (mark_done(mp, mp->group[g]) != EO_OK)
+            return EO_NOMEM;
+    mp->ngroup = 0;
+    if (push_tok(mp, eo_op_result(cpu, 0)) != EO_OK)
+        return EO_NOMEM;
+    return end_layer(mp, loc);
+}
+
+/* The home of operand 'v' of 'user'; NULL after a diagnostic (a
+ * constant activation operand has none). */
+static eo_value *
+home_of(mapper *mp, eo_op *user, const eo_value *v)
+{
+    vent *e = lookup(mp, v);
+    if (!e)
+        eo_op_error(user, "npu-map: unsupported: an activation operand "
+                    "that is a constant");
+    return e ? e->buf : NULL;
+}
+
+/* 'v' in NHWC for an engine: its home, or an NHWC copy of a logical
+ * rank-4 home (a host transpose). */
+static eo_value *
+nhwc_home(mapper *mp, eo_op *user, eo_value *v)
+{
+    vent *e = lookup(mp, v);
+    if (!e) {
+        eo_op_error(user, "npu-map: an operand without a buffer");
+        return NULL;
+    }
+    if (e->nhwc || eo_type_rank(eo_value_type(v)) != 4)
+        return e->buf;
+    /* A host region copying the logical home into an NHWC one. */
+    eo_value *old = e->buf;
+    const eo_loc *loc = eo_op_loc(user);
+    int64_t sh4[4], p[4];
+    shape_of(eo_value_type(v), sh4);
+    to_nhwc(sh4, p);
+    const eo_type *elem = eo_type_elem(eo_value_type(v));
+    eo_value *h = alloc(mp, loc, 4, p, storage_of(elem), false);
+    if (!h)
+        return NULL;
+    eo_strbuf site = { 0 };
+    eo_op_site_key(user, &site);
+    eo_strbuf_puts(&site, "/layout");
+    alist l = { .n = 0 };
+    add(mp, &l, "num_ins", i64a(mp, 1));
+    add(mp, &l, "name", site.data ? str(mp, site.data) : NULL);
+    eo_strbuf_free(&site);
+    const eo_type *tok = eo_npu_token_type(mp->ctx);
+    eo_op_state st;
+    eo_op_state_init(&st, mp->ctx, "npu.cpu", loc);
+    eo_value *bufs[2] = { old, h };
+    eo_status s = tok && !l.oom ? EO_OK : EO_NOMEM;
+    s = s ? s : eo_op_state_add_operands(&st, 2, bufs);
+    s = s ? s : eo_op_state_add_result(&st, tok);
+    for (size_t i = 0; s == EO_OK && i < l.n; i++)
+        s = eo_op_state_set_attr(&st, eo_ident_str(l.a[i].name),
+                                 l.a[i].value);
+    eo_region *reg = s == EO_OK ? eo_op_state_add_region(&st) : NULL;
+    eo_block *blk = reg ? eo_block_create(mp->ctx) : NULL;
+    const eo_type *at = blk ? tensor_of_buf(mp, old, elem) : NULL;
+    eo_value *a = at ? eo_block_add_arg(blk, at, loc) : NULL;
+    if (!a) {
+        if (blk)
+            eo_block_destroy(blk);
+        eo_op_state_release(&st);
+        return NULL;
+    }
+    eo_region_append(reg, blk);
+    eo_builder rb;
+    eo_builder_init(&rb, mp->ctx);
+    eo_builder_set_end(&rb, blk);
+    rb.loc = loc;
+    static const int64_t perm[4] = { 0, 2, 3, 1 };
+    eo_op *tr = transpose(mp, &rb, a, perm);
+    eo_value *y = tr ? eo_op_result(tr, 0) : NULL;
+    if (!y || !eo_builder_create(&rb, "npu.yield", 1, &y, 0, NULL, 0, NULL)) {
+        eo_op_state_release(&st);
+        return NULL;
+    }
+    eo_op *cpu = eo_builder_insert(&mp->b, &st);
+    if (!cpu || push_tok(mp, eo_op_result(cpu, 0)) != EO_OK
+        || end_layer(mp, loc) != EO_OK)
+        return NULL;
+    if (set_home(mp, v, h, true) != EO_OK)
+        return NULL;
+    return h;
+}
+
+/* ------------------------------------------------------------------ */
+/* Engine layers                                                       */
+/* ------------------------------------------------------------------ */
+
+/* SRAM bytes of a conv / fc layer tiled by 'oc' output channels with
+ * 'nb' buffer sets. */
+static int64_t
+conv_sram(const layer *L, int64_t oc, int64_t nb)
+{
+    if (L->kind == L_FC) {
+        int64_t x = L->m * L->k;
+        return x + nb * (oc * L->k + 4 * oc + L->m * oc);
+    }
+    const eo_graph_conv *c = &L->cp;
+    int64_t cg = L->ck == EO_NPU_DEPTHWISE ? 1 : c->c;
+    int64_t w = oc * c->kh * c->kw * cg, y = c->n * c->ho * c->wo * oc;
+    int64_t x = c->n * c->h * c->w * c->c;
+    if (L->ck == EO_NPU_DEPTHWISE)
+        return nb * (x / c->c * (oc / (c->o / c->c)) + w + 4 * oc + y);
+    return x + nb * (w + 4 * oc + y);
+}
+
+static int64_t
+layer_outs(const layer *L)
+{
+    return L->kind == L_FC ? L->n : L->cp.o;
+}
+
+/* The tile domain: output-channel counts dividing the outputs (depthwise:
+ * multiples of the channel multiplier) whose SRAM fits single-buffered. */
+static size_t
+tile_domain(mapper *mp, const layer *L, int64_t *vals, size_t cap)
+{
+    int64_t o = layer_outs(L), step = 1;
+    if (L->kind == L_CONV && L->ck == EO_NPU_DEPTHWISE)
+        step = L->cp.o / L->cp.c;
+    size_t n = 0;
+    for (int64_t t = o; t >= step && n < cap; t--)
+        if (o % t == 0 && t % step == 0 && conv_sram(L, t, 1) <= mp->sram_bytes)
+            vals[n++] = t;
+    return n;
+}
+
+static eo_status
+emit_conv(mapper *mp, const layer *L, const char *site, int64_t oc, bool db,
+          bool onchip)
+{
+    eo_op *op = L->op;
+    const eo_loc *loc = eo_op_loc(op);
+    eo_ctx *ctx = mp->ctx;
+    bool fc = L->kind == L_FC, dw = !fc && L->ck == EO_NPU_DEPTHWISE;
+    const eo_graph_conv *c = &L->cp;
+    int64_t O = layer_outs(L);
+    int64_t kh = fc ? 1 : c->kh, kw = fc ? 1 : c->kw;
+    int64_t cg = fc ? L->k : dw ? 1 : c->c;
+    int64_t mult = dw ? c->o / c->c : 1;
+    const eo_type *i8 = eo_type_get_int(ctx, 8), *i32 =
+        eo_type_get_int(ctx, 32);
+    /* Weights: OIHW -> OHWI (conv), [K,N] -> [N,K] (fc). */
+    eo_tensor w, wt;
+    memset(&wt, 0, sizeof wt);
+    if (const_of(mp, eo_op_operand(op, 1), &w) != EO_OK)
+        return eo_op_error(op, "npu-map: weights are not a constant");
+    int64_t wshape[4] = { O, kh, kw, cg };
+    size_t wr = fc ? 2 : 4;
+    if (fc)
+        wshape[1] = L->k;
+    eo_status s = eo_tensor_alloc(&wt, EO_DT_I8, wr, wshape);
+    if (s == EO_OK) {
+        const int8_t *src = w.data;
+        int8_t *dst = wt.data;
+        for (int64_t o = 0; o < O; o++)
+            for (int64_t y = 0; y < kh; y++)
+                for (int64_t x = 0; x < kw; x++)
+                    for (int64_t i = 0; i < cg; i++) {
+                        int64_t si = fc ? (L->trans_b ? o * L->k + i
+                                                      : i * O + o)
+                                        : ((o * cg + i) * kh + y) * kw + x;
+                        dst[((o * kh + y) * kw + x) * cg + i] = src[si];
+                    }
+    }
+    eo_tensor_free(&w);
+    if (s != EO_OK)
+        return s;
+    const eo_type *wtt = eo_type_get_tensor(ctx, wr, wshape, i8, NULL);
+    eo_value *wg = wtt ? global(mp, op, &wt, wtt) : NULL;
+    eo_tensor_free(&wt);
+    if (!wg)
+        return EO_ERROR;
+    eo_value *bg = NULL;
+    if (eo_op_num_operands(op) > 2) {
+        eo_tensor bt;
+        if (const_of(mp, eo_op_operand(op, 2), &bt) != EO_OK)
+            return eo_op_error(op, "npu-map: the bias is not a constant");
+        const eo_type *btt = eo_type_get_tensor(ctx, 1, &O, i32, NULL);
+        bg = btt && bt.nbytes == (size_t)O * 4 ? global(mp, op, &bt, btt)
+                                               : NULL;
+        eo_tensor_free(&bt);
+        if (!bg)
+            return eo_op_error(op, "npu-map: bad bias");
+    }
+    /* Output stage. */
+    int64_t *mul = calloc((size_t)O, sizeof *mul);
+    int64_t *sh = calloc((size_t)O, sizeof *sh);
+    int64_t *wz = calloc((size_t)O, sizeof *wz);
+    if (!mul || !sh || !wz) {
+        free(mul);
+        free(sh);
+        free(wz);
+        return EO_NOMEM;
+    }
+    for (int64_t o = 0; o < O; o++) {
+        size_t wi = L->qw.num_scales > 1 ? (size_t)o : 0;
+        int32_t q;
+        int e;
+        eo_quant_multiplier(L->qx.scales[0] * L->qw.scales[wi]
+                            / L->qy.scales[0], &q, &e);
+        mul[o] = q;
+        sh[o] = e;
+        wz[o] = L->qw.zero_points[wi];
+    }
+    int64_t lo, hi;
+    act_bounds(op, &L->qy, &lo, &hi);
+    /* Buffers. */
+    eo_value *xh = fc ? home_of(mp, op, eo_op_operand(op, 0))
+                      : nhwc_home(mp, op, eo_op_operand(op, 0));
+    eo_value *yh = xh ? result_home(mp, op, onchip) : NULL;
+    s = xh && yh ? EO_OK : EO_ERROR;
+    int64_t T = O / oc, nb = db && T > 1 ? 2 : 1;
+    /* On-chip homes are engine operands as they are (whole tensors). */
+    bool x_direct = xh && is_onchip(xh) && (!dw || T == 1);
+    bool y_direct = yh && is_onchip(yh) && T == 1;
+    int64_t xs_shape[4], x_full[4], y_t[4];
+    size_t xr = fc ? 2 : 4;
+    if (fc) {
+        x_full[0] = L->m;
+        x_full[1] = L->k;
+        y_t[0] = L->m;
+        y_t[1] = oc;
+    } else {
+        x_full[0] = c->n;
+        x_full[1] = c->h;
+        x_full[2] = c->w;
+        x_full[3] = c->c;
+        y_t[0] = c->n;
+        y_t[1] = c->ho;
+        y_t[2] = c->wo;
+        y_t[3] = oc;
+    }
+    memcpy(xs_shape, x_full, sizeof xs_shape);
+    if (dw)
+        xs_shape[3] = oc / mult;
+    int64_t w_t[4] = { oc, kh, kw, cg };
+    if (fc)
+        w_t[1] = L->k;
+    eo_value *xs[2] = { 0 }, *ws[2] = { 0 }, *bs[2] = { 0 }, *ys[2] = { 0 };
+    eo_value *lastc[2] = { 0 }, *lasto[2] = { 0 }, *tx = NULL;
+    eo_value *prev_out = NULL;
+    for (int64_t k = 0; s == EO_OK && k < nb; k++) {
+        if (x_direct)
+            xs[k] = xh;
+        else if ((dw || k == 0)
+                 && !(xs[k] = alloc(mp, loc, xr, xs_shape, i8, true)))
+            s = EO_NOMEM;
+        if (!dw && k > 0)
+            xs[k] = xs[0];
+        if (y_direct)
+            ys[k] = yh;
+        if (s == EO_OK && (!(ws[k] = alloc(mp, loc, wr, w_t, i8, true))
+                           || (bg && !(bs[k] = alloc(mp, loc, 1, &oc, i32,
+                                                     true)))
+                           || (!y_direct
+                               && !(ys[k] = alloc(mp, loc, xr, y_t, i8,
+                                                  true)))))
+            s = EO_NOMEM;
+    }
+    if (s == EO_OK && !dw && !x_direct
+        && !(tx = dma(mp, loc, site, xh, xs[0], xr, NULL, NULL, NULL, 0,
+                      NULL)))
+        s = EO_NOMEM;
+    static const char *const kinds[] = {
+        "conv2d", "depthwise", "pointwise", "fully_connected"
+    };
+    for (int64_t i = 0; s == EO_OK && i < T; i++) {
+        int64_t k = i % nb, o0 = i * oc;
+        int64_t woff[4] = { o0, 0, 0, 0 }, xoff[4] = { 0, 0, 0, o0 / mult };
+        int64_t yoff[4] = { 0, 0, 0, o0 };
+        if (fc)
+            yoff[1] = o0;
+        eo_value *dep = lastc[k];
+        eo_value *tw = dma(mp, loc, site, wg, ws[k], wr, w_t, woff, NULL, 1,
+                           &dep);
+        eo_value *tb = bg ? dma(mp, loc, site, bg, bs[k], 1, &oc, &o0, NULL,
+                                1, &dep)
+                          : NULL;
+        bool xcopy = dw && !x_direct;
+        eo_value *txk = xcopy ? dma(mp, loc, site, xh, xs[k], 4, xs_shape,
+                                    xoff, NULL, 1, &dep)
+                              : tx;
+        if (!tw || (bg && !tb) || (xcopy && !txk)) {
+            s = EO_NOMEM;
+            break;
+        }
+        alist l = { .n = 0 };
+        add(mp, &l, "name", str(mp, site));
+        add(mp, &l, "kind", str(mp, kinds[L->ck]));
+        if (!fc) {
+            add(mp, &l, "strides", arr(mp, 2, c->stride));
+            add(mp, &l, "dilations", arr(mp, 2, c->dilation));
+            add(mp, &l, "pads", arr(mp, 4, c->pad));
+        }
+        add(mp, &l, "input_zp", i64a(mp, L->qx.zero_points[0]));
+        add(mp, &l, "weight_zp", arr(mp, (size_t)oc, wz + o0));
+        add(mp, &l, "output_zp", i64a(mp, L->qy.zero_points[0]));
+        add(mp, &l, "multiplier", arr(mp, (size_t)oc, mul + o0));
+        add(mp, &l, "shift", arr(mp, (size_t)oc, sh + o0));
+        add(mp, &l, "act_min", i64a(mp, lo));
+        add(mp, &l, "act_max", i64a(mp, hi));
+        eo_value *bufs[4] = { xs[k], ws[k], ys[k], bs[k] };
+        eo_value *deps[4] = { txk, tw, tb, lasto[k] };
+        eo_value *tc = cmd(mp, loc, "npu.conv", bg ? 4 : 3, bufs, 4, deps,
+                           &l);
+        /* The simulator orders accesses by their byte hulls: strided
+         * channel slices of one home overlap, so the copies out chain. */
+        eo_value *od[2] = { tc, prev_out };
+        eo_value *to = !tc || y_direct ? tc
+                       : dma(mp, loc, site, ys[k], yh, xr, y_t, NULL, yoff, 2,
+                             od);
+        if (!to || push_tok(mp, to) != EO_OK) {
+            s = EO_NOMEM;
+            break;
+        }
+        lastc[k] = tc;
+        lasto[k] = to;
+        prev_out = to;
+    }
+    free(mul);
+    free(sh);
+    free(wz);
+    return s == EO_OK ? end_layer(mp, loc) : s;
+}
+
+/* A [M, C] view (memref.collapse_shape) of NHWC buffer 'b'. */
+static eo_value *
+collapse(mapper *mp, const eo_loc *loc, eo_value *b)
+{
+    const eo_type *t = eo_value_type(b);
+    int64_t s[2] = { eo_type_dim(t, 0) * eo_type_dim(t, 1)
+                     * eo_type_dim(t, 2), eo_type_dim(t, 3) };
+    const eo_type *rt = eo_type_get_memref(mp->ctx, 2, s, eo_type_elem(t),
+                                           NULL, eo_type_memspace(t));
+    const eo_type *i64 = eo_type_get_int(mp->ctx, 64);
+    const eo_attr *g0[3] = { eo_attr_get_int(mp->ctx, i64, 0),
+                             eo_attr_get_int(mp->ctx, i64, 1),
+                             eo_attr_get_int(mp->ctx, i64, 2) };
+    const eo_attr *g1 = eo_attr_get_int(mp->ctx, i64, 3);
+    const eo_attr *gs[2] = { eo_attr_get_array(mp->ctx, 3, g0),
+                             eo_attr_get_array(mp->ctx, 1, &g1) };
+    alist l = { .n = 0 };
+    add(mp, &l, "reassociation", eo_attr_get_array(mp->ctx, 2, gs));
+    eo_op *op = rt ? mk(mp, loc, "memref.collapse_shape", 1, &b, 1, &rt, &l)
+                   : NULL;
+    return op ? eo_op_result(op, 0) : NULL;
+}
+
+/* A pointwise convolution or a matrix product on the crossbars: per
+ * column block j (nb outputs), imc_program of its g row blocks (from
+ * off-chip globals) into crossbars, then one imc_mvm over the whole
+ * input (on chip) with the output stage; crossbars are reused round
+ * robin, a reprogramming waiting for the products that read the
+ * crossbar. */
+static eo_status
+emit_imc(mapper *mp, const layer *L, const char *site, bool onchip)
+{
+    eo_op *op = L->op;
+    const eo_loc *loc = eo_op_loc(op);
+    eo_ctx *ctx = mp->ctx;
+    bool fc = L->kind == L_FC;
+    int64_t K = L->ik, N = L->in_, nb = L->nb, g = L->g;
+    int64_t rows = mp->d->imc.rows, X = mp->d->imc.crossbars;
+    const eo_type *i8 = eo_type_get_int(ctx, 8), *i32 =
+        eo_type_get_int(ctx, 32);
+    eo_tensor w;
+    if (const_of(mp, eo_op_operand(op, 1), &w) != EO_OK)
+        return eo_op_error(op, "npu-map: weights are not a constant");
+    const int8_t *wd = w.data;
+    eo_value *bg = NULL;
+    if (eo_op_num_operands(op) > 2) {
+        eo_tensor bt;
+        if (const_of(mp, eo_op_operand(op, 2), &bt) != EO_OK) {
+            eo_tensor_free(&w);
+            return eo_op_error(op, "npu-map: the bias is not a constant");
+        }
+        const eo_type *btt = eo_type_get_tensor(ctx, 1, &N, i32, NULL);
+        bg = btt && bt.nbytes == (size_t)N * 4 ? global(mp, op, &bt, btt)
+                                               : NULL;
+        eo_tensor_free(&bt);
+        if (!bg) {
+            eo_tensor_free(&w);
+            return eo_op_error(op, "npu-map: bad bias");
+        }
+    }
+    int64_t lo, hi;
+    act_bounds(op, &L->qy, &lo, &hi);
+    eo_value *xh = fc ? home_of(mp, op, eo_op_operand(op, 0))
+                      : nhwc_home(mp, op, eo_op_operand(op, 0));
+    eo_value *yh = xh ? result_home(mp, op, onchip) : NULL;
+    eo_status s = xh && yh ? EO_OK : EO_ERROR;
+    /* The input on chip, as [M, K]. */
+    const eo_type *xt = xh ? eo_value_type(xh) : NULL;
+    int64_t xshape[4], yshape[4];
+    size_t r = fc ? 2 : 4;
+    if (xt)
+        shape_of(xt, xshape);
+    memcpy(yshape, xshape, sizeof yshape);
+    yshape[r - 1] = nb;
+    eo_value *xs = NULL, *tx = NULL, *x2 = NULL;
+    if (s == EO_OK) {
+        xs = is_onchip(xh) ? xh : alloc(mp, loc, r, xshape, i8, true);
+        if (xs && xs != xh)
+            tx = dma(mp, loc, site, xh, xs, r, NULL, NULL, NULL, 0, NULL);
+        x2 = xs && (xs == xh || tx) ? (fc ? xs : collapse(mp, loc, xs))
+                                    : NULL;
+        s = x2 ? EO_OK : EO_NOMEM;
+    }
+    eo_value **reader = calloc((size_t)X, sizeof *reader);
+    int8_t *blk = malloc((size_t)(rows * nb));
+    if (!reader || !blk)
+        s = EO_NOMEM;
+    eo_value *prev_out = NULL;
+    int64_t nblocks = N / nb, next_xb = 0;
+    for (int64_t j = 0; s == EO_OK && j < nblocks; j++) {
+        int64_t n0 = j * nb;
+        int64_t xbs[64];
+        eo_value *progs[64];
+        for (int64_t i = 0; s == EO_OK && i < g; i++) {
+            int64_t k0 = i * rows, kr = K - k0 < rows ? K - k0 : rows;
+            for (int64_t kk = 0; kk < kr; kk++)
+                for (int64_t nn = 0; nn < nb; nn++) {
+                    int64_t n = n0 + nn, k = k0 + kk;
+                    int64_t si = fc ? (L->trans_b ? n * K + k : k * N + n)
+                                    : n * K + k;
+                    blk[kk * nb + nn] = wd[si];
+                }
+            eo_tensor bt;
+            int64_t bs_[2] = { kr, nb };
+            memset(&bt, 0, sizeof bt);
+            s = eo_tensor_alloc(&bt, EO_DT_I8, 2, bs_);
+            if (s != EO_OK)
+                break;
+            memcpy(bt.data, blk, (size_t)(kr * nb));
+            const eo_type *btt = eo_type_get_tensor(ctx, 2, bs_, i8, NULL);
+            eo_value *gb = btt ? global(mp, op, &bt, btt) : NULL;
+            eo_tensor_free(&bt);
+            int64_t xb = next_xb;
+            next_xb = (next_xb + 1) % X;
+            alist l = { .n = 0 };
+            add(mp, &l, "name", str(mp, site));
+            add(mp, &l, "crossbar", i64a(mp, xb));
+            eo_value *dep = reader[xb];
+            progs[i] = gb ? cmd(mp, loc, "npu.imc_program", 1, &gb, 1, &dep,
+                                &l)
+                          : NULL;
+            xbs[i] = xb;
+            if (!progs[i])
+                s = EO_NOMEM;
+        }
+        if (s != EO_OK)
+            break;
+        eo_value *ys = is_onchip(yh) && nblocks == 1
+                           ? yh : alloc(mp, loc, r, yshape, i8, true);
+        eo_value *y2 = ys ? (fc ? ys : collapse(mp, loc, ys)) : NULL;
+        eo_value *bsb = bg ? alloc(mp, loc, 1, &nb, i32, true) : NULL;
+        eo_value *tb = bsb ? dma(mp, loc, site, bg, bsb, 1, &nb, &n0, NULL,
+                                 0, NULL)
+                           : NULL;
+        if (!y2 || (bg && !tb)) {
+            s = EO_NOMEM;
+            break;
+        }
+        int64_t mul[64], sh[64], wz[64];
+        for (int64_t c = 0; c < nb; c++) {
+            size_t wi = L->qw.num_scales > 1 ? (size_t)(n0 + c) : 0;
+            int32_t q;
+            int e;
+            eo_quant_multiplier(L->qx.scales[0] * L->qw.scales[wi]
+                                / L->qy.scales[0], &q, &e);
+            mul[c] = q;
+            sh[c] = e;
+            wz[c] = L->qw.zero_points[wi];
+        }
+        alist l = { .n = 0 };
+        add(mp, &l, "name", str(mp, site));
+        add(mp, &l, "crossbars", arr(mp, (size_t)g, xbs));
+        add(mp, &l, "input_zp", i64a(mp, L->qx.zero_points[0]));
+        add(mp, &l, "weight_zp", arr(mp, (size_t)nb, wz));
+        add(mp, &l, "output_zp", i64a(mp, L->qy.zero_points[0]));
+        add(mp, &l, "multiplier", arr(mp, (size_t)nb, mul));
+        add(mp, &l, "shift", arr(mp, (size_t)nb, sh));
+        add(mp, &l, "act_min", i64a(mp, lo));
+        add(mp, &l, "act_max", i64a(mp, hi));
+        eo_value *bufs[3] = { x2, y2, bsb };
+        eo_value *deps[68];
+        size_t nd = 0;
+        deps[nd++] = tx;
+        deps[nd++] = tb;
+        for (int64_t i = 0; i < g; i++)
+            deps[nd++] = progs[i];
+        eo_value *tm = cmd(mp, loc, "npu.imc_mvm", bg ? 3 : 2, bufs, nd,
+                           deps, &l);
+        if (!tm) {
+            s = EO_NOMEM;
+            break;
+        }
+        for (int64_t i = 0; i < g; i++)
+            reader[xbs[i]] = tm;
+        eo_value *to = tm;
+        if (ys != yh) {
+            int64_t off[4] = { 0, 0, 0, 0 };
+            off[r - 1] = n0;
+            eo_value *od[2] = { tm, prev_out };
+            to = dma(mp, loc, site, ys, yh, r, yshape, NULL, off, 2, od);
+        }
+        if (!to || push_tok(mp, to) != EO_OK)
+            s = EO_NOMEM;
+        prev_out = to;
+    }
+    free(reader);
+    free(blk);
+    eo_tensor_free(&w);
+    return s == EO_OK ? end_layer(mp, loc) : s;
+}
+
+static eo_status
+emit_pool(mapper *mp, const layer *L, const char *site, bool onchip)
+{
+    eo_op *op = L->op;
+    const eo_loc *loc = eo_op_loc(op);
+    const eo_graph_conv *c = &L->cp;
+    const eo_type *i8 = eo_type_get_int(mp->ctx, 8);
+    eo_value *xh = nhwc_home(mp, op, eo_op_operand(op, 0));
+    eo_value *yh = xh ? result_home(mp, op, onchip) : NULL;
+    int64_t xsh[4] = { c->n, c->h, c->w, c->c };
+    int64_t ysh[4] = { c->n, c->ho, c->wo, c->c };
+    bool x_direct = xh && is_onchip(xh), y_direct = yh && is_onchip(yh);
+    eo_value *xs = !xh || x_direct ? xh : alloc(mp, loc, 4, xsh, i8, true);
+    eo_value *ys = !xs || !yh || y_direct ? yh
+                                          : alloc(mp, loc, 4, ysh, i8, true);
+    if (!xs || !ys)
+        return EO_ERROR;
+    bool avg = eo_graph_op_kind(op) != GRAPH_MAX_POOL;
+    alist l = { .n = 0 };
+    int64_t k[2] = { c->kh, c->kw };
+    add(mp, &l, "name", str(mp, site));
+    add(mp, &l, "op", str(mp, avg ? "avgpool" : "maxpool"));
+    add(mp, &l, "kernel", arr(mp, 2, k));
+    add(mp, &l, "strides", arr(mp, 2, c->stride));
+    add(mp, &l, "pads", arr(mp, 4, c->pad));
+    if (avg) {
+        add(mp, &l, "count_include_pad",
+            eo_attr_get_bool(mp->ctx, c->count_include_pad));
+        add(mp, &l, "output_zp", i64a(mp, L->qy.zero_points[0]));
+    } else {
+        add(mp, &l, "dilations", arr(mp, 2, c->dilation));
+    }
+    eo_value *tx = x_direct ? NULL : dma(mp, loc, site, xh, xs, 4, NULL, NULL,
+                                         NULL, 0, NULL);
+    eo_value *b[2] = { xs, ys };
+    eo_value *te = tx || x_direct ? cmd(mp, loc, "npu.ew", 2, b, 1, &tx, &l)
+                                  : NULL;
+    eo_value *to = !te || y_direct ? te
+                   : dma(mp, loc, site, ys, yh, 4, NULL, NULL, NULL, 1, &te);
+    if (!to || push_tok(mp, to) != EO_OK)
+        return EO_NOMEM;
+    return end_layer(mp, loc);
+}
+
+/* ------------------------------------------------------------------ */
+/* The pass                                                            */
+/* ------------------------------------------------------------------ */
+
+static void
+report_layer(mapper *mp, const layer *L, int unit, const char *detail)
+{
+    if (!mp->report)
+        return;
+    eo_strbuf site = { 0 };
+    eo_op_site_key(L->op, &site);
+    const eo_loc *loc = eo_op_loc(L->op);
+    eo_diag_builder *db = eo_diag_begin(mp->ctx, EO_SEV_REMARK, loc,
+                                        "npu-map: layer '%s' (%s) on %s%s",
+                                        site.data ? site.data : "?",
+                                        eo_op_name_str(L->op),
+                                        unit_names[unit], detail);
+    eo_strbuf_free(&site);
+    for (int u = 0; u < U_NUM; u++)
+        if (u != unit && !L->ok[u] && L->why[u][0])
+            eo_diag_note(db, loc, "%s excluded: %s", unit_names[u],
+                         L->why[u]);
+        else if (u != unit && L->ok[u])
+            eo_diag_note(db, loc, "%s possible", unit_names[u]);
+    eo_diag_emit(db);
+}
+
+static eo_status
+map_layer(mapper *mp, eo_op *op)
+{
+    layer L;
+    analyse(mp, op, &L);
+    int64_t vals[64];
+    size_t nt = 0;
+    if (L.ok[U_CONV]) {
+        nt = tile_domain(mp, &L, vals, 64);
+        if (!nt)
+            exclude(&L, U_CONV, "no tile of its weights and outputs fits "
+                    "the SRAM");
+    }
+    const char *names[U_NUM];
+    int idx[U_NUM];
+    size_t n = 0;
+    for (int u = 0; u < U_NUM; u++)
+        if (L.ok[u]) {
+            idx[n] = u;
+            names[n++] = unit_names[u];
+        }
+    int unit = U_CPU;
+    if (n > 1) {
+        eo_knob_domain dom = { .kind = EO_KNOB_ENUM, .names = names,
+                               .count = n };
+        int64_t v = eo_knob_ask(mp->kp, "unit", op, NULL, &dom, 0,
+                                "npu-map");
+        unit = idx[v >= 0 && (size_t)v < n ? v : 0];
+    }
+    if (unit == U_CPU) {
+        report_layer(mp, &L, unit, "");
+        if (grow((void **)&mp->group, &mp->capgroup, mp->ngroup,
+                 sizeof *mp->group))
+            return EO_NOMEM;
+        mp->group[mp->ngroup++] = op;
+        return EO_OK;
+    }
+    eo_status s = flush_group(mp);
+    if (s != EO_OK)
+        return s;
+    eo_strbuf site = { 0 };
+    eo_op_site_key(op, &site);
+    if (!site.data || site.oom) {
+        eo_strbuf_free(&site);
+        return EO_NOMEM;
+    }
+    /* Where the result lives: off-chip (default) or in SRAM until its
+     * last use. Asked when the result is not a function result. */
+    bool onchip = false;
+    if (!lookup(mp, eo_op_result(op, 0))) {
+        static const char *const homes[] = { "dram", "sram" };
+        eo_knob_domain dom = { .kind = EO_KNOB_ENUM, .names = homes,
+                               .count = 2 };
+        onchip = eo_knob_ask(mp->kp, "home", op, NULL, &dom, 0,
+                             "npu-map") == 1;
+    }
+    char detail[128] = "";
+    if (unit == U_CONV) {
+        int64_t oc = vals[0];
+        if (nt > 1) {
+            eo_knob_domain dom = { .kind = EO_KNOB_SET, .values = vals,
+                                   .count = nt };
+            oc = eo_knob_ask(mp->kp, "tile", op, NULL, &dom, vals[0],
+                             "npu-map");
+        }
+        bool db = false;
+        /* Asked whenever tiling is possible (also at one tile, where it
+         * changes nothing), so that a search discovers it at the
+         * defaults. */
+        if (nt > 1 && conv_sram(&L, oc, 2) <= mp->sram_bytes) {
+            eo_knob_domain dom = { .kind = EO_KNOB_BOOL };
+            db = eo_knob_ask(mp->kp, "dbuf", op, NULL, &dom, 0, "npu-map");
+        }
+        snprintf(detail, sizeof detail, " (%s, %lld output channels per "
+                 "tile%s%s)", eo_npu_conv_kind_name(L.ck), (long long)oc,
+                 db ? ", double-buffered" : "",
+                 onchip ? ", result in SRAM" : "");
+        report_layer(mp, &L, unit, detail);
+        s = mark_done(mp, op);
+        s = s ? s : emit_conv(mp, &L, site.data, oc, db, onchip);
+    } else if (unit == U_IMC) {
+        snprintf(detail, sizeof detail, " (%lld column blocks of %lld "
+                 "outputs over %lld crossbars each%s)",
+                 (long long)(L.in_ / L.nb), (long long)L.nb,
+                 (long long)L.g, onchip ? ", result in SRAM" : "");
+        report_layer(mp, &L, unit, detail);
+        s = mark_done(mp, op);
+        s = s ? s : emit_imc(mp, &L, site.data, onchip);
+    } else {
+        report_layer(mp, &L, unit, onchip ? " (result in SRAM)" : "");
+        s = mark_done(mp, op);
+        s = s ? s : emit_pool(mp, &L, site.data, onchip);
+    }
+    eo_strbuf_free(&site);
+    return s;
+}
+
+/* Copies result 'v' into output argument 'out' (when it lives
+ * elsewhere). */
+static eo_status
+copy_result(mapper *mp, eo_op *ret, eo_value *v, eo_value *out)
+{
+    vent *e = lookup(mp, v);
+    if (!e)
+        return eo_op_error(ret, "npu-map: a result without a buffer");
+    if (e->buf == out)
+        return EO_OK;
+    const eo_loc *loc = eo_op_loc(ret);
+    if (!e->nhwc) {
+        eo_value *t = dma(mp, loc, "result", e->buf, out, 0, NULL, NULL,
+                          NULL, 0, NULL);
+        if (!t || push_tok(mp, t) != EO_OK)
+            return EO_NOMEM;
+        return end_layer(mp, loc);
+    }
+    /* NHWC -> logical on the host. */
+    if (grow((void **)&mp->group, &mp->capgroup, mp->ngroup,
+             sizeof *mp->group))
+        return EO_NOMEM;
+    /* A region of no op: transposes only (flush_group handles the
+     * layout of inputs and outputs; build it by hand). */
+    alist l = { .n = 0 };
+    add(mp, &l, "num_ins", i64a(mp, 1));
+    add(mp, &l, "name", str(mp, "result"));
+    const eo_type *tok = eo_npu_token_type(mp->ctx);
+    eo_op_state st;
+    eo_op_state_init(&st, mp->ctx, "npu.cpu", loc);
+    eo_value *bufs[2] = { e->buf, out };
+    eo_status s = tok && !l.oom ? EO_OK : EO_NOMEM;
+    s = s ? s : eo_op_state_add_operands(&st, 2, bufs);
+    s = s ? s : eo_op_state_add_result(&st, tok);
+    for (size_t i = 0; s == EO_OK && i < l.n; i++)
+        s = eo_op_state_set_attr(&st, eo_ident_str(l.a[i].name),
+                                 l.a[i].value);
+    eo_region *reg = s == EO_OK ? eo_op_state_add_region(&st) : NULL;
+    eo_block *blk = reg ? eo_block_create(mp->ctx) : NULL;
+    const eo_type *elem = eo_type_elem(eo_value_type(v));
+    const eo_type *at = blk ? tensor_of_buf(mp, e->buf, elem) : NULL;
+    eo_value *a = at ? eo_block_add_arg(blk, at, loc) : NULL;
+    if (!a) {
+        if (blk)
+            eo_block_destroy(blk);
+        eo_op_state_release(&st);
+        return EO_NOMEM;
+    }
+    eo_region_append(reg, blk);
+    eo_builder rb;
+    eo_builder_init(&rb, mp->ctx);
+    eo_builder_set_end(&rb, blk);
+    rb.loc = loc;
+    static const int64_t perm[4] = { 0, 3, 1, 2 };
+    eo_op *tr = transpose(mp, &rb, a, perm);
+    eo_value *y = tr ? eo_op_result(tr, 0) : NULL;
+    if (!y || !eo_builder_create(&rb, "npu.yield", 1, &y, 0, NULL, 0, NULL)) {
+        eo_op_state_release(&st);
+        return EO_NOMEM;
+    }
+    eo_op *cpu = eo_builder_insert(&mp->b, &st);
+    if (!cpu || push_tok(mp, eo_op_result(cpu, 0)) != EO_OK)
+        return EO_NOMEM;
+    return end_layer(mp, loc);
+}
+
+static bool
+has_graph_ops(eo_op *fn)
+{
+    eo_block *b = func_entry_block(fn);
+    for (eo_op *op = b ? eo_block_first(b) : NULL; op; op = eo_op_next(op))
+        if (eo_graph_op_kind(op) >= 0)
+            return true;
+    return false;
+}
+
+static eo_status
+map_func(mapper *mp, eo_op *fn)
+{
+    const eo_type *ft = func_get_type(fn);
+    eo_block *body = func_entry_block(fn);
+    size_t nin = eo_type_num_inputs(ft), nres = eo_type_num_results(ft);
+    const eo_type *args[64];
+    if (nin + nres > 64)
+        return eo_op_error(fn, "npu-map: unsupported: more than 64 inputs "
+                           "and results");
+    for (size_t i = 0; i < nin + nres; i++) {
+        const eo_type *t = i < nin ? eo_type_input(ft, i)
+                                   : eo_type_result(ft, i - nin);
+        if (!eo_type_is_shaped(t) || eo_type_rank(t) > 8)
+            return eo_op_error(fn, "npu-map: unsupported: a non-tensor "
+                               "argument or result");
+        int64_t s[8];
+        shape_of(t, s);
+        for (size_t d = 0; d < eo_type_rank(t); d++)
+            if (s[d] < 0)
+                return eo_op_error(fn, "npu-map: unsupported: dynamic "
+                                   "shapes");
+        const eo_type *st = storage_of(eo_type_elem(t));
+        if (!eo_type_is_int(st) || (eo_type_int_width(st) != 8
+                                    && eo_type_int_width(st) != 32))
+            return eo_op_error(fn, "npu-map: unsupported: %s #%zu is not "
+                               "int8 or int32 (npu buffers hold i8 or i32 "
+                               "elements; quantize the model's interface)",
+                               i < nin ? "input" : "result",
+                               i < nin ? i : i - nin);
+        args[i] = memref(mp, eo_type_rank(t), s, st, NULL);
+        if (!args[i])
+            return EO_NOMEM;
+    }
+    const eo_type *nft = eo_type_get_function(mp->ctx, nin + nres, args, 0,
+                                              NULL);
+    const eo_attr *na = eo_op_attr(fn, "sym_name");
+    size_t nl = 0;
+    const char *nm = na ? eo_attr_string(na, &nl) : NULL;
+    char name[256];
+    snprintf(name, sizeof name, "%.*s", (int)nl, nm ? nm : "main");
+    eo_op *nf = nft ? func_create(mp->ctx, eo_op_loc(fn), name, nft, false)
+                    : NULL;
+    if (!nf)
+        return EO_NOMEM;
+    eo_block *nb = func_entry_block(nf);
+    eo_builder_init(&mp->b, mp->ctx);
+    eo_builder_set_end(&mp->b, nb);
+    mp->oldfn = fn;
+    eo_status s = EO_OK;
+    for (size_t i = 0; s == EO_OK && i < nin; i++)
+        s = set_home(mp, eo_block_arg(body, i), eo_block_arg(nb, i), false);
+    eo_op *ret = eo_block_terminator(body);
+    /* Results produced by host regions or rank-2 engines write the
+     * output argument directly. */
+    for (size_t r = 0; s == EO_OK && ret && r < eo_op_num_operands(ret);
+         r++) {
+        eo_value *v = eo_op_operand(ret, r);
+        eo_op *d = eo_value_def_op(v);
+        if (d && !lookup(mp, v) && eo_graph_op_kind(d) != GRAPH_CONSTANT
+            && eo_type_rank(eo_value_type(v)) != 4)
+            s = set_home(mp, v, eo_block_arg(nb, nin + r), false);
+    }
+    for (eo_op *op = eo_block_first(body); s == EO_OK && op;
+         op = eo_op_next(op)) {
+        if (op == ret)
+            break;
+        int k = eo_graph_op_kind(op);
+        if (k == GRAPH_CONSTANT)
+            continue;
+        if (k < 0) {
+            s = eo_op_error(op, "npu-map: unsupported: a non-graph op in "
+                            "the function");
+            break;
+        }
+        s = map_layer(mp, op);
+    }
+    if (s == EO_OK)
+        s = flush_group(mp);
+    for (size_t r = 0; s == EO_OK && ret && r < eo_op_num_operands(ret); r++)
+        s = copy_result(mp, ret, eo_op_operand(ret, r),
+                        eo_block_arg(nb, nin + r));
+    if (s == EO_OK) {
+        mp->b.loc = eo_op_loc(ret);
+        if (!eo_builder_create(&mp->b, "func.return", 0, NULL, 0, NULL, 0,
+                               NULL))
+            s = EO_NOMEM;
+    }
+    if (s != EO_OK) {
+        eo_op_destroy(nf);
+        return s;
+    }
+    const eo_attr *vis = eo_op_attr(fn, "sym_visibility");
+    if (vis && eo_op_set_attr(nf, "sym_visibility", vis) != EO_OK) {
+        eo_op_destroy(nf);
+        return EO_NOMEM;
+    }
+    eo_op_insert_before(fn, nf);
+    eo_op_detach(fn);
+    eo_op_destroy(fn);
+    return EO_OK;
+}
+
+static eo_status
+run_map(eo_op *module, eo_pass_ctx *pc, const void *options)
+{
+    const map_opts *o = options;
+    eo_ctx *ctx = eo_pass_ctx_ctx(pc);
+    if (!o->target || !*o->target)
+        return eo_op_error(module, "npu-map: needs option target=<name|file>");
+    if (eo_npu_register(ctx) != EO_OK)
+        return EO_NOMEM;
+    eo_target *t = eo_target_load_named(ctx, o->target);
+    if (!t)
+        return eo_op_error(module, "npu-map: cannot load target '%s'",
+                           o->target);
+    mapper mp;
+    memset(&mp, 0, sizeof mp);
+    mp.ctx = ctx;
+    mp.t = t;
+    mp.d = eo_target_desc_get(t);
+    mp.kp = eo_pass_ctx_knobs(pc);
+    mp.report = o->report;
+    mp.module = module;
+    eo_status s = EO_OK;
+    if (eo_target_kind_get(t) != EO_TARGET_NPU)
+        s = eo_op_error(module, "npu-map: target '%s' is not an NPU",
+                        eo_target_name(t));
+    const char *lvl = mp.d->has_sram ? mp.d->sram.level : "";
+    for (size_t i = 0; i < mp.d->num_memory; i++) {
+        const eo_memory_desc *m = &mp.d->memory[i];
+        if (m->kind == EO_MEMORY_FLASH)
+            mp.has_flash = true;
+        if (m->kind == EO_MEMORY_SRAM
+            && (!mp.sram_bytes || strcmp(m->name, lvl) == 0))
+            mp.sram_bytes = m->size_bytes;
+    }
+    if (s == EO_OK && !mp.sram_bytes)
+        s = eo_op_error(module, "npu-map: target '%s' has no SRAM",
+                        eo_target_name(t));
+    eo_block *body = eo_module_body(module);
+    eo_op *next = NULL;
+    for (eo_op *op = body ? eo_block_first(body) : NULL; s == EO_OK && op;
+         op = next) {
+        next = eo_op_next(op);
+        if (strcmp(eo_op_name_str(op), "func.func") != 0
+            || func_is_declaration(op) || !has_graph_ops(op))
+            continue;
+        mp.nv = mp.ntoks = mp.nsram = mp.ngroup = mp.ndone = 0;
+        s = map_func(&mp, op);
+    }
+    free(mp.v);
+    free(mp.toks);
+    free(mp.sram);
+    free(mp.group);
+    free(mp.done);
+    eo_target_destroy(t);
+    if (s == EO_NOMEM)
+        return eo_op_error(module, "npu-map: out of memory");
+    return s;
+}
+
+static const eo_pass_option map_options[] = {
+    { "target", "The NPU target: a shipped name or a description file",
+      EO_OPT_STRING, offsetof(map_opts, target), "" },
+    { "report", "Report each layer's unit and why others were excluded "
+      "(remarks)", EO_OPT_BOOL, offsetof(map_opts, report), "false" },
+};
+
+static const eo_pass_def map_pass = {
+    .name = "npu-map",
+    .description = "Map quantized graph ops to npu commands for an NPU "
+                   "target",
+    .anchor = "builtin.module",
+    .options = map_options,
+    .num_options = 2,
+    .options_size = sizeof(map_opts),
+    .run = run_map,
+};
+
+eo_status
+eo_npu_register_passes(eo_ctx *ctx)
+{
+    if (eo_pass_lookup(ctx, "npu-map"))
+        return EO_OK;
+    return eo_pass_register(ctx, &map_pass);
+}
