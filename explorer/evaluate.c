@@ -689,21 +689,32 @@ static eo_status
 assign_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
                  eo_knob_store *ks, eo_target *t)
 {
-    eo_strbuf lines = { 0 };
-    eo_status st = eo_space_knob_lines(s, cand, &lines);
-    if (st == EO_OK && lines.oom)
-        st = EO_NOMEM;
-    for (char *p = lines.data; st == EO_OK && p && *p;) {
-        char *nl = strchr(p, '\n');
-        if (nl)
-            *nl = '\0';
-        if (*p)
-            st = eo_knob_store_assign(ks, p);
-        p = nl ? nl + 1 : p + strlen(p);
+    eo_status st = EO_OK;
+    size_t n = eo_space_num_dims(s);
+    for (size_t i = 0; i < n; i++) {
+        if (cand[i] < eo_space_dim_size(s, i))
+            continue;
+        /* Its diagnostic, as the space gives it. */
+        eo_strbuf lines = { 0 };
+        st = eo_space_knob_lines(s, cand, &lines);
+        eo_strbuf_free(&lines);
+        return st == EO_OK ? EO_ERROR : st;
     }
-    eo_strbuf_free(&lines);
+    /* Each knob as its "name=value" line would assign it, without
+     * writing and splitting the lines. */
     eo_strbuf val = { 0 };
-    for (size_t i = 0; st == EO_OK && i < eo_space_num_dims(s); i++) {
+    for (size_t i = 0; st == EO_OK && i < n; i++) {
+        if (eo_space_dim_is_axis(s, i))
+            continue;
+        val.len = 0;
+        eo_space_value_text(s, i, cand[i], &val);
+        if (val.oom || !val.data)
+            st = EO_NOMEM;
+        else
+            st = eo_knob_store_assign_value(ks, eo_space_dim_name(s, i),
+                                            val.data);
+    }
+    for (size_t i = 0; st == EO_OK && i < n; i++) {
         if (!eo_space_dim_is_axis(s, i))
             continue;
         const char *name = eo_space_dim_name(s, i);

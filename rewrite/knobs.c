@@ -1324,6 +1324,27 @@ eo_knob_store_assign(eo_knob_store *ks, const char *text)
     return parse_line(ks, "<command line>", 1, 1, text, e);
 }
 
+eo_status
+eo_knob_store_assign_value(eo_knob_store *ks, const char *name,
+                           const char *value)
+{
+    size_t klen = strlen(name), n = strlen(value);
+    /* Placed as eo_knob_store_assign("<name>=<value>") places them. */
+    const eo_ident *f = eo_ident_cstr(ks->ctx, "<command line>");
+    const eo_loc *kloc = f ? eo_loc_file(ks->ctx, f, 1, 1)
+                           : eo_loc_unknown(ks->ctx);
+    const eo_loc *vloc = f ? eo_loc_file(ks->ctx, f, 1, (unsigned)klen + 2)
+                           : kloc;
+    if (klen == 0)
+        return eo_emit_error(ks->ctx, kloc, "expected a knob name before "
+                             "'='");
+    knob_val val;
+    eo_status st = parse_line_value(ks, value, n, vloc, &val);
+    if (st != EO_OK)
+        return st;
+    return add_assignment(ks, name, klen, val, kloc, vloc);
+}
+
 /* ------------------------------------------------------------------ */
 /* Checking                                                            */
 /* ------------------------------------------------------------------ */

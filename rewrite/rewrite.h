@@ -89,6 +89,13 @@ EO_API EO_NODISCARD eo_status eo_knob_store_load_buffer(eo_knob_store *ks,
 /* One "name=value" assignment (e.g. from --knob). */
 EO_API EO_NODISCARD eo_status eo_knob_store_assign(eo_knob_store *ks,
                                                    const char *text);
+/* Knob (or pattern) 'name' = 'value', a value as written after the '='
+ * of an assignment (true, 42, a name, "a quoted name"): as
+ * eo_knob_store_assign("<name>=<value>") without building and splitting
+ * the line (the explorer assigns hundreds a candidate). Same errors. */
+EO_API EO_NODISCARD eo_status eo_knob_store_assign_value(eo_knob_store *ks,
+                                                         const char *name,
+                                                         const char *value);
 /* After a run: reports assignments that matched no knob asked, and
  * values outside their knob's domain (with the assignment's location).
  * EO_ERROR if any. */

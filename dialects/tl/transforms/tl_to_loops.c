@@ -345,6 +345,7 @@ loop_bound(lowering *l, size_t d, const eo_attr *maps, const eo_attr *lb,
 #define TILE_MAX_SIZES 128
 #define PERM_MAX (1 + (EO_TL_MAX_LOOPS - 1) * (EO_TL_MAX_LOOPS - 1))
 #define PERM_NAME_MAX (4 * EO_TL_MAX_LOOPS)
+_Static_assert(EO_TL_MAX_LOOPS <= 100, "loop names take 4 characters");
 
 /* Whether the order of loop d matters for one out element: a reduction,
  * or a parallel loop some out map does not index as a plain d<d>. */
@@ -399,8 +400,12 @@ tile_sizes(int64_t extent, int64_t *v)
             v[n++] = t;
         return n;
     }
+    /* 32-bit division where it fits: this runs for every loop of every
+     * candidate the explorer evaluates. */
+    uint32_t e32 = extent <= UINT32_MAX ? (uint32_t)extent : 0;
     for (int64_t t = 2; t < extent && t <= 64; t++)
-        if ((t & (t - 1)) == 0 || extent % t == 0)
+        if ((t & (t - 1)) == 0 ||
+            (e32 ? e32 % (uint32_t)t == 0 : extent % t == 0))
             v[n++] = t;
     for (int64_t t = 128; t < extent && n < TILE_MAX_SIZES; t *= 2) {
         v[n++] = t;
@@ -494,23 +499,53 @@ interchange_orders(size_t n, const bool *fixed,
     return cnt;
 }
 
+/* Writes 'v' in decimal at 'p' (room for 20 digits); returns the end. */
+static char *
+put_dec(char *p, size_t v)
+{
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        *p++ = tmp[--n];
+    return p;
+}
+
 /* Asks knob "<kind>.<site key>[.<param>]" about l->site (default
- * 'def'). */
+ * 'def'). The name is built without printf: this runs for every op of
+ * every candidate the explorer evaluates. */
 static int64_t
 ask(lowering *l, const char *kind, const char *param,
     const eo_knob_domain *dom, int64_t def)
 {
     if (!l->knobs || !l->knobs->ask || !l->site_key)
         return def;
-    eo_strbuf name = {0};
-    eo_strbuf_printf(&name, "%s.%s", kind, l->site_key);
-    if (param)
-        eo_strbuf_printf(&name, ".%s", param);
-    int64_t v = def;
-    if (!name.oom && name.data)
-        v = l->knobs->ask(l->knobs->ud, name.data, dom, def, l->site,
-                          "tl-to-loops");
-    eo_strbuf_free(&name);
+    size_t kn = strlen(kind), sn = strlen(l->site_key);
+    size_t pn = param ? strlen(param) : 0;
+    size_t len = kn + 1 + sn + (param ? 1 + pn : 0);
+    char small[256];
+    char *name = len < sizeof small ? small : malloc(len + 1);
+    if (!name)
+        return def;
+    char *w = name;
+    memcpy(w, kind, kn);
+    w += kn;
+    *w++ = '.';
+    memcpy(w, l->site_key, sn);
+    w += sn;
+    if (param) {
+        *w++ = '.';
+        memcpy(w, param, pn);
+        w += pn;
+    }
+    *w = '\0';
+    int64_t v = l->knobs->ask(l->knobs->ud, name, dom, def, l->site,
+                              "tl-to-loops");
+    if (name != small)
+        free(name);
     return v;
 }
 
@@ -545,7 +580,7 @@ ask_knobs(lowering *l, const eo_attr *maps, const eo_attr *iters,
         eo_knob_domain dom = {.kind = EO_KNOB_SET, .values = sizes,
                               .count = cnt};
         char param[24];
-        snprintf(param, sizeof param, "%zu", d);
+        *put_dec(param, d) = '\0';
         int64_t t = ask(l, "tile", param, &dom, 0);
         for (size_t k = 1; k < cnt; k++)
             if (sizes[k] == t)
@@ -563,11 +598,16 @@ ask_knobs(lowering *l, const eo_attr *maps, const eo_attr *iters,
         return EO_NOMEM;
     }
     size_t cnt = interchange_orders(n, fixed, perms);
-    for (size_t i = 0; i < cnt; i++) {
-        size_t w = 0;
-        for (size_t k = 0; k < n; k++)
-            w += (size_t)snprintf(names[i] + w, PERM_NAME_MAX - w, "%sd%zu",
-                                  k ? "," : "", perms[i][k]);
+    /* "d<i>,d<j>,...": at most 3 + 1 characters a loop (i < 100). */
+    for (size_t i = 0; i < cnt && cnt > 1; i++) {
+        char *w = names[i];
+        for (size_t k = 0; k < n; k++) {
+            if (k)
+                *w++ = ',';
+            *w++ = 'd';
+            w = put_dec(w, perms[i][k]);
+        }
+        *w = '\0';
         np[i] = names[i];
     }
     if (cnt > 1) {
