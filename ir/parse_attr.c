@@ -1087,6 +1087,23 @@ parse_hash(eo_parser *p, const eo_type *type)
         relex_at(p, dot + 1, p->lx.line, p->lx.line_start);
         return desc->parse_attr(p, type);
     }
+    /* "#d<body>" of a dialect that parses its attributes is "#d.body", as
+     * in MLIR (printing it back as an opaque "#d.body" the dialect then
+     * rejects would not round-trip). */
+    if (angle && desc && desc->parse_attr) {
+        unsigned bl = p->lx.line;
+        const char *bls = p->lx.line_start;
+        if (!scan_angle(p, after, &bl, &bls)) {
+            eo_parser_error(p, "unbalanced '<' character in pretty dialect "
+                            "name");
+            return NULL;
+        }
+        relex_at(p, after + 1, p->lx.line, p->lx.line_start);
+        const eo_attr *a = desc->parse_attr(p, type);
+        if (!a || expect(p, EO_TOK_GREATER, "expected '>'") != EO_OK)
+            return NULL;
+        return a;
+    }
     /* Opaque: "#d<body>" keeps "body"; "#d.sym<...>" keeps "sym<...>". */
     const char *body = dot ? dot + 1 : after + 1;
     const char *end = after;
