@@ -139,6 +139,22 @@ parse_dialect_attr(eo_parser *p, const eo_type *type)
     const eo_ident *mn, *kw;
     if (eo_parse_keyword(p, &mn) != EO_OK)
         return NULL;
+    if (strcmp(eo_ident_str(mn), "dim") == 0) {
+        /* #gpu<dim x|y|z>: the op's dimension, kept opaque. */
+        if (eo_parse_keyword(p, &kw) != EO_OK)
+            return NULL;
+        for (int d = 0; d < 3; d++)
+            if (strlen(eo_ident_str(kw)) == 1 &&
+                eo_ident_str(kw)[0] == dim_names[d]) {
+                const eo_attr *a = gpu_dim_attr(ctx, d);
+                if (!a)
+                    eo_parser_error(p, "out of memory");
+                return a;
+            }
+        eo_parser_error(p, "expected ::mlir::gpu::Dimension to be one of: "
+                        "x, y, z");
+        return NULL;
+    }
     if (strcmp(eo_ident_str(mn), "address_space") != 0) {
         eo_parser_error(p, "unknown attribute `%s` in dialect `gpu`",
                         eo_ident_str(mn));

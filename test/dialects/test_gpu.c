@@ -175,7 +175,8 @@ test_verify(void **state)
     fixture *f = *state;
     const char *text =
         "func.func @f() {\n"
-        "  %0 = \"gpu.block_dim\"() <{dimension = #gpu<dim q>}> : () -> index\n"
+        "  %0 = \"gpu.block_dim\"() <{dimension = "
+        "#gpu.address_space<private>}> : () -> index\n"
         "  return\n"
         "}\n";
     eo_op *m = eo_parse_source(f->ctx, "test", text, strlen(text), NULL);

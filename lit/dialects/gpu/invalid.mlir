@@ -21,6 +21,14 @@ func.func @parent() {
 
 func.func @dim() {
   // expected-error @+1 {{'gpu.thread_id' op attribute 'dimension' failed to satisfy constraint: gpu dimension (x, y or z)}}
+  %0 = "gpu.thread_id"() <{dimension = #gpu.address_space<workgroup>}> : () -> index
+  return
+}
+
+// -----
+
+func.func @dim_name() {
+  // expected-error @+1 {{expected ::mlir::gpu::Dimension to be one of: x, y, z}}
   %0 = "gpu.thread_id"() <{dimension = #gpu<dim w>}> : () -> index
   return
 }
