@@ -12,6 +12,7 @@
 #include "docs/examples/toy_dialect.c"
 #include "ir/ir.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,6 +211,122 @@ add_of_mixed_types_is_a_parse_error(void **state)
     assert_true(f->diags.len > 0);
 }
 
+/* docs/writing-a-dialect.md, read whole (EO_SOURCE_DIR is the checkout). */
+static char *
+read_page(void)
+{
+    FILE *fp = fopen(EO_SOURCE_DIR "/docs/writing-a-dialect.md", "rb");
+    assert_non_null(fp);
+    eo_strbuf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        eo_strbuf_append(&b, chunk, n);
+    assert_int_equal(ferror(fp), 0);
+    fclose(fp);
+    eo_strbuf_append(&b, "", 1);
+    assert_false(b.oom);
+    return b.data;
+}
+
+/* The text after the line 'intro' up to the next line that is neither
+ * part of a ```mlir fence nor indented by 4: the fenced block's lines, or
+ * the indented lines with the indentation removed. */
+static void
+page_block(const char *page, const char *intro, eo_strbuf *out)
+{
+    const char *at = strstr(page, intro);
+    assert_non_null(at);
+    const char *line = strchr(at, '\n');
+    assert_non_null(line);
+    line++;
+    while (*line == '\n')
+        line++;
+    bool fenced = strncmp(line, "```mlir\n", 8) == 0;
+    if (fenced)
+        line += 8;
+    while (*line) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (fenced && len == 3 && strncmp(line, "```", 3) == 0)
+            return;
+        if (!fenced) {
+            if (len < 4 || strncmp(line, "    ", 4) != 0)
+                return;
+            line += 4;
+            len -= 4;
+        }
+        eo_strbuf_append(out, line, len);
+        eo_strbuf_append(out, "\n", 1);
+        line += len + (end ? 1 : 0);
+    }
+    fail_msg("block after '%s' is not closed", intro);
+}
+
+/* What the page says the dialect prints and reports is what it does. */
+static void
+page_shows_what_the_dialect_prints_and_reports(void **state)
+{
+    fixture *f = *state;
+    char *page = read_page();
+    eo_strbuf shown = {0}, printed = {0}, lines = {0};
+
+    /* The page shows the body of the module that the round trip prints. */
+    page_block(page, "It reads and prints:", &shown);
+    eo_strbuf_append(&shown, "", 1);
+    eo_op *m = parse(f, shown.data);
+    assert_non_null(m);
+    assert_int_equal(eo_op_verify(m), EO_OK);
+    eo_print_flags fl = {0};
+    eo_op_print_to(m, &fl, &printed);
+    eo_strbuf_append(&printed, "", 1);
+    assert_false(printed.oom);
+    eo_strbuf_puts(&lines, "module {\n");
+    for (const char *l = shown.data; *l;) {
+        const char *end = strchr(l, '\n');
+        eo_strbuf_puts(&lines, "  ");
+        eo_strbuf_append(&lines, l, (size_t)(end - l) + 1);
+        l = end + 1;
+    }
+    eo_strbuf_puts(&lines, "}\n");
+    eo_strbuf_append(&lines, "", 1);
+    assert_string_equal(printed.data, lines.data);
+    eo_op_destroy(m);
+
+    /* Each message it lists is one of the dialect's, produced by invalid
+     * input. */
+    static const char *const bad[] = {
+        "\"toy.print\"() : () -> ()\n",
+        "%0 = \"toy.constant\"() <{value = 5 : i64}> : () -> i32\n",
+        "%0 = \"toy.constant\"() : () -> i32\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        m = parse(f, bad[i]);
+        assert_non_null(m);
+        assert_int_equal(eo_op_verify(m), EO_ERROR);
+        eo_op_destroy(m);
+    }
+    const char *got = diags(f);
+    eo_strbuf msgs = {0};
+    page_block(page, "and reports, for instance:", &msgs);
+    eo_strbuf_append(&msgs, "", 1);
+    size_t count = 0;
+    for (char *l = msgs.data; *l; count++) {
+        char *end = strchr(l, '\n');
+        *end = '\0';
+        if (!strstr(got, l))
+            fail_msg("the page lists '%s', which the dialect does not "
+                     "report; it reports:\n%s", l, got);
+        l = end + 1;
+    }
+    assert_int_equal(count, sizeof bad / sizeof bad[0]);
+    eo_strbuf_free(&msgs);
+    eo_strbuf_free(&lines);
+    eo_strbuf_free(&printed);
+    eo_strbuf_free(&shown);
+    free(page);
+}
+
 int
 main(void)
 {
@@ -229,6 +346,8 @@ main(void)
             teardown),
         cmocka_unit_test_setup_teardown(add_of_mixed_types_is_a_parse_error,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            page_shows_what_the_dialect_prints_and_reports, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
