@@ -14,19 +14,30 @@
 # it (2 x the per-CPU-second rate with two workers over the rate with
 # one), which is what two free cores would give.
 #
-# Usage: bench/bench_explore.sh [-b BUILD_DIR] [-n BUDGET] [-m MODEL ...]
+# -a picks the search algorithm (default random: uniformly random
+# candidates never hit the evaluator's prefix cache; nsga2, anneal and
+# layerwise change a few knobs at a time and do); -x adds edge-explore
+# arguments (e.g. -x --no-prefix-cache).
+#
+# Usage: bench/bench_explore.sh [-b BUILD_DIR] [-n BUDGET] [-a ALGO]
+#                               [-x ARG ...] [-m MODEL ...]
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=build
 BUDGET=500
 MODELS_ARG=()
-while getopts "b:n:m:" opt; do
+ALGO=random
+EXTRA=()
+while getopts "b:n:m:a:x:" opt; do
     case $opt in
     b) BUILD=$OPTARG ;;
     n) BUDGET=$OPTARG ;;
     m) MODELS_ARG+=("$OPTARG") ;;
-    *) echo "usage: $0 [-b BUILD_DIR] [-n BUDGET] [-m MODEL ...]" >&2
+    a) ALGO=$OPTARG ;;
+    x) EXTRA+=("$OPTARG") ;;
+    *) echo "usage: $0 [-b BUILD_DIR] [-n BUDGET] [-a ALGO] [-x ARG ...]" \
+            "[-m MODEL ...]" >&2
        exit 2 ;;
     esac
 done
@@ -48,8 +59,9 @@ trap 'rm -rf "$TMP"' EXIT
 run() {
     local out=$TMP/out err=$TMP/time
     /usr/bin/time -f "%e %U %S" -o "$err" \
-        "$BIN" "$MODELS/$1.onnx" --target cortex-m55 --algorithm random \
-        --seed 1 --budget "$3" --jobs "$2" --quiet >"$out" 2>"$TMP/stderr" || {
+        "$BIN" "$MODELS/$1.onnx" --target cortex-m55 --algorithm "$ALGO" \
+        --seed 1 --budget "$3" --jobs "$2" --quiet ${EXTRA[@]+"${EXTRA[@]}"} \
+        >"$out" 2>"$TMP/stderr" || {
         echo "edge-explore failed on $1 (--jobs $2):" >&2
         cat "$TMP/stderr" >&2
         return 1

@@ -9,8 +9,10 @@
 #      canonicalize,cse))' with --mlir-num-threads=1 and =2 on the 1M-op
 #      module (many functions), alternating, median wall time and the
 #      speed-up (target >= 1.6x on 2 idle cores); the two outputs must be
-#      identical.
-# Usage: bench/bench_rewrite.sh [-b BUILD_DIR] [-r RUNS] [-s SIZES]
+#      identical. The load average is printed with the figure: on a busy
+#      machine the speed-up is only indicative.
+# Usage: bench/bench_rewrite.sh [-b BUILD_DIR] [-r RUNS] [-s SIZES] [-t]
+#   -t: only part 2 (threads), on the last size of SIZES.
 # Environment: MLIR_OPT (default /usr/lib/llvm-19/bin/mlir-opt), BENCH_DIR
 # for cached inputs (default /tmp/edge-opt-bench). Needs GNU time.
 set -euo pipefail
@@ -19,12 +21,14 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=build
 RUNS=3
 SIZES="100000 1000000"
-while getopts "b:r:s:h" opt; do
+THREADS_ONLY=0
+while getopts "b:r:s:th" opt; do
   case "$opt" in
     b) BUILD=$OPTARG ;;
     r) RUNS=$OPTARG ;;
     s) SIZES=$OPTARG ;;
-    *) sed -n '2,17p' "$0"; exit 2 ;;
+    t) THREADS_ONLY=1 ;;
+    *) sed -n '2,20p' "$0"; exit 2 ;;
   esac
 done
 case "$BUILD" in /*) ;; *) BUILD="$ROOT/$BUILD" ;; esac
@@ -38,12 +42,13 @@ done
 type -P time >/dev/null || { echo "error: GNU time missing (apt-get install time)" >&2; exit 2; }
 mkdir -p "$BENCH_DIR/inputs"
 
-echo "== 1. -canonicalize -cse, edge-opt (tool2) vs mlir-opt (tool1)"
-FLAGS_canonicalize="--canonicalize --cse IN -o OUT" \
-  "$SHARED/bench_mlir_opt.sh" -r "$RUNS" -s "$SIZES" -m canonicalize \
-  -d "$BENCH_DIR/inputs" "$MLIR_OPT" "$EDGE_OPT"
-
-echo
+if [ "$THREADS_ONLY" = 0 ]; then
+  echo "== 1. -canonicalize -cse, edge-opt (tool2) vs mlir-opt (tool1)"
+  FLAGS_canonicalize="--canonicalize --cse IN -o OUT" \
+    "$SHARED/bench_mlir_opt.sh" -r "$RUNS" -s "$SIZES" -m canonicalize \
+    -d "$BENCH_DIR/inputs" "$MLIR_OPT" "$EDGE_OPT"
+  echo
+fi
 echo "== 2. threads: func.func(canonicalize,cse), 1 vs 2 threads"
 big=${SIZES##* }
 in="$BENCH_DIR/inputs/gen-$big-s1_generic.mlir"
@@ -51,6 +56,9 @@ if [ ! -f "$in" ]; then
   python3 "$SHARED/gen_mlir.py" --ops "$big" --seed 1 --generic -o "$in" 2>/dev/null
 fi
 pipeline='--pass-pipeline=builtin.module(func.func(canonicalize,cse))'
+nfunc=$(grep -c 'func\.func' "$in" || true)
+echo "input: $in ($nfunc functions)"
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -a t1 t2
 for ((i = 0; i < RUNS; i++)); do
   for n in 1 2; do
@@ -64,5 +72,7 @@ cmp -s "$BENCH_DIR/thr1.mlir" "$BENCH_DIR/thr2.mlir" \
   || { echo "error: 1- and 2-thread outputs differ" >&2; exit 1; }
 med() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 m1=$(med "${t1[@]}"); m2=$(med "${t2[@]}")
-awk -v a="$m1" -v b="$m2" -v c="$(nproc)" 'BEGIN {
-  printf "1 thread %d ms, 2 threads %d ms: speed-up %.2fx (target >= 1.6x; %d cpus)\n", a, b, a / b, c }'
+load1=$(cut -d' ' -f1-3 /proc/loadavg)
+awk -v a="$m1" -v b="$m2" -v c="$(nproc)" -v l0="$load0" -v l1="$load1" 'BEGIN {
+  printf "1 thread %d ms, 2 threads %d ms: speed-up %.2fx (target >= 1.6x; %d cpus)\n", a, b, a / b, c
+  printf "load average (1/5/15 min) before: %s, after: %s\n", l0, l1 }'

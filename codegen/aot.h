@@ -32,7 +32,7 @@
  * passes: graph level to loops. */
 #define EO_AOT_DEFAULT_PIPELINE                                            \
     "builtin.module(graph-optimize,func.func(graph-layout,graph-to-tl),"   \
-    "tl-bufferize,func.func(tl-to-loops))"
+    "tl-bufferize,func.func(tl-fuse,tl-to-loops))"
 
 /* What eo_aot_emit_c_lib planned (for tools and tests). */
 typedef struct eo_aot_summary {

@@ -44,7 +44,9 @@ typedef struct eo_codegen_options {
  * into a new LLVM module in 'llctx' (caller owns both), with the triple
  * and data layout of opts' target (NULL: host). Covered: func.func/call/
  * return; scalar arith (incl. fastmath/overflow flags); math through
- * LLVM intrinsics or libm (f16/bf16 via f32); scf.for/if/while; cf.br/
+ * LLVM intrinsics or libm (f16/bf16 via f32); scf.for/if/while, and
+ * scf.parallel without reductions (a serial loop nest here; the JIT runs
+ * it on the thread pool of codegen/parallel.h); cf.br/
  * cond_br (block arguments: phis); memref load/store/alloc (malloc,
  * aligned_alloc)/alloca/dealloc/global/get_global/dim/cast/copy/subview/
  * reinterpret_cast/collapse_shape/expand_shape; 1-D vectors (load/store,

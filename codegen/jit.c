@@ -409,6 +409,15 @@ make_lljit(eo_jit *jit)
         return NULL;
     }
     LLVMOrcJITDylibAddGenerator(LLVMOrcLLJITGetMainJITDylib(j), gen);
+    /* The thread runtime of scf.parallel (parallel.c). */
+    err = eo_rt_jit_define(j);
+    if (err) {
+        llvm_error(ctx, err, "cannot define the thread runtime");
+        LLVMErrorRef e2 = LLVMOrcDisposeLLJIT(j);
+        if (e2)
+            LLVMConsumeError(e2);
+        return NULL;
+    }
     LLVMOrcExecutionSessionSetErrorReporter(
         LLVMOrcLLJITGetExecutionSession(j), session_error, jit);
     return j;
@@ -550,7 +559,7 @@ eo_jit_create(eo_op *module, const eo_codegen_options *opts)
     }
     LLVMOrcThreadSafeContextRef tsctx = LLVMOrcCreateNewThreadSafeContext();
     LLVMContextRef llctx = LLVMOrcThreadSafeContextGetContext(tsctx);
-    LLVMModuleRef m = eo_codegen_translate(module, llctx, &o);
+    LLVMModuleRef m = eo_codegen_translate_ex(module, llctx, &o, true);
     eo_status st = m ? EO_OK : EO_ERROR;
     if (m) {
         set_target(jit, m);

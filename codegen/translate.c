@@ -10,6 +10,7 @@
  * lane-wise; vector ops are in tr_vector).
  */
 #include "codegen/codegen.h"
+#include "codegen/jit_internal.h"
 
 #include "dialects/arith/arith.h"
 #include "dialects/cf/cf.h"
@@ -48,6 +49,10 @@ typedef struct tr {
     LLVMMetadataRef file, subroutine_ty, sp;
     const eo_ident *filename;
     unsigned fn_line;
+    /* scf.parallel: call the thread runtime (else serial loops); whether
+     * the function being defined is an outlined parallel body. */
+    bool threads, outlined;
+    unsigned nouts;           /* outlined bodies so far (their names) */
 } tr;
 
 static size_t
@@ -1460,12 +1465,287 @@ tr_while(tr *t, eo_op *op)
     return s;
 }
 
+/* ------------------------------------------------------------------ */
+/* scf.parallel                                                        */
+/* ------------------------------------------------------------------ */
+
+/* A loop under construction: "iv = lb; while (iv < ub) { ...; iv +=
+ * step }". */
+typedef struct ploop {
+    LLVMBasicBlockRef head, exit;
+    LLVMValueRef iv, step;
+} ploop;
+
+/* Opens a loop at the builder, which is left in its body. */
+static void
+ploop_begin(tr *t, ploop *p, LLVMValueRef lb, LLVMValueRef ub,
+            LLVMValueRef step)
+{
+    LLVMBasicBlockRef pre = LLVMGetInsertBlock(t->b);
+    p->head = LLVMAppendBasicBlockInContext(t->c, t->fn, "par.head");
+    LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(t->c, t->fn,
+                                                           "par.body");
+    p->exit = LLVMAppendBasicBlockInContext(t->c, t->fn, "par.exit");
+    p->step = step;
+    LLVMBuildBr(t->b, p->head);
+    LLVMPositionBuilderAtEnd(t->b, p->head);
+    p->iv = LLVMBuildPhi(t->b, t->i64, "iv");
+    LLVMAddIncoming(p->iv, &lb, &pre, 1);
+    LLVMValueRef c = LLVMBuildICmp(t->b, LLVMIntSLT, p->iv, ub, "");
+    LLVMBuildCondBr(t->b, c, body, p->exit);
+    LLVMPositionBuilderAtEnd(t->b, body);
+}
+
+/* Closes the loop: steps the iv and leaves the builder after it. */
+static void
+ploop_end(tr *t, ploop *p)
+{
+    LLVMValueRef next = LLVMBuildAdd(t->b, p->iv, p->step, "");
+    LLVMBasicBlockRef latch = LLVMGetInsertBlock(t->b);
+    LLVMAddIncoming(p->iv, &next, &latch, 1);
+    LLVMBuildBr(t->b, p->head);
+    LLVMPositionBuilderAtEnd(t->b, p->exit);
+}
+
+/* Runs the body of scf.parallel 'op' in serial loops over its
+ * dimensions 'first' and later (the earlier ivs are mapped). */
+static eo_status
+par_nest(tr *t, eo_op *op, size_t first)
+{
+    eo_block *body = eo_region_first(eo_op_region(op, 0));
+    size_t n = eo_block_num_args(body);
+    if (first == n)
+        return tr_block_ops(t, body);    /* its scf.reduce: nothing */
+    LLVMValueRef lb = get(t, op, eo_op_operand(op, first));
+    LLVMValueRef ub = get(t, op, eo_op_operand(op, n + first));
+    LLVMValueRef step = get(t, op, eo_op_operand(op, 2 * n + first));
+    if (!lb || !ub || !step)
+        return EO_ERROR;
+    ploop p;
+    ploop_begin(t, &p, lb, ub, step);
+    eo_status s = set(t, eo_block_arg(body, first), p.iv);
+    if (s == EO_OK)
+        s = par_nest(t, op, first + 1);
+    if (s != EO_OK)
+        return s;
+    set_debug_loc(t, eo_op_loc(op));
+    ploop_end(t, &p);
+    return EO_OK;
+}
+
+/* The values an outlined body of scf.parallel 'par' reads from outside
+ * it, each once, in first-use order. */
+typedef struct livein {
+    eo_op *par;
+    eo_value **v;
+    size_t n, cap;
+    tr_map seen;
+    bool oom;
+} livein;
+
+static eo_walk_result
+collect_livein(eo_op *op, void *ud)
+{
+    livein *li = ud;
+    size_t ndims = op == li->par ? eo_op_num_operands(op) / 3 : 0;
+    for (size_t i = 0; i < eo_op_num_operands(op); i++) {
+        /* The first dimension's bounds and step are the outlined
+         * function's arguments. */
+        if (ndims && i % ndims == 0)
+            continue;
+        eo_value *v = eo_op_operand(op, i);
+        eo_block *b = eo_value_owner_block(v);
+        eo_op *owner = b ? eo_block_parent_op(b) : NULL;
+        if ((owner && eo_op_is_inside(owner, li->par)) ||
+            map_get(&li->seen, v))
+            continue;
+        if (li->n == li->cap) {
+            size_t cap = li->cap ? 2 * li->cap : 16;
+            eo_value **nv = realloc(li->v, cap * sizeof *nv);
+            if (!nv) {
+                li->oom = true;
+                return EO_WALK_INTERRUPT;
+            }
+            li->v = nv;
+            li->cap = cap;
+        }
+        if (!map_put(&li->seen, v, v)) {
+            li->oom = true;
+            return EO_WALK_INTERRUPT;
+        }
+        li->v[li->n++] = v;
+    }
+    return EO_WALK_ADVANCE;
+}
+
+/* Defines the outlined body of 'op', "void @<fn>.par<k>(ptr ctx, i64 lb,
+ * i64 ub, i64 step)": loads the live-ins ins[i] from the context struct
+ * 'sty' (field[i]; -1: the constant outer[i] itself), then loops over
+ * the first dimension from lb to ub and runs the rest serially. The
+ * caller restores t's function, builder and value map. */
+static eo_status
+par_define_body(tr *t, eo_op *op, LLVMValueRef fn, const livein *li,
+                const LLVMValueRef *outer, const int *field,
+                LLVMTypeRef sty)
+{
+    t->fn = fn;
+    t->outlined = true;
+    if (t->dib) {
+        size_t nlen;
+        const char *name = LLVMGetValueName2(fn, &nlen);
+        t->sp = LLVMDIBuilderCreateFunction(
+            t->dib, t->file, name, nlen, name, nlen, t->file, t->fn_line,
+            t->subroutine_ty, true, true, t->fn_line, LLVMDIFlagZero, false);
+        LLVMSetSubprogram(fn, t->sp);
+    }
+    LLVMPositionBuilderAtEnd(t->b, LLVMAppendBasicBlockInContext(
+                                       t->c, fn, "entry"));
+    set_debug_loc(t, eo_op_loc(op));
+    LLVMValueRef ctxp = LLVMGetParam(fn, 0);
+    for (size_t i = 0; i < li->n; i++) {
+        LLVMValueRef in = outer[i];
+        if (field[i] >= 0) {
+            LLVMValueRef p = LLVMBuildStructGEP2(t->b, sty, ctxp,
+                                                 (unsigned)field[i], "");
+            in = LLVMBuildLoad2(t->b, LLVMTypeOf(outer[i]), p, "");
+        }
+        eo_status s = set(t, li->v[i], in);
+        if (s != EO_OK)
+            return s;
+    }
+    ploop p;
+    ploop_begin(t, &p, LLVMGetParam(fn, 1), LLVMGetParam(fn, 2),
+                LLVMGetParam(fn, 3));
+    eo_block *body = eo_region_first(eo_op_region(op, 0));
+    eo_status s = set(t, eo_block_arg(body, 0), p.iv);
+    if (s == EO_OK)
+        s = par_nest(t, op, 1);
+    if (s != EO_OK)
+        return s;
+    set_debug_loc(t, eo_op_loc(op));
+    ploop_end(t, &p);
+    LLVMBuildRetVoid(t->b);
+    return EO_OK;
+}
+
+/* scf.parallel with the thread runtime: the body becomes a function of
+ * (context, lb, ub, step) over the first dimension; the values it reads
+ * from outside go through a context struct on the caller's stack
+ * (constants are used directly), and EO_RT_PARALLEL_FOR runs it. */
+static eo_status
+par_outline(tr *t, eo_op *op)
+{
+    size_t n = eo_op_num_operands(op) / 3;
+    LLVMValueRef lb = get(t, op, eo_op_operand(op, 0));
+    LLVMValueRef ub = get(t, op, eo_op_operand(op, n));
+    LLVMValueRef step = get(t, op, eo_op_operand(op, 2 * n));
+    if (!lb || !ub || !step)
+        return EO_ERROR;
+    livein li = {.par = op};
+    eo_op_walk(op, EO_WALK_PRE, collect_livein, &li);
+    LLVMValueRef *outer = calloc(li.n + 1, sizeof *outer);
+    LLVMTypeRef *tys = calloc(li.n + 1, sizeof *tys);
+    int *field = calloc(li.n + 1, sizeof *field);
+    eo_status s = li.oom || !outer || !tys || !field ? EO_NOMEM : EO_OK;
+    unsigned nf = 0;
+    for (size_t i = 0; i < li.n && s == EO_OK; i++) {
+        if (!(outer[i] = get(t, op, li.v[i]))) {
+            s = EO_ERROR;
+        } else if (LLVMIsConstant(outer[i])) {
+            field[i] = -1;
+        } else {
+            field[i] = (int)nf;
+            tys[nf++] = LLVMTypeOf(outer[i]);
+        }
+    }
+    LLVMValueRef ctxp = LLVMConstNull(t->ptr), fn = NULL;
+    LLVMTypeRef sty = LLVMStructTypeInContext(t->c, tys, nf, false);
+    if (s == EO_OK && nf) {
+        /* In the entry block: one slot however often the loop runs. */
+        LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(t->fn);
+        LLVMValueRef first = LLVMGetFirstInstruction(entry);
+        LLVMBuilderRef eb = LLVMCreateBuilderInContext(t->c);
+        if (first)
+            LLVMPositionBuilderBefore(eb, first);
+        else
+            LLVMPositionBuilderAtEnd(eb, entry);
+        ctxp = LLVMBuildAlloca(eb, sty, "par.ctx");
+        LLVMDisposeBuilder(eb);
+        for (size_t i = 0; i < li.n; i++)
+            if (field[i] >= 0)
+                LLVMBuildStore(t->b, outer[i], LLVMBuildStructGEP2(
+                    t->b, sty, ctxp, (unsigned)field[i], ""));
+    }
+    if (s == EO_OK) {
+        LLVMTypeRef ps[4] = {t->ptr, t->i64, t->i64, t->i64};
+        LLVMTypeRef fty = LLVMFunctionType(LLVMVoidTypeInContext(t->c), ps,
+                                           4, false);
+        size_t plen;
+        const char *pname = LLVMGetValueName2(t->fn, &plen);
+        char name[256];
+        snprintf(name, sizeof name, "%.*s.par%u",
+                 (int)(plen < 200 ? plen : 200), pname, t->nouts++);
+        fn = LLVMAddFunction(t->m, name, fty);
+        LLVMSetLinkage(fn, LLVMInternalLinkage);
+        LLVMValueRef parent = t->fn;
+        LLVMMetadataRef sp = t->sp;
+        LLVMBasicBlockRef at = LLVMGetInsertBlock(t->b);
+        s = par_define_body(t, op, fn, &li, outer, field, sty);
+        /* Back to the parent and its values. */
+        for (size_t i = 0; i < li.n && s == EO_OK; i++)
+            s = set(t, li.v[i], outer[i]);
+        t->fn = parent;
+        t->sp = sp;
+        t->outlined = false;
+        LLVMPositionBuilderAtEnd(t->b, at);
+        set_debug_loc(t, eo_op_loc(op));
+    }
+    if (s == EO_OK) {
+        LLVMTypeRef ps[5] = {t->ptr, t->ptr, t->i64, t->i64, t->i64};
+        LLVMTypeRef rty;
+        LLVMValueRef rt = extern_fn(t, EO_RT_PARALLEL_FOR,
+                                    LLVMVoidTypeInContext(t->c), ps, 5,
+                                    &rty);
+        LLVMValueRef args[5] = {fn, ctxp, lb, ub, step};
+        LLVMBuildCall2(t->b, rty, rt, args, 5, "");
+    }
+    free(outer);
+    free(tys);
+    free(field);
+    free(li.v);
+    map_free(&li.seen);
+    return s;
+}
+
+/* scf.parallel without reductions: an outlined body run by the thread
+ * runtime (t->threads, outside another outlined body), else a serial
+ * loop nest in the order of the induction variables. */
+static eo_status
+tr_parallel(tr *t, eo_op *op)
+{
+    eo_block *body = eo_region_first(eo_op_region(op, 0));
+    eo_op *red = body ? eo_block_terminator(body) : NULL;
+    if (eo_op_num_results(op) || !red || eo_op_num_operands(red))
+        return unsupported(op, "reductions (scf.reduce with operands) are "
+                               "not supported; lower them to scf.for "
+                               "first");
+    size_t n = eo_block_num_args(body);
+    if (n == 0 || eo_op_num_operands(op) != 3 * n)
+        return unsupported(op, "malformed bounds");
+    if (!t->threads || t->outlined)
+        return par_nest(t, op, 0);
+    return par_outline(t, op);
+}
+
 static eo_status
 tr_scf(tr *t, eo_op *op)
 {
     enum scf_op k = scf_op_kind(op);
-    if (k == SCF_YIELD || k == SCF_CONDITION)
+    if (k == SCF_YIELD || k == SCF_CONDITION ||
+        (k == SCF_REDUCE && eo_op_num_operands(op) == 0))
         return EO_OK;  /* read by the parent */
+    if (k == SCF_PARALLEL)
+        return tr_parallel(t, op);
     size_t nres = eo_op_num_results(op);
     LLVMValueRef *vals = calloc(nres ? nres * 2 : 1, sizeof *vals);
     LLVMTypeRef *tys = calloc(nres ? nres : 1, sizeof *tys);
@@ -2249,6 +2529,13 @@ EO_API LLVMModuleRef
 eo_codegen_translate(eo_op *module, LLVMContextRef llctx,
                      const eo_codegen_options *opts)
 {
+    return eo_codegen_translate_ex(module, llctx, opts, false);
+}
+
+LLVMModuleRef
+eo_codegen_translate_ex(eo_op *module, LLVMContextRef llctx,
+                        const eo_codegen_options *opts, bool threads)
+{
     eo_ctx *ctx = eo_op_ctx(module);
     if (eo_op_num_regions(module) != 1 ||
         eo_region_empty(eo_op_region(module, 0))) {
@@ -2259,6 +2546,7 @@ eo_codegen_translate(eo_op *module, LLVMContextRef llctx,
     tr t = { 0 };
     t.ctx = ctx;
     t.module = module;
+    t.threads = threads;
     t.c = llctx;
     t.m = LLVMModuleCreateWithNameInContext("edge-opt", llctx);
     t.b = LLVMCreateBuilderInContext(llctx);

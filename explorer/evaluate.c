@@ -2,7 +2,9 @@
  * target, loaded once; each candidate runs the pipeline on a copy of the
  * model with its knobs assigned, on a copy of the target with its variant
  * axes applied, and is measured on the host or costed by the target's
- * analytical model. See docs/explorer.md, "Evaluator".
+ * analytical model. Candidates that give the first stages' knobs the
+ * same values start from a kept copy of the module after them (the
+ * prefix cache). See docs/explorer.md, "Evaluator" and "Prefix cache".
  */
 #include "explorer/explorer.h"
 
@@ -16,6 +18,7 @@
 #include "rewrite/rewrite.h"
 #include "targets/npu_map.h"
 #include "targets/npu_sim.h"
+#include "targets/place.h"
 #include "targets/targets.h"
 
 #include <cjson/cJSON.h>
@@ -31,9 +34,37 @@
 
 #define DEFAULT_PIPELINE                                                   \
     "builtin.module(graph-optimize,func.func(graph-layout,graph-to-tl),"   \
-    "tl-bufferize,func.func(tl-to-loops))"
+    "tl-bufferize,func.func(tl-fuse,tl-to-loops))"
 /* NPU targets (without --pipeline): the graph mapped by npu-map. */
 #define NPU_PIPELINE "builtin.module(graph-optimize,npu-map{target=%s})"
+
+/* Prefix cache (docs/explorer.md, "Prefix cache"): the pipeline's
+ * top-level elements run as stages; the module after a stage is kept
+ * with every knob asked up to it, and a later candidate giving those
+ * knobs the same values starts from a copy of it. */
+#define MAX_STAGES 16
+#define CACHE_PER_STAGE 32
+
+/* One knob question of a stage and its answer. */
+typedef struct ask_rec {
+    char *name;
+    char *asker;                /* NULL when none */
+    eo_knob_domain dom;         /* values / names owned */
+    int64_t def, value;
+    long dim;                   /* the space's dimension, -1 when none */
+    uint32_t vidx;              /* the candidate's value index of dim */
+} ask_rec;
+
+typedef struct ask_log {
+    ask_rec *a;
+    size_t n, cap;
+} ask_log;
+
+typedef struct cache_entry {
+    eo_op *module;              /* after stages 0..its stage; NULL: free */
+    ask_log asks;               /* every question of those stages */
+    uint64_t used;              /* last use (LRU) */
+} cache_entry;
 
 struct eo_evaluator {
     eo_ctx *ctx;
@@ -59,6 +90,21 @@ struct eo_evaluator {
     /* NPU targets: the deterministic input the simulator runs. */
     eo_tensor *npu_in;
     size_t npu_nin;
+    /* Prefix cache: one pass manager per top-level element (nstages 0:
+     * no cache), the cached modules per stage (the last stage's output is
+     * never kept), and the space the entries' dimensions refer to. */
+    eo_pass_manager *stage_pm[MAX_STAGES];
+    size_t nstages;
+    cache_entry cache[MAX_STAGES][CACHE_PER_STAGE];
+    const eo_space *cache_space;
+    size_t cache_ndims;
+    uint64_t clock;
+    /* Per stage: modules kept and hits on them (halved now and then);
+     * a stage whose modules are seldom hit keeps one candidate in 16. */
+    uint32_t kept[MAX_STAGES], hit[MAX_STAGES];
+    eo_evaluator_stats stats;
+    bool verify_ir;             /* verify every candidate's IR */
+    bool ir_verified;           /* a candidate's IR was verified */
 };
 
 const char *
@@ -399,6 +445,9 @@ verify_lowered(eo_evaluator *ev, eo_op *module)
 /* Creation                                                            */
 /* ------------------------------------------------------------------ */
 
+static void make_stages(eo_evaluator *ev, const eo_pm_config *cfg);
+static void cache_clear(eo_evaluator *ev);
+
 static eo_status
 register_all(eo_ctx *ctx)
 {
@@ -411,6 +460,8 @@ register_all(eo_ctx *ctx)
         st = eo_tl_register_passes(ctx);
     if (st == EO_OK)
         st = eo_npu_register_passes(ctx);
+    if (st == EO_OK)
+        st = eo_place_register_passes(ctx);
     return st;
 }
 
@@ -512,6 +563,9 @@ eo_evaluator_create(eo_ctx *ctx, const eo_evaluator_opts *o)
     ev->pm = eo_pm_create(ctx, "builtin.module", &cfg);
     if (!ev->pm || eo_pm_add_pipeline(ev->pm, ev->pipeline) != EO_OK)
         goto fail;
+    ev->verify_ir = o->verify_ir;
+    if (!o->no_prefix_cache)
+        make_stages(ev, &cfg);
 
     if (ev->verify && make_reference(ev) != EO_OK)
         goto fail;
@@ -538,6 +592,9 @@ eo_evaluator_destroy(eo_evaluator *ev)
     free_tensors(ev->ref_out, ev->num_out);
     free_tensors(ev->npu_in, ev->npu_nin);
     cJSON_Delete(ev->disc);
+    cache_clear(ev);
+    for (size_t i = 0; i < ev->nstages; i++)
+        eo_pm_destroy(ev->stage_pm[i]);
     eo_pm_destroy(ev->pm);
     eo_target_destroy(ev->target);
     if (ev->module)
@@ -550,6 +607,371 @@ const eo_eval_key *
 eo_evaluator_key(const eo_evaluator *ev)
 {
     return &ev->key;
+}
+
+/* ------------------------------------------------------------------ */
+/* Prefix cache                                                        */
+/* ------------------------------------------------------------------ */
+
+static void
+ask_rec_free(ask_rec *r)
+{
+    free(r->name);
+    free(r->asker);
+    free((void *)r->dom.values);
+    if (r->dom.names)
+        for (size_t i = 0; i < r->dom.count; i++)
+            free((void *)r->dom.names[i]);
+    free((void *)r->dom.names);
+}
+
+static void
+ask_log_clear(ask_log *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        ask_rec_free(&l->a[i]);
+    free(l->a);
+    memset(l, 0, sizeof *l);
+}
+
+static char *
+dup_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+/* Appends a deep copy of a question; false when out of memory. */
+static bool
+ask_log_push(ask_log *l, const char *name, const eo_knob_domain *dom,
+             int64_t def, int64_t value, const char *asker, long dim,
+             uint32_t vidx)
+{
+    if (l->n == l->cap) {
+        size_t ncap = l->cap ? l->cap * 2 : 32;
+        ask_rec *na = realloc(l->a, ncap * sizeof *na);
+        if (!na)
+            return false;
+        l->a = na;
+        l->cap = ncap;
+    }
+    ask_rec *r = &l->a[l->n];
+    memset(r, 0, sizeof *r);
+    r->dom.kind = dom->kind;
+    r->dom.lo = dom->lo;
+    r->dom.hi = dom->hi;
+    r->dom.step = dom->step;
+    r->def = def;
+    r->value = value;
+    r->dim = dim;
+    r->vidx = vidx;
+    bool ok = (r->name = dup_str(name)) != NULL &&
+              (!asker || (r->asker = dup_str(asker)) != NULL);
+    if (ok && dom->values && dom->count) {
+        int64_t *v = malloc(dom->count * sizeof *v);
+        ok = v != NULL;
+        if (ok) {
+            memcpy(v, dom->values, dom->count * sizeof *v);
+            r->dom.values = v;
+            r->dom.count = dom->count;
+        }
+    }
+    if (ok && dom->names && dom->count) {
+        char **nm = calloc(dom->count, sizeof *nm);
+        ok = nm != NULL;
+        if (ok) {
+            r->dom.names = (const char *const *)nm;
+            r->dom.count = dom->count;
+            for (size_t i = 0; ok && i < dom->count; i++)
+                ok = (nm[i] = dup_str(dom->names[i])) != NULL;
+        }
+    }
+    if (ok && !dom->values && !dom->names)
+        r->dom.count = dom->count;
+    if (!ok) {
+        ask_rec_free(r);
+        return false;
+    }
+    l->n++;
+    return true;
+}
+
+/* Copies the first n questions of 'src' to the end of 'dst'. */
+static bool
+ask_log_copy(ask_log *dst, const ask_log *src, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const ask_rec *r = &src->a[i];
+        if (!ask_log_push(dst, r->name, &r->dom, r->def, r->value, r->asker,
+                          r->dim, r->vidx))
+            return false;
+    }
+    return true;
+}
+
+static void
+cache_clear(eo_evaluator *ev)
+{
+    for (size_t k = 0; k < MAX_STAGES; k++)
+        for (size_t j = 0; j < CACHE_PER_STAGE; j++) {
+            cache_entry *e = &ev->cache[k][j];
+            if (e->module)
+                eo_op_destroy(e->module);
+            ask_log_clear(&e->asks);
+            e->module = NULL;
+        }
+}
+
+/* Splits pipeline 'text' ("builtin.module(a,func.func(b,c),d)") into
+ * one pass manager per top-level element. Leaves nstages 0 (no cache)
+ * when the text has another form or an element does not parse alone. */
+static void
+make_stages(eo_evaluator *ev, const eo_pm_config *cfg)
+{
+    static const char head[] = "builtin.module(";
+    const char *p = ev->pipeline;
+    size_t n = strlen(p), hl = sizeof head - 1;
+    if (n <= hl + 1 || strncmp(p, head, hl) != 0 || p[n - 1] != ')')
+        return;
+    capture cap;
+    capture_begin(&cap, ev->ctx);
+    eo_strbuf b = { 0 };
+    size_t start = hl, count = 0;
+    int depth = 0;
+    char quote = 0;
+    bool ok = true;
+    for (size_t i = hl; ok && i < n; i++) {
+        char c = p[i];
+        if (quote) {
+            if (c == '\\' && i + 1 < n)
+                i++;
+            else if (c == quote)
+                quote = 0;
+            continue;
+        }
+        if (c == '"' || c == '\'')
+            quote = c;
+        else if (c == '(' || c == '{' || c == '[')
+            depth++;
+        else if ((c == ')' || c == '}' || c == ']') && depth > 0)
+            depth--;
+        else if ((c == ',' && depth == 0) || (c == ')' && i == n - 1)) {
+            if (count == MAX_STAGES || i == start) {
+                ok = false;
+                break;
+            }
+            b.len = 0;
+            eo_strbuf_printf(&b, "builtin.module(%.*s)", (int)(i - start),
+                             p + start);
+            eo_pass_manager *pm = b.oom ? NULL
+                : eo_pm_create(ev->ctx, "builtin.module", cfg);
+            ev->stage_pm[count++] = pm;
+            ok = pm && eo_pm_add_pipeline(pm, b.data) == EO_OK;
+            start = i + 1;
+        } else if (c == ')' && depth == 0) {
+            ok = false;
+        }
+    }
+    eo_strbuf_free(&b);
+    capture_end(&cap);
+    if (!ok || quote || depth != 0 || count < 2) {
+        for (size_t i = 0; i < count; i++)
+            eo_pm_destroy(ev->stage_pm[i]);
+        memset(ev->stage_pm, 0, sizeof ev->stage_pm);
+        count = 0;
+    }
+    ev->nstages = count;
+}
+
+void
+eo_evaluator_get_stats(const eo_evaluator *ev, eo_evaluator_stats *out)
+{
+    *out = ev->stats;
+}
+
+/* A provider that answers through the knob store and records each
+ * question of a cacheable stage. */
+typedef struct recorder {
+    const eo_knob_provider *inner;
+    const eo_space *s;
+    const uint32_t *cand;
+    ask_log *log;
+    bool record;
+    bool oom;
+} recorder;
+
+static int64_t
+recorder_ask(void *ud, const char *name, const eo_knob_domain *dom,
+             int64_t def, const eo_op *site, const char *asker)
+{
+    recorder *r = ud;
+    int64_t v = r->inner->ask
+        ? r->inner->ask(r->inner->ud, name, dom, def, site, asker) : def;
+    if (r->record && !r->oom && name && dom) {
+        long d = eo_space_find(r->s, name);
+        if (!ask_log_push(r->log, name, dom, def, v, asker, d,
+                          d >= 0 ? r->cand[d] : 0))
+            r->oom = true;
+    }
+    return v;
+}
+
+/* Whether candidate 'cand' gives every knob of 'e' its value then. */
+static bool
+entry_matches(const cache_entry *e, const uint32_t *cand, size_t ndims)
+{
+    for (size_t i = 0; i < e->asks.n; i++) {
+        const ask_rec *r = &e->asks.a[i];
+        if (r->dim >= 0 && ((size_t)r->dim >= ndims || cand[r->dim] != r->vidx))
+            return false;
+    }
+    return true;
+}
+
+/* What a cached run leaves to keep: the module after each stage but the
+ * last and the number of questions asked up to it. */
+typedef struct pending {
+    eo_op *module[MAX_STAGES];
+    size_t nasks[MAX_STAGES];
+    ask_log log;
+    bool mismatch;              /* a replayed answer differed */
+} pending;
+
+static void
+pending_free(pending *pd)
+{
+    for (size_t k = 0; k < MAX_STAGES; k++)
+        if (pd->module[k])
+            eo_op_destroy(pd->module[k]);
+    ask_log_clear(&pd->log);
+    memset(pd, 0, sizeof *pd);
+}
+
+/* Keeps the modules of a candidate that compiled (taking them). */
+static void
+pending_keep(eo_evaluator *ev, pending *pd)
+{
+    for (size_t k = 0; k + 1 < ev->nstages; k++) {
+        if (!pd->module[k])
+            continue;
+        cache_entry *slot = NULL;
+        for (size_t j = 0; j < CACHE_PER_STAGE; j++) {
+            cache_entry *e = &ev->cache[k][j];
+            if (!e->module) {
+                slot = e;
+                break;
+            }
+            if (!slot || e->used < slot->used)
+                slot = e;
+        }
+        ask_log asks = { 0 };
+        if (!ask_log_copy(&asks, &pd->log, pd->nasks[k])) {
+            ask_log_clear(&asks);
+            continue;
+        }
+        if (slot->module)
+            eo_op_destroy(slot->module);
+        ask_log_clear(&slot->asks);
+        slot->module = pd->module[k];
+        slot->asks = asks;
+        slot->used = ++ev->clock;
+        pd->module[k] = NULL;
+        if (++ev->kept[k] >= 256) {
+            ev->kept[k] /= 2;
+            ev->hit[k] /= 2;
+        }
+    }
+}
+
+/* Runs the pipeline for 'cand' on a new module (*mout): from the deepest
+ * cached stage whose knobs the candidate gives the same values, the
+ * earlier stages' questions replayed to 'ks' so that it records what a
+ * whole run would (without sites), or the whole pipeline with 'pd' NULL.
+ * The modules after each stage go to 'pd'. */
+static eo_status
+run_pipeline(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
+             eo_knob_store *ks, pending *pd, eo_op **mout)
+{
+    const eo_knob_provider *kp = eo_knob_store_provider(ks);
+    if (!pd || ev->nstages == 0) {
+        *mout = eo_op_clone(ev->module, NULL);
+        if (!*mout)
+            return EO_NOMEM;
+        return eo_pm_run(ev->pm, *mout, kp);
+    }
+    size_t ndims = eo_space_num_dims(s);
+    if (ev->cache_space != s || ev->cache_ndims != ndims) {
+        cache_clear(ev);
+        ev->cache_space = s;
+        ev->cache_ndims = ndims;
+    }
+    cache_entry *hit = NULL;
+    size_t start = 0;
+    for (size_t k = ev->nstages - 1; k-- > 0 && !hit;)
+        for (size_t j = 0; j < CACHE_PER_STAGE && !hit; j++) {
+            cache_entry *e = &ev->cache[k][j];
+            if (e->module && entry_matches(e, cand, ndims)) {
+                hit = e;
+                start = k + 1;
+            }
+        }
+    if (hit) {
+        ev->hit[start - 1]++;
+        for (size_t i = 0; i < hit->asks.n; i++) {
+            const ask_rec *r = &hit->asks.a[i];
+            int64_t v = kp->ask ? kp->ask(kp->ud, r->name, &r->dom, r->def,
+                                          NULL, r->asker) : r->def;
+            if (v != r->value) {
+                pd->mismatch = true;
+                return EO_ERROR;
+            }
+        }
+        if (!ask_log_copy(&pd->log, &hit->asks, hit->asks.n))
+            return EO_NOMEM;
+        hit->used = ++ev->clock;
+        *mout = eo_op_clone(hit->module, NULL);
+        ev->stats.hits++;
+        ev->stats.stages_skipped += start;
+    } else {
+        *mout = eo_op_clone(ev->module, NULL);
+        ev->stats.misses++;
+    }
+    if (!*mout)
+        return EO_NOMEM;
+    recorder rec = { .inner = kp, .s = s, .cand = cand, .log = &pd->log };
+    eo_knob_provider prov = { .ask = recorder_ask, .ud = &rec };
+    uint64_t run_no = ev->stats.hits + ev->stats.misses;
+    for (size_t k = start; k < ev->nstages; k++) {
+        rec.record = k + 1 < ev->nstages;
+        eo_status st = eo_pm_run(ev->stage_pm[k], *mout, &prov);
+        if (st != EO_OK)
+            return st;
+        if (rec.oom)
+            return EO_NOMEM;
+        if (k + 1 < ev->nstages) {
+            pd->nasks[k] = pd->log.n;
+            bool keep = ev->kept[k] < 16 ||
+                        (uint64_t)ev->hit[k] * 8 >= ev->kept[k] ||
+                        run_no % 16 == 0;
+            if (!keep)
+                continue;
+            pd->module[k] = eo_op_clone(*mout, NULL);
+            if (!pd->module[k])
+                return EO_NOMEM;
+        }
+    }
+    /* A stage that asked nothing makes the module before it useless: the
+     * one after it answers the same candidates, and more of the work. */
+    for (size_t k = start; k + 2 < ev->nstages; k++)
+        if (pd->module[k] && pd->module[k + 1] &&
+            pd->nasks[k] == pd->nasks[k + 1]) {
+            eo_op_destroy(pd->module[k]);
+            pd->module[k] = NULL;
+        }
+    return EO_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -858,19 +1280,43 @@ run_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
         out->obj[i] = NAN;
     out->timestamp = (int64_t)time(NULL);
 
+    /* The prefix cache is left out when the assignment used is wanted
+     * (its replayed questions have no site). */
+    pending pd;
+    memset(&pd, 0, sizeof pd);
+    bool cached = !used && ev->nstages > 0;
     capture cap;
     capture_begin(&cap, ev->ctx);
     eo_knob_store *ks = eo_knob_store_create(ev->ctx);
     eo_target *t = eo_target_clone(ev->target);
-    eo_op *m = eo_op_clone(ev->module, NULL);
-    eo_status st = ks && t && m ? EO_OK : EO_NOMEM;
+    eo_op *m = NULL;
+    eo_status st = ks && t ? EO_OK : EO_NOMEM;
     eo_status internal = st;
     if (st == EO_OK)
         st = assign_candidate(ev, s, cand, ks, t);
     if (st == EO_OK)
-        st = eo_pm_run(ev->pm, m, eo_knob_store_provider(ks));
-    if (st == EO_OK)
+        st = run_pipeline(ev, s, cand, ks, cached ? &pd : NULL, &m);
+    if (pd.mismatch) {
+        /* A replayed answer differed (it cannot when passes answer as
+         * documented): the whole pipeline runs, with a fresh store. */
+        pending_free(&pd);
+        if (m)
+            eo_op_destroy(m);
+        m = NULL;
+        eo_knob_store_destroy(ks);
+        ks = eo_knob_store_create(ev->ctx);
+        st = ks ? assign_candidate(ev, s, cand, ks, t) : EO_NOMEM;
+        if (st == EO_OK)
+            st = run_pipeline(ev, s, cand, ks, NULL, &m);
+        if (st == EO_NOMEM)
+            internal = EO_NOMEM;
+    }
+    /* The IR verifier runs on the first candidate that gets this far
+     * and, with verify or verify_ir, on every one. */
+    if (st == EO_OK && (ev->verify || ev->verify_ir || !ev->ir_verified)) {
         st = eo_op_verify(m);
+        ev->ir_verified = ev->ir_verified || st == EO_OK;
+    }
     if (st == EO_OK) {
         cap.skip_unmatched = true;
         st = eo_knob_store_check(ks);
@@ -882,6 +1328,9 @@ run_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
     }
     if (st == EO_OK && used)
         eo_knob_store_assignment_json(ks, used);
+    if (st == EO_OK && cached)
+        pending_keep(ev, &pd);
+    pending_free(&pd);
     /* NPU programs are verified in the simulator (objectives). */
     if (st == EO_OK && ev->verify &&
         !(eo_target_kind_get(t) == EO_TARGET_NPU && has_npu_ops(m)))

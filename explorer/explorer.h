@@ -352,6 +352,13 @@ typedef struct eo_evaluator_opts {
      * one deterministic input (a mismatch fails the candidate). Needs a
      * measure function (the compiled code is what is checked). */
     bool verify;
+    /* Turns the prefix cache off: every candidate then runs the whole
+     * pipeline on a fresh copy of the model (the results are the same;
+     * see docs/explorer.md, "Prefix cache"). */
+    bool no_prefix_cache;
+    /* Runs the IR verifier on every candidate's lowered module (by
+     * default only the first candidate's, or all with 'verify'). */
+    bool verify_ir;
 } eo_evaluator_opts;
 
 typedef struct eo_evaluator eo_evaluator;
@@ -396,6 +403,17 @@ EO_API EO_NODISCARD eo_status eo_evaluator_run_used(eo_evaluator *ev,
                                                     eo_eval_outcome *out,
                                                     eo_strbuf *report,
                                                     eo_strbuf *used);
+
+/* Prefix cache counters: candidates that started from a cached module,
+ * candidates that ran the whole pipeline, and pipeline stages skipped in
+ * all (docs/explorer.md, "Prefix cache"). */
+typedef struct eo_evaluator_stats {
+    uint64_t hits, misses, stages_skipped;
+} eo_evaluator_stats;
+/* Copies the prefix cache counters of 'ev' (of this process: worker
+ * processes keep their own) to *out. */
+EO_API void eo_evaluator_get_stats(const eo_evaluator *ev,
+                                   eo_evaluator_stats *out);
 
 /* ------------------------------------------------------------------ */
 /* Isolated worker processes                                           */

@@ -508,11 +508,7 @@ EO_HIDDEN void eo_float_from_double(eo_float_kind k, double d, uint64_t *lo,
                                     uint64_t *hi);
 EO_HIDDEN double eo_float_to_double(eo_float_kind k, uint64_t lo,
                                     uint64_t hi);
-/* A float attribute from its full bit pattern (f80/f128 need 'hi'). */
-EO_HIDDEN const eo_attr *eo_attr_get_float_wide(eo_ctx *ctx,
-                                                const eo_type *type,
-                                                uint64_t lo, uint64_t hi);
-EO_HIDDEN uint64_t eo_attr_float_bits_hi(const eo_attr *a);
+/* eo_attr_get_float_wide and eo_attr_float_bits_hi: see ir.h. */
 /* resource.c keeps its per-context table in the attribute set. */
 EO_HIDDEN void *eo_attr_resource_slot_find(eo_ctx *ctx, const char *key,
                                            size_t len);

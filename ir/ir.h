@@ -540,6 +540,14 @@ EO_API size_t eo_attr_int_num_words(const eo_attr *a);
 EO_API const uint64_t *eo_attr_int_words(const eo_attr *a);
 EO_API double eo_attr_float_value(const eo_attr *a);
 EO_API uint64_t eo_attr_float_bits(const eo_attr *a);
+/* f80 and f128 hold more than 64 bits: the float attribute with the full
+ * bit pattern lo | hi << 64 (bits above the width are dropped; NULL for
+ * a non-float type), and the bits above the low 64 (0 for narrower
+ * types or non-float attributes). */
+EO_API const eo_attr *eo_attr_get_float_wide(eo_ctx *ctx,
+                                             const eo_type *type,
+                                             uint64_t lo, uint64_t hi);
+EO_API uint64_t eo_attr_float_bits_hi(const eo_attr *a);
 EO_API const char *eo_attr_string(const eo_attr *a, size_t *len);
 EO_API size_t eo_attr_array_size(const eo_attr *a);
 EO_API const eo_attr *eo_attr_array_at(const eo_attr *a, size_t i);

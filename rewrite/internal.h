@@ -60,4 +60,11 @@ EO_HIDDEN eo_status eo_pattern_set_add_rooted(eo_pattern_set *ps,
 EO_HIDDEN eo_status eo_simplify_regions(eo_rewriter *rw, eo_op *root,
                                         eo_region *r, bool *changed);
 
+/* eo_apply_patterns_greedily, then MLIR's aggressive region simplification
+ * (GreedySimplifyRegionLevel::Aggressive): identical blocks merged and
+ * redundant block arguments dropped as well. (greedy.c) */
+EO_HIDDEN eo_status eo_apply_patterns_greedily_aggressive(
+    eo_op *op, const eo_pattern_set *ps, const eo_greedy_config *cfg,
+    const eo_knob_provider *knobs, bool *changed);
+
 #endif /* EO_REWRITE_INTERNAL_H */

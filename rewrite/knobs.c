@@ -85,7 +85,8 @@ typedef struct record {
     int64_t def, value;
     const char *asker;                /* interned, may be NULL */
     const char *site;                 /* site key, interned, may be NULL */
-    char *loc;                        /* "file:line:col" (arena), or NULL */
+    const eo_loc *loc;                /* the site's file location, or NULL
+                                         (printed file:line:col in JSON) */
     size_t pipeline_before;           /* pipeline knobs asked before it */
     size_t asks;
     uint64_t name_hash, site_hash;    /* hash_n of name and site */
@@ -131,6 +132,10 @@ struct eo_knob_store {
     size_t num_askers, cap_askers;
     arena_block *arena;
     eo_strbuf scratch;                /* site keys while asking */
+    /* "<command line>" and its 1:1 location, for assignments made by
+     * eo_knob_store_assign_value (looked up once). */
+    const eo_ident *cmdline;
+    const eo_loc *cmdline_loc;
 };
 
 /* ------------------------------------------------------------------ */
@@ -503,24 +508,6 @@ find_assignment(eo_knob_store *ks, const char *name, uint64_t h)
 /* Provider                                                            */
 /* ------------------------------------------------------------------ */
 
-/* "file:line:col" of 'site' in the arena; NULL without a file location
- * (*ok false when out of memory). */
-static char *
-loc_string(eo_knob_store *ks, const eo_op *site, bool *ok)
-{
-    const eo_loc *l = eo_loc_find_file(eo_op_loc(site));
-    if (!l)
-        return NULL;
-    eo_strbuf *b = &ks->scratch;
-    b->len = 0;
-    eo_strbuf_printf(b, "%s:%u:%u", eo_ident_str(eo_loc_filename(l)),
-                     eo_loc_line(l), eo_loc_col(l));
-    char *c = b->oom ? NULL : arena_dup(ks, b->data, b->len);
-    b->oom = false;
-    *ok = *ok && c;
-    return c;
-}
-
 /* The interned site key of 'site': the copy an earlier record of the same
  * site holds, else a new one; NULL when out of memory. */
 static const char *
@@ -572,8 +559,7 @@ record_new(eo_knob_store *ks, const char *name, uint64_t h,
     if (ok && site) {
         r->site = intern_site(ks, site, &r->site_hash);
         ok = r->site != NULL;
-        if (ok)
-            r->loc = loc_string(ks, site, &ok);
+        r->loc = eo_loc_find_file(eo_op_loc(site));
     }
     if (!ok)
         return false;
@@ -1330,9 +1316,14 @@ eo_knob_store_assign_value(eo_knob_store *ks, const char *name,
 {
     size_t klen = strlen(name), n = strlen(value);
     /* Placed as eo_knob_store_assign("<name>=<value>") places them. */
-    const eo_ident *f = eo_ident_cstr(ks->ctx, "<command line>");
-    const eo_loc *kloc = f ? eo_loc_file(ks->ctx, f, 1, 1)
-                           : eo_loc_unknown(ks->ctx);
+    if (!ks->cmdline_loc) {
+        ks->cmdline = eo_ident_cstr(ks->ctx, "<command line>");
+        ks->cmdline_loc = ks->cmdline ? eo_loc_file(ks->ctx, ks->cmdline,
+                                                    1, 1)
+                                      : eo_loc_unknown(ks->ctx);
+    }
+    const eo_ident *f = ks->cmdline;
+    const eo_loc *kloc = ks->cmdline_loc;
     const eo_loc *vloc = f ? eo_loc_file(ks->ctx, f, 1, (unsigned)klen + 2)
                            : kloc;
     if (klen == 0)
@@ -1531,10 +1522,21 @@ eo_knob_store_space_json(const eo_knob_store *ks, eo_strbuf *out)
         else
             eo_strbuf_puts(out, "null");
         eo_strbuf_puts(out, ",\n      \"loc\": ");
-        if (r->loc)
-            json_string(out, r->loc);
-        else
+        if (r->loc) {
+            mks->scratch.len = 0;
+            eo_strbuf_printf(&mks->scratch, "%s:%u:%u",
+                             eo_ident_str(eo_loc_filename(r->loc)),
+                             eo_loc_line(r->loc), eo_loc_col(r->loc));
+            if (mks->scratch.oom) {
+                mks->scratch.oom = false;
+                out->oom = true;
+            } else {
+                eo_strbuf_append(&mks->scratch, "", 1);
+                json_string(out, mks->scratch.data);
+            }
+        } else {
             eo_strbuf_puts(out, "null");
+        }
         eo_strbuf_printf(out, ",\n      \"asks\": %zu", r->asks);
         eo_strbuf_puts(out, ",\n      \"depends_on\": [");
         size_t nd = 0;

@@ -3,7 +3,9 @@
  * (MLIR's -canonicalize, with its options).
  *
  * Requires: nothing. Preserves: nothing. Folds, applies patterns, erases
- * dead ops, unreachable blocks and dead block arguments.
+ * dead ops, unreachable blocks and dead block arguments; with
+ * region-simplify=aggressive also merges identical blocks and drops
+ * redundant block arguments.
  */
 #include "rewrite/internal.h"
 
@@ -34,8 +36,8 @@ static const eo_pass_option canon_option_rows[] = {
       "iteration", EO_OPT_INT, offsetof(canon_options, max_num_rewrites),
       "-1" },
     { "region-simplify", "Perform control flow optimizations to the region "
-      "tree (disabled or normal: unreachable blocks and dead block "
-      "arguments)", EO_OPT_STRING,
+      "tree (disabled; normal: unreachable blocks and dead block "
+      "arguments; aggressive: also identical blocks merged)", EO_OPT_STRING,
       offsetof(canon_options, region_simplify), "normal" },
     { "test-convergence", "Fail the pass when patterns do not converge "
       "(otherwise a warning)", EO_OPT_BOOL,
@@ -99,6 +101,7 @@ run_canonicalize(eo_op *op, eo_pass_ctx *pc, const void *options)
     eo_greedy_config_init(&cfg);
     cfg.warn_nonconvergence = true;
     const char *disable = NULL, *enable = NULL;
+    bool aggressive = false;
     if (o) {
         cfg.bottom_up = !o->top_down;
         if (o->max_iterations < 1 || o->max_iterations > 1000000)
@@ -114,10 +117,7 @@ run_canonicalize(eo_op *op, eo_pass_ctx *pc, const void *options)
         else if (strcmp(rs, "disabled") == 0)
             cfg.region_simplify = false;
         else if (strcmp(rs, "aggressive") == 0)
-            return eo_emit_error(ctx, eo_op_loc(op), "canonicalize: "
-                                 "region-simplify=aggressive (block "
-                                 "merging) is not supported; use normal or "
-                                 "disabled");
+            aggressive = true;
         else
             return eo_emit_error(ctx, eo_op_loc(op), "canonicalize: invalid "
                                  "region-simplify '%s' (expected disabled, "
@@ -134,9 +134,9 @@ run_canonicalize(eo_op *op, eo_pass_ctx *pc, const void *options)
     eo_status st = b.st;
     bool changed = false;
     if (st == EO_OK)
-        st = eo_apply_patterns_greedily(op, ps, &cfg,
-                                        pc ? eo_pass_ctx_knobs(pc) : NULL,
-                                        &changed);
+        st = (aggressive ? eo_apply_patterns_greedily_aggressive
+                         : eo_apply_patterns_greedily)(
+            op, ps, &cfg, pc ? eo_pass_ctx_knobs(pc) : NULL, &changed);
     eo_pattern_set_destroy(ps);
     if (pc && st == EO_OK && !changed)
         eo_pass_ctx_mark_unchanged(pc);

@@ -232,9 +232,17 @@ set_live(live_map *lm, const void *p)
 /* Whether the successor operands of 'op' can be erased one by one: each
  * successor's range is all operands after the first ones (no segment
  * sizes, one successor) or exactly one operand segment. */
+/* In greedy.c (see there); MLIR erases dead successor operands of any
+ * BranchOpInterface, cf.switch included. */
+EO_HIDDEN bool eo_branch_updatable(eo_op *t);
+EO_HIDDEN eo_status eo_branch_erase_succ_operand(eo_op *t, size_t si,
+                                                 size_t k);
+
 static bool
 branch_is_editable(const eo_op *op)
 {
+    if (eo_op_num_successors(op) > 0)
+        return eo_branch_updatable((eo_op *)op);
     const eo_op_def *d = eo_op_get_def(op);
     if (!d || !d->successor_operands)
         return false;
@@ -367,40 +375,6 @@ propagate_blocks(live_map *lm, eo_block **order, size_t n)
     }
 }
 
-/* Decrements the operand segment holding operand 'idx' (if the op has
- * segment sizes) and erases the operand. */
-static eo_status
-erase_branch_operand(eo_op *op, size_t idx)
-{
-    if (eo_op_has_trait(op, EO_ATTR_SIZED_OPERANDS)) {
-        const eo_attr *seg = eo_op_attr(op, "operandSegmentSizes");
-        if (EO_NEVER(!seg ||
-                     eo_attr_get_kind(seg) != EO_ATTR_DENSE_ARRAY))
-            return EO_ERROR;
-        size_t ns = eo_attr_dense_array_size(seg);
-        int32_t buf[16];
-        if (ns > 16)
-            return EO_ERROR;        /* branch_is_editable saw the same */
-        size_t start = 0;
-        for (size_t i = 0; i < ns; i++) {
-            buf[i] = (int32_t)eo_attr_dense_array_int(seg, i);
-        }
-        for (size_t i = 0; i < ns; i++) {
-            if (idx >= start && idx < start + (size_t)buf[i]) {
-                buf[i]--;
-                break;
-            }
-            start += (size_t)buf[i];
-        }
-        const eo_attr *na = eo_attr_get_dense_array(
-            eo_op_ctx(op), eo_attr_dense_array_elem(seg), ns, buf);
-        if (!na || eo_op_set_attr(op, "operandSegmentSizes", na) != EO_OK)
-            return EO_NOMEM;
-    }
-    eo_op_erase_operand(op, idx);
-    return EO_OK;
-}
-
 static eo_status
 erase_dead_successor_operands(eo_rewriter *rw, eo_op *t, live_map *lm,
                               bool *changed)
@@ -420,7 +394,7 @@ erase_dead_successor_operands(eo_rewriter *rw, eo_op *t, live_map *lm,
         for (size_t k = count; k-- > 0;) {
             if (k < eo_block_num_args(s) && is_live(lm, eo_block_arg(s, k)))
                 continue;
-            eo_status st = erase_branch_operand(t, first + k);
+            eo_status st = eo_branch_erase_succ_operand(t, si, k);
             if (st != EO_OK)
                 return st;
             modified = true;

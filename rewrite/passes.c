@@ -9,6 +9,8 @@
 EO_HIDDEN extern const eo_pass_def eo_pass_view_op_graph;
 /* rewrite/pass_plan_memory.c */
 EO_HIDDEN extern const eo_pass_def eo_pass_plan_memory;
+/* rewrite/pass_unroll_jam.c */
+EO_HIDDEN extern const eo_pass_def eo_pass_unroll_jam;
 
 /* Sorted by name, as mlir-opt lists its passes. */
 static const eo_pass_def *const builtin_passes[] = {
@@ -20,6 +22,7 @@ static const eo_pass_def *const builtin_passes[] = {
     &eo_pass_sccp,
     &eo_pass_symbol_dce,
     &eo_pass_unroll,
+    &eo_pass_unroll_jam,
     &eo_pass_view_op_graph,
 };
 

@@ -11,9 +11,13 @@
  * footprint of one iteration of a loop does not fit the level). Ops on
  * tensors left over (graph, tl) are costed from their shapes as library
  * kernels. Latency per unit of work is the larger of compute and traffic
- * time; energy is summed by component.
+ * time; energy is summed by component. A buffer with an integer memory
+ * space lives in that level (targets/place.h); the resident bytes per
+ * level are checked where something was placed.
  */
 #include "targets/targets.h"
+
+#include "targets/place.h"
 
 #include "dialects/quant/quant.h"
 #include "dialects/tl/tl.h"
@@ -82,8 +86,12 @@ typedef struct cm_state {
     size_t nacc, capacc;
     cm_buf *bufs;
     size_t nbufs, capbufs;
+    double glob[8];         /* bytes of the globals placed per level */
+    int def_weight_level;   /* the weights' default home */
     char *last_layer;       /* layer of the previous unit of work */
     bool nomem;
+    bool placed[8];         /* levels holding placed buffers or code */
+    eo_op *placed_at[8];    /* the first buffer placed there */
 } cm_state;
 
 static const char *const component_names[EO_COST_NUM_COMPONENTS] = {
@@ -396,6 +404,9 @@ buffer_of(cm_state *st, eo_value *v)
         b->weight = g && eo_op_attr(g, "constant") != NULL;
     }
     b->level = b->weight ? st->weight_level : st->act_level;
+    int pl = eo_place_level_of(st->t, eo_value_type(v));
+    if (pl >= 0)
+        b->level = pl;
     return (int)st->nbufs++;
 }
 
@@ -1456,10 +1467,11 @@ cost_top_op(cm_state *st, eo_op *op)
 /* Memory: placement and peak                                          */
 /* ------------------------------------------------------------------ */
 
-/* Peak of the memref allocations of 'body' by liveness (alloc to
- * dealloc, else to the end), planned like the arena. */
+/* Peak of the memref allocations of 'body' placed in memory level
+ * 'level' of 't' (-1: not placed, the default arena) by liveness (alloc
+ * to dealloc, else to the end), planned like the arena. */
 static eo_status
-alloc_peak(eo_block *body, uint64_t *peak)
+alloc_peak(const eo_target *t, eo_block *body, int level, uint64_t *peak)
 {
     *peak = 0;
     size_t nops = 0;
@@ -1476,7 +1488,9 @@ alloc_peak(eo_block *body, uint64_t *peak)
          op = eo_op_next(op), step++) {
         if (name_is(op, "memref.alloc") || name_is(op, "memref.alloca")) {
             double b = shaped_bytes(eo_value_type(eo_op_result(op, 0)));
-            if (b < 0)
+            if (b < 0 ||
+                eo_place_level_of(t, eo_value_type(eo_op_result(op, 0)))
+                    != level)
                 continue;
             const eo_value **nv = realloc(vals, (nb + 1) * sizeof *nv);
             size_t *ni = nv ? realloc(ids, (nb + 1) * sizeof *ni) : NULL;
@@ -1538,7 +1552,8 @@ has_tensor_values(eo_block *body)
  * not flash) holding 'bytes', else the last writable one (the arena does
  * not fit: peak_memory_bytes says so), else the last level. */
 static int
-home_level(const eo_target_desc *d, double bytes, bool weights)
+home_level(const eo_target_desc *d, double bytes, bool weights,
+           const double *used)
 {
     size_t n = d->num_memory < 8 ? d->num_memory : 8;
     int last_writable = -1;
@@ -1550,7 +1565,7 @@ home_level(const eo_target_desc *d, double bytes, bool weights)
         if (d->memory[i].kind == EO_MEMORY_CACHE ||
             (!weights && d->memory[i].kind == EO_MEMORY_FLASH))
             continue;
-        if ((double)d->memory[i].size_bytes >= bytes)
+        if ((double)d->memory[i].size_bytes >= bytes + (used ? used[i] : 0))
             return (int)i;
         last_writable = (int)i;
     }
@@ -1591,9 +1606,53 @@ sum_tensor_consts(eo_op *op, void *ud)
     return EO_WALK_ADVANCE;
 }
 
-/* Costs one function. */
+/* Checks memory space 'type' of a buffer made by 'op' names a level
+ * the buffer may live in (not a cache; flash only for constants) and
+ * marks the level. EO_ERROR after a diagnostic at 'op'. */
 static eo_status
-cost_function(cm_state *st, eo_op *fn, uint64_t *fn_peak)
+check_space(cm_state *st, eo_op *op, const eo_type *type, bool constant)
+{
+    int l = eo_place_level_of(st->t, type);
+    if (l == -1)
+        return EO_OK;
+    if (l < 0)
+        return eo_op_error(op, "cost model: placement: the memory space "
+                           "of this buffer names no memory level of "
+                           "target '%s' (expected 1..%zu: memory[k-1])",
+                           eo_target_name(st->t), st->r->num_levels);
+    const eo_memory_desc *m = &st->d->memory[l];
+    if (m->kind == EO_MEMORY_CACHE)
+        return eo_op_error(op, "cost model: placement: cannot place a "
+                           "buffer in cache level '%s'", m->name);
+    if (m->kind == EO_MEMORY_FLASH && !constant)
+        return eo_op_error(op, "cost model: placement: cannot place a "
+                           "writable buffer in flash level '%s'", m->name);
+    st->placed[l] = true;
+    if (!st->placed_at[l])
+        st->placed_at[l] = op;
+    return EO_OK;
+}
+
+typedef struct space_check {
+    cm_state *st;
+    eo_status s;
+} space_check;
+
+static eo_walk_result
+check_allocs(eo_op *op, void *ud)
+{
+    space_check *sc = ud;
+    if ((name_is(op, "memref.alloc") || name_is(op, "memref.alloca")) &&
+        eo_op_num_results(op) == 1)
+        sc->s = check_space(sc->st, op, eo_value_type(eo_op_result(op, 0)),
+                            false);
+    return sc->s == EO_OK ? EO_WALK_ADVANCE : EO_WALK_INTERRUPT;
+}
+
+/* Costs one function; use[] gets the bytes it keeps resident per level
+ * at its peak (placed allocations, the arena, the arguments). */
+static eo_status
+cost_function(cm_state *st, eo_op *fn, uint64_t *fn_peak, double *use)
 {
     eo_region *r = eo_op_num_regions(fn) ? eo_op_region(fn, 0) : NULL;
     eo_block *body = r ? eo_region_first(r) : NULL;
@@ -1603,10 +1662,21 @@ cost_function(cm_state *st, eo_op *fn, uint64_t *fn_peak)
     if (eo_block_next(body))
         return eo_op_error(fn, "cost model: unsupported: a function with "
                            "more than one block");
+    space_check sc = { st, EO_OK };
+    eo_op_walk(fn, EO_WALK_PRE, check_allocs, &sc);
+    if (sc.s != EO_OK)
+        return sc.s;
     uint64_t peak = 0;
-    eo_status s = alloc_peak(body, &peak);
+    eo_status s = alloc_peak(st->t, body, -1, &peak);
     if (s != EO_OK)
         return s;
+    for (int l = 0; l < 8 && (size_t)l < st->r->num_levels; l++) {
+        uint64_t lp = 0;
+        if (st->placed[l] &&
+            (s = alloc_peak(st->t, body, l, &lp)) != EO_OK)
+            return s;
+        use[l] += (double)lp + st->glob[l];
+    }
     if (has_tensor_values(body)) {
         eo_memplan *p = NULL;
         uint64_t w = 0, io = 0;
@@ -1629,11 +1699,24 @@ cost_function(cm_state *st, eo_op *fn, uint64_t *fn_peak)
      * them, weights in flash / DRAM where there is one. */
     double io = 0;
     for (size_t i = 0; i < eo_block_num_args(body); i++) {
-        double b = shaped_bytes(eo_value_type(eo_block_arg(body, i)));
-        io += b > 0 ? b : 0;
+        const eo_type *at = eo_value_type(eo_block_arg(body, i));
+        double b = shaped_bytes(at);
+        int pl = eo_place_level_of(st->t, at);
+        if (pl == -2)
+            return eo_op_error(fn, "cost model: placement: the memory "
+                               "space of argument %zu names no memory "
+                               "level of target '%s'", i,
+                               eo_target_name(st->t));
+        if (pl >= 0 && b > 0)
+            use[pl] += b;
+        else
+            io += b > 0 ? b : 0;
     }
-    st->act_level = home_level(st->d, (double)peak + io, false);
-    st->weight_level = home_level(st->d, (double)st->r->weight_bytes, true);
+    /* Placed buffers (and the placed globals) count against their level,
+     * so the default arena goes where it fits next to them. */
+    st->act_level = home_level(st->d, (double)peak + io, false, use);
+    st->weight_level = st->def_weight_level;
+    use[st->act_level] += (double)peak + io;
     st->nbufs = 0;
     st->last_layer = NULL;
     for (eo_op *op = eo_block_first(body); op; op = eo_op_next(op)) {
@@ -1658,9 +1741,60 @@ is_public_function(eo_op *op)
     return !s || !(len == 7 && !memcmp(s, "private", 7));
 }
 
+/* The module's memref.globals: checks their memory spaces, sums the
+ * placed ones per level into st->glob and the others (constants at the
+ * weights' home) into unplaced[]. */
+static eo_status
+place_globals(cm_state *st, eo_op *module, double *unplaced)
+{
+    eo_block *b = eo_module_body(module);
+    for (eo_op *op = b ? eo_block_first(b) : NULL; op; op = eo_op_next(op)) {
+        if (!name_is(op, "memref.global"))
+            continue;
+        const eo_attr *ta = eo_op_attr(op, "type");
+        if (!ta || eo_attr_get_kind(ta) != EO_ATTR_TYPE)
+            continue;
+        const eo_type *gt = eo_attr_type_value(ta);
+        bool constant = eo_op_attr(op, "constant") != NULL;
+        if (check_space(st, op, gt, constant) != EO_OK)
+            return EO_ERROR;
+        double v = shaped_bytes(gt);
+        v = v > 0 ? v : 0;
+        int l = eo_place_level_of(st->t, gt);
+        if (l >= 0)
+            st->glob[l] += v;
+        else if (constant)
+            unplaced[st->def_weight_level] += v;
+    }
+    return EO_OK;
+}
+
+/* The level code lives in: the first flash level, else the first
+ * off-chip one, else the last. */
+static int
+code_level(const eo_target_desc *d)
+{
+    size_t n = d->num_memory < 8 ? d->num_memory : 8;
+    for (size_t i = 0; i < n; i++)
+        if (d->memory[i].kind == EO_MEMORY_FLASH)
+            return (int)i;
+    for (size_t i = 0; i < n; i++)
+        if (!onchip(d->memory[i].kind))
+            return (int)i;
+    return (int)n - 1;
+}
+
 eo_status
 eo_target_model_evaluate(eo_ctx *ctx, const eo_target *t, eo_op *module,
                          eo_cost_report *out)
+{
+    return eo_target_model_evaluate_opts(ctx, t, module, NULL, out);
+}
+
+eo_status
+eo_target_model_evaluate_opts(eo_ctx *ctx, const eo_target *t,
+                              eo_op *module, const eo_cost_options *opts,
+                              eo_cost_report *out)
 {
     if (!out)
         return EO_ERROR;
@@ -1689,7 +1823,19 @@ eo_target_model_evaluate(eo_ctx *ctx, const eo_target *t, eo_op *module,
     const_sum cs = { 0 };
     eo_op_walk(module, EO_WALK_PRE, sum_tensor_consts, &cs);
     out->weight_bytes = (uint64_t)(weight_bytes_of(module) + cs.bytes);
-    eo_status s = EO_OK;
+    st.def_weight_level = home_level(d, (double)out->weight_bytes, true,
+                                     NULL);
+    /* Resident bytes per level: module-wide (weights, code) plus the
+     * largest of the functions'. */
+    double fixed[8] = { 0 }, fn_max[8] = { 0 };
+    fixed[st.def_weight_level] += cs.bytes;
+    eo_status s = place_globals(&st, module, fixed);
+    if (opts && opts->code_bytes) {
+        int cl = code_level(d);
+        fixed[cl] += (double)opts->code_bytes;
+        st.placed[cl] = true;
+        out->code_bytes = opts->code_bytes;
+    }
     bool any = false;
     for (eo_op *op = eo_block_first(mb); op && s == EO_OK;
          op = eo_op_next(op)) {
@@ -1697,13 +1843,29 @@ eo_target_model_evaluate(eo_ctx *ctx, const eo_target *t, eo_op *module,
             continue;
         any = true;
         uint64_t peak = 0;
-        s = cost_function(&st, op, &peak);
+        double use[8] = { 0 };
+        s = cost_function(&st, op, &peak, use);
         if (peak > out->peak_memory_bytes)
             out->peak_memory_bytes = peak;
+        for (int l = 0; l < 8; l++)
+            fn_max[l] = use[l] > fn_max[l] ? use[l] : fn_max[l];
     }
     if (s == EO_OK && !any)
         s = eo_op_error(module, "cost model: no public function to "
                         "evaluate");
+    for (size_t l = 0; l < out->num_levels; l++) {
+        /* Placed globals are in both: fn_max has them per function. */
+        double g = fn_max[l] > 0 ? fn_max[l] : st.glob[l];
+        out->level_peak_bytes[l] = (uint64_t)(fixed[l] + g);
+        if (s == EO_OK && st.placed[l] &&
+            out->level_peak_bytes[l] > (uint64_t)d->memory[l].size_bytes)
+            s = eo_op_error(st.placed_at[l] ? st.placed_at[l] : module,
+                            "cost model: placement: memory level "
+                            "'%s' needs %llu bytes, holds %lld",
+                            d->memory[l].name,
+                            (unsigned long long)out->level_peak_bytes[l],
+                            (long long)d->memory[l].size_bytes);
+    }
     double sum = 0;
     for (int c = 0; c < EO_COST_NUM_COMPONENTS; c++)
         sum += out->energy[c];
@@ -1802,5 +1964,12 @@ eo_cost_report_json(const eo_target *t, const eo_cost_report *r,
         json_bytes(t, r, l->bytes, out);
         eo_strbuf_puts(out, "}");
     }
-    eo_strbuf_puts(out, r->num_layers ? "\n  ]\n}\n" : "]\n}\n");
+    eo_strbuf_puts(out, r->num_layers ? "\n  ],\n  \"peak_bytes\": "
+                                      : "],\n  \"peak_bytes\": ");
+    double pk[8];
+    for (int i = 0; i < 8; i++)
+        pk[i] = (double)r->level_peak_bytes[i];
+    json_bytes(t, r, pk, out);
+    eo_strbuf_printf(out, ",\n  \"code_bytes\": %llu\n}\n",
+                     (unsigned long long)r->code_bytes);
 }

@@ -311,7 +311,22 @@ typedef struct eo_cost_report {
     double bytes[8];            /* traffic per memory level */
     eo_cost_layer *layers;
     size_t num_layers;
+    /* Bytes resident per memory level at the peak (docs/targets.md,
+     * "Placement"): buffers placed there (memory space), the activation
+     * arena and arguments at their home, weights at theirs, the code. */
+    uint64_t level_peak_bytes[8];
+    uint64_t code_bytes;        /* eo_cost_options.code_bytes */
 } eo_cost_report;
+
+/* Evaluation options; a zeroed struct (or NULL) means the defaults. */
+typedef struct eo_cost_options {
+    /* Size of the compiled code and its read-only data (e.g. .text +
+     * .rodata of the object the module compiles to, measured by the
+     * caller: targets cannot depend on codegen). 0: unknown, not
+     * counted. Counted in the first flash level (else the first off-chip
+     * one, else the last level) and checked against its capacity. */
+    uint64_t code_bytes;
+} eo_cost_options;
 
 /* Models running the public functions of 'module' (loops over memrefs
  * after tl-to-loops: scf/memref/arith/math/vector; graph or tl ops left
@@ -329,12 +344,20 @@ EO_API EO_NODISCARD eo_status eo_target_model_evaluate(eo_ctx *ctx,
                                                        const eo_target *t,
                                                        eo_op *module,
                                                        eo_cost_report *out);
+/* The same with options 'opts' (NULL: the defaults). Buffers placed in a
+ * level (memory space, targets/place.h) are charged there; a placement
+ * or code size exceeding a level's capacity is an error (diagnostic at
+ * the module) with *out filled. */
+EO_API EO_NODISCARD eo_status eo_target_model_evaluate_opts(
+    eo_ctx *ctx, const eo_target *t, eo_op *module,
+    const eo_cost_options *opts, eo_cost_report *out);
 /* Frees what *r owns and zeroes it (NULL is fine). */
 EO_API void eo_cost_report_free(eo_cost_report *r);
 /* Appends *r as JSON: {"latency_s", "energy_j", "energy": {component:
  * J}, "peak_memory_bytes", "weight_bytes", "macs", "ops", "bytes":
  * {level: B}, "layers": [{"name", "unit", "latency_s", "energy_j",
- * "macs", "ops", "bytes": {level: B}}]}; level names from 't'. */
+ * "macs", "ops", "bytes": {level: B}}], "peak_bytes": {level: B},
+ * "code_bytes"}; level names from 't'. */
 EO_API void eo_cost_report_json(const eo_target *t, const eo_cost_report *r,
                                 eo_strbuf *out);
 /* The name of a component ("compute", "memory", "dram", "static", "adc",

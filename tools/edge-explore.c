@@ -385,6 +385,7 @@ typedef struct options {
     double timeout;
     uint64_t repeats;
     bool resume, verify, mpi, space, quiet, measure, help, version;
+    bool no_prefix_cache, verify_ir;
 } options;
 
 typedef enum flag_kind { FLAG_BOOL, FLAG_VALUE } flag_kind;
@@ -447,6 +448,9 @@ static const flag flags[] = {
     BOOL_FLAG("mpi", mpi,
               "Evaluate on MPI ranks (mpirun -np N " TOOL " --mpi ...; "
               "rank 0 searches and owns the database)"),
+    BOOL_FLAG("no-prefix-cache", no_prefix_cache,
+              "Run the whole pipeline for every candidate (the results "
+              "are the same; for checking and timing)"),
     VALUE_FLAG("objectives", SLOT_OBJECTIVES, "list",
                "Objectives to minimize, comma-separated (default "
                "latency,energy,memory)"),
@@ -479,6 +483,9 @@ static const flag flags[] = {
     BOOL_FLAG("verify", verify,
               "Check each candidate's outputs against the reference "
               "interpreter (host targets; implies --measure)"),
+    BOOL_FLAG("verify-ir", verify_ir,
+              "Run the IR verifier on every candidate's lowered module "
+              "(default: the first one's; --verify implies it)"),
     BOOL_FLAG("version", version, "Print the version and exit"),
 };
 
@@ -2415,6 +2422,8 @@ explore(eo_ctx *ctx, options *o, int *argc, char ***argv)
         eo.measure = eo_codegen_measure;
     eo.repeats = (unsigned)o->repeats;
     eo.verify = o->verify;
+    eo.verify_ir = o->verify_ir;
+    eo.no_prefix_cache = o->no_prefix_cache;
     ev = eo_evaluator_create(ctx, &eo);
     if (!ev)
         goto done;

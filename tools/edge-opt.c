@@ -20,6 +20,7 @@
 #include "ir/ir.h"
 #include "rewrite/rewrite.h"
 #include "targets/npu_map.h"
+#include "targets/place.h"
 #include "targets/targets.h"
 
 #include <ctype.h>
@@ -1248,7 +1249,8 @@ make_ctx(const options *o)
         eo_passes_register(ctx) != EO_OK ||
         eo_graph_register_passes(ctx) != EO_OK ||
         eo_tl_register_passes(ctx) != EO_OK ||
-        eo_npu_register_passes(ctx) != EO_OK) {
+        eo_npu_register_passes(ctx) != EO_OK ||
+        eo_place_register_passes(ctx) != EO_OK) {
         eo_ctx_destroy(ctx);
         return NULL;
     }

@@ -13,6 +13,7 @@
  */
 #define _POSIX_C_SOURCE 200809L       /* clock_gettime */
 #include "codegen/codegen.h"
+#include "codegen/parallel.h"
 #include "dialects/dialects.h"
 #include "dialects/func/func.h"
 #include "dialects/graph/graph.h"
@@ -61,6 +62,7 @@ typedef struct options {
     uint64_t int_tol;
     int64_t dynamic_dim;
     long repeat;
+    long threads;               /* --threads: the runtime's pool size */
     bool interpret, compile, print, time, help, version;
 } options;
 
@@ -68,7 +70,8 @@ typedef enum flag_kind { FLAG_BOOL, FLAG_VALUE } flag_kind;
 
 enum {
     SLOT_NONE, SLOT_FUNC, SLOT_INPUT, SLOT_OUTPUT, SLOT_CHECK, SLOT_ATOL,
-    SLOT_RTOL, SLOT_INT_TOL, SLOT_DYNAMIC_DIM, SLOT_REPEAT, SLOT_BIND
+    SLOT_RTOL, SLOT_INT_TOL, SLOT_DYNAMIC_DIM, SLOT_REPEAT, SLOT_BIND,
+    SLOT_THREADS
 };
 
 /* One accepted flag: booleans store into the bool at 'offset' in
@@ -123,6 +126,11 @@ static const flag flags[] = {
                "Run the function n times (default 1)"),
     VALUE_FLAG("rtol", SLOT_RTOL, "x",
                "--check: relative tolerance for floats (default 1e-3)"),
+    VALUE_FLAG("threads", SLOT_THREADS, "n",
+               "--compile: threads scf.parallel loops run on, the caller "
+               "included (default 1; results do not depend on it); above "
+               "1, graph-level input is lowered with the outermost "
+               "independent loop of each nest parallel"),
     BOOL_FLAG("time", time,
               "Print the min and median run time over --repeat runs "
               "(--compile: and the compile time)"),
@@ -228,6 +236,11 @@ set_value(options *o, const flag *fl, const char *value)
         if (!parse_int(value, 1, MAX_REPEAT, &n))
             return false;
         o->repeat = (long)n;
+        return true;
+    case SLOT_THREADS:
+        if (!parse_int(value, 1, EO_RT_MAX_THREADS, &n))
+            return false;
+        o->threads = (long)n;
         return true;
     default:
         return false;
@@ -818,11 +831,31 @@ is_graph_level(eo_op *module)
 
 #define LOWER_PIPELINE "builtin.module(graph-optimize,func.func(graph-to-tl)," \
                        "tl-bufferize,tl-to-loops)"
+#define LOWER_PIPELINE_PARALLEL \
+    "builtin.module(graph-optimize,func.func(graph-to-tl),tl-bufferize," \
+    "tl-to-loops{parallel=true})"
 
-/* Lowers graph-level 'module' to loops in place (errors reported). */
-static bool
-lower_to_loops(eo_ctx *ctx, eo_op *module)
+/* Answers knob parallel.<site> with its first loop (the outermost that
+ * may run in parallel), every other knob with its default. */
+static int64_t
+outermost_parallel(void *ud, const char *name, const eo_knob_domain *dom,
+                   int64_t def, const eo_op *site, const char *asker)
 {
+    (void)ud;
+    (void)site;
+    (void)asker;
+    return strncmp(name, "parallel.", 9) == 0 &&
+                   dom->kind == EO_KNOB_ENUM && dom->count > 1
+               ? 1 : def;
+}
+
+/* Lowers graph-level 'module' to loops in place (errors reported); with
+ * 'parallel', the outermost independent loop of each nest becomes an
+ * scf.parallel. */
+static bool
+lower_to_loops(eo_ctx *ctx, eo_op *module, bool parallel)
+{
+    const eo_knob_provider par = {outermost_parallel, NULL};
     if (eo_passes_register(ctx) != EO_OK ||
         eo_graph_register_passes(ctx) != EO_OK ||
         eo_tl_register_passes(ctx) != EO_OK) {
@@ -833,8 +866,10 @@ lower_to_loops(eo_ctx *ctx, eo_op *module)
     eo_pm_config_init(&cfg);
     cfg.threading = false;
     eo_pass_manager *pm = eo_pm_create(ctx, "builtin.module", &cfg);
-    bool ok = pm && eo_pm_add_pipeline(pm, LOWER_PIPELINE) == EO_OK &&
-              eo_pm_run(pm, module, NULL) == EO_OK;
+    bool ok = pm && eo_pm_add_pipeline(pm, parallel
+                                                   ? LOWER_PIPELINE_PARALLEL
+                                                   : LOWER_PIPELINE) == EO_OK &&
+              eo_pm_run(pm, module, parallel ? &par : NULL) == EO_OK;
     eo_pm_destroy(pm);
     return ok;
 }
@@ -903,7 +938,7 @@ run(const options *o)
     bool ok = false, have_out = false;
     eo_op *module = load_module(ctx, o, &text);
     bool lowered = module && (!o->compile || !is_graph_level(module) ||
-                              lower_to_loops(ctx, module));
+                              lower_to_loops(ctx, module, o->threads > 1));
     eo_op *fn = lowered ? find_func(ctx, module, o->func) : NULL;
     if (!fn)
         goto done;
@@ -953,6 +988,11 @@ run(const options *o)
         if (!load_tensor(ctx, o->inputs.v[i], &in[i]))
             goto done;
     }
+    if (o->compile && eo_rt_set_threads((unsigned)o->threads) != EO_OK) {
+        fprintf(stderr, TOOL ": error: cannot use %ld threads\n",
+                o->threads);
+        goto done;
+    }
     if (o->compile) {
         args = calloc(nargs ? nargs : 1, sizeof(*args));
         if (!args) {
@@ -1001,6 +1041,8 @@ done:
         free_tensors(args + nin, nargs - nin);
     free(args);
     eo_jit_destroy(jit);
+    if (o->compile && eo_rt_set_threads(1) != EO_OK)   /* joins workers */
+        ok = false;
     free_tensors(in, nin);
     free(in);
     free(out);
@@ -1017,7 +1059,7 @@ int
 main(int argc, char **argv)
 {
     options o = { .atol = DEFAULT_ATOL, .rtol = DEFAULT_RTOL,
-                  .repeat = 1 };
+                  .repeat = 1, .threads = 1 };
     size_t cap = (size_t)argc + 1;
     o.inputs.v = calloc(cap, sizeof(char *));
     o.outputs.v = calloc(cap, sizeof(char *));

@@ -379,17 +379,30 @@ int_width_of(const eo_type *t)
 }
 
 /* ------------------------------------------------------------------ */
-/* IEEE formats f16, bf16, f32, f64 (bit patterns in a uint64_t)       */
+/* Binary formats up to 64 bits (bit patterns in a uint64_t): IEEE     */
+/* f16, bf16, f32, f64, tf32, f8E5M2, and f8E4M3FN                     */
 /* ------------------------------------------------------------------ */
 
+/* 'fn' marks APFloat's NanOnly formats (f8E4M3FN): no infinities, the
+ * top exponent holds normal numbers, and the only NaN (per sign) has
+ * every exponent and mantissa bit set; an overflow (and a division of a
+ * number by zero) gives that NaN with the result's sign. NaNs there are
+ * quiet, with no payload. */
 typedef struct fmt {
     int ebits, mbits;               /* exponent and stored mantissa bits */
+    bool fn;
 } fmt;
 
-static const fmt fmt_f16 = { 5, 10 }, fmt_bf16 = { 8, 7 },
-                 fmt_f32 = { 8, 23 }, fmt_f64 = { 11, 52 };
+static const fmt fmt_f16 = { 5, 10, false }, fmt_bf16 = { 8, 7, false },
+                 fmt_f32 = { 8, 23, false }, fmt_f64 = { 11, 52, false },
+                 fmt_tf32 = { 8, 10, false }, fmt_f8e5m2 = { 5, 2, false },
+                 fmt_f8e4m3fn = { 4, 3, true };
 
-/* The format of a float type we fold, or NULL (f80, f128, tf32, f8). */
+/* The format of a float type we fold, or NULL. Arithmetic goes through
+ * double, exact for these (53 >= 2p + 2 for p <= 25; f64 native; f32
+ * through float). Not folded: f80 and f128 (their values do not fit the
+ * 64-bit patterns this folder keeps), and the FNUZ f8 types, which the
+ * IR does not model. */
 static const fmt *
 fmt_of(const eo_type *t)
 {
@@ -404,6 +417,12 @@ fmt_of(const eo_type *t)
         return &fmt_f32;
     case EO_F64:
         return &fmt_f64;
+    case EO_TF32:
+        return &fmt_tf32;
+    case EO_F8E5M2:
+        return &fmt_f8e5m2;
+    case EO_F8E4M3FN:
+        return &fmt_f8e4m3fn;
     default:
         return NULL;
     }
@@ -430,6 +449,9 @@ f_sign(const fmt *f, uint64_t b)
 static bool
 f_is_nan(const fmt *f, uint64_t b)
 {
+    if (f->fn)
+        return (b & mask64(f->ebits + f->mbits)) ==
+               mask64(f->ebits + f->mbits);
     return ((b >> f->mbits) & f_emax(f)) == f_emax(f) &&
            (b & mask64(f->mbits));
 }
@@ -437,7 +459,7 @@ f_is_nan(const fmt *f, uint64_t b)
 static bool
 f_is_inf(const fmt *f, uint64_t b)
 {
-    return ((b >> f->mbits) & f_emax(f)) == f_emax(f) &&
+    return !f->fn && ((b >> f->mbits) & f_emax(f)) == f_emax(f) &&
            !(b & mask64(f->mbits));
 }
 
@@ -450,25 +472,31 @@ f_is_zero(const fmt *f, uint64_t b)
 static bool
 f_is_snan(const fmt *f, uint64_t b)
 {
-    return f_is_nan(f, b) && !((b >> (f->mbits - 1)) & 1);
+    return !f->fn && f_is_nan(f, b) && !((b >> (f->mbits - 1)) & 1);
 }
 
 static uint64_t
 f_quiet(const fmt *f, uint64_t b)
 {
-    return b | (1ull << (f->mbits - 1));
+    return f->fn ? b : b | (1ull << (f->mbits - 1));
 }
 
 /* APFloat's default NaN: positive, quiet, no payload. */
 static uint64_t
 f_default_nan(const fmt *f)
 {
+    if (f->fn)
+        return mask64(f->ebits + f->mbits);
     return (f_emax(f) << f->mbits) | (1ull << (f->mbits - 1));
 }
 
+/* An overflowed result: infinity, or NanOnly's NaN (with the sign). */
 static uint64_t
 f_inf(const fmt *f, bool neg)
 {
+    if (f->fn)
+        return ((uint64_t)neg << (f->ebits + f->mbits)) |
+               mask64(f->ebits + f->mbits);
     return ((uint64_t)neg << (f->ebits + f->mbits)) | (f_emax(f) << f->mbits);
 }
 
@@ -481,8 +509,10 @@ f_to_double(const fmt *f, uint64_t b)
     uint64_t m = b & mask64(f->mbits);
     int bias = (1 << (f->ebits - 1)) - 1;
     double v;
-    if (e == f_emax(f))
-        v = m ? NAN : INFINITY;
+    if (f_is_nan(f, b))
+        v = NAN;
+    else if (e == f_emax(f) && !f->fn)
+        v = INFINITY;
     else if (e == 0)
         v = ldexp((double)m, 1 - bias - f->mbits);
     else
@@ -524,7 +554,10 @@ f_encode(const fmt *f, bool neg, uint64_t sig, int exp)
         q >>= 1;
         e++;
     }
-    if (e > bias)
+    /* NanOnly formats use the top exponent too, up to the NaN pattern. */
+    if (f->fn ? e > bias + 1 || (e == bias + 1 && (q & mask64(f->mbits)) ==
+                                 mask64(f->mbits))
+              : e > bias)
         return f_inf(f, neg);
     return s | ((uint64_t)(e + bias) << f->mbits) | (q & mask64(f->mbits));
 }
@@ -791,6 +824,297 @@ f_minmax(enum arith_op k, const fmt *f, uint64_t a, uint64_t b)
     return y < x ? b : a;
 }
 
+/* ------------------------------------------------------------------ */
+/* f80 and f128 scalars (bit patterns lo | hi << 64)                   */
+/* ------------------------------------------------------------------ */
+
+/* Computed natively, so exactly as APFloat: f80 as x86's long double
+ * (64-bit significand arithmetic, correctly rounded), f128 as GCC's
+ * __float128 (IEEE binary128 in software). Elsewhere they are not
+ * folded. remf is folded for f80 only (fmodl is exact; the binary128
+ * remainder needs libquadmath). Dense f80/f128 constants are not
+ * folded. */
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__LDBL_MANT_DIG__) \
+    && __LDBL_MANT_DIG__ == 64
+#define EO_FOLD_F80 1
+#endif
+#if defined(__SIZEOF_FLOAT128__) && (defined(__x86_64__) || defined(__i386__))
+#define EO_FOLD_F128 1
+__extension__ typedef __float128 quad_t_;
+#endif
+
+typedef struct wide {
+    uint64_t lo, hi;
+} wide;
+
+static bool fold_attr(eo_fold *out, const eo_attr *a);
+
+/* Whether 't' is f80 or f128 and we fold it. */
+static bool
+wide_kind(const eo_type *t, bool *is80)
+{
+    if (!t || !eo_type_is_float(t))
+        return false;
+    eo_float_kind k = eo_type_float_kind(t);
+#ifdef EO_FOLD_F80
+    if (k == EO_F80) {
+        *is80 = true;
+        return true;
+    }
+#endif
+#ifdef EO_FOLD_F128
+    if (k == EO_F128) {
+        *is80 = false;
+        return true;
+    }
+#endif
+    (void)k;
+    *is80 = false;
+    return false;
+}
+
+static int
+w_exp(bool is80, wide v)
+{
+    return is80 ? (int)(v.hi & 0x7FFF) : (int)((v.hi >> 48) & 0x7FFF);
+}
+
+static bool
+w_is_nan(bool is80, wide v)
+{
+    if (w_exp(is80, v) != 0x7FFF)
+        return false;
+    return is80 ? (v.lo << 1) != 0
+                : ((v.hi & ((1ull << 48) - 1)) | v.lo) != 0;
+}
+
+static wide
+w_quiet(bool is80, wide v)
+{
+    if (is80)
+        v.lo |= 1ull << 62;
+    else
+        v.hi |= 1ull << 47;
+    return v;
+}
+
+static wide
+w_default_nan(bool is80)
+{
+    return is80 ? (wide){ 0xC000000000000000ull, 0x7FFF }
+                : (wide){ 0, 0x7FFF800000000000ull };
+}
+
+static bool
+w_sign(bool is80, wide v)
+{
+    return is80 ? (v.hi >> 15) & 1 : v.hi >> 63;
+}
+
+static bool
+w_is_zero(bool is80, wide v)
+{
+    return is80 ? w_exp(is80, v) == 0 && v.lo == 0
+                : (v.hi << 1) == 0 && v.lo == 0;
+}
+
+/* f80 encodings x87 and APFloat may read differently (the explicit
+ * integer bit disagreeing with the exponent): not folded. */
+static bool
+w_canonical(bool is80, wide v)
+{
+    if (!is80)
+        return true;
+    int e = w_exp(is80, v);
+    bool ibit = v.lo >> 63;
+    return e == 0 ? !ibit : ibit;
+}
+
+#ifdef EO_FOLD_F80
+static long double
+w_to_ld(wide v)
+{
+    unsigned char raw[sizeof(long double)];
+    long double d;
+    memset(raw, 0, sizeof raw);
+    memcpy(raw, &v.lo, 8);
+    uint16_t h = (uint16_t)v.hi;
+    memcpy(raw + 8, &h, 2);
+    memcpy(&d, raw, sizeof d);
+    return d;
+}
+
+static wide
+w_from_ld(long double d)
+{
+    unsigned char raw[sizeof(long double)];
+    uint16_t h;
+    wide v;
+    memcpy(raw, &d, sizeof d);
+    memcpy(&v.lo, raw, 8);
+    memcpy(&h, raw + 8, 2);
+    v.hi = h;
+    return v;
+}
+#endif
+
+#ifdef EO_FOLD_F128
+static quad_t_
+w_to_q(wide v)
+{
+    quad_t_ q;
+    uint64_t w[2] = { v.lo, v.hi };
+    memcpy(&q, w, 16);
+    return q;
+}
+
+static wide
+w_from_q(quad_t_ q)
+{
+    uint64_t w[2];
+    memcpy(w, &q, 16);
+    return (wide){ w[0], w[1] };
+}
+#endif
+
+/* -1, 0, 1 for a < b, a == b, a > b (neither is NaN). */
+static int
+w_cmp(bool is80, wide a, wide b)
+{
+#ifdef EO_FOLD_F80
+    if (is80) {
+        long double x = w_to_ld(a), y = w_to_ld(b);
+        return x < y ? -1 : x > y;
+    }
+#endif
+#ifdef EO_FOLD_F128
+    if (!is80) {
+        quad_t_ x = w_to_q(a), y = w_to_q(b);
+        return x < y ? -1 : x > y;
+    }
+#endif
+    (void)a;
+    (void)b;
+    return 0;
+}
+
+/* The scalar operands of a wide op, or false. */
+static bool
+wide_operands(const eo_attr *const cst[], size_t n, const eo_type *rt,
+              bool *is80, wide *v)
+{
+    if (!wide_kind(rt, is80))
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (!cst[i] || eo_attr_get_kind(cst[i]) != EO_ATTR_FLOAT ||
+            eo_attr_type(cst[i]) != rt)
+            return false;
+        v[i] = (wide){ eo_attr_float_bits(cst[i]),
+                       eo_attr_float_bits_hi(cst[i]) };
+        if (!w_canonical(*is80, v[i]))
+            return false;
+    }
+    return true;
+}
+
+/* Binary ops and negf on f80/f128 scalars, as float_binop / f_minmax /
+ * elt_negf do for the narrower formats. */
+static bool
+wide_fold(enum arith_op k, const eo_attr *const cst[], const eo_type *rt,
+          eo_ctx *ctx, eo_fold *out)
+{
+    bool is80;
+    wide v[2], r;
+    size_t n = k == ARITH_NEGF ? 1 : 2;
+    if (!wide_operands(cst, n, rt, &is80, v))
+        return false;
+    wide a = v[0], b = n > 1 ? v[1] : v[0];
+    bool na = w_is_nan(is80, a), nb = w_is_nan(is80, b);
+    bool is_max = k == ARITH_MAXIMUMF || k == ARITH_MAXNUMF;
+    switch (k) {
+    case ARITH_NEGF:
+        r = a;
+        r.hi ^= is80 ? 1ull << 15 : 1ull << 63;
+        break;
+    case ARITH_MAXIMUMF:
+    case ARITH_MINIMUMF:
+    case ARITH_MAXNUMF:
+    case ARITH_MINNUMF:
+        if (k == ARITH_MINNUMF && (na || nb))
+            r = na ? b : a;
+        else if (na || nb)
+            r = na ? a : b;
+        else if (w_is_zero(is80, a) && w_is_zero(is80, b) &&
+                 w_sign(is80, a) != w_sign(is80, b))
+            r = w_sign(is80, a) == is_max ? b : a;
+        else if (is_max)
+            r = w_cmp(is80, a, b) < 0 ? b : a;
+        else
+            r = w_cmp(is80, b, a) < 0 ? b : a;
+        break;
+    case ARITH_ADDF:
+    case ARITH_SUBF:
+    case ARITH_MULF:
+    case ARITH_DIVF:
+    case ARITH_REMF:
+        if (na || nb) {
+            r = w_quiet(is80, na ? a : b);
+            break;
+        }
+#ifdef EO_FOLD_F80
+        if (is80) {
+            long double x = w_to_ld(a), y = w_to_ld(b), z;
+            switch (k) {
+            case ARITH_ADDF: z = x + y; break;
+            case ARITH_SUBF: z = x - y; break;
+            case ARITH_MULF: z = x * y; break;
+            case ARITH_DIVF: z = x / y; break;
+            default: z = fmodl(x, y); break;
+            }
+            r = isnan(z) ? w_default_nan(true) : w_from_ld(z);
+            break;
+        }
+#endif
+#ifdef EO_FOLD_F128
+        if (!is80) {
+            quad_t_ x = w_to_q(a), y = w_to_q(b), z;
+            switch (k) {
+            case ARITH_ADDF: z = x + y; break;
+            case ARITH_SUBF: z = x - y; break;
+            case ARITH_MULF: z = x * y; break;
+            case ARITH_DIVF: z = x / y; break;
+            default: return false;  /* remf: see above */
+            }
+            r = z != z ? w_default_nan(false) : w_from_q(z);
+            break;
+        }
+#endif
+        return false;
+    default:
+        return false;
+    }
+    return fold_attr(out, eo_attr_get_float_wide(ctx, rt, r.lo, r.hi));
+}
+
+/* cmpf on f80/f128 scalars; false when they are not both such. */
+static bool
+wide_cmpf(int64_t pred, const eo_attr *a, const eo_attr *b, bool *res)
+{
+    const eo_attr *cst[2] = { a, b };
+    bool is80;
+    wide v[2];
+    if (!a || !wide_operands(cst, 2, eo_attr_type(a), &is80, v))
+        return false;
+    bool uno = w_is_nan(is80, v[0]) || w_is_nan(is80, v[1]);
+    int c = uno ? 0 : w_cmp(is80, v[0], v[1]);
+    /* Through cmpf_apply with stand-in doubles of the same order. */
+    double x = uno ? NAN : 0.0, y = uno ? NAN : (double)-c;
+    uint64_t bx, by;
+    memcpy(&bx, &x, 8);
+    memcpy(&by, &y, 8);
+    return cmpf_apply(pred, &fmt_f64, bx, by, res);
+}
+
 /* Float binary ops. NaN operands propagate as APFloat does (the first
  * NaN, quieted); a NaN made from numbers is the default NaN. */
 static bool
@@ -926,7 +1250,10 @@ static bool
 float_convert(const fmt *from, const fmt *to, uint64_t b, uint64_t *r)
 {
     if (f_is_nan(from, b)) {
-        if (f_is_snan(from, b))
+        /* A NanOnly NaN widens like a quiet NaN whose payload is all
+         * ones (as APFloat's convert); a NaN into a NanOnly format is
+         * left unfolded, as MLIR 19 leaves it. */
+        if (f_is_snan(from, b) || to->fn)
             return false;
         uint64_t pl = b & mask64(from->mbits);
         if (to->mbits >= from->mbits) {
@@ -1108,10 +1435,17 @@ splat_float(const eo_attr *a, double *d)
         return false;
     if (eo_attr_get_kind(a) == EO_ATTR_FLOAT) {
         *d = eo_attr_float_value(a);
+        /* f80/f128 values need not be doubles (1 + 2^-60, 1e-4000):
+         * only an exact one is reported. */
+        const eo_type *t = eo_attr_type(a);
+        if (eo_type_float_width(t) > 64 && !isnan(*d) &&
+            eo_attr_get_float(eo_attr_ctx(a), t, *d) != a)
+            return false;
         return true;
     }
     if (eo_attr_get_kind(a) == EO_ATTR_DENSE && eo_attr_dense_is_splat(a) &&
-        eo_type_is_float(eo_type_elem(eo_attr_type(a)))) {
+        eo_type_is_float(eo_type_elem(eo_attr_type(a))) &&
+        eo_type_float_width(eo_type_elem(eo_attr_type(a))) <= 64) {
         *d = eo_attr_dense_float(a, 0);
         return true;
     }
@@ -1538,7 +1872,7 @@ fold_float_binary(eo_op *op, enum arith_op k, const eo_attr *const cst[],
     const eo_type *rt = result_type(op, 0);
     fold_ud u = { .k = k, .f = fmt_of(eo_type_elem_or_self(rt)) };
     if (!u.f)
-        return false;
+        return wide_fold(k, cst, rt, eo_op_ctx(op), out);
     return fold_attr(out, fold_elements(eo_op_ctx(op), rt, 2, cst, elt_binary,
                                         &u));
 }
@@ -1631,7 +1965,16 @@ fold_cmpf(eo_op *op, const eo_attr *const cst[], eo_fold *out)
         a = b;
     if (!a || !b || pred < 0 || pred >= ARITH_CMPF_NUM)
         return false;
-    /* Every float type's value is exact as a double. */
+    bool is80;
+    if (wide_kind(eo_attr_type(a), &is80)) {
+        bool wr;
+        if (!wide_cmpf(pred, a, b, &wr))
+            return false;
+        return fold_attr(out, eo_attr_get_bool(eo_op_ctx(op), wr));
+    }
+    if (eo_type_float_width(eo_attr_type(a)) > 64)
+        return false;               /* f80/f128 we do not fold */
+    /* These float types' values are exact as doubles. */
     double x = eo_attr_float_value(a), y = eo_attr_float_value(b);
     uint64_t bx, by;
     bool r;
@@ -1858,7 +2201,9 @@ arith_fold(eo_op *op, const eo_attr *const cst[], eo_fold *out)
             return eo_fold_to_value(out, eo_op_operand(d, 0));
         const eo_type *rt = result_type(op, 0);
         fold_ud u = { .k = k, .f = fmt_of(eo_type_elem_or_self(rt)) };
-        if (!cst[0] || !u.f)
+        if (cst[0] && !u.f)
+            return wide_fold(k, cst, rt, eo_op_ctx(op), out);
+        if (!cst[0])
             return false;
         return fold_attr(out, fold_elements(eo_op_ctx(op), rt, 1, cst,
                                             elt_negf, &u));

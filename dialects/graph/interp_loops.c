@@ -78,7 +78,7 @@ typedef struct interp {
 } interp;
 
 enum { K_ARITH = 1, K_MEMREF, K_FOR, K_MATH, K_TL, K_IF, K_WHILE, K_CALL,
-       K_EMPTY, K_GRAPH, K_VECTOR, K_OTHER };
+       K_EMPTY, K_GRAPH, K_VECTOR, K_PARALLEL, K_OTHER };
 
 /* ------------------------------------------------------------------ */
 /* Values                                                              */
@@ -305,6 +305,8 @@ interp_loops_int_binop(const char *name, unsigned w, int64_t a, int64_t b,
         return sext(ua / ub, w);
     if (!strcmp(name, "remui"))
         return sext(ua % ub, w);
+    if (!strcmp(name, "ceildivui"))
+        return sext(ua / ub + (ua % ub != 0), w);
     /* Signed: INT_MIN / -1 overflows (MLIR: poison); give INT_MIN. */
     if (a == smin && b == -1) {
         if (!strcmp(name, "remsi"))
@@ -1659,6 +1661,63 @@ run_while(interp *ip, eo_op *op)
     return st;
 }
 
+/* scf.parallel without reductions: the iterations in the lexicographic
+ * order of the induction variables (they are independent, so any order
+ * gives the same result). */
+static eo_status
+run_parallel(interp *ip, eo_op *op)
+{
+    eo_region *r = eo_op_region(op, 0);
+    eo_block *body = eo_region_first(r);
+    size_t n = body ? eo_block_num_args(body) : 0;
+    if (eo_op_num_results(op))
+        return eo_op_error(op, "is unsupported by the interpreter (a "
+                           "reduction)");
+    if (n > LI_MAX_RANK)
+        return eo_op_error(op, "is unsupported by the interpreter (more "
+                           "than %d induction variables)", LI_MAX_RANK);
+    if (n == 0 || eo_op_num_operands(op) != 3 * n)
+        return eo_op_error(op, "is malformed");
+    int64_t lo[LI_MAX_RANK], hi[LI_MAX_RANK], step[LI_MAX_RANK];
+    lval args[LI_MAX_RANK], ys[1];
+    memset(args, 0, sizeof args);
+    eo_status st = EO_OK;
+    for (size_t d = 0; d < n; d++) {
+        const lval *l = operand(ip, op, d, &st);
+        const lval *h = l ? operand(ip, op, n + d, &st) : NULL;
+        const lval *s = h ? operand(ip, op, 2 * n + d, &st) : NULL;
+        if (!s)
+            return st;
+        if (s->i <= 0)
+            return eo_op_error(op, "has a non-positive step");
+        if (l->i >= h->i)
+            return EO_OK;
+        lo[d] = l->i;
+        hi[d] = h->i;
+        step[d] = s->i;
+        args[d].type = eo_value_type(eo_block_arg(body, d));
+        args[d].i = lo[d];
+    }
+    for (;;) {
+        size_t ny = 0;
+        st = run_region(ip, r, n, args, ys, 0, &ny);
+        if (st != EO_OK)
+            return st;
+        size_t d = n;
+        for (;;) {
+            d--;
+            int64_t next = (int64_t)((uint64_t)args[d].i + (uint64_t)step[d]);
+            if (next > args[d].i && next < hi[d]) {
+                args[d].i = next;
+                break;
+            }
+            if (d == 0)
+                return EO_OK;
+            args[d].i = lo[d];
+        }
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* vector (1-D vectors: a contiguous buffer of one value per lane)     */
 /* ------------------------------------------------------------------ */
@@ -1930,6 +1989,8 @@ op_kind(eo_op *op, const char *name)
         return K_IF;
     if (!strcmp(name, "scf.while"))
         return K_WHILE;
+    if (!strcmp(name, "scf.parallel"))
+        return K_PARALLEL;
     if (!strcmp(name, "func.call"))
         return K_CALL;
     if (!strcmp(name, "tensor.empty"))
@@ -2006,6 +2067,7 @@ run_op(interp *ip, eo_op *op)
     case K_TL: return run_tl(ip, op);
     case K_IF: return run_if(ip, op);
     case K_WHILE: return run_while(ip, op);
+    case K_PARALLEL: return run_parallel(ip, op);
     case K_CALL: return run_call(ip, op);
     case K_GRAPH: return run_graph(ip, op);
     case K_VECTOR: return run_vector(ip, op);

@@ -203,9 +203,10 @@ read_array(const eo_op *op, const char *name, size_t n, int64_t def,
 }
 
 /* Operand 'i' as a statically shaped memref with a static strided layout
- * and i8 or i32 elements; 'what' names it in errors. */
+ * and i8 or i32 elements (or f32 when 'f32_ok': host buffers); 'what'
+ * names it in errors. */
 static eo_status
-check_buffer(eo_op *op, size_t i, const char *what)
+check_buffer_of(eo_op *op, size_t i, const char *what, bool f32_ok)
 {
     const eo_type *t = eo_value_type(eo_op_operand(op, i));
     if (eo_type_get_kind(t) != EO_TYPE_MEMREF)
@@ -216,14 +217,21 @@ check_buffer(eo_op *op, size_t i, const char *what)
             return eo_op_error(op, "%s (operand #%zu) must have a static "
                                "shape", what, i);
     const eo_type *e = eo_type_elem(t);
-    if (!eo_type_is_signless_int(e, 8) && !eo_type_is_signless_int(e, 32))
-        return eo_op_error(op, "%s (operand #%zu) must have i8 or i32 "
-                           "elements", what, i);
+    if (!eo_type_is_signless_int(e, 8) && !eo_type_is_signless_int(e, 32)
+        && !(f32_ok && eo_type_is_float(e) && eo_type_float_width(e) == 32))
+        return eo_op_error(op, "%s (operand #%zu) must have i8 or i32%s "
+                           "elements", what, i, f32_ok ? " (or f32)" : "");
     const eo_attr *ms = eo_type_memspace(t);
     if (ms && (eo_attr_get_kind(ms) != EO_ATTR_STRING || eo_attr_type(ms)))
         return eo_op_error(op, "%s (operand #%zu) has a memory space that is "
                            "not a string naming a memory level", what, i);
     return EO_OK;
+}
+
+static eo_status
+check_buffer(eo_op *op, size_t i, const char *what)
+{
+    return check_buffer_of(op, i, what, false);
 }
 
 static bool
@@ -876,7 +884,7 @@ verify_cpu(eo_op *op)
     if (check_operands(op, 1, SIZE_MAX) != EO_OK)
         return EO_ERROR;
     for (size_t i = 0; i < nb; i++)
-        if (check_buffer(op, i, "buffer") != EO_OK)
+        if (check_buffer_of(op, i, "buffer", true) != EO_OK)
             return EO_ERROR;
     const eo_attr *ni = eo_op_attr(op, "num_ins");
     if (!is_int_attr(ni) || eo_attr_int_value(ni) < 0

@@ -1,6 +1,6 @@
 // RUN: edge-opt %s -canonicalize=region-simplify=disabled | FileCheck %s --check-prefix=NOSIMP
 // RUN: edge-opt %s -canonicalize | FileCheck %s --check-prefix=SIMP
-// RUN: not edge-opt %s -canonicalize=region-simplify=aggressive 2>&1 | FileCheck %s --check-prefix=AGGR
+// RUN: edge-opt %s -canonicalize=region-simplify=aggressive | FileCheck %s --check-prefix=SIMP
 // RUN: not edge-opt %s -canonicalize=region-simplify=sometimes 2>&1 | FileCheck %s --check-prefix=BAD
 // RUN: not edge-opt %s -canonicalize=max-iterations=0 2>&1 | FileCheck %s --check-prefix=ITER
 // RUN: edge-opt %s '-canonicalize=max-iterations=1 max-num-rewrites=1' 2>&1 | FileCheck %s --check-prefix=WARN
@@ -12,7 +12,6 @@
 // SIMP-LABEL:   func.func @f
 // SIMP-NEXT:      return %arg0 : i32
 // SIMP-NEXT:    }
-// AGGR: error: canonicalize: region-simplify=aggressive (block merging) is not supported; use normal or disabled
 // BAD: error: canonicalize: invalid region-simplify 'sometimes' (expected disabled, normal or aggressive)
 // ITER: error: canonicalize: max-iterations must be in [1, 1000000], got 0
 // The one iteration allowed changes the IR, so the driver cannot tell

@@ -7,8 +7,9 @@
  * gets an off-chip home, NHWC for rank-4 values (the engines' layout).
  * A layer on an engine copies its operands' tiles into SRAM with npu.dma,
  * runs one engine command per tile and copies the result tiles back;
- * tiles split the output channels (uniform shapes, no halos), double
- * buffering alternates two SRAM buffer sets so that the DMA of one tile
+ * tiles split the output channels and the output rows (input bands with
+ * their halos, in the order of the dataflow knob), double buffering
+ * alternates two SRAM buffers per operand so that the DMA of one tile
  * overlaps the computation of the other. Each layer ends with npu.wait,
  * after which its SRAM buffers are deallocated. Consecutive ops that run
  * on the host are one npu.cpu region (graph ops, NHWC homes transposed to
@@ -71,6 +72,8 @@ typedef struct mapper {
     size_t ngroup, capgroup;
     eo_op **done;               /* graph ops mapped so far */
     size_t ndone, capdone;
+    uint64_t xres;              /* crossbars holding resident weights */
+    uint64_t xused;             /* crossbars programmed by other layers */
 } mapper;
 
 /* ------------------------------------------------------------------ */
@@ -169,6 +172,18 @@ static const eo_type *
 storage_of(const eo_type *e)
 {
     return eo_type_is_quant(e) ? eo_quant_storage_type(e) : e;
+}
+
+/* Whether buffers may hold element type 'e': i8, i32 (every engine) or
+ * f32 (host regions only: a float interface quantized and dequantized
+ * on the host at the graph's boundaries). */
+static bool
+buffer_elem_ok(const eo_type *e)
+{
+    if (eo_type_is_float(e))
+        return eo_type_float_width(e) == 32;
+    return eo_type_is_int(e) && (eo_type_int_width(e) == 8
+                                 || eo_type_int_width(e) == 32);
 }
 
 /* memref of 'shape' and element 'elem' in memory space 'space' (NULL:
@@ -368,11 +383,33 @@ is_const(const eo_value *v)
     return d && eo_graph_op_kind(d) == GRAPH_CONSTANT;
 }
 
+/* Bytes of buffer 'b' (i8, or 4-byte i32 / f32 elements). */
+static int64_t
+buf_bytes(const eo_value *b)
+{
+    const eo_type *t = eo_value_type(b);
+    const eo_type *e = eo_type_elem(t);
+    int64_t n = eo_type_num_elements(t);
+    return n * (eo_type_is_int(e) && eo_type_int_width(e) == 8 ? 1 : 4);
+}
+
+/* SRAM a layer may use now: the level's size less the activations kept
+ * on chip (home = sram) and not freed yet. */
+static int64_t
+avail(const mapper *mp)
+{
+    int64_t live = 0;
+    for (size_t i = 0; i < mp->nv; i++)
+        if (mp->v[i].onchip && !mp->v[i].freed)
+            live += buf_bytes(mp->v[i].buf);
+    return mp->sram_bytes - live;
+}
+
 /* ------------------------------------------------------------------ */
 /* Legality                                                            */
 /* ------------------------------------------------------------------ */
 
-typedef enum lkind { L_OTHER, L_CONV, L_FC, L_POOL } lkind;
+typedef enum lkind { L_OTHER, L_CONV, L_FC, L_POOL, L_ADD } lkind;
 
 /* One layer, analysed. */
 typedef struct layer {
@@ -382,7 +419,7 @@ typedef struct layer {
     eo_npu_conv_kind ck;        /* L_CONV, L_FC */
     int64_t m, k, n;            /* L_FC */
     bool trans_b;
-    eo_quant_params qx, qw, qy;
+    eo_quant_params qx, qw, qy;   /* L_ADD: qw is operand b's */
     bool ok[U_NUM];
     char why[U_NUM][160];
     /* IMC: the matrix [K, N] in column blocks of 'nb' outputs, each
@@ -507,6 +544,25 @@ engine_types(layer *L, int waxis, bool weights)
     return NULL;
 }
 
+/* The number of bits set in 'x' (crossbar sets). */
+static int64_t
+popcount64(uint64_t x)
+{
+    int64_t n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+/* SRAM bytes of L on the crossbars: the whole input [M, K], every
+ * column block's output and bias slice (freed with the layer). */
+static int64_t
+imc_sram(const layer *L)
+{
+    int64_t m = L->kind == L_FC ? L->m : L->cp.n * L->cp.h * L->cp.w;
+    return m * L->ik + m * L->in_ + 4 * L->in_;
+}
+
 /* Whether the [K, N] matrix of L fits the crossbars: a column block of
  * at most columns / weight_bits outputs (the largest dividing N), K
  * stacked over at most all crossbars. */
@@ -538,6 +594,20 @@ imc_legal(mapper *mp, layer *L, int64_t k, int64_t n)
         snprintf(buf, sizeof buf, "K = %lld needs %lld crossbars of %lld "
                  "rows, the target has %lld", (long long)k, (long long)L->g,
                  (long long)d->imc.rows, (long long)d->imc.crossbars);
+        exclude(L, U_IMC, buf);
+        return;
+    }
+    int64_t pool = d->imc.crossbars - popcount64(mp->xres);
+    if (L->g > pool) {
+        snprintf(buf, sizeof buf, "K = %lld needs %lld crossbars, %lld are "
+                 "not holding resident weights", (long long)k,
+                 (long long)L->g, (long long)pool);
+        exclude(L, U_IMC, buf);
+        return;
+    }
+    if (imc_sram(L) > avail(mp)) {
+        snprintf(buf, sizeof buf, "its input and outputs (%lld bytes) do "
+                 "not fit the SRAM", (long long)imc_sram(L));
         exclude(L, U_IMC, buf);
         return;
     }
@@ -648,6 +718,42 @@ analyse(mapper *mp, eo_op *op, layer *L)
         else if (!ew_for(d, k == GRAPH_MAX_POOL ? EO_EW_MAXPOOL
                                                 : EO_EW_AVGPOOL))
             why = "the target has no int8 pooling unit for it";
+        else if (L->cp.n * L->cp.c * (L->cp.h * L->cp.w + L->cp.ho
+                                      * L->cp.wo) > avail(mp))
+            why = "its input and output do not fit the SRAM (pools are "
+                  "not tiled)";
+        if (why)
+            exclude(L, U_EW, why);
+    } else if (k == GRAPH_ADD) {
+        L->kind = L_ADD;
+        exclude(L, U_CONV, "an addition runs on an elementwise unit");
+        exclude(L, U_IMC, "an addition runs on an elementwise unit");
+        const eo_type *at = eo_value_type(eo_op_operand(op, 0));
+        const eo_type *bt = eo_value_type(eo_op_operand(op, 1));
+        const eo_type *yt = eo_value_type(eo_op_result(op, 0));
+        int64_t lo, hi;
+        const char *why = NULL;
+        if (!qparams(eo_op_operand(op, 0), &L->qx)
+            || !qparams(eo_op_operand(op, 1), &L->qw)
+            || !qparams(eo_op_result(op, 0), &L->qy))
+            why = "not a quantized addition";
+        else if (!is_i8(&L->qx) || !is_i8(&L->qw) || !is_i8(&L->qy)
+                 || L->qx.axis >= 0 || L->qw.axis >= 0 || L->qy.axis >= 0)
+            why = "operands or result not int8 per tensor";
+        else if (is_const(eo_op_operand(op, 0))
+                 || is_const(eo_op_operand(op, 1)))
+            why = "a constant operand";
+        else if (eo_type_num_elements(at) != eo_type_num_elements(yt)
+                 || eo_type_num_elements(bt) != eo_type_num_elements(yt)
+                 || eo_type_rank(at) != eo_type_rank(yt)
+                 || eo_type_rank(bt) != eo_type_rank(yt))
+            why = "broadcasting operands (the unit adds equal shapes)";
+        else if (!act_bounds(op, &L->qy, &lo, &hi))
+            why = "fused activation other than relu, relu6 or clip";
+        else if (!ew_for(d, EO_EW_ADD))
+            why = "the target has no int8 elementwise unit adding";
+        else if (3 * eo_type_num_elements(yt) > avail(mp))
+            why = "its operands and result do not fit the SRAM";
         if (why)
             exclude(L, U_EW, why);
     } else {
@@ -800,11 +906,10 @@ flush_group(mapper *mp)
                 return eo_op_error(op, "npu-map: unsupported: more than 64 "
                                    "results of a host region");
             const eo_type *ve = storage_of(eo_type_elem(eo_value_type(v)));
-            if (!eo_type_is_int(ve) || (eo_type_int_width(ve) != 8
-                                        && eo_type_int_width(ve) != 32))
+            if (!buffer_elem_ok(ve))
                 return eo_op_error(op, "npu-map: unsupported: a result "
-                                   "of a host region that is not int8 or "
-                                   "int32 (npu buffers hold i8 or i32)");
+                                   "of a host region that is not int8, "
+                                   "int32 or f32");
             vent *e = lookup(mp, v);  /* preassigned: a function result */
             eo_value *h = e ? e->buf : new_home(mp, loc, v, false);
             if (!h)
@@ -997,32 +1102,62 @@ nhwc_home(mapper *mp, eo_op *user, eo_value *v)
 /* Engine layers                                                       */
 /* ------------------------------------------------------------------ */
 
-/* SRAM bytes of a conv / fc layer tiled by 'oc' output channels with
- * 'nb' buffer sets. */
-static int64_t
-conv_sram(const layer *L, int64_t oc, int64_t nb)
-{
-    if (L->kind == L_FC) {
-        int64_t x = L->m * L->k;
-        return x + nb * (oc * L->k + 4 * oc + L->m * oc);
-    }
-    const eo_graph_conv *c = &L->cp;
-    int64_t cg = L->ck == EO_NPU_DEPTHWISE ? 1 : c->c;
-    int64_t w = oc * c->kh * c->kw * cg, y = c->n * c->ho * c->wo * oc;
-    int64_t x = c->n * c->h * c->w * c->c;
-    if (L->ck == EO_NPU_DEPTHWISE)
-        return nb * (x / c->c * (oc / (c->o / c->c)) + w + 4 * oc + y);
-    return x + nb * (w + 4 * oc + y);
-}
+/* A tiling of a conv / fc layer on the convolution engine. */
+typedef struct tiling {
+    int64_t oc;                 /* output channels per tile */
+    int64_t rb;                 /* output rows per band (conv; ho: one) */
+    bool db;                    /* double buffering */
+    bool os;                    /* output-stationary: row bands outer,
+                                 * weight tiles streamed past each input
+                                 * band; else weight-stationary: weight
+                                 * tiles outer, input bands streamed */
+} tiling;
 
+/* Output channels (conv) or outputs N (fc) of L. */
 static int64_t
 layer_outs(const layer *L)
 {
     return L->kind == L_FC ? L->n : L->cp.o;
 }
 
+/* Input rows a band of 'rb' output rows reads at most (the halo of the
+ * window included); the whole input for one band. */
+static int64_t
+band_in_rows(const layer *L, int64_t rb)
+{
+    const eo_graph_conv *c = &L->cp;
+    if (rb >= c->ho)
+        return c->h;
+    int64_t r = (rb - 1) * c->stride[0] + (c->kh - 1) * c->dilation[0] + 1;
+    return r < c->h ? r : c->h;
+}
+
+/* SRAM bytes of a conv / fc layer tiled by 'oc' output channels and 'rb'
+ * output rows with 'nb' buffer sets (2: double buffering): an operand
+ * loaded more than once gets 'nb' buffers, one loaded once a single
+ * one. */
+static int64_t
+conv_sram(const layer *L, int64_t oc, int64_t rb, int64_t nb)
+{
+    int64_t T = layer_outs(L) / oc;
+    if (L->kind == L_FC) {
+        int64_t s = T > 1 ? nb : 1;
+        return L->m * L->k + s * (oc * L->k + 4 * oc + L->m * oc);
+    }
+    const eo_graph_conv *c = &L->cp;
+    bool dw = L->ck == EO_NPU_DEPTHWISE;
+    int64_t B = c->ho / rb, s = T * B > 1 ? nb : 1;
+    int64_t cx = dw ? oc / (c->o / c->c) : c->c;
+    int64_t x = c->n * band_in_rows(L, rb) * c->w * cx;
+    int64_t w = oc * c->kh * c->kw * (dw ? 1 : c->c) + 4 * oc;
+    int64_t y = c->n * rb * c->wo * oc;
+    return (B > 1 || (dw && T > 1) ? s : 1) * x + (T > 1 ? s : 1) * w
+           + s * y;
+}
+
 /* The tile domain: output-channel counts dividing the outputs (depthwise:
- * multiples of the channel multiplier) whose SRAM fits single-buffered. */
+ * multiples of the channel multiplier) whose SRAM fits single-buffered
+ * (convolutions: in bands of one output row). */
 static size_t
 tile_domain(mapper *mp, const layer *L, int64_t *vals, size_t cap)
 {
@@ -1031,35 +1166,73 @@ tile_domain(mapper *mp, const layer *L, int64_t *vals, size_t cap)
         step = L->cp.o / L->cp.c;
     size_t n = 0;
     for (int64_t t = o; t >= step && n < cap; t--)
-        if (o % t == 0 && t % step == 0 && conv_sram(L, t, 1) <= mp->sram_bytes)
+        if (o % t == 0 && t % step == 0
+            && conv_sram(L, t, 1, 1) <= avail(mp))
             vals[n++] = t;
     return n;
 }
 
-static eo_status
-emit_conv(mapper *mp, const layer *L, const char *site, int64_t oc, bool db,
-          bool onchip)
+/* The row-band domain for 'oc' channels per tile: output-row counts
+ * dividing the output height whose SRAM fits single-buffered, largest
+ * first. */
+static size_t
+rows_domain(mapper *mp, const layer *L, int64_t oc, int64_t *vals,
+            size_t cap)
+{
+    size_t n = 0;
+    if (L->kind != L_CONV)
+        return 0;
+    for (int64_t r = L->cp.ho; r >= 1 && n < cap; r--)
+        if (L->cp.ho % r == 0 && conv_sram(L, oc, r, 1) <= avail(mp))
+            vals[n++] = r;
+    return n;
+}
+
+/* A view of rows [r0, r0 + nr) (dimension 1) of 4-D buffer 'b' (identity
+ * layout): memref.subview. */
+static eo_value *
+row_view(mapper *mp, const eo_loc *loc, eo_value *b, int64_t r0, int64_t nr)
+{
+    const eo_type *t = eo_value_type(b);
+    int64_t s[4], st[4], off[4] = { 0, r0, 0, 0 }, one[4] = { 1, 1, 1, 1 };
+    shape_of(t, s);
+    st[3] = 1;
+    st[2] = s[3];
+    st[1] = s[2] * s[3];
+    st[0] = s[1] * st[1];
+    s[1] = nr;
+    const eo_attr *lay = eo_attr_get_strided(mp->ctx, 4, st, r0 * st[1]);
+    const eo_type *rt = lay ? eo_type_get_memref(mp->ctx, 4, s,
+                                                 eo_type_elem(t), lay,
+                                                 eo_type_memspace(t))
+                            : NULL;
+    static const int32_t seg[4] = { 1, 0, 0, 0 };
+    alist l = { .n = 0 };
+    add(mp, &l, "static_offsets", arr(mp, 4, off));
+    add(mp, &l, "static_sizes", arr(mp, 4, s));
+    add(mp, &l, "static_strides", arr(mp, 4, one));
+    add(mp, &l, "operandSegmentSizes",
+        eo_attr_get_dense_array(mp->ctx, eo_type_get_int(mp->ctx, 32), 4,
+                                seg));
+    eo_op *op = rt ? mk(mp, loc, "memref.subview", 1, &b, 1, &rt, &l) : NULL;
+    return op ? eo_op_result(op, 0) : NULL;
+}
+
+/* The weights of a conv / fc layer as a global: OIHW -> OHWI (conv),
+ * [K, N] or [N, K] -> [N, K] (fc); NULL after a diagnostic. */
+static eo_value *
+conv_weights(mapper *mp, const layer *L, int64_t *wshape, size_t wr)
 {
     eo_op *op = L->op;
-    const eo_loc *loc = eo_op_loc(op);
-    eo_ctx *ctx = mp->ctx;
-    bool fc = L->kind == L_FC, dw = !fc && L->ck == EO_NPU_DEPTHWISE;
-    const eo_graph_conv *c = &L->cp;
-    int64_t O = layer_outs(L);
-    int64_t kh = fc ? 1 : c->kh, kw = fc ? 1 : c->kw;
-    int64_t cg = fc ? L->k : dw ? 1 : c->c;
-    int64_t mult = dw ? c->o / c->c : 1;
-    const eo_type *i8 = eo_type_get_int(ctx, 8), *i32 =
-        eo_type_get_int(ctx, 32);
-    /* Weights: OIHW -> OHWI (conv), [K,N] -> [N,K] (fc). */
+    bool fc = L->kind == L_FC;
+    int64_t O = wshape[0], kh = fc ? 1 : wshape[1], kw = fc ? 1 : wshape[2];
+    int64_t cg = fc ? L->k : wshape[3];
     eo_tensor w, wt;
     memset(&wt, 0, sizeof wt);
-    if (const_of(mp, eo_op_operand(op, 1), &w) != EO_OK)
-        return eo_op_error(op, "npu-map: weights are not a constant");
-    int64_t wshape[4] = { O, kh, kw, cg };
-    size_t wr = fc ? 2 : 4;
-    if (fc)
-        wshape[1] = L->k;
+    if (const_of(mp, eo_op_operand(op, 1), &w) != EO_OK) {
+        eo_op_error(op, "npu-map: weights are not a constant");
+        return NULL;
+    }
     eo_status s = eo_tensor_alloc(&wt, EO_DT_I8, wr, wshape);
     if (s == EO_OK) {
         const int8_t *src = w.data;
@@ -1075,11 +1248,48 @@ emit_conv(mapper *mp, const layer *L, const char *site, int64_t oc, bool db,
                     }
     }
     eo_tensor_free(&w);
-    if (s != EO_OK)
-        return s;
-    const eo_type *wtt = eo_type_get_tensor(ctx, wr, wshape, i8, NULL);
+    if (s != EO_OK) {
+        eo_op_error(op, "npu-map: out of memory");
+        return NULL;
+    }
+    const eo_type *wtt = eo_type_get_tensor(mp->ctx, wr, wshape,
+                                            eo_type_get_int(mp->ctx, 8),
+                                            NULL);
     eo_value *wg = wtt ? global(mp, op, &wt, wtt) : NULL;
     eo_tensor_free(&wt);
+    return wg;
+}
+
+/* A conv / fc layer on the convolution engine, in T = O / oc channel
+ * tiles times B = ho / rb row bands (steps in the order of tg->os). An
+ * input band is DMA'd with its halo (rows the windows of its output rows
+ * read, clipped to the input; the band's pads are what the clipping
+ * removed of the layer's padding), a weight tile with its bias; each
+ * operand is reloaded only when the step needs other data, into the next
+ * of its buffers (two with double buffering), after the output copies of
+ * the steps that last read that buffer (the copies out are chained, so
+ * the last one orders every earlier conv). */
+static eo_status
+emit_conv(mapper *mp, const layer *L, const char *site, const tiling *tg,
+          bool onchip)
+{
+    eo_op *op = L->op;
+    const eo_loc *loc = eo_op_loc(op);
+    eo_ctx *ctx = mp->ctx;
+    bool fc = L->kind == L_FC, dw = !fc && L->ck == EO_NPU_DEPTHWISE;
+    const eo_graph_conv *c = &L->cp;
+    int64_t O = layer_outs(L), oc = tg->oc, T = O / oc;
+    int64_t kh = fc ? 1 : c->kh, kw = fc ? 1 : c->kw;
+    int64_t cg = fc ? L->k : dw ? 1 : c->c;
+    int64_t mult = dw ? c->o / c->c : 1;
+    int64_t rb = fc ? 1 : tg->rb, B = fc ? 1 : c->ho / rb, steps = T * B;
+    const eo_type *i8 = eo_type_get_int(ctx, 8), *i32 =
+        eo_type_get_int(ctx, 32);
+    int64_t wshape[4] = { O, kh, kw, cg };
+    size_t wr = fc ? 2 : 4;
+    if (fc)
+        wshape[1] = L->k;
+    eo_value *wg = conv_weights(mp, L, wshape, wr);
     if (!wg)
         return EO_ERROR;
     eo_value *bg = NULL;
@@ -1120,89 +1330,118 @@ emit_conv(mapper *mp, const layer *L, const char *site, int64_t oc, bool db,
     eo_value *xh = fc ? home_of(mp, op, eo_op_operand(op, 0))
                       : nhwc_home(mp, op, eo_op_operand(op, 0));
     eo_value *yh = xh ? result_home(mp, op, onchip) : NULL;
-    s = xh && yh ? EO_OK : EO_ERROR;
-    int64_t T = O / oc, nb = db && T > 1 ? 2 : 1;
-    /* On-chip homes are engine operands as they are (whole tensors). */
+    eo_status s = xh && yh ? EO_OK : EO_ERROR;
+    int64_t nb = tg->db && steps > 1 ? 2 : 1;
+    bool xmulti = B > 1 || (dw && T > 1);
+    int64_t nbx = xmulti ? nb : 1, nbw = T > 1 ? nb : 1;
+    /* On-chip homes are engine operands as they are (whole tensors, or
+     * row views of them). */
     bool x_direct = xh && is_onchip(xh) && (!dw || T == 1);
-    bool y_direct = yh && is_onchip(yh) && T == 1;
-    int64_t xs_shape[4], x_full[4], y_t[4];
+    bool y_direct = yh && is_onchip(yh) && steps == 1;
+    int64_t xs_shape[4], y_t[4];
     size_t xr = fc ? 2 : 4;
     if (fc) {
-        x_full[0] = L->m;
-        x_full[1] = L->k;
+        xs_shape[0] = L->m;
+        xs_shape[1] = L->k;
         y_t[0] = L->m;
         y_t[1] = oc;
     } else {
-        x_full[0] = c->n;
-        x_full[1] = c->h;
-        x_full[2] = c->w;
-        x_full[3] = c->c;
+        xs_shape[0] = c->n;
+        xs_shape[1] = band_in_rows(L, rb);
+        xs_shape[2] = c->w;
+        xs_shape[3] = dw ? oc / mult : c->c;
         y_t[0] = c->n;
-        y_t[1] = c->ho;
+        y_t[1] = rb;
         y_t[2] = c->wo;
         y_t[3] = oc;
     }
-    memcpy(xs_shape, x_full, sizeof xs_shape);
-    if (dw)
-        xs_shape[3] = oc / mult;
     int64_t w_t[4] = { oc, kh, kw, cg };
     if (fc)
         w_t[1] = L->k;
     eo_value *xs[2] = { 0 }, *ws[2] = { 0 }, *bs[2] = { 0 }, *ys[2] = { 0 };
-    eo_value *lastc[2] = { 0 }, *lasto[2] = { 0 }, *tx = NULL;
-    eo_value *prev_out = NULL;
     for (int64_t k = 0; s == EO_OK && k < nb; k++) {
-        if (x_direct)
-            xs[k] = xh;
-        else if ((dw || k == 0)
-                 && !(xs[k] = alloc(mp, loc, xr, xs_shape, i8, true)))
+        if (!x_direct && k < nbx
+            && !(xs[k] = alloc(mp, loc, xr, xs_shape, i8, true)))
             s = EO_NOMEM;
-        if (!dw && k > 0)
-            xs[k] = xs[0];
-        if (y_direct)
-            ys[k] = yh;
-        if (s == EO_OK && (!(ws[k] = alloc(mp, loc, wr, w_t, i8, true))
-                           || (bg && !(bs[k] = alloc(mp, loc, 1, &oc, i32,
-                                                     true)))
-                           || (!y_direct
-                               && !(ys[k] = alloc(mp, loc, xr, y_t, i8,
-                                                  true)))))
+        if (s == EO_OK && k < nbw
+            && (!(ws[k] = alloc(mp, loc, wr, w_t, i8, true))
+                || (bg && !(bs[k] = alloc(mp, loc, 1, &oc, i32, true)))))
+            s = EO_NOMEM;
+        if (s == EO_OK && !y_direct
+            && !(ys[k] = alloc(mp, loc, xr, y_t, i8, true)))
             s = EO_NOMEM;
     }
-    if (s == EO_OK && !dw && !x_direct
-        && !(tx = dma(mp, loc, site, xh, xs[0], xr, NULL, NULL, NULL, 0,
-                      NULL)))
-        s = EO_NOMEM;
     static const char *const kinds[] = {
         "conv2d", "depthwise", "pointwise", "fully_connected"
     };
-    for (int64_t i = 0; s == EO_OK && i < T; i++) {
-        int64_t k = i % nb, o0 = i * oc;
-        int64_t woff[4] = { o0, 0, 0, 0 }, xoff[4] = { 0, 0, 0, o0 / mult };
-        int64_t yoff[4] = { 0, 0, 0, o0 };
-        if (fc)
-            yoff[1] = o0;
-        eo_value *dep = lastc[k];
-        eo_value *tw = dma(mp, loc, site, wg, ws[k], wr, w_t, woff, NULL, 1,
-                           &dep);
-        eo_value *tb = bg ? dma(mp, loc, site, bg, bs[k], 1, &oc, &o0, NULL,
-                                1, &dep)
-                          : NULL;
-        bool xcopy = dw && !x_direct;
-        eo_value *txk = xcopy ? dma(mp, loc, site, xh, xs[k], 4, xs_shape,
-                                    xoff, NULL, 1, &dep)
-                              : tx;
-        if (!tw || (bg && !tb) || (xcopy && !txk)) {
-            s = EO_NOMEM;
-            break;
+    /* xdone / wdone: the copy out of the last step reading each buffer;
+     * ydone: the copy out of each output buffer. */
+    eo_value *xdone[2] = { 0 }, *wdone[2] = { 0 }, *ydone[2] = { 0 };
+    eo_value *tx = NULL, *tw = NULL, *tb = NULL, *xop = NULL;
+    eo_value *prev_out = NULL;
+    int64_t xkey = -1, wkey = -1, nx = 0, nw = 0, xk = 0, wk = 0;
+    int64_t xreads = 0, wreads = 0;
+    for (int64_t i = 0; s == EO_OK && i < steps; i++) {
+        int64_t band = tg->os ? i / T : i % B;
+        int64_t t = tg->os ? i % T : i / B;
+        int64_t k = i % nb, o0 = t * oc, r0 = band * rb;
+        /* The band's input rows [a, e) and its pads. */
+        int64_t a = 0, e = fc ? 0 : c->h, pads[4] = { 0, 0, 0, 0 };
+        if (!fc) {
+            memcpy(pads, c->pad, sizeof pads);
+            if (B > 1) {
+                int64_t in0 = r0 * c->stride[0] - c->pad[0];
+                int64_t in1 = (r0 + rb - 1) * c->stride[0] - c->pad[0]
+                              + (c->kh - 1) * c->dilation[0] + 1;
+                a = in0 > 0 ? in0 : 0;
+                e = in1 < c->h ? in1 : c->h;
+                pads[0] = a - in0;
+                pads[2] = in1 - e;
+            }
         }
+        int64_t key = dw ? band * T + t : band;
+        if (key != xkey) {
+            xkey = key;
+            xreads = 0;
+            if (x_direct) {
+                xop = B > 1 ? row_view(mp, loc, xh, a, e - a) : xh;
+                tx = NULL;
+                s = xop ? EO_OK : EO_NOMEM;
+            } else {
+                xk = nx++ % nbx;
+                int64_t sz[4] = { xs_shape[0], e - a, xs_shape[2],
+                                  xs_shape[3] };
+                int64_t off[4] = { 0, a, 0, dw ? o0 / mult : 0 };
+                bool whole = fc || (B == 1 && !dw);
+                tx = dma(mp, loc, site, xh, xs[xk], xr, whole ? NULL : sz,
+                         whole ? NULL : off, NULL, 1, &xdone[xk]);
+                xop = !tx ? NULL
+                      : !fc && e - a < xs_shape[1]
+                          ? row_view(mp, loc, xs[xk], 0, e - a) : xs[xk];
+                s = xop ? EO_OK : EO_NOMEM;
+            }
+        }
+        if (s == EO_OK && t != wkey) {
+            wkey = t;
+            wreads = 0;
+            wk = nw++ % nbw;
+            int64_t woff[4] = { o0, 0, 0, 0 };
+            tw = dma(mp, loc, site, wg, ws[wk], wr, w_t, woff, NULL, 1,
+                     &wdone[wk]);
+            tb = bg ? dma(mp, loc, site, bg, bs[wk], 1, &oc, &o0, NULL, 1,
+                          &wdone[wk])
+                    : NULL;
+            s = tw && (!bg || tb) ? EO_OK : EO_NOMEM;
+        }
+        if (s != EO_OK)
+            break;
         alist l = { .n = 0 };
         add(mp, &l, "name", str(mp, site));
         add(mp, &l, "kind", str(mp, kinds[L->ck]));
         if (!fc) {
             add(mp, &l, "strides", arr(mp, 2, c->stride));
             add(mp, &l, "dilations", arr(mp, 2, c->dilation));
-            add(mp, &l, "pads", arr(mp, 4, c->pad));
+            add(mp, &l, "pads", arr(mp, 4, pads));
         }
         add(mp, &l, "input_zp", i64a(mp, L->qx.zero_points[0]));
         add(mp, &l, "weight_zp", arr(mp, (size_t)oc, wz + o0));
@@ -1211,12 +1450,16 @@ emit_conv(mapper *mp, const layer *L, const char *site, int64_t oc, bool db,
         add(mp, &l, "shift", arr(mp, (size_t)oc, sh + o0));
         add(mp, &l, "act_min", i64a(mp, lo));
         add(mp, &l, "act_max", i64a(mp, hi));
-        eo_value *bufs[4] = { xs[k], ws[k], ys[k], bs[k] };
-        eo_value *deps[4] = { txk, tw, tb, lasto[k] };
+        eo_value *yop = y_direct ? yh : ys[k];
+        eo_value *bufs[4] = { xop, ws[wk], yop, bs[wk] };
+        eo_value *deps[4] = { tx, tw, tb, ydone[k] };
         eo_value *tc = cmd(mp, loc, "npu.conv", bg ? 4 : 3, bufs, 4, deps,
                            &l);
         /* The simulator orders accesses by their byte hulls: strided
          * channel slices of one home overlap, so the copies out chain. */
+        int64_t yoff[4] = { 0, r0, 0, o0 };
+        if (fc)
+            yoff[1] = o0;
         eo_value *od[2] = { tc, prev_out };
         eo_value *to = !tc || y_direct ? tc
                        : dma(mp, loc, site, ys[k], yh, xr, y_t, NULL, yoff, 2,
@@ -1225,8 +1468,13 @@ emit_conv(mapper *mp, const layer *L, const char *site, int64_t oc, bool db,
             s = EO_NOMEM;
             break;
         }
-        lastc[k] = tc;
-        lasto[k] = to;
+        /* A buffer read by one conv only is free when that conv is
+         * done; else after the copy out of the last reader (convs run
+         * in parallel on several engines, copies out in order). */
+        if (!x_direct)
+            xdone[xk] = ++xreads == 1 ? tc : to;
+        wdone[wk] = ++wreads == 1 ? tc : to;
+        ydone[k] = to;
         prev_out = to;
     }
     free(mul);
@@ -1265,7 +1513,8 @@ collapse(mapper *mp, const eo_loc *loc, eo_value *b)
  * robin, a reprogramming waiting for the products that read the
  * crossbar. */
 static eo_status
-emit_imc(mapper *mp, const layer *L, const char *site, bool onchip)
+emit_imc(mapper *mp, const layer *L, const char *site, bool onchip,
+         bool resident)
 {
     eo_op *op = L->op;
     const eo_loc *loc = eo_op_loc(op);
@@ -1324,6 +1573,23 @@ emit_imc(mapper *mp, const layer *L, const char *site, bool onchip)
         s = EO_NOMEM;
     eo_value *prev_out = NULL;
     int64_t nblocks = N / nb, next_xb = 0;
+    /* The crossbars: resident, a dedicated one per block, from the top,
+     * none that another layer programs; else round robin over those
+     * holding no resident weights, from the bottom. */
+    int64_t xs_ids[64], nxs = 0;
+    if (resident) {
+        for (int64_t x = X < 64 ? X : 64; x-- > 0 && nxs < nblocks * g;)
+            if (!((mp->xres | mp->xused) >> x & 1))
+                xs_ids[nxs++] = x;
+        for (int64_t i = 0; i < nxs; i++)
+            mp->xres |= UINT64_C(1) << xs_ids[i];
+    } else {
+        for (int64_t x = 0; x < X && x < 64; x++)
+            if (!(mp->xres >> x & 1))
+                xs_ids[nxs++] = x;
+    }
+    if (nxs < (resident ? nblocks * g : g))
+        s = eo_op_error(op, "npu-map: not enough free crossbars");
     for (int64_t j = 0; s == EO_OK && j < nblocks; j++) {
         int64_t n0 = j * nb;
         int64_t xbs[64];
@@ -1347,12 +1613,14 @@ emit_imc(mapper *mp, const layer *L, const char *site, bool onchip)
             const eo_type *btt = eo_type_get_tensor(ctx, 2, bs_, i8, NULL);
             eo_value *gb = btt ? global(mp, op, &bt, btt) : NULL;
             eo_tensor_free(&bt);
-            int64_t xb = next_xb;
-            next_xb = (next_xb + 1) % X;
+            int64_t xb = xs_ids[resident ? j * g + i : next_xb];
+            next_xb = (next_xb + 1) % nxs;
+            if (!resident)
+                mp->xused |= UINT64_C(1) << xb;
             alist l = { .n = 0 };
             add(mp, &l, "name", str(mp, site));
             add(mp, &l, "crossbar", i64a(mp, xb));
-            eo_value *dep = reader[xb];
+            eo_value *dep = resident ? NULL : reader[xb];
             progs[i] = gb ? cmd(mp, loc, "npu.imc_program", 1, &gb, 1, &dep,
                                 &l)
                           : NULL;
@@ -1470,12 +1738,89 @@ emit_pool(mapper *mp, const layer *L, const char *site, bool onchip)
     return end_layer(mp, loc);
 }
 
+/* A quantized addition on an elementwise unit (TFLite's integer add,
+ * as the graph interpreter computes it): both operands copied into SRAM
+ * (in the same layout: NHWC for rank 4), one npu.ew, the result copied
+ * to its home. */
+static eo_status
+emit_add(mapper *mp, const layer *L, const char *site, bool onchip)
+{
+    eo_op *op = L->op;
+    const eo_loc *loc = eo_op_loc(op);
+    const eo_type *i8 = eo_type_get_int(mp->ctx, 8);
+    bool r4 = eo_type_rank(eo_value_type(eo_op_result(op, 0))) == 4;
+    eo_value *h[2];
+    for (int i = 0; i < 2; i++) {
+        eo_value *v = eo_op_operand(op, (size_t)i);
+        h[i] = r4 ? nhwc_home(mp, op, v) : home_of(mp, op, v);
+        if (!h[i])
+            return EO_ERROR;
+    }
+    eo_value *yh = result_home(mp, op, onchip);
+    if (!yh)
+        return EO_ERROR;
+    const eo_type *yt = eo_value_type(yh);
+    int64_t sh[8];
+    size_t r = eo_type_rank(yt);
+    shape_of(yt, sh);
+    eo_value *in[2], *tin[2] = { NULL, NULL };
+    for (int i = 0; i < 2; i++) {
+        if (is_onchip(h[i])) {
+            in[i] = h[i];
+            continue;
+        }
+        in[i] = alloc(mp, loc, r, sh, i8, true);
+        tin[i] = in[i] ? dma(mp, loc, site, h[i], in[i], r, NULL, NULL,
+                             NULL, 0, NULL)
+                       : NULL;
+        if (!tin[i])
+            return EO_NOMEM;
+    }
+    bool y_direct = is_onchip(yh);
+    eo_value *ys = y_direct ? yh : alloc(mp, loc, r, sh, i8, true);
+    if (!ys)
+        return EO_NOMEM;
+    double sa = L->qx.scales[0], sb = L->qw.scales[0];
+    double sy = L->qy.scales[0], twice = 2.0 * (sa > sb ? sa : sb);
+    int32_t qa, qb, qy;
+    int ea, eb, ey;
+    eo_quant_multiplier(sa / twice, &qa, &ea);
+    eo_quant_multiplier(sb / twice, &qb, &eb);
+    eo_quant_multiplier(twice / ((double)(INT64_C(1) << 20) * sy), &qy,
+                        &ey);
+    int64_t lo, hi;
+    act_bounds(op, &L->qy, &lo, &hi);
+    alist l = { .n = 0 };
+    add(mp, &l, "name", str(mp, site));
+    add(mp, &l, "op", str(mp, "add"));
+    add(mp, &l, "a_zp", i64a(mp, L->qx.zero_points[0]));
+    add(mp, &l, "b_zp", i64a(mp, L->qw.zero_points[0]));
+    add(mp, &l, "output_zp", i64a(mp, L->qy.zero_points[0]));
+    add(mp, &l, "a_multiplier", i64a(mp, qa));
+    add(mp, &l, "a_shift", i64a(mp, ea));
+    add(mp, &l, "b_multiplier", i64a(mp, qb));
+    add(mp, &l, "b_shift", i64a(mp, eb));
+    add(mp, &l, "multiplier", i64a(mp, qy));
+    add(mp, &l, "shift", i64a(mp, ey));
+    add(mp, &l, "left_shift", i64a(mp, 20));
+    add(mp, &l, "act_min", i64a(mp, lo));
+    add(mp, &l, "act_max", i64a(mp, hi));
+    eo_value *b[3] = { in[0], in[1], ys };
+    eo_value *te = cmd(mp, loc, "npu.ew", 3, b, 2, tin, &l);
+    eo_value *to = !te || y_direct ? te
+                   : dma(mp, loc, site, ys, yh, r, NULL, NULL, NULL, 1, &te);
+    if (!to || push_tok(mp, to) != EO_OK)
+        return EO_NOMEM;
+    return end_layer(mp, loc);
+}
+
 /* ------------------------------------------------------------------ */
 /* The pass                                                            */
 /* ------------------------------------------------------------------ */
 
 static void
-report_layer(mapper *mp, const layer *L, int unit, const char *detail)
+report_layer(mapper *mp, const layer *L, int unit, const char *detail,
+             const char *extra)
 {
     if (!mp->report)
         return;
@@ -1494,7 +1839,39 @@ report_layer(mapper *mp, const layer *L, int unit, const char *detail)
                          L->why[u]);
         else if (u != unit && L->ok[u])
             eo_diag_note(db, loc, "%s possible", unit_names[u]);
+    if (extra && *extra)
+        eo_diag_note(db, loc, "%s", extra);
     eo_diag_emit(db);
+}
+
+/* Where the result of engine layer L lives: off-chip (default) or, knob
+ * "home.<site>" = sram, in SRAM until its last use. Asked when the
+ * result is not a function result and fits beside the layer's own
+ * buffers ('footprint' bytes) in the SRAM left; else why not is appended
+ * to 'note'. */
+static bool
+ask_home(mapper *mp, const layer *L, int64_t footprint, char *note,
+         size_t cap)
+{
+    eo_value *v = eo_op_result(L->op, 0);
+    if (lookup(mp, v))
+        return false;
+    const eo_type *t = eo_value_type(v);
+    const eo_type *e = storage_of(eo_type_elem(t));
+    int64_t bytes = eo_type_num_elements(t)
+                    * (eo_type_is_int(e) && eo_type_int_width(e) == 8 ? 1
+                                                                      : 4);
+    if (bytes + footprint > avail(mp)) {
+        size_t n = strlen(note);
+        snprintf(note + n, cap - n, "%shome: the result (%lld bytes) does "
+                 "not fit the SRAM left beside the layer's buffers",
+                 n ? "; " : "", (long long)bytes);
+        return false;
+    }
+    static const char *const homes[] = { "dram", "sram" };
+    eo_knob_domain dom = { .kind = EO_KNOB_ENUM, .names = homes,
+                           .count = 2 };
+    return eo_knob_ask(mp->kp, "home", L->op, NULL, &dom, 0, "npu-map") == 1;
 }
 
 static eo_status
@@ -1508,7 +1885,7 @@ map_layer(mapper *mp, eo_op *op)
         nt = tile_domain(mp, &L, vals, 64);
         if (!nt)
             exclude(&L, U_CONV, "no tile of its weights and outputs fits "
-                    "the SRAM");
+                    "the SRAM (even in bands of one output row)");
     }
     const char *names[U_NUM];
     int idx[U_NUM];
@@ -1527,7 +1904,7 @@ map_layer(mapper *mp, eo_op *op)
         unit = idx[v >= 0 && (size_t)v < n ? v : 0];
     }
     if (unit == U_CPU) {
-        report_layer(mp, &L, unit, "");
+        report_layer(mp, &L, unit, "", NULL);
         if (grow((void **)&mp->group, &mp->capgroup, mp->ngroup,
                  sizeof *mp->group))
             return EO_NOMEM;
@@ -1543,52 +1920,108 @@ map_layer(mapper *mp, eo_op *op)
         eo_strbuf_free(&site);
         return EO_NOMEM;
     }
-    /* Where the result lives: off-chip (default) or in SRAM until its
-     * last use. Asked when the result is not a function result. */
     bool onchip = false;
-    if (!lookup(mp, eo_op_result(op, 0))) {
-        static const char *const homes[] = { "dram", "sram" };
-        eo_knob_domain dom = { .kind = EO_KNOB_ENUM, .names = homes,
-                               .count = 2 };
-        onchip = eo_knob_ask(mp->kp, "home", op, NULL, &dom, 0,
-                             "npu-map") == 1;
-    }
-    char detail[128] = "";
+    char detail[192] = "", extra[192] = "";
     if (unit == U_CONV) {
-        int64_t oc = vals[0];
+        tiling tg = { .oc = vals[0], .rb = L.kind == L_CONV ? L.cp.ho : 1 };
         if (nt > 1) {
             eo_knob_domain dom = { .kind = EO_KNOB_SET, .values = vals,
                                    .count = nt };
-            oc = eo_knob_ask(mp->kp, "tile", op, NULL, &dom, vals[0],
-                             "npu-map");
+            tg.oc = eo_knob_ask(mp->kp, "tile", op, NULL, &dom, vals[0],
+                                "npu-map");
         }
-        bool db = false;
+        /* Row bands: the heights that fit with these channel tiles. */
+        int64_t rv[64];
+        size_t nr = rows_domain(mp, &L, tg.oc, rv, 64);
+        if (nr)
+            tg.rb = rv[0];
+        if (nr && rv[0] != L.cp.ho)
+            snprintf(extra, sizeof extra, "rows: bands of more than %lld "
+                     "output rows (of %lld) do not fit the SRAM with %lld "
+                     "output channels per tile", (long long)rv[0],
+                     (long long)L.cp.ho, (long long)tg.oc);
+        if (nr > 1) {
+            eo_knob_domain dom = { .kind = EO_KNOB_SET, .values = rv,
+                                   .count = nr };
+            tg.rb = eo_knob_ask(mp->kp, "rows", op, NULL, &dom, rv[0],
+                                "npu-map");
+        }
+        int64_t T = layer_outs(&L) / tg.oc;
+        int64_t B = L.kind == L_CONV ? L.cp.ho / tg.rb : 1;
+        if (T > 1 && B > 1) {
+            static const char *const flows[] = { "weight_stationary",
+                                                 "output_stationary" };
+            eo_knob_domain dom = { .kind = EO_KNOB_ENUM, .names = flows,
+                                   .count = 2 };
+            tg.os = eo_knob_ask(mp->kp, "flow", op, NULL, &dom, 0,
+                                "npu-map") == 1;
+        }
         /* Asked whenever tiling is possible (also at one tile, where it
          * changes nothing), so that a search discovers it at the
          * defaults. */
-        if (nt > 1 && conv_sram(&L, oc, 2) <= mp->sram_bytes) {
+        if ((nt > 1 || nr > 1)
+            && conv_sram(&L, tg.oc, tg.rb, 2) <= avail(mp)) {
             eo_knob_domain dom = { .kind = EO_KNOB_BOOL };
-            db = eo_knob_ask(mp->kp, "dbuf", op, NULL, &dom, 0, "npu-map");
+            tg.db = eo_knob_ask(mp->kp, "dbuf", op, NULL, &dom, 0,
+                                "npu-map");
+        } else if ((nt > 1 || nr > 1) && !extra[0]) {
+            snprintf(extra, sizeof extra, "dbuf: two buffer sets do not "
+                     "fit the SRAM");
         }
+        onchip = ask_home(mp, &L, conv_sram(&L, tg.oc, tg.rb,
+                                            tg.db ? 2 : 1), extra,
+                          sizeof extra);
+        char rows[64] = "";
+        if (B > 1)
+            snprintf(rows, sizeof rows, ", %lld output rows per band%s",
+                     (long long)tg.rb, T > 1 ? (tg.os ? ", output-stationary"
+                                                      : ", weight-stationary")
+                                             : "");
         snprintf(detail, sizeof detail, " (%s, %lld output channels per "
-                 "tile%s%s)", eo_npu_conv_kind_name(L.ck), (long long)oc,
-                 db ? ", double-buffered" : "",
+                 "tile%s%s%s)", eo_npu_conv_kind_name(L.ck),
+                 (long long)tg.oc, rows, tg.db ? ", double-buffered" : "",
                  onchip ? ", result in SRAM" : "");
-        report_layer(mp, &L, unit, detail);
+        report_layer(mp, &L, unit, detail, extra);
         s = mark_done(mp, op);
-        s = s ? s : emit_conv(mp, &L, site.data, oc, db, onchip);
+        s = s ? s : emit_conv(mp, &L, site.data, &tg, onchip);
     } else if (unit == U_IMC) {
+        /* Weights resident: every block in a crossbar of its own that no
+         * other layer programs, so that steady-state inference pays no
+         * programming; offered when enough crossbars are untouched. */
+        int64_t need = L.in_ / L.nb * L.g, X = mp->d->imc.crossbars;
+        int64_t fresh = (X < 64 ? X : 64) - popcount64(mp->xres
+                                                       | mp->xused);
+        bool resident = false;
+        if (need <= fresh) {
+            eo_knob_domain dom = { .kind = EO_KNOB_BOOL };
+            resident = eo_knob_ask(mp->kp, "imc_resident", op, NULL, &dom, 0,
+                                   "npu-map") == 1;
+        } else {
+            snprintf(extra, sizeof extra, "imc_resident: needs %lld "
+                     "crossbars, %lld are programmed by no other layer",
+                     (long long)need, (long long)fresh);
+        }
+        onchip = ask_home(mp, &L, imc_sram(&L), extra, sizeof extra);
         snprintf(detail, sizeof detail, " (%lld column blocks of %lld "
-                 "outputs over %lld crossbars each%s)",
+                 "outputs over %lld crossbars each%s%s)",
                  (long long)(L.in_ / L.nb), (long long)L.nb,
-                 (long long)L.g, onchip ? ", result in SRAM" : "");
-        report_layer(mp, &L, unit, detail);
+                 (long long)L.g, resident ? ", weights resident" : "",
+                 onchip ? ", result in SRAM" : "");
+        report_layer(mp, &L, unit, detail, extra);
         s = mark_done(mp, op);
-        s = s ? s : emit_imc(mp, &L, site.data, onchip);
+        s = s ? s : emit_imc(mp, &L, site.data, onchip, resident);
     } else {
-        report_layer(mp, &L, unit, onchip ? " (result in SRAM)" : "");
+        const eo_type *xt = eo_value_type(eo_op_operand(op, 0));
+        int64_t fp = L.kind == L_ADD
+                         ? 3 * eo_type_num_elements(xt)
+                         : L.cp.n * L.cp.c * (L.cp.h * L.cp.w
+                                              + L.cp.ho * L.cp.wo);
+        onchip = ask_home(mp, &L, fp, extra, sizeof extra);
+        report_layer(mp, &L, unit, onchip ? " (result in SRAM)" : "",
+                     extra);
         s = mark_done(mp, op);
-        s = s ? s : emit_pool(mp, &L, site.data, onchip);
+        s = s ? s : L.kind == L_ADD ? emit_add(mp, &L, site.data, onchip)
+                                    : emit_pool(mp, &L, site.data, onchip);
     }
     eo_strbuf_free(&site);
     return s;
@@ -1693,11 +2126,10 @@ map_func(mapper *mp, eo_op *fn)
                 return eo_op_error(fn, "npu-map: unsupported: dynamic "
                                    "shapes");
         const eo_type *st = storage_of(eo_type_elem(t));
-        if (!eo_type_is_int(st) || (eo_type_int_width(st) != 8
-                                    && eo_type_int_width(st) != 32))
+        if (!buffer_elem_ok(st))
             return eo_op_error(fn, "npu-map: unsupported: %s #%zu is not "
-                               "int8 or int32 (npu buffers hold i8 or i32 "
-                               "elements; quantize the model's interface)",
+                               "int8, int32 or f32 (npu buffers hold i8 or "
+                               "i32 elements, host buffers also f32)",
                                i < nin ? "input" : "result",
                                i < nin ? i : i - nin);
         args[i] = memref(mp, eo_type_rank(t), s, st, NULL);
@@ -1762,6 +2194,14 @@ map_func(mapper *mp, eo_op *fn)
         eo_op_destroy(nf);
         return s;
     }
+    /* Crossbar contents persist from one inference to the next: the
+     * simulator times the steady state (weights resident stay). */
+    if (mp->d->has_imc
+        && eo_op_set_attr(nf, "npu.steady_state",
+                          eo_attr_get_unit(mp->ctx)) != EO_OK) {
+        eo_op_destroy(nf);
+        return EO_NOMEM;
+    }
     const eo_attr *vis = eo_op_attr(fn, "sym_visibility");
     if (vis && eo_op_set_attr(nf, "sym_visibility", vis) != EO_OK) {
         eo_op_destroy(nf);
@@ -1819,6 +2259,7 @@ run_map(eo_op *module, eo_pass_ctx *pc, const void *options)
             || func_is_declaration(op) || !has_graph_ops(op))
             continue;
         mp.nv = mp.ntoks = mp.nsram = mp.ngroup = mp.ndone = 0;
+        mp.xres = mp.xused = 0;
         s = map_func(&mp, op);
     }
     free(mp.v);

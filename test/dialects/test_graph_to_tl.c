@@ -868,7 +868,7 @@ test_softmax(void **state)
 }
 
 /* int8 convolutions: tl.conv2d with zero points into an i32 accumulator
- * that starts as the bias, then tl.requantize; bit-exact with the
+ * that starts as the bias, then the output stage; bit-exact with the
  * interpreter. */
 #define QX "!quant.uniform<i8:f32, 5.000000e-02:-3>"
 #define QY "!quant.uniform<i8:f32, 1.000000e-01:2>"

@@ -123,6 +123,11 @@ test_int_division(void **state)
     /* -1 as i8 is 255 unsigned. */
     assert_int_equal(ib("divui", 8, -1, 2), 127);
     assert_int_equal(ib("remui", 8, -1, 16), 15);
+    /* 255 / 2 rounded up is 128, read back as i8. */
+    assert_int_equal(ib("ceildivui", 8, -1, 2), -128);
+    assert_int_equal(ib("ceildivui", 32, 8, 4), 2);
+    assert_int_equal(ib("ceildivui", 32, 0, 4), 0);
+    assert_int_equal(ib("ceildivui", 64, 5, 1), 5);
     /* MIN / -1 (poison in MLIR) gives MIN, not a trap. */
     assert_int_equal(ib("divsi", 32, INT32_MIN, -1), INT32_MIN);
     assert_int_equal(ib("divsi", 64, INT64_MIN, -1), INT64_MIN);
@@ -132,6 +137,9 @@ test_int_division(void **state)
     assert_false(ok);
     ok = true;
     interp_loops_int_binop("remui", 32, 1, 0, &ok);
+    assert_false(ok);
+    ok = true;
+    interp_loops_int_binop("ceildivui", 32, 1, 0, &ok);
     assert_false(ok);
     ok = true;
     interp_loops_int_binop("frobi", 32, 1, 1, &ok);

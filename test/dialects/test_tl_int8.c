@@ -248,11 +248,67 @@ test_avg_pool(void **state)
         "}\n");
 }
 
+/* A max pool on the stored values, strided with asymmetric padding
+ * (padding taps never win). */
+static void
+test_max_pool(void **state)
+{
+    check_same(*state,
+        "func.func @f(%x: tensor<1x3x6x5x" QB ">) -> tensor<1x3x3x3x" QB "> {\n"
+        "  %y = graph.max_pool %x {kernel = array<i64: 3, 2>, pads ="
+        " array<i64: 1, 1, 0, 0>, strides = array<i64: 2, 2>} :"
+        " (tensor<1x3x6x5x" QB ">) -> tensor<1x3x3x3x" QB ">\n"
+        "  return %y : tensor<1x3x3x3x" QB ">\n"
+        "}\n");
+}
+
+/* requantize, relu and clip on int8 types: multipliers 0.025 / 0.06 (a
+ * right shift), 0.06 / 0.05 and 0.05 / 0.025 (left shifts); relu (zero
+ * point 7) and clip keep their quantization (bounds only). */
+static void
+test_rescale(void **state)
+{
+    check_same(*state,
+        "func.func @f(%x: tensor<3x50x" QA ">) -> tensor<3x50x" QA "> {\n"
+        "  %r = graph.requantize %x : (tensor<3x50x" QA ">) -> tensor<3x50x"
+        QB ">\n"
+        "  %v = graph.relu %r : (tensor<3x50x" QB ">) -> tensor<3x50x" QB
+        ">\n"
+        "  %u = graph.requantize %v : (tensor<3x50x" QB ">) -> tensor<3x50x"
+        QY ">\n"
+        "  %c = graph.clip %x {max = 1.000000e+00 : f32, min = -5.000000e-01"
+        " : f32} : (tensor<3x50x" QA ">) -> tensor<3x50x" QA ">\n"
+        "  %s = graph.requantize %u : (tensor<3x50x" QY ">) -> tensor<3x50x"
+        QA ">\n"
+        "  %y = graph.add %s, %c : (tensor<3x50x" QA ">, tensor<3x50x" QA
+        ">) -> tensor<3x50x" QA ">\n"
+        "  return %y : tensor<3x50x" QA ">\n"
+        "}\n");
+}
+
+#define QAX                                                               \
+    "!quant.uniform<i8:f32:1, {2.500000e-02:-5, 1.000000e-01:3, "         \
+    "7.000000e-03:0}>"
+
+/* Per-axis quantize (axis 1, with saturation) and dequantize. */
+static void
+test_qdq_axis(void **state)
+{
+    check_same(*state,
+        "func.func @f(%x: tensor<2x3x7xf32>) -> tensor<2x3x7xf32> {\n"
+        "  %q = graph.quantize %x : (tensor<2x3x7xf32>) -> tensor<2x3x7x"
+        QAX ">\n"
+        "  %d = graph.dequantize %q : (tensor<2x3x7x" QAX
+        ">) -> tensor<2x3x7xf32>\n"
+        "  return %d : tensor<2x3x7xf32>\n"
+        "}\n");
+}
+
 #define QW                                                                \
     "!quant.uniform<i8:f32:0, {2.000000e-02, 3.000000e-02, 1.000000e-02}>"
 
-/* A per-channel depthwise conv with relu6 (its tl.requantize is
- * generalized by tl-bufferize), then a transpose and a reshape of the
+/* A per-channel depthwise conv with relu6 (its output stage reads
+ * per-channel constant tables), then a transpose and a reshape of the
  * quantized result and a gemm with trans_b, dequantized at the end. */
 static void
 test_conv_move_gemm(void **state)
@@ -280,6 +336,73 @@ test_conv_move_gemm(void **state)
         " tensor<2xi32>) -> tensor<1x2x" QB ">\n"
         "  %d = graph.dequantize %m : (tensor<1x2x" QB ">) -> tensor<1x2xf32>\n"
         "  return %d : tensor<1x2xf32>\n"
+        "}\n");
+}
+
+#define QW4                                                               \
+    "!quant.uniform<i8:f32:0, {8.000000e-02, 3.000000e-02, 1.000000e-09, " \
+    "2.000000e-03}>"
+#define QO "!quant.uniform<i8:f32, 1.000000e-03:3>"
+
+/* The folded output stage on every kind of multiplier: per channel
+ * 0.025 * s_w / 0.001 is 2 (a left shift), 0.75 (no right shift),
+ * 2.5e-8 (a right shift of 25: the zero point added after the shift)
+ * and 0.05; with a constant bias (input zero point folded into it,
+ * asymmetric zero-point padding) and with a bias argument (not
+ * folded); then an NHWC per-tensor conv with a constant bias and relu,
+ * and a matmul whose multiplier is above 1. */
+static void
+test_out_stage(void **state)
+{
+    static const char *conv =
+        "func.func @f(%x: tensor<1x2x5x4x" QA
+        ">, %b: tensor<4xi32>) -> tensor<1x4x5x4x" QO "> {\n"
+        "  %w = graph.constant dense<[[[[1, -2], [3, 4]], [[5, 6], [-7, 8]]],"
+        " [[[-1, 2], [-3, 4]], [[5, -6], [7, -8]]], [[[9, 9], [9, 9]],"
+        " [[9, 9], [9, 9]]], [[[-9, 1], [2, 3]], [[4, 5], [6, -127]]]]> :"
+        " tensor<4x2x2x2xi8> as tensor<4x2x2x2x" QW4 ">\n"
+        "  %y = graph.conv2d %x, %w, %B {pads = array<i64: 0, 1, 1, 0>} :"
+        " (tensor<1x2x5x4x" QA ">, tensor<4x2x2x2x" QW4 ">, tensor<4xi32>) ->"
+        " tensor<1x4x5x4x" QO ">\n"
+        "  return %y : tensor<1x4x5x4x" QO ">\n"
+        "}\n";
+    char text[2048];
+    for (int folded = 0; folded < 2; folded++) {
+        const char *p = strstr(conv, "%B");
+        int n = (int)(p - conv);
+        snprintf(text, sizeof text, "%.*s%s%s", n, conv,
+                 folded ? "%c" : "%b", p + 2);
+        if (folded) {       /* a constant bias before the conv */
+            char *q = strstr(text, "  %y =");
+            char rest[2048];
+            snprintf(rest, sizeof rest, "%s", q);
+            snprintf(q, sizeof text - (size_t)(q - text),
+                     "  %%c = graph.constant dense<[100, -2000, 7, 30000]> :"
+                     " tensor<4xi32>\n%s", rest);
+        }
+        check_same(*state, text);
+    }
+    check_same(*state,
+        "func.func @f(%x: tensor<1x5x5x3x" QA ">) -> tensor<1x3x3x2x" QB
+        "> {\n"
+        "  %w = graph.constant dense<[[[[1, 2, 3]], [[-4, 5, 6]]], [[[7, 8,"
+        " -9]], [[10, -11, 12]]]]> : tensor<2x2x1x3xi8> as"
+        " tensor<2x2x1x3x!quant.uniform<i8:f32, 4.000000e-02>>\n"
+        "  %b = graph.constant dense<[-300, 450]> : tensor<2xi32>\n"
+        "  %y = graph.conv2d %x, %w, %b {activation = \"relu\", layout ="
+        " \"NHWC\", pads = array<i64: 1, 0, 0, 1>, strides = array<i64: 2,"
+        " 2>} : (tensor<1x5x5x3x" QA ">, tensor<2x2x1x3x!quant.uniform<i8:"
+        "f32, 4.000000e-02>>, tensor<2xi32>) -> tensor<1x3x3x2x" QB ">\n"
+        "  return %y : tensor<1x3x3x2x" QB ">\n"
+        "}\n");
+    check_same(*state,
+        "func.func @f(%a: tensor<3x6x" QA ">) -> tensor<3x2x" QO "> {\n"
+        "  %w = graph.constant dense<[[1, -2], [3, 4], [5, 6], [-7, 8],"
+        " [9, 10], [11, -12]]> : tensor<6x2xi8> as"
+        " tensor<6x2x!quant.uniform<i8:f32, 9.000000e-02:0>>\n"
+        "  %y = graph.matmul %a, %w : (tensor<3x6x" QA ">, tensor<6x2x"
+        "!quant.uniform<i8:f32, 9.000000e-02:0>>) -> tensor<3x2x" QO ">\n"
+        "  return %y : tensor<3x2x" QO ">\n"
         "}\n");
 }
 
@@ -349,6 +472,10 @@ main(void)
         cmocka_unit_test_setup_teardown(test_avg_pool, setup, teardown),
         cmocka_unit_test_setup_teardown(test_conv_move_gemm, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_out_stage, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_max_pool, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rescale, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_qdq_axis, setup, teardown),
         cmocka_unit_test_setup_teardown(test_real_model, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_cast, setup, teardown),
     };

@@ -410,6 +410,66 @@ test_conditional_domain(void **state)
     unlink(path);
 }
 
+/* The prefix cache changes nothing: a walk of candidates (one knob
+ * changed at a time, now and then a random jump, a bad value) gives bit
+ * for bit the outcomes and reports of an evaluator without the cache,
+ * and the cache is hit. */
+static void
+test_prefix_cache_same_results(void **state)
+{
+    fixture *f = *state;
+    if (access(KWS, R_OK) != 0)
+        skip();
+    eo_evaluator_opts o = { .model_path = KWS, .target = "cortex-m55" };
+    eo_evaluator *ev = eo_evaluator_create(f->ctx, &o);
+    o.no_prefix_cache = true;
+    eo_evaluator *ref = eo_evaluator_create(f->ctx, &o);
+    assert_non_null(ev);
+    assert_non_null(ref);
+    eo_space *s = discover(f, ev);
+    size_t nd = eo_space_num_dims(s);
+    uint32_t *c = calloc(nd, sizeof *c);
+    assert_non_null(c);
+    eo_space_default(s, c);
+    eo_rng rng;
+    eo_rng_seed(&rng, 7);
+    eo_strbuf ra = { 0 }, rb = { 0 };
+    for (int step = 0; step < 24; step++) {
+        if (step % 8 == 7) {
+            for (size_t d = 0; d < nd; d++)
+                c[d] = (uint32_t)eo_rng_below(&rng,
+                                              eo_space_dim_size(s, d));
+        } else if (step > 0) {
+            size_t d = (size_t)eo_rng_below(&rng, nd);
+            c[d] = (uint32_t)eo_rng_below(&rng, eo_space_dim_size(s, d));
+        }
+        eo_eval_outcome oa, ob;
+        ra.len = rb.len = 0;
+        assert_int_equal(eo_evaluator_run(ev, s, c, &oa, &ra), EO_OK);
+        assert_int_equal(eo_evaluator_run(ref, s, c, &ob, &rb), EO_OK);
+        assert_int_equal(oa.status, ob.status);
+        assert_string_equal(oa.message, ob.message);
+        for (int i = 0; i < EO_NUM_OBJECTIVES; i++)
+            assert_memory_equal(&oa.obj[i], &ob.obj[i], sizeof oa.obj[i]);
+        assert_int_equal(ra.len, rb.len);
+        if (ra.len)
+            assert_string_equal(ra.data, rb.data);
+    }
+    eo_evaluator_stats sa, sb;
+    eo_evaluator_get_stats(ev, &sa);
+    eo_evaluator_get_stats(ref, &sb);
+    assert_true(sa.hits >= 10);
+    assert_true(sa.stages_skipped >= sa.hits);
+    assert_int_equal(sa.hits + sa.misses, 24);
+    assert_int_equal(sb.hits + sb.misses, 0);
+    eo_strbuf_free(&ra);
+    eo_strbuf_free(&rb);
+    free(c);
+    eo_space_destroy(s);
+    eo_evaluator_destroy(ev);
+    eo_evaluator_destroy(ref);
+}
+
 int
 main(void)
 {
@@ -427,6 +487,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_verify, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pipeline_failure, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_prefix_cache_same_results,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_conditional_domain, setup,
                                         teardown),
     };

@@ -4,8 +4,11 @@
  * original model, for the default knobs and for random assignments; the
  * units offered respect the target (no IMC on stm32n6-npu, no conv engine
  * on the IMC targets); tiling with double buffering lowers the SRAM peak
- * without slowing the layer down. Skipped when /work/shared/models is
- * absent. */
+ * without slowing the layer down; row bands fit a 6 KiB SRAM; the
+ * dataflow knob changes the DMA traffic; resident IMC weights are
+ * programmed once in the steady state; float-interface models map.
+ * Skipped when /work/shared/models is absent (EO_TEST_VERBOSE=1 prints
+ * every error and the module that fails to verify). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -27,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MODELS "/work/shared/models/mlperf-tiny/"
 
@@ -43,6 +47,8 @@ capture(const eo_diag *d, void *ud)
     if (d->severity != EO_SEV_ERROR)
         return;
     f->errors++;
+    if (getenv("EO_TEST_VERBOSE"))
+        fprintf(stderr, "error: %s\n", d->message);
     snprintf(f->last, sizeof f->last, "%s", d->message);
 }
 
@@ -178,6 +184,12 @@ check(fixture *f, const char *model, const char *tname, rnd_knobs *r)
         x = x * 6364136223846793005ull + 1442695040888963407ull;
         ((uint8_t *)in.data)[i] = (uint8_t)(x >> 40);
     }
+    if (in.dtype == EO_DT_F32)  /* a float interface: values in [-1, 1) */
+        for (size_t i = 0; i < in.nbytes / 4; i++) {
+            x = x * 6364136223846793005ull + 1442695040888963407ull;
+            ((float *)in.data)[i] = (float)((double)(x >> 40) / 8388608.0
+                                            - 1.0);
+        }
     size_t nref = 1, ngot = 1;
     /* The reference: the quantized graph npu-map maps (on kws, also the
      * imported model's results; on the autoencoder the QDQ float path
@@ -198,8 +210,14 @@ check(fixture *f, const char *model, const char *tname, rnd_knobs *r)
     eo_knob_provider kp = { ask, r };
     if (run_pipeline(f, m, pipe, &kp) != EO_OK)
         fail_msg("%s on %s: %s", model, tname, f->last);
-    if (eo_op_verify(m) != EO_OK)
+    if (eo_op_verify(m) != EO_OK) {
+        if (getenv("EO_TEST_VERBOSE")) {
+            eo_print_flags pf = { 0 };
+            eo_status ps = eo_op_print(m, &pf, stderr);
+            (void)ps;
+        }
         fail_msg("%s on %s: verify: %s", model, tname, f->last);
+    }
     eo_target *t = target(f, tname);
     eo_npu_sim_stats st;
     eo_status s = eo_npu_sim_run(f->ctx, t, entry(m), 1, &in, &ngot, &got,
@@ -399,17 +417,198 @@ test_other_models(void **state)
             eo_npu_sim_stats_free(&st);
         }
     }
-    if (have("ic_resnet8_qdq")) {
-        eo_op *m = eo_onnx_import_file(f->ctx, MODELS "ic_resnet8_qdq.onnx",
-                                       NULL);
-        assert_non_null(m);
-        assert_int_equal(run_pipeline(f, m, "graph-optimize,"
-                                      "npu-map{target=stm32n6-npu}", NULL),
-                         EO_ERROR);
-        assert_non_null(strstr(f->last, "input #0 is not int8 or int32"));
-        eo_op_destroy(m);
+    /* Float interfaces: quantized and dequantized on the host; the
+     * residual additions of the ResNet on the elementwise unit. */
+    static const char *const fm[] = { "ic_resnet8_qdq",
+                                      "vww_mobilenetv1_025_qdq" };
+    for (size_t i = 0; i < 2; i++) {
+        if (!have(fm[i]))
+            continue;
+        for (size_t j = 0; j < 2; j++) {
+            rnd_knobs r = { .x = 1 }, rr = { .x = 3 + j, .random = true };
+            eo_npu_sim_stats st = check(f, fm[i], ts[j], &r);
+            if (i == 0)
+                assert_int_equal(r.units[2], 3);    /* the three adds */
+            assert_true(r.units[j == 0 ? 0 : 1] >= (i == 0 && j ? 0 : 1));
+            eo_npu_sim_stats_free(&st);
+            for (int k = 0; k < 3; k++) {
+                rr.x = 3 + j + 10 * (uint64_t)k;
+                st = check(f, fm[i], ts[j], &rr);
+                eo_npu_sim_stats_free(&st);
+            }
+        }
     }
 }
+
+/* A knob provider forcing some knobs: rows (0: largest, 1: smallest),
+ * flow (0/1), smallest tiles, double buffering; random otherwise when
+ * 'seed' is set. */
+typedef struct force_knobs {
+    int rows, flow, dbuf;
+    const char *resident;       /* imc_resident true on sites holding it */
+    int asked_resident;
+    bool small_tiles;
+    int asked_rows, asked_flow;
+    rnd_knobs r;
+} force_knobs;
+
+static int64_t
+ask_force(void *ud, const char *name, const eo_knob_domain *dom,
+          int64_t def, const eo_op *site, const char *asker)
+{
+    force_knobs *k = ud;
+    if (strncmp(name, "rows.", 5) == 0) {
+        k->asked_rows++;
+        if (k->rows >= 0)
+            return dom->values[k->rows ? dom->count - 1 : 0];
+    }
+    if (strncmp(name, "flow.", 5) == 0) {
+        k->asked_flow++;
+        if (k->flow >= 0)
+            return k->flow;
+    }
+    if (strncmp(name, "tile.", 5) == 0 && k->small_tiles) {
+        int64_t best = dom->values[dom->count - 1];
+        for (size_t i = 0; i < dom->count; i++)
+            if (dom->values[0] / dom->values[i] >= 4) {
+                best = dom->values[i];
+                break;
+            }
+        return best;
+    }
+    if (strncmp(name, "dbuf.", 5) == 0 && k->dbuf >= 0)
+        return k->dbuf;
+    if (strncmp(name, "imc_resident.", 13) == 0) {
+        k->asked_resident++;
+        return k->resident && strstr(name, k->resident) ? 1 : 0;
+    }
+    return ask(&k->r, name, dom, def, site, asker);
+}
+
+static const char tiny_json[] =
+    "{\"format\": 1, \"name\": \"tiny-sram-npu\", \"kind\": \"npu\",\n"
+    " \"host_cpu\": \"m55\",\n"
+    " \"compute_units\": [{\"name\": \"m55\", \"kind\": \"cpu\", "
+    "\"count\": 1, \"clock_mhz\": 800, \"vector_bits\": 128, "
+    "\"macs_per_cycle\": {\"int8\": 8}, \"mac_energy_pj\": {\"int8\": 12},"
+    " \"alu_energy_pj\": 60, \"load_store_energy_pj\": 70}],\n"
+    " \"memory\": [{\"name\": \"npu_ram\", \"kind\": \"sram\", "
+    "\"size_bytes\": 6144, \"bandwidth_gbps\": 32, \"latency_ns\": 2, "
+    "\"energy_pj_per_byte\": 1.5},\n"
+    "  {\"name\": \"ext_psram\", \"kind\": \"dram\", "
+    "\"size_bytes\": 33554432, \"bandwidth_gbps\": 0.8, "
+    "\"latency_ns\": 120, \"energy_pj_per_byte\": 60}],\n"
+    " \"conv_engines\": [{\"name\": \"convacc\", \"count\": 4, "
+    "\"mac_rows\": 9, \"mac_cols\": 8, \"clock_mhz\": 1000, "
+    "\"ops\": [\"conv2d\", \"depthwise\", \"pointwise\", "
+    "\"fully_connected\"], \"data_types\": [\"int8\"], "
+    "\"mac_energy_pj\": 0.5}],\n"
+    " \"elementwise_units\": [{\"name\": \"pool\", \"count\": 1, "
+    "\"lanes\": 8, \"clock_mhz\": 1000, \"ops\": [\"avgpool\", "
+    "\"maxpool\", \"add\"], \"data_types\": [\"int8\"], "
+    "\"op_energy_pj\": 0.3}],\n"
+    " \"dma\": [{\"name\": \"stream\", \"channels\": 4, "
+    "\"max_dims\": 3, \"bandwidth_gbps\": 16, \"setup_ns\": 50, "
+    "\"energy_pj_per_byte\": 0.5}]}\n";
+
+/* Maps kws with knobs 'k' for target 'tname' (a name or a file) and
+ * checks the simulator against the interpreter byte for byte. */
+static eo_npu_sim_stats
+check_forced(fixture *f, const char *tname, force_knobs *k)
+{
+    eo_op *m = eo_onnx_import_file(f->ctx, MODELS "kws_dscnn_int8_qdq.onnx",
+                                   NULL);
+    assert_non_null(m);
+    eo_tensor in, ref, got;
+    const eo_type *ft = func_get_type(entry(m));
+    assert_int_equal(eo_tensor_alloc_for_type(&in, eo_type_input(ft, 0)),
+                     EO_OK);
+    for (size_t i = 0; i < in.nbytes; i++)
+        ((uint8_t *)in.data)[i] = (uint8_t)(i * 37 + 11);
+    size_t nref = 1, ngot = 1;
+    assert_int_equal(run_pipeline(f, m, "graph-optimize", NULL), EO_OK);
+    assert_int_equal(eo_interp_run(entry(m), 1, &in, &nref, &ref), EO_OK);
+    char pipe[512];
+    snprintf(pipe, sizeof pipe, "npu-map{target=%s}", tname);
+    eo_knob_provider kp = { ask_force, k };
+    if (run_pipeline(f, m, pipe, &kp) != EO_OK)
+        fail_msg("npu-map: %s", f->last);
+    eo_target *t = target(f, tname);
+    eo_npu_sim_stats st;
+    if (eo_npu_sim_run(f->ctx, t, entry(m), 1, &in, &ngot, &got, &st)
+        != EO_OK)
+        fail_msg("simulator: %s", f->last);
+    assert_int_equal(got.nbytes, ref.nbytes);
+    assert_memory_equal(got.data, ref.data, ref.nbytes);
+    eo_tensor_free(&in);
+    eo_tensor_free(&ref);
+    eo_tensor_free(&got);
+    eo_target_destroy(t);
+    eo_op_destroy(m);
+    return st;
+}
+
+/* Row tiling: with 6 KiB of SRAM no kws activation fits whole, yet every
+ * convolution runs on the engine in bands of output rows (with halos),
+ * bit-exact for the default and random knobs, within the SRAM; on
+ * stm32n6-npu the smallest bands lower the SRAM peak. The dataflow knob
+ * changes the DMA traffic: weight-stationary re-reads input bands per
+ * channel tile, output-stationary re-reads weight tiles per band. */
+static void
+test_kws_rows(void **state)
+{
+    fixture *f = *state;
+    if (!have("kws_dscnn_int8_qdq"))
+        skip();
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/eo_tiny_sram_npu_%ld.json",
+             (long)getpid());
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    assert_int_equal(fputs(tiny_json, fp) >= 0, 1);
+    assert_int_equal(fclose(fp), 0);
+    force_knobs k = { .rows = -1, .flow = -1, .dbuf = -1 };
+    eo_npu_sim_stats st = check_forced(f, path, &k);
+    assert_int_equal(k.r.units[0], 10);     /* every conv and the fc */
+    assert_true(k.asked_rows >= 5);
+    assert_true(st.sram_peak_bytes <= 6144);
+    eo_npu_sim_stats_free(&st);
+    for (uint64_t seed = 1; seed < 4; seed++) {
+        force_knobs kr = { .rows = -1, .flow = -1, .dbuf = -1,
+                           .r = { .x = seed, .random = true } };
+        st = check_forced(f, path, &kr);
+        assert_true(st.sram_peak_bytes <= 6144);
+        eo_npu_sim_stats_free(&st);
+    }
+    remove(path);
+    force_knobs d = { .rows = 0, .flow = -1, .dbuf = 0 };
+    force_knobs one = { .rows = 1, .flow = -1, .dbuf = 1 };
+    eo_npu_sim_stats sd = check_forced(f, "stm32n6-npu", &d);
+    eo_npu_sim_stats s1 = check_forced(f, "stm32n6-npu", &one);
+    assert_true(s1.sram_peak_bytes < sd.sram_peak_bytes / 2);
+    force_knobs ws = { .rows = 1, .flow = 0, .dbuf = 1,
+                       .small_tiles = true };
+    force_knobs os = { .rows = 1, .flow = 1, .dbuf = 1,
+                       .small_tiles = true };
+    eo_npu_sim_stats sw = check_forced(f, "stm32n6-npu", &ws);
+    eo_npu_sim_stats so = check_forced(f, "stm32n6-npu", &os);
+    assert_true(ws.asked_flow > 0);
+    fprintf(stderr, "kws stm32n6: whole %.4g s %llu B; 1-row bands %.4g s "
+            "%llu B; bands x tiles: weight-stationary %.4g s %llu B DRAM "
+            "%llu B, output-stationary %.4g s %llu B DRAM %llu B\n",
+            sd.latency_s, (unsigned long long)sd.sram_peak_bytes,
+            s1.latency_s, (unsigned long long)s1.sram_peak_bytes,
+            sw.latency_s, (unsigned long long)sw.sram_peak_bytes,
+            (unsigned long long)sw.dram_bytes, so.latency_s,
+            (unsigned long long)so.sram_peak_bytes,
+            (unsigned long long)so.dram_bytes);
+    assert_true(sw.dram_bytes != so.dram_bytes);
+    eo_npu_sim_stats_free(&sd);
+    eo_npu_sim_stats_free(&s1);
+    eo_npu_sim_stats_free(&sw);
+    eo_npu_sim_stats_free(&so);
+}
+
 
 /* The evaluator on an NPU target: the pipeline is graph-optimize +
  * npu-map, candidates run in the simulator (verified against the
@@ -487,6 +686,48 @@ test_errors(void **state)
     eo_op_destroy(m);
 }
 
+/* IMC weights resident: the fc's block in a crossbar of its own is
+ * programmed once (the simulator times the steady state, crossbars
+ * keeping their blocks between inferences), while crossbars shared by
+ * layers are programmed at every inference: less programming time and
+ * energy, same bytes. Making every layer resident runs out of crossbars:
+ * the later layers are not offered the IMC. */
+static void
+test_imc_resident(void **state)
+{
+    fixture *f = *state;
+    if (!have("kws_dscnn_int8_qdq"))
+        skip();
+    force_knobs d = { .rows = -1, .flow = -1, .dbuf = -1 };
+    force_knobs fc = { .rows = -1, .flow = -1, .dbuf = -1,
+                       .resident = "Gemm_62" };
+    force_knobs all = { .rows = -1, .flow = -1, .dbuf = -1,
+                        .resident = "" };
+    eo_npu_sim_stats sd = check_forced(f, "imc-digital-npu", &d);
+    eo_npu_sim_stats sf = check_forced(f, "imc-digital-npu", &fc);
+    eo_npu_sim_stats sa = check_forced(f, "imc-digital-npu", &all);
+    fprintf(stderr, "kws imc-digital: shared %.4g s %.4g J (program %.3g J, "
+            "%llu writes); fc resident %.4g s %.4g J (program %.3g J, "
+            "%llu writes, %llu skipped)\n", sd.latency_s, sd.energy_j,
+            sd.energy[EO_COST_PROGRAM],
+            (unsigned long long)sd.imc_programs, sf.latency_s, sf.energy_j,
+            sf.energy[EO_COST_PROGRAM],
+            (unsigned long long)sf.imc_programs,
+            (unsigned long long)sf.imc_programs_skipped);
+    assert_int_equal(d.asked_resident, 5);
+    assert_int_equal(d.r.units[1], 5);
+    assert_int_equal(sd.imc_programs_skipped, 0);
+    assert_int_equal(sf.imc_programs_skipped, 1);
+    assert_true(sf.energy[EO_COST_PROGRAM] < sd.energy[EO_COST_PROGRAM]);
+    assert_true(sf.latency_s <= sd.latency_s);
+    /* Two layers of two blocks take the four crossbars. */
+    assert_int_equal(all.r.units[1], 2);
+    assert_true(all.asked_resident == 2);
+    eo_npu_sim_stats_free(&sd);
+    eo_npu_sim_stats_free(&sf);
+    eo_npu_sim_stats_free(&sa);
+}
+
 int
 main(void)
 {
@@ -496,6 +737,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_kws_imc_targets, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_other_models, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_kws_rows, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_imc_resident, setup, teardown),
         cmocka_unit_test_setup_teardown(test_evaluator, setup, teardown),
         cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
     };

@@ -501,12 +501,14 @@ test_fully_connected_bitexact(void **state)
  * subviews of one [K, N] buffer), partial sums accumulated. */
 static void
 imc_gemm_text(eo_strbuf *b, const double *sw, const int *zw, bool twice,
-              bool other_second)
+              bool other_second, bool steady)
 {
     eo_strbuf_printf(b,
         "func.func @n(%%a: memref<3x300xi8>, %%w: memref<300x16xi8>, "
         "%%w2: memref<300x16xi8>, %%b: memref<16xi32>, "
-        "%%y: memref<3x16xi8>) {\n"
+        "%%y: memref<3x16xi8>) %s{\n",
+        steady ? "attributes {npu.steady_state} " : "");
+    eo_strbuf_printf(b,
         "  %%as = memref.alloc() : memref<3x300xi8, \"sram\">\n"
         "  %%bs = memref.alloc() : memref<16xi32, \"sram\">\n"
         "  %%ys = memref.alloc() : memref<3x16xi8, \"sram\">\n"
@@ -560,7 +562,8 @@ imc_gemm_text(eo_strbuf *b, const double *sw, const int *zw, bool twice,
 }
 
 static eo_npu_sim_stats
-imc_case(fixture *f, const char *target, bool twice, bool other_second)
+imc_case(fixture *f, const char *target, bool twice, bool other_second,
+         bool steady)
 {
     eo_target *t = load_target(f, target);
     int8_t a[GM * GK], w[GK * GN], w2[GK * GN];
@@ -570,7 +573,7 @@ imc_case(fixture *f, const char *target, bool twice, bool other_second)
     eo_strbuf b = {0};
     gemm_graph(&b, a, w, bias, sw, zw, false);
     fill(w2, GK * GN, -100, 100);
-    imc_gemm_text(&b, sw, zw, twice, other_second);
+    imc_gemm_text(&b, sw, zw, twice, other_second, steady);
     eo_op *m = parse(f, take(&b));
     eo_tensor in[1], extra[3];
     int64_t as[2] = { GM, GK }, ws[2] = { GK, GN }, bs[1] = { GN };
@@ -592,11 +595,13 @@ static void
 test_imc_gemm_bitexact(void **state)
 {
     fixture *f = *state;
-    eo_npu_sim_stats d = imc_case(f, "imc-digital-npu", false, false);
+    eo_npu_sim_stats d = imc_case(f, "imc-digital-npu", false, false,
+                                  false);
     assert_int_equal(d.imc_programs, 2);
     assert_true(d.energy[EO_COST_PROGRAM] > 0);
     assert_true(d.energy[EO_COST_ADC] == 0);    /* digital: no ADC */
-    eo_npu_sim_stats a = imc_case(f, "imc-analog-npu", false, false);
+    eo_npu_sim_stats a = imc_case(f, "imc-analog-npu", false, false,
+                                  false);
     assert_true(a.energy[EO_COST_ADC] > 0);
     eo_npu_sim_stats_free(&d);
     eo_npu_sim_stats_free(&a);
@@ -608,9 +613,12 @@ static void
 test_imc_program_once_per_residency(void **state)
 {
     fixture *f = *state;
-    eo_npu_sim_stats once = imc_case(f, "imc-digital-npu", false, false);
-    eo_npu_sim_stats again = imc_case(f, "imc-digital-npu", true, false);
-    eo_npu_sim_stats other = imc_case(f, "imc-digital-npu", true, true);
+    eo_npu_sim_stats once = imc_case(f, "imc-digital-npu", false, false,
+                                     false);
+    eo_npu_sim_stats again = imc_case(f, "imc-digital-npu", true, false,
+                                      false);
+    eo_npu_sim_stats other = imc_case(f, "imc-digital-npu", true, true,
+                                      false);
     assert_int_equal(again.imc_programs, 2);
     assert_int_equal(again.imc_programs_skipped, 1);
     assert_true(again.energy[EO_COST_PROGRAM]
@@ -623,6 +631,30 @@ test_imc_program_once_per_residency(void **state)
     assert_true(other.latency_s >= again.latency_s + 2 * 150 * 8e-9 - 1e-12);
     eo_npu_sim_stats_free(&once);
     eo_npu_sim_stats_free(&again);
+    eo_npu_sim_stats_free(&other);
+}
+
+/* Steady state (npu.steady_state): the crossbars start with the blocks
+ * a previous run left, so blocks programmed once are free and a crossbar
+ * programmed with another block and back is paid twice; same results. */
+static void
+test_imc_steady_state(void **state)
+{
+    fixture *f = *state;
+    eo_npu_sim_stats once = imc_case(f, "imc-digital-npu", false, false,
+                                     false);
+    eo_npu_sim_stats warm = imc_case(f, "imc-digital-npu", false, false,
+                                     true);
+    eo_npu_sim_stats other = imc_case(f, "imc-digital-npu", true, true,
+                                      true);
+    assert_int_equal(warm.imc_programs, 0);
+    assert_int_equal(warm.imc_programs_skipped, 2);
+    assert_true(warm.energy[EO_COST_PROGRAM] == 0);
+    assert_true(warm.latency_s < once.latency_s);
+    assert_int_equal(other.imc_programs, 2);
+    assert_int_equal(other.imc_programs_skipped, 2);
+    eo_npu_sim_stats_free(&once);
+    eo_npu_sim_stats_free(&warm);
     eo_npu_sim_stats_free(&other);
 }
 
@@ -1190,6 +1222,8 @@ main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_imc_program_once_per_residency,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_imc_steady_state, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_ew_bitexact, setup, teardown),
         cmocka_unit_test_setup_teardown(test_double_buffering, setup,
                                         teardown),

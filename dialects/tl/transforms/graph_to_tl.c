@@ -1,5 +1,5 @@
 /* dialects/tl/transforms/graph_to_tl.c - the graph-to-tl pass: lowers
- * graph ops on f32 tensors, and int8 conv2d / matmul / gemm / add /
+ * graph ops on f32 tensors, and int8 conv2d / matmul / gemm / add / max and
  * average pooling and quantize / dequantize, to tl ops on tensors, op by
  * op, inside a func.func (docs/tl-dialect.md, "Lowering from graph"). The
  * int8 forms compute on the i8 storage with the graph interpreter's
@@ -882,24 +882,52 @@ to_storage(eo_rewriter *rw, eo_value *v)
               NULL);
 }
 
-/* max(lo, min(hi, x)) on an integer scalar, bounds of x's type. */
+static eo_value *
+conv_to(eo_rewriter *rw, const char *name, eo_value *a, const eo_type *t)
+{
+    return a ? mk(rw, name, 1, &a, t, 0, NULL, NULL) : NULL;
+}
+
+static eo_value *
+cst_i(eo_rewriter *rw, const eo_type *t, int64_t v)
+{
+    const char *n = "value";
+    const eo_attr *a = eo_attr_get_int(rw->b.ctx, t, v);
+    return mk(rw, "arith.constant", 0, NULL, t, 1, &n, &a);
+}
+
+/* arith.cmpi / arith.cmpf 'name' with predicate 'pred'. */
+static eo_value *
+cmp(eo_rewriter *rw, const char *name, int pred, eo_value *a, eo_value *b)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_value *v[2] = {a, b};
+    const char *n = "predicate";
+    const eo_attr *p = eo_attr_get_int(ctx, eo_type_get_int(ctx, 64), pred);
+    return mk(rw, name, 2, v, eo_type_get_int(ctx, 1), 1, &n, &p);
+}
+
+static eo_value *
+select3(eo_rewriter *rw, eo_value *c, eo_value *a, eo_value *b)
+{
+    eo_value *v[3] = {c, a, b};
+    return a ? mk(rw, "arith.select", 3, v, eo_value_type(a), 0, NULL, NULL)
+             : NULL;
+}
+
+/* min(hi, max(lo, x)) on an i64 scalar. */
+static eo_value *
+clamp_i64(eo_rewriter *rw, eo_value *x, int64_t lo, int64_t hi)
+{
+    const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
+    x = bin(rw, "arith.maxsi", x, cst_i(rw, i64, lo));
+    return bin(rw, "arith.minsi", x, cst_i(rw, i64, hi));
+}
+
+/* An inclusive integer clamp range [lo, hi]. */
 typedef struct clamp_spec {
     int64_t lo, hi;
 } clamp_spec;
-
-static eo_value *
-body_clamp_int(eo_rewriter *rw, eo_value *const *args, const void *data)
-{
-    const clamp_spec *c = data;
-    const eo_type *t = eo_value_type(args[0]);
-    const char *n = "value";
-    const eo_attr *lo = eo_attr_get_int(rw->b.ctx, t, c->lo);
-    const eo_attr *hi = eo_attr_get_int(rw->b.ctx, t, c->hi);
-    eo_value *x = bin(rw, "arith.maxsi", args[0],
-                      mk(rw, "arith.constant", 0, NULL, t, 1, &n, &lo));
-    return bin(rw, "arith.minsi", x,
-               mk(rw, "arith.constant", 0, NULL, t, 1, &n, &hi));
-}
 
 /* TFLite's rounding of a real activation bound into the stored domain
  * (half away from zero, saturated to [lo, hi]). */
@@ -946,59 +974,274 @@ q_clamp(const eo_op *op, const eo_quant_params *pp, clamp_spec *c)
     return true;
 }
 
-/* The output stage of an int8 op whose i32 accumulator is 'acc':
- * tl.requantize by s_x * s_w[c] / s_y (per channel 'chan' of the result
- * when w has several scales), the activation clamp, and the cast back to
- * op's quantized result type, which replaces op. */
+/* The output stage of an int8 op for one multiplier m: with (q, shift)
+ * from eo_quant_multiplier and e = max(-shift, 0), the interpreter's
+ * clamp(eo_quant_apply_multiplier(x, q, shift) + zp) as one shift of a
+ * 64-bit product. The rounding doubling high multiply is
+ * h = (x q + 2^30) >> 31 for either sign of x q (gemmlowp's truncating
+ * division with its nudge is that floor); the rounding right shift (ties
+ * away from zero) is (h + 2^(e-1) - [h < 0]) >> e for e > 0; and nested
+ * floor shifts compose, so the two are (x q + K) >> (31 + e) with
+ * K = 2^30 + 2^(e-1) 2^31 + zp 2^(31+e), less 2^31 when h < 0, i.e.
+ * x q < -2^30 (e > 0 only). zp is folded in while zp 2^(31+e) stays far
+ * inside the i64 range (e <= 22 for 8-bit zero points), else added
+ * after the shift. A positive shift first shifts x left, saturated to
+ * the i32 range, as the interpreter. */
+typedef struct qout_mult {
+    int64_t q, k, kneg, sh, left;
+} qout_mult;
+
+enum { QOUT_MAX_FOLD_E = 22 };
+
+static void
+qout_mult_of(double m, int64_t zp, bool fold_zp, qout_mult *r)
+{
+    int32_t q;
+    int s;
+    eo_quant_multiplier(m, &q, &s);
+    int e = s > 0 ? 0 : -s;
+    r->q = q;
+    r->left = s > 32 ? 32 : s > 0 ? s : 0;
+    r->sh = 31 + e;
+    r->k = INT64_C(1) << 30;
+    if (e)
+        r->k += (INT64_C(1) << (e - 1)) * (INT64_C(1) << 31);
+    if (fold_zp)
+        r->k += zp * (INT64_C(1) << (31 + e));
+    r->kneg = e ? r->k - (INT64_C(1) << 31) : r->k;
+}
+
+/* The output stage: per tensor (n == 1, constants in the body) or per
+ * channel, reading per element q from an i32 table and K packed with
+ * its shift from an i64 table indexed by the channel (K is a multiple
+ * of 2^30, so bits 0-5 hold 31 + e and bit 6 whether e > 0), and left
+ * from a third (i64) table when some channel has a positive shift. */
+typedef struct qout_spec {
+    size_t n;
+    const qout_mult *m;     /* n entries */
+    bool any_left, any_e, all_e, fold_zp;
+    int64_t zp, lo, hi;
+    int64_t in_zp;          /* subtracted from the (i8) in first */
+} qout_spec;
+
+static eo_value *
+body_qout(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    const qout_spec *s = data;
+    const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
+    bool chan = s->n > 1;
+    size_t nin = chan ? (s->any_left ? 4 : 3) : 1;
+    eo_value *x = conv_to(rw, "arith.extsi", args[0], i64), *q, *k, *kn, *sh;
+    if (s->in_zp)
+        x = bin(rw, "arith.subi", x, cst_i(rw, i64, s->in_zp));
+    if (chan) {
+        q = conv_to(rw, "arith.extsi", args[1], i64);
+        sh = bin(rw, "arith.andi", args[2], cst_i(rw, i64, 63));
+        k = bin(rw, "arith.andi", args[2], cst_i(rw, i64, ~INT64_C(127)));
+        if (s->all_e)
+            kn = bin(rw, "arith.addi", k, cst_i(rw, i64,
+                                                -(INT64_C(1) << 31)));
+        else
+            kn = bin(rw, "arith.subi", k,
+                     bin(rw, "arith.shli",
+                         bin(rw, "arith.andi", args[2], cst_i(rw, i64, 64)),
+                         cst_i(rw, i64, 25)));
+    } else {
+        q = cst_i(rw, i64, s->m[0].q);
+        sh = cst_i(rw, i64, s->m[0].sh);
+        k = cst_i(rw, i64, s->m[0].k);
+        kn = cst_i(rw, i64, s->m[0].kneg);
+    }
+    if (s->any_left) {
+        eo_value *l = chan ? args[3] : cst_i(rw, i64, s->m[0].left);
+        x = clamp_i64(rw, bin(rw, "arith.shli", x, l), INT32_MIN, INT32_MAX);
+    }
+    eo_value *ab = bin(rw, "arith.muli", x, q);
+    if (s->any_e)
+        k = select3(rw, cmp(rw, "arith.cmpi", ARITH_CMPI_SLT, ab,
+                            cst_i(rw, i64, -(INT64_C(1) << 30))), kn, k);
+    eo_value *y = bin(rw, "arith.shrsi", bin(rw, "arith.addi", ab, k), sh);
+    if (!s->fold_zp && s->zp)
+        y = bin(rw, "arith.addi", y, cst_i(rw, i64, s->zp));
+    y = clamp_i64(rw, y, s->lo, s->hi);
+    return conv_to(rw, "arith.trunci", y, eo_value_type(args[nin]));
+}
+
+/* A rank-1 graph.constant of the n per-channel values of 'what' (0: q
+ * as i32, 1: K packed with the shift as i64, 2: left as i64). */
+static eo_value *
+qout_table(eo_rewriter *rw, const qout_mult *m, size_t n, int what)
+{
+    eo_tensor t;
+    int64_t len = (int64_t)n;
+    const eo_type *tt = tensor_of(rw->b.ctx, 1, &len,
+                                  eo_type_get_int(rw->b.ctx,
+                                                  what ? 64 : 32));
+    if (!tt || eo_tensor_alloc(&t, what ? EO_DT_I64 : EO_DT_I32, 1, &len)
+                   != EO_OK)
+        return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (what == 0)
+            ((int32_t *)t.data)[i] = (int32_t)m[i].q;
+        else if (what == 1)
+            ((int64_t *)t.data)[i] = m[i].k | m[i].sh |
+                                     (m[i].k != m[i].kneg ? 64 : 0);
+        else
+            ((int64_t *)t.data)[i] = m[i].left;
+    }
+    eo_value *v = const_tensor(rw, tt, &t);
+    eo_tensor_free(&t);
+    return v;
+}
+
+/* The output stage of an int8 op whose i32 accumulator is 'acc' (i32
+ * tensor of the result's shape; or i8 values less 'in_zp'): for each
+ * element, the multiplier
+ * s_in * s_w[c] / s_y (per channel 'chan' of the result when 'sw' has
+ * several entries), the zero point zp_y and the clamp cl (the storage
+ * range narrowed by a fused activation), in one tl.generic into i8
+ * (body_qout). NULL on no memory. */
+static eo_value *
+q_out_stage(eo_rewriter *rw, eo_value *acc, int64_t in_zp, double s_in,
+            const double *sw, size_t nm, double sy, int64_t zy,
+            const clamp_spec *cl, int64_t chan)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    const eo_type *at = acc ? eo_value_type(acc) : NULL;
+    if (!at)
+        return NULL;
+    unsigned rank = (unsigned)eo_type_rank(at);
+    const eo_type *outt = tensor_of(ctx, rank, eo_type_shape(at),
+                                    eo_type_get_int(ctx, 8));
+    qout_mult *m = calloc(nm, sizeof *m);
+    if (!m || !outt) {
+        free(m);
+        return NULL;
+    }
+    qout_spec s = {nm, m, false, false, true, true, zy, cl->lo, cl->hi,
+                   in_zp};
+    for (size_t c = 0; c < nm; c++) {
+        int32_t q;
+        int sh;
+        eo_quant_multiplier(s_in * sw[c] / sy, &q, &sh);
+        if (sh < -QOUT_MAX_FOLD_E)
+            s.fold_zp = false;
+    }
+    for (size_t c = 0; c < nm; c++) {
+        qout_mult_of(s_in * sw[c] / sy, zy, s.fold_zp, &m[c]);
+        s.any_left |= m[c].left != 0;
+        s.any_e |= m[c].kneg != m[c].k;
+        s.all_e &= m[c].kneg != m[c].k;
+    }
+    eo_value *ins[4] = {acc, NULL, NULL, NULL};
+    const eo_affine_map *maps[5];
+    const eo_affine_map *id = eo_affine_map_identity(ctx, rank);
+    size_t nin = 1;
+    maps[0] = id;
+    if (nm > 1) {
+        const eo_affine_expr *e = eo_affine_dim(ctx, (unsigned)chan);
+        const eo_affine_map *cm = eo_affine_map_get(ctx, rank, 0, 1, &e);
+        nin = s.any_left ? 4 : 3;
+        for (size_t i = 1; i < nin; i++) {
+            ins[i] = qout_table(rw, m, nm, (int)i - 1);
+            maps[i] = cm;
+        }
+    }
+    maps[nin] = id;
+    eo_value *y = generic(rw, nin, ins, zero_tensor(rw, outt), maps, rank,
+                          NULL, body_qout, &s);
+    free(m);
+    return y;
+}
+
+/* The output stage of an int8 conv / matmul (q_out_stage with s_x, the
+ * scales of w and y) cast back to op's quantized result type, which
+ * replaces op. */
 static int
 q_finish(eo_rewriter *rw, eo_op *op, eo_value *acc,
          const eo_quant_params *px, const eo_quant_params *pw,
          const eo_quant_params *py, const clamp_spec *cl, int64_t chan)
 {
-    eo_ctx *ctx = rw->b.ctx;
     eo_value *res = eo_op_result(op, 0);
-    const eo_type *rt = eo_value_type(res);
-    size_t rank = eo_type_rank(rt);
-    const eo_type *i8 = eo_type_get_int(ctx, 8);
-    const eo_type *i32 = eo_type_get_int(ctx, 32);
-    const eo_type *i64 = eo_type_get_int(ctx, 64);
-    const eo_type *outt = tensor_of(ctx, rank, eo_type_shape(rt), i8);
-    size_t nm = pw->num_scales;
-    int32_t *mq = calloc(nm, sizeof *mq), *ms = calloc(nm, sizeof *ms);
-    eo_value *y = NULL;
-    if (mq && ms && acc && outt && i32 && i64) {
-        for (size_t c = 0; c < nm; c++) {
-            int sh;
-            eo_quant_multiplier(px->scales[0] * pw->scales[c] /
-                                    py->scales[0], &mq[c], &sh);
-            ms[c] = sh;
-        }
-        const char *rn[4] = {"multiplier", "shift", "output_zp",
-                             "channel_dim"};
-        const eo_attr *rv[4] = {eo_attr_get_dense_array(ctx, i32, nm, mq),
-                                eo_attr_get_dense_array(ctx, i32, nm, ms),
-                                eo_attr_get_int(ctx, i64,
-                                                py->zero_points[0]),
-                                eo_attr_get_int(ctx, i64, chan)};
-        y = tl_named(rw, "tl.requantize", 1, &acc, zero_tensor(rw, outt),
-                     nm > 1 ? 4 : 3, rn, rv);
-    }
-    free(mq);
-    free(ms);
-    if (y && (cl->lo > -128 || cl->hi < 127)) {
-        const eo_affine_map *id = eo_affine_map_identity(ctx,
-                                                         (unsigned)rank);
-        const eo_affine_map *maps[2] = {id, id};
-        y = generic(rw, 1, &y, zero_tensor(rw, outt), maps, (unsigned)rank,
-                    NULL, body_clamp_int, cl);
-    }
-    y = y ? mk(rw, "builtin.unrealized_conversion_cast", 1, &y, rt, 0, NULL,
-               NULL)
+    eo_value *y = q_out_stage(rw, acc, 0, px->scales[0], pw->scales,
+                              pw->num_scales, py->scales[0],
+                              py->zero_points[0], cl, chan);
+    y = y ? mk(rw, "builtin.unrealized_conversion_cast", 1, &y,
+               eo_value_type(res), 0, NULL, NULL)
           : NULL;
     if (!y)
         return G2T_FAIL;
     eo_rewriter_replace_op(rw, op, &y);
     return G2T_DONE;
+}
+
+/* The i32 bias of an int8 conv / matmul with the input zero point zx
+ * folded in, so that the MACs read x unshifted: sum (x - zx)(w - zw) =
+ * sum x (w - zw) - zx sum (w - zw) per output channel, the padding (of
+ * value zx) included. 'w' is the filter as the tl op reads it (i8, output
+ * channel along dim 'cdim', nchan channels), 'bias' the op's bias
+ * operand (plain or quantized i32, its zero point subtracted as the
+ * interpreter does) or NULL. *out: a new graph.constant tensor<nchan x
+ * i32>, b[c] - zb[c] - zx sum_c (w - zw), wrapped to i32 as the i32
+ * accumulation wraps. G2T_SKIP when w or the bias has no constant data
+ * (the tl op then subtracts zx per MAC). */
+static int
+fold_input_zp(eo_rewriter *rw, eo_value *w, size_t cdim, int64_t zw,
+              int64_t zx, eo_value *bias, int64_t nchan, eo_value **out)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    const eo_attr *wa = w ? eo_value_constant(w) : NULL;
+    const eo_attr *ba = bias ? eo_value_constant(bias) : NULL;
+    const eo_type *i32 = eo_type_get_int(ctx, 32);
+    eo_quant_params pb;
+    bool qb = bias && eo_quant_get_params(eo_type_elem(eo_value_type(bias)),
+                                          &pb);
+    if (!wa || (bias && !ba) || !i32 ||
+        !eo_type_is_signless_int(eo_type_elem(eo_attr_type(wa)), 8) ||
+        (ba && !eo_type_is_signless_int(eo_type_elem(eo_attr_type(ba)),
+                                        32)) ||
+        (qb && pb.num_scales != 1 && (int64_t)pb.num_scales != nchan))
+        return G2T_SKIP;
+    eo_tensor wt, bt = {0}, nb;
+    if (eo_tensor_from_attr(ctx, g2t_loc(rw), wa, &wt) != EO_OK)
+        return G2T_FAIL;
+    if (ba && eo_tensor_from_attr(ctx, g2t_loc(rw), ba, &bt) != EO_OK) {
+        eo_tensor_free(&wt);
+        return G2T_FAIL;
+    }
+    int rc = G2T_SKIP;
+    int64_t *sum = calloc((size_t)nchan, sizeof *sum);
+    if (wt.dtype != EO_DT_I8 || cdim >= wt.rank ||
+        wt.shape[cdim] != nchan || (ba && (bt.dtype != EO_DT_I32 ||
+                                           eo_tensor_numel(&bt) != nchan)))
+        goto done;
+    rc = G2T_FAIL;
+    if (!sum || eo_tensor_alloc(&nb, EO_DT_I32, 1, &nchan) != EO_OK)
+        goto done;
+    int64_t inner = 1, n = eo_tensor_numel(&wt);
+    for (size_t i = cdim + 1; i < wt.rank; i++)
+        inner *= wt.shape[i];
+    const int8_t *wd = wt.data;
+    for (int64_t e = 0; e < n; e++)
+        sum[(e / inner) % nchan] += (int64_t)wd[e] - zw;
+    for (int64_t c = 0; c < nchan; c++) {
+        int64_t b = 0;
+        if (ba) {
+            b = ((const int32_t *)bt.data)[c];
+            if (qb)
+                b -= pb.zero_points[pb.num_scales == 1 ? 0 : c];
+        }
+        uint32_t v = (uint32_t)(b - zx * sum[c]);
+        memcpy((int32_t *)nb.data + c, &v, sizeof v);
+    }
+    *out = const_tensor(rw, tensor_of(ctx, 1, &nchan, i32), &nb);
+    eo_tensor_free(&nb);
+    rc = *out ? G2T_DONE : G2T_FAIL;
+done:
+    free(sum);
+    eo_tensor_free(&bt);
+    eo_tensor_free(&wt);
+    return rc;
 }
 
 /* int8 conv2d: i8 storage tensors into an i32 accumulator that starts as
@@ -1040,14 +1283,14 @@ lower_qconv(eo_rewriter *rw, eo_op *op)
                                     eo_type_shape(eo_value_type(res)), i32);
     const char *layout;
     int64_t shape[4];
+    size_t cdim = 0;        /* w's output channel dim in the tl op */
     x = to_storage(rw, x);
     w = to_storage(rw, w);
-    if (bias)
-        bias = to_storage(rw, bias);
     if (!dw && !p.nhwc) {
         layout = "nchw_fchw";
     } else if (!dw) {
         static const int64_t perm[4] = {1, 2, 3, 0};
+        cdim = 3;
         layout = "nhwc_hwcf";
         shape[0] = p.kh, shape[1] = p.kw, shape[2] = p.c, shape[3] = p.o;
         w = w ? relayout_filter(rw, w, 4, shape, perm) : NULL;
@@ -1058,12 +1301,22 @@ lower_qconv(eo_rewriter *rw, eo_op *op)
     } else {
         static const int64_t perm[3] = {1, 2, 0};
         layout = "nhwc_hwc";
+        cdim = 2;
         shape[0] = p.kh, shape[1] = p.kw, shape[2] = p.c;
         int64_t flat[3] = {p.c, p.kh, p.kw};
         w = w ? relayout_filter(rw, w, 3, flat, NULL) : NULL;
         w = w ? relayout_filter(rw, w, 3, shape, perm) : NULL;
     }
-    int64_t zx = px.zero_points[0];
+    int64_t zx = px.zero_points[0], izp = zx;
+    eo_value *fb = NULL;
+    int f = fold_input_zp(rw, w, cdim, pw.zero_points[0], zx, bias, p.o,
+                          &fb);
+    if (f == G2T_FAIL)
+        return G2T_FAIL;
+    if (f == G2T_DONE)
+        bias = fb, izp = 0;
+    else if (bias)
+        bias = to_storage(rw, bias);
     x = x ? pad_input(rw, x, p.nhwc, p.pad, (double)zx) : NULL;
     eo_value *init = acct ? bias_init(rw, acct, bias, p.nhwc ? 3 : 1) : NULL;
     const eo_type *i64 = eo_type_get_int(ctx, 64);
@@ -1071,7 +1324,7 @@ lower_qconv(eo_rewriter *rw, eo_op *op)
                         "filter_zp"};
     const eo_attr *v[5] = {str_attr(ctx, layout), i64_array(ctx, 2, p.stride),
                            i64_array(ctx, 2, p.dilation),
-                           eo_attr_get_int(ctx, i64, zx),
+                           eo_attr_get_int(ctx, i64, izp),
                            eo_attr_get_int(ctx, i64, pw.zero_points[0])};
     eo_value *ins[2] = {x, w};
     eo_value *acc = tl_named(rw, dw ? "tl.depthwise_conv2d" : "tl.conv2d", 2,
@@ -1125,11 +1378,20 @@ lower_qmatmul(eo_rewriter *rw, eo_op *op, bool gemm)
         int64_t shape[2] = {eo_type_dim(bt, 1), eo_type_dim(bt, 0)};
         b = relayout_filter(rw, b, 2, shape, perm);
     }
-    if (c)
+    int64_t izp = pa.zero_points[0];
+    eo_value *fb = NULL;
+    int f = b ? fold_input_zp(rw, b, 1, pb.zero_points[0], izp, c,
+                              eo_type_dim(eo_value_type(b), 1), &fb)
+              : G2T_FAIL;
+    if (f == G2T_FAIL)
+        return G2T_FAIL;
+    if (f == G2T_DONE)
+        c = fb, izp = 0;
+    else if (c)
         c = to_storage(rw, c);
     eo_value *init = acct ? bias_init(rw, acct, c, 1) : NULL;
     const char *n[2] = {"lhs_zp", "rhs_zp"};
-    const eo_attr *v[2] = {eo_attr_get_int(ctx, i64, pa.zero_points[0]),
+    const eo_attr *v[2] = {eo_attr_get_int(ctx, i64, izp),
                            eo_attr_get_int(ctx, i64, pb.zero_points[0])};
     eo_value *ins[2] = {a, b};
     eo_value *acc = tl_named(rw, "tl.matmul", 2, ins, init, 2, n, v);
@@ -1139,48 +1401,6 @@ lower_qmatmul(eo_rewriter *rw, eo_op *op, bool gemm)
 /* ------------------------------------------------------------------ */
 /* Quantized (int8) quantize, dequantize, add, average pooling         */
 /* ------------------------------------------------------------------ */
-
-static eo_value *
-conv_to(eo_rewriter *rw, const char *name, eo_value *a, const eo_type *t)
-{
-    return a ? mk(rw, name, 1, &a, t, 0, NULL, NULL) : NULL;
-}
-
-static eo_value *
-cst_i(eo_rewriter *rw, const eo_type *t, int64_t v)
-{
-    const char *n = "value";
-    const eo_attr *a = eo_attr_get_int(rw->b.ctx, t, v);
-    return mk(rw, "arith.constant", 0, NULL, t, 1, &n, &a);
-}
-
-/* arith.cmpi / arith.cmpf 'name' with predicate 'pred'. */
-static eo_value *
-cmp(eo_rewriter *rw, const char *name, int pred, eo_value *a, eo_value *b)
-{
-    eo_ctx *ctx = rw->b.ctx;
-    eo_value *v[2] = {a, b};
-    const char *n = "predicate";
-    const eo_attr *p = eo_attr_get_int(ctx, eo_type_get_int(ctx, 64), pred);
-    return mk(rw, name, 2, v, eo_type_get_int(ctx, 1), 1, &n, &p);
-}
-
-static eo_value *
-select3(eo_rewriter *rw, eo_value *c, eo_value *a, eo_value *b)
-{
-    eo_value *v[3] = {c, a, b};
-    return a ? mk(rw, "arith.select", 3, v, eo_value_type(a), 0, NULL, NULL)
-             : NULL;
-}
-
-/* min(hi, max(lo, x)) on an i64 scalar. */
-static eo_value *
-clamp_i64(eo_rewriter *rw, eo_value *x, int64_t lo, int64_t hi)
-{
-    const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
-    x = bin(rw, "arith.maxsi", x, cst_i(rw, i64, lo));
-    return bin(rw, "arith.minsi", x, cst_i(rw, i64, hi));
-}
 
 /* eo_quant_apply_multiplier(sat32(x), q, shift) on an i64 scalar, in i64
  * arith ops (the arithmetic of tl.requantize's generic form): saturating
@@ -1476,6 +1696,189 @@ lower_qavg_pool(eo_rewriter *rw, eo_op *op, int k)
     return q_replace(rw, op, y);
 }
 
+/* int8 max_pool / global_max_pool with the same quantization in and out
+ * (max commutes with the monotonic dequantization, so no rescale): the
+ * storage padded with the storage minimum (never above a real element,
+ * as the interpreter's skipped padding taps), tl.pool "max" into an out
+ * filled with that minimum. */
+static int
+lower_qmax_pool(eo_rewriter *rw, eo_op *op, int k)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_graph_conv p;
+    eo_quant_params px, py;
+    eo_value *x = eo_op_operand(op, 0), *res = eo_op_result(op, 0);
+    if (eo_op_num_operands(op) != 1 || !q8_tensor(x, &px) ||
+        !q8_tensor(res, &py) ||
+        eo_type_elem(eo_value_type(x)) != eo_type_elem(eo_value_type(res)) ||
+        eo_graph_conv_params(op, &p) != EO_OK ||
+        eo_type_rank(eo_value_type(x)) != 4)
+        return G2T_SKIP;
+    if (k == GRAPH_GLOBAL_MAX_POOL) {
+        p.kh = p.h, p.kw = p.w;
+        p.stride[0] = p.stride[1] = p.dilation[0] = p.dilation[1] = 1;
+        memset(p.pad, 0, sizeof p.pad);
+    }
+    for (int i = 0; i < 2; i++) {
+        int64_t in = (i ? p.w : p.h) + p.pad[i] + p.pad[i + 2];
+        int64_t kk = i ? p.kw : p.kh;
+        int64_t o = (in - (p.dilation[i] * (kk - 1) + 1)) / p.stride[i] + 1;
+        if (o != (i ? p.wo : p.ho))
+            return G2T_SKIP;
+    }
+    const eo_type *i8 = eo_type_get_int(ctx, 8);
+    const eo_type *ot = tensor_of(ctx, 4, eo_type_shape(eo_value_type(res)),
+                                  i8);
+    int64_t lo = px.storage_min;
+    x = to_storage(rw, x);
+    x = x ? pad_input(rw, x, p.nhwc, p.pad, (double)lo) : NULL;
+    eo_value *init = ot ? zero_tensor(rw, ot) : NULL;
+    eo_value *mn = i8 ? cst_i(rw, i8, lo) : NULL;
+    init = init && mn ? tl_named(rw, "tl.fill", 1, &mn, init, 0, NULL, NULL)
+                      : NULL;
+    int64_t win[2] = {p.kh, p.kw};
+    const char *n[5] = {"kind", "window", "layout", "strides", "dilations"};
+    const eo_attr *v[5] = {str_attr(ctx, "max"), i64_array(ctx, 2, win),
+                           str_attr(ctx, p.nhwc ? "nhwc" : "nchw"),
+                           i64_array(ctx, 2, p.stride),
+                           i64_array(ctx, 2, p.dilation)};
+    eo_value *y = x && init ? tl_named(rw, "tl.pool", 1, &x, init, 5, n, v)
+                            : NULL;
+    return q_replace(rw, op, y);
+}
+
+/* Per-axis quantize / dequantize: the scale and zero point of each
+ * element's channel come from rank-1 tables (f32 scales; zero points as
+ * f32 for quantize, i32 for dequantize) indexed by the axis. */
+static eo_value *
+body_quantize_axis(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    const qdq_spec *s = data;
+    eo_ctx *ctx = rw->b.ctx;
+    const eo_type *i32 = eo_type_get_int(ctx, 32);
+    eo_value *x = args[0], *zp = args[2];
+    eo_value *r = un(rw, "math.roundeven", bin(rw, "arith.divf", x, args[1]));
+    eo_value *v = bin(rw, "arith.addf", r, zp);
+    v = bin(rw, "arith.maximumf", v, cst_f32(rw, (double)s->lo));
+    v = bin(rw, "arith.minimumf", v, cst_f32(rw, (double)s->hi));
+    v = select3(rw, cmp(rw, "arith.cmpf", ARITH_CMPF_UNO, x, x), zp, v);
+    return conv_to(rw, "arith.trunci", conv_to(rw, "arith.fptosi", v, i32),
+                   eo_value_type(args[3]));
+}
+
+static eo_value *
+body_dequantize_axis(eo_rewriter *rw, eo_value *const *args,
+                     const void *data)
+{
+    (void)data;
+    const eo_type *i32 = eo_type_get_int(rw->b.ctx, 32);
+    eo_value *q = bin(rw, "arith.subi", conv_to(rw, "arith.extsi", args[0],
+                                                i32), args[2]);
+    return bin(rw, "arith.mulf",
+               conv_to(rw, "arith.sitofp", q, eo_value_type(args[3])),
+               args[1]);
+}
+
+/* A rank-1 graph.constant of the n scales (f32) or zero points (f32 or
+ * i32) of 'p'. */
+static eo_value *
+qdq_table(eo_rewriter *rw, const eo_quant_params *p, bool scales,
+          bool zp_f32)
+{
+    eo_tensor t;
+    int64_t n = (int64_t)p->num_scales;
+    bool f = scales || zp_f32;
+    const eo_type *e = f ? eo_type_get_float(rw->b.ctx, EO_F32)
+                         : eo_type_get_int(rw->b.ctx, 32);
+    const eo_type *tt = e ? tensor_of(rw->b.ctx, 1, &n, e) : NULL;
+    if (!tt || eo_tensor_alloc(&t, f ? EO_DT_F32 : EO_DT_I32, 1, &n)
+                   != EO_OK)
+        return NULL;
+    for (int64_t i = 0; i < n; i++) {
+        if (scales)
+            ((float *)t.data)[i] = (float)p->scales[i];
+        else if (zp_f32)
+            ((float *)t.data)[i] = (float)p->zero_points[i];
+        else
+            ((int32_t *)t.data)[i] = (int32_t)p->zero_points[i];
+    }
+    eo_value *v = const_tensor(rw, tt, &t);
+    eo_tensor_free(&t);
+    return v;
+}
+
+/* graph.quantize f32 -> per-axis int8 and graph.dequantize per-axis int8
+ * -> f32: one tl.generic reading the channel's scale and zero point. */
+static int
+lower_qdq_axis(eo_rewriter *rw, eo_op *op, bool quantize)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_quant_params p;
+    eo_value *x = eo_op_operand(op, 0), *res = eo_op_result(op, 0);
+    eo_value *qv = quantize ? res : x, *fv = quantize ? x : res;
+    if (!q8(qv, &p) || p.axis < 0 || !is_f32_tensor(fv))
+        return G2T_SKIP;
+    const eo_type *rt = eo_value_type(res);
+    unsigned r = (unsigned)eo_type_rank(rt);
+    if ((unsigned)p.axis >= r ||
+        eo_type_dim(rt, (size_t)p.axis) != (int64_t)p.num_scales)
+        return G2T_SKIP;
+    const eo_type *oe = quantize ? eo_type_get_int(ctx, 8)
+                                 : eo_type_get_float(ctx, EO_F32);
+    const eo_type *ot = tensor_of(ctx, r, eo_type_shape(rt), oe);
+    if (!quantize)
+        x = to_storage(rw, x);
+    const eo_affine_expr *e = eo_affine_dim(ctx, (unsigned)p.axis);
+    const eo_affine_map *id = eo_affine_map_identity(ctx, r);
+    const eo_affine_map *cm = eo_affine_map_get(ctx, r, 0, 1, &e);
+    const eo_affine_map *maps[4] = {id, cm, cm, id};
+    eo_value *ins[3] = {x, qdq_table(rw, &p, true, false),
+                        qdq_table(rw, &p, false, quantize)};
+    qdq_spec s = {0.0f, 0, p.storage_min, p.storage_max};
+    eo_value *y = ot ? generic(rw, 3, ins, zero_tensor(rw, ot), maps, r,
+                               NULL, quantize ? body_quantize_axis
+                                              : body_dequantize_axis, &s)
+                     : NULL;
+    return q_replace(rw, op, y);
+}
+
+/* requantize, relu and clip between per-tensor int8 types, as the
+ * interpreter (TFLite): zp_y + (q - zp_x) s_x / s_y through the
+ * fixed-point multiplier, clamped to the storage range, or for relu and
+ * clip to their bounds rounded into y's stored domain; one tl.generic
+ * (q_out_stage on the i8 values). */
+static int
+lower_qrescale(eo_rewriter *rw, eo_op *op, int k)
+{
+    eo_quant_params px, py;
+    eo_value *x = eo_op_operand(op, 0), *res = eo_op_result(op, 0);
+    if (eo_op_num_operands(op) != 1 || !q8_tensor(x, &px) ||
+        !q8_tensor(res, &py))
+        return G2T_SKIP;
+    clamp_spec cl = {py.storage_min, py.storage_max};
+    if (k != GRAPH_REQUANTIZE) {
+        float lo = k == GRAPH_RELU ? 0.0f
+                                   : (float)eo_graph_attr_float(op, "min",
+                                                                -INFINITY);
+        float hi = k == GRAPH_RELU ? INFINITY
+                                   : (float)eo_graph_attr_float(op, "max",
+                                                                INFINITY);
+        double sy = py.scales[0];
+        int64_t zy = py.zero_points[0];
+        cl.lo = q_bound(lo, sy, zy, py.storage_min, py.storage_max);
+        cl.hi = q_bound(hi, sy, zy, py.storage_min, py.storage_max);
+        if (cl.hi < cl.lo)
+            cl.hi = cl.lo;
+    }
+    double one = 1.0;
+    x = to_storage(rw, x);
+    eo_value *y = x ? q_out_stage(rw, x, px.zero_points[0], px.scales[0],
+                                  &one, 1, py.scales[0], py.zero_points[0],
+                                  &cl, 0)
+                    : NULL;
+    return q_replace(rw, op, y);
+}
+
 /* Lowers 'op'; G2T_SKIP leaves it as it is. */
 static int
 lower_op(eo_rewriter *rw, eo_op *op)
@@ -1504,13 +1907,29 @@ lower_op(eo_rewriter *rw, eo_op *op)
     case GRAPH_SUB: case GRAPH_MUL: case GRAPH_DIV:
     case GRAPH_MAX: case GRAPH_MIN: case GRAPH_POW:
         return lower_binary(rw, op, k);
-    case GRAPH_QUANTIZE:
+    case GRAPH_QUANTIZE: {
+        eo_quant_params qp;
+        if (q8(eo_op_result(op, 0), &qp) && qp.axis >= 0)
+            return lower_qdq_axis(rw, op, true);
         return lower_quantize(rw, op);
-    case GRAPH_DEQUANTIZE:
+    }
+    case GRAPH_DEQUANTIZE: {
+        eo_quant_params qp;
+        if (q8(eo_op_operand(op, 0), &qp) && qp.axis >= 0)
+            return lower_qdq_axis(rw, op, false);
         return lower_dequantize(rw, op);
+    }
+    case GRAPH_REQUANTIZE:
+        return lower_qrescale(rw, op, k);
+    case GRAPH_RELU: case GRAPH_CLIP: {
+        eo_quant_params qp;
+        if (q8(eo_op_operand(op, 0), &qp))
+            return lower_qrescale(rw, op, k);
+        return lower_unary_op(rw, op, k);
+    }
     case GRAPH_NEG: case GRAPH_ABS: case GRAPH_SQRT: case GRAPH_EXP:
-    case GRAPH_LOG: case GRAPH_ERF: case GRAPH_RELU: case GRAPH_SIGMOID:
-    case GRAPH_TANH: case GRAPH_HARD_SWISH: case GRAPH_CLIP:
+    case GRAPH_LOG: case GRAPH_ERF: case GRAPH_SIGMOID:
+    case GRAPH_TANH: case GRAPH_HARD_SWISH:
     case GRAPH_LEAKY_RELU: case GRAPH_HARD_SIGMOID:
         return lower_unary_op(rw, op, k);
     case GRAPH_AVG_POOL: case GRAPH_GLOBAL_AVG_POOL: {
@@ -1519,8 +1938,12 @@ lower_op(eo_rewriter *rw, eo_op *op)
             return lower_qavg_pool(rw, op, k);
         return lower_pool(rw, op, k);
     }
-    case GRAPH_MAX_POOL: case GRAPH_GLOBAL_MAX_POOL:
+    case GRAPH_MAX_POOL: case GRAPH_GLOBAL_MAX_POOL: {
+        eo_quant_params qp;
+        if (q8(eo_op_operand(op, 0), &qp))
+            return lower_qmax_pool(rw, op, k);
         return lower_pool(rw, op, k);
+    }
     case GRAPH_SOFTMAX:
     case GRAPH_LOG_SOFTMAX:
         return lower_softmax(rw, op, k == GRAPH_LOG_SOFTMAX);

@@ -19,6 +19,9 @@
  * order. With every knob at its default the nest is the plain one.
  * A third, "vectorize.<site>" (1, 4, 8 or 16), is asked once the nest is
  * built, only when its innermost loop can run on vectors (vectorize.c).
+ * With the pass option parallel=true, "parallel.<site>" (none, or one
+ * of the outermost loops whose order does not matter) turns that loop
+ * into an scf.parallel once the nest is built.
  * Sites are the ops' site keys, made unique per run (site_keys). */
 #include "dialects/tl/transforms/transforms.h"
 #include "dialects/tl/transforms/vectorize.h"
@@ -27,6 +30,7 @@
 #include "dialects/tl/tl.h"
 #include "rewrite/rewrite.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,9 +65,14 @@ typedef struct lowering {
     size_t nloops;
     size_t depth;             /* loops in the nest (tile and point) */
     size_t ppos[EO_TL_MAX_LOOPS];   /* nest position of loop d's ivs */
+    /* The iterator of the loop at each nest position, and whether it is
+     * a tile loop. */
+    size_t ldim[2 * EO_TL_MAX_LOOPS];
+    bool ltile[2 * EO_TL_MAX_LOOPS];
     const eo_knob_provider *knobs;  /* may be NULL: defaults */
     const eo_op *site;        /* the op the knobs are about */
     const char *site_key;     /* its unique site key */
+    bool parallel;            /* ask the parallel knob */
     /* Index constants, at 'outer', shared by the ops lowered in one
      * block (each is created before the first nest that needs it). */
     memo *consts;
@@ -679,6 +688,8 @@ build_nest(lowering *l, const eo_attr *maps, const eo_attr *iters,
         if (!tc)
             return EO_NOMEM;
         eo_op *f = scf_for_build(&l->inner, zero, ubs[d], tc, 0, NULL);
+        l->ldim[k] = d;
+        l->ltile[k] = true;
         if ((st = open_loop(l, f, k++)) != EO_OK)
             return st;
         tlo[d] = scf_for_induction_var(f);
@@ -693,6 +704,8 @@ build_nest(lowering *l, const eo_attr *maps, const eo_attr *iters,
         size_t d = perm[p];
         eo_op *f = scf_for_build(&l->inner, tile[d] ? tlo[d] : zero,
                                  tile[d] ? thi[d] : ubs[d], one, 0, NULL);
+        l->ldim[k] = d;
+        l->ltile[k] = false;
         if ((st = open_loop(l, f, k)) != EO_OK)
             return st;
         l->ivs[d] = scf_for_induction_var(f);
@@ -732,10 +745,105 @@ vectorize(lowering *l, const eo_attr *maps)
     return EO_OK;
 }
 
+/* The most loops the parallel knob offers (the outermost ones). */
+#define PAR_MAX_CANDIDATES 4
+
+/* The static trip count of scf.for 'f', or -1 when a bound or the step
+ * is not a constant. */
+static int64_t
+static_trips(const eo_op *f)
+{
+    const eo_attr *c[3];
+    for (size_t i = 0; i < 3; i++) {
+        c[i] = eo_value_constant(eo_op_operand(f, i));
+        if (!c[i] || eo_attr_get_kind(c[i]) != EO_ATTR_INTEGER)
+            return -1;
+    }
+    int64_t lb = eo_attr_int_value(c[0]), ub = eo_attr_int_value(c[1]);
+    int64_t step = eo_attr_int_value(c[2]);
+    if (step <= 0 || ub <= lb)
+        return step <= 0 ? -1 : 0;
+    return (int64_t)(((uint64_t)ub - (uint64_t)lb - 1) / (uint64_t)step) + 1;
+}
+
+/* Replaces scf.for 'f' (no iter_args) by an scf.parallel over the same
+ * range running the same body (its scf.yield becomes scf.reduce). */
+static eo_status
+for_to_parallel(eo_op *f)
+{
+    eo_ctx *ctx = eo_op_ctx(f);
+    eo_value *ops[3] = {eo_op_operand(f, 0), eo_op_operand(f, 1),
+                        eo_op_operand(f, 2)};
+    const int32_t seg[4] = {1, 1, 1, 0};
+    const eo_type *i32 = eo_type_get_int(ctx, 32);
+    const eo_attr *segs = i32 ? eo_attr_get_dense_array(ctx, i32, 4, seg)
+                              : NULL;
+    eo_op_state st;
+    eo_op_state_init(&st, ctx, "scf.parallel", eo_op_loc(f));
+    if (!segs || eo_op_state_add_operands(&st, 3, ops) != EO_OK ||
+        eo_op_state_set_attr(&st, "operandSegmentSizes", segs) != EO_OK ||
+        !eo_op_state_add_region(&st)) {
+        eo_op_state_release(&st);
+        return EO_NOMEM;
+    }
+    eo_op *p = eo_op_create(&st);
+    if (!p)
+        return EO_NOMEM;
+    eo_region_take_body(eo_op_region(p, 0), eo_op_region(f, 0));
+    eo_op_insert_before(f, p);
+    eo_op *y = eo_block_terminator(eo_region_first(eo_op_region(p, 0)));
+    eo_builder b;
+    eo_builder_init(&b, ctx);
+    eo_builder_set_before(&b, y);
+    b.loc = eo_op_loc(y);
+    if (!eo_builder_create(&b, "scf.reduce", 0, NULL, 0, NULL, 0, NULL))
+        return EO_NOMEM;
+    eo_status s = eo_op_erase(y);
+    return s == EO_OK ? eo_op_erase(f) : s;
+}
+
+/* Asks the parallel knob of the op being lowered: "none" or one of the
+ * outermost loops of the nest that may run its iterations at once (the
+ * leading loops whose order does not matter, those with one iteration
+ * left out; the innermost only when 'inner_ok'). Returns the chosen
+ * loop, NULL for none. */
+static eo_op *
+ask_parallel(lowering *l, const eo_attr *maps, const eo_attr *iters,
+             bool inner_ok)
+{
+    if (!l->knobs || !l->parallel || l->depth == 0 ||
+        self_dependent(l->op, maps))
+        return NULL;
+    eo_op *cand[PAR_MAX_CANDIDATES];
+    char names[PAR_MAX_CANDIDATES][32];
+    const char *np[PAR_MAX_CANDIDATES + 1] = {"none"};
+    size_t n = 0;
+    for (size_t k = 0; k < l->depth && n < PAR_MAX_CANDIDATES; k++) {
+        if (order_fixed(l->op, l->ldim[k], maps, iters) ||
+            (k + 1 == l->depth && !inner_ok))
+            break;
+        eo_op *f = l->at[k].before;
+        if (static_trips(f) >= 0 && static_trips(f) < 2)
+            continue;
+        char *w = names[n];
+        *w++ = 'd';
+        w = put_dec(w, l->ldim[k]);
+        memcpy(w, l->ltile[k] ? ".tile" : "", l->ltile[k] ? 6 : 1);
+        np[n + 1] = names[n];
+        cand[n++] = f;
+    }
+    if (!n)
+        return NULL;
+    eo_knob_domain dom = {.kind = EO_KNOB_ENUM, .names = np,
+                          .count = n + 1};
+    int64_t v = ask(l, "parallel", NULL, &dom, 0);
+    return v > 0 && (size_t)v <= n ? cand[v - 1] : NULL;
+}
+
 /* Lowers tl.generic 'op' (on memrefs) to loops and erases it. */
 static eo_status
 lower_generic(eo_op *op, memo *consts, const eo_knob_provider *knobs,
-              const eo_op *site, const char *site_key)
+              const eo_op *site, const char *site_key, bool parallel)
 {
     eo_ctx *ctx = eo_op_ctx(op);
     const eo_attr *maps = eo_op_attr(op, "indexing_maps");
@@ -759,6 +867,7 @@ lower_generic(eo_op *op, memo *consts, const eo_knob_provider *knobs,
     l.knobs = knobs;
     l.site = site;
     l.site_key = site_key;
+    l.parallel = parallel;
     l.index = eo_type_get_index(ctx);
     eo_irmap *map = eo_irmap_create(ctx);
     if (!l.index || !map) {
@@ -850,8 +959,15 @@ lower_generic(eo_op *op, memo *consts, const eo_knob_provider *knobs,
                                NULL, 0, NULL))
             st = EO_NOMEM;
     }
+    /* The parallel loop is made once the nest is complete; a parallel
+     * innermost loop is not vectorized. */
+    eo_op *par = NULL;
     if (st == EO_OK)
+        par = ask_parallel(&l, maps, iters, true);
+    if (st == EO_OK && (!par || par != l.at[l.depth - 1].before))
         st = vectorize(&l, maps);
+    if (st == EO_OK && par)
+        st = for_to_parallel(par);
     eo_irmap_destroy(map);
     free(l.exprs.v);
     if (st == EO_OK)
@@ -903,13 +1019,13 @@ collect(eo_op *op, void *ud)
  * The knobs are asked about the op itself, under 'site_key'. */
 static eo_status
 lower_op(eo_op *op, memo *consts, const eo_knob_provider *knobs,
-         const char *site_key)
+         const char *site_key, bool parallel)
 {
     if (on_tensors(op))
         return eo_op_error(op, "tl-to-loops needs buffers: bufferize "
                                "first");
     if (tl_op_kind(op) == TL_GENERIC)
-        return lower_generic(op, consts, knobs, op, site_key);
+        return lower_generic(op, consts, knobs, op, site_key, parallel);
     eo_rewriter rw;
     eo_rewriter_init(&rw, eo_op_ctx(op), NULL, NULL);
     eo_builder_set_before(&rw.b, op);
@@ -917,7 +1033,7 @@ lower_op(eo_op *op, memo *consts, const eo_knob_provider *knobs,
     if (!g)
         return EO_ERROR;
     /* 'op' stays until the knobs about it are asked. */
-    eo_status st = lower_generic(g, consts, knobs, op, site_key);
+    eo_status st = lower_generic(g, consts, knobs, op, site_key, parallel);
     eo_status est = eo_op_erase(op);
     return st == EO_OK ? est : st;
 }
@@ -955,9 +1071,11 @@ site_keys(const op_list *ol)
 }
 
 /* tl-to-loops on everything nested in 'op', asking 'knobs' (may be
- * NULL: every knob at its default). */
+ * NULL: every knob at its default), the parallel knob too if
+ * 'parallel'. */
 static eo_status
-lower_to_loops(eo_op *op, const eo_knob_provider *knobs, bool *changed)
+lower_to_loops(eo_op *op, const eo_knob_provider *knobs, bool parallel,
+               bool *changed)
 {
     eo_ctx *ctx = eo_op_ctx(op);
     op_list ol = {.root = op};
@@ -982,7 +1100,8 @@ lower_to_loops(eo_op *op, const eo_knob_provider *knobs, bool *changed)
     eo_status st = EO_OK;
     memo consts = {0};
     for (size_t i = 0; i < ol.n && st == EO_OK; i++)
-        st = lower_op(ol.v[i], &consts, knobs, keys ? keys[i].data : NULL);
+        st = lower_op(ol.v[i], &consts, knobs, keys ? keys[i].data : NULL,
+                      parallel);
     free(consts.v);
     for (size_t i = 0; keys && i < ol.n; i++)
         eo_strbuf_free(&keys[i]);
@@ -996,15 +1115,27 @@ lower_to_loops(eo_op *op, const eo_knob_provider *knobs, bool *changed)
 eo_status
 eo_tl_lower_to_loops(eo_op *op, bool *changed)
 {
-    return lower_to_loops(op, NULL, changed);
+    return lower_to_loops(op, NULL, false, changed);
 }
+
+typedef struct to_loops_options {
+    bool parallel;
+} to_loops_options;
+
+static const eo_pass_option to_loops_option_rows[] = {
+    { "parallel",
+      "Ask knob parallel.<site>: which outer loop of each nest, if any, "
+      "becomes an scf.parallel (run on threads by the JIT)",
+      EO_OPT_BOOL, offsetof(to_loops_options, parallel), "false" },
+};
 
 static eo_status
 run_to_loops(eo_op *op, eo_pass_ctx *pc, const void *options)
 {
-    (void)options;
+    const to_loops_options *o = options;
     bool changed = false;
-    eo_status st = lower_to_loops(op, eo_pass_ctx_knobs(pc), &changed);
+    eo_status st = lower_to_loops(op, eo_pass_ctx_knobs(pc),
+                                  o && o->parallel, &changed);
     if (st == EO_OK && !changed)
         eo_pass_ctx_mark_unchanged(pc);
     return st;
@@ -1015,6 +1146,10 @@ static const eo_pass_def to_loops_pass = {
     .description = "Lower tl ops on memrefs to scf.for loop nests with "
                    "memref.load/store",
     .anchor = NULL,
+    .options = to_loops_option_rows,
+    .num_options = sizeof to_loops_option_rows /
+                   sizeof *to_loops_option_rows,
+    .options_size = sizeof(to_loops_options),
     .run = run_to_loops,
 };
 

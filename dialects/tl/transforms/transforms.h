@@ -71,4 +71,11 @@ EO_HIDDEN const struct eo_pass_def *eo_tl_graph_to_tl_pass_def(void);
  * function to stderr. See docs/tl-dialect.md, "Bufferization". */
 EO_HIDDEN const struct eo_pass_def *eo_tl_bufferize_pass_def(void);
 
+/* tl-fuse (fuse.c), on func.func, on buffers (after tl-bufferize):
+ * tile-and-fuse of a producer chain writing an intermediate buffer into
+ * the tiles of its single consumer, per bool knob
+ * "tl-fuse.<consumer site>.<producer site>" (default false). See
+ * docs/tl-dialect.md, "Tile-and-fuse". */
+EO_HIDDEN const struct eo_pass_def *eo_tl_fuse_pass_def(void);
+
 #endif /* EO_DIALECTS_TL_TRANSFORMS_TRANSFORMS_H */

@@ -1,8 +1,9 @@
 // RUN: edge-opt %s -graph-to-tl | FileCheck %s
 // CHECK: #[[B:.*]] = affine_map<(d0, d1) -> (d1)>
-// int8 quantize, dequantize, add and average pooling lowered to tl on the
-// i8 storage: unrealized casts at the quantized boundary (tl-bufferize
-// turns them into views), the interpreter's arithmetic in the bodies.
+// int8 quantize, dequantize (per tensor and per axis), add, average and
+// max pooling and requantize lowered to tl on the i8 storage: unrealized
+// casts at the quantized boundary (tl-bufferize turns them into views),
+// the interpreter's arithmetic in the bodies.
 
 // ONNX QuantizeLinear: rint(x / scale) + zp, saturated, NaN -> zp.
 // CHECK-LABEL: func.func @quantize
@@ -65,10 +66,60 @@ func.func @avg_pool(%x: tensor<1x2x4x4x!quant.uniform<i8:f32, 2.500000e-02:-5>>)
   return %y : tensor<1x2x2x2x!quant.uniform<i8:f32, 2.500000e-02:-5>>
 }
 
-// A per-axis quantize has no lowering: left as it is.
+// A per-axis quantize reads its channel's scale and zero point (as f32)
+// from tables; 16-bit storage has no lowering and stays.
 // CHECK-LABEL: func.func @per_axis
+// CHECK: %[[S:.*]] = graph.constant dense<[1.000000e-01, 2.000000e-01]> : tensor<2xf32>
+// CHECK: tl.generic {{.*}} ins(%arg0, %[[S]], %{{.*}} : tensor<2x2xf32>, tensor<2xf32>, tensor<2xf32>) outs(%{{.*}} : tensor<2x2xi8>)
+// CHECK: math.roundeven
+// CHECK-LABEL: func.func @quantize_i16
 // CHECK: graph.quantize
 func.func @per_axis(%x: tensor<2x2xf32>) -> tensor<2x2x!quant.uniform<i8:f32:1, {1.000000e-01, 2.000000e-01}>> {
   %q = graph.quantize %x : (tensor<2x2xf32>) -> tensor<2x2x!quant.uniform<i8:f32:1, {1.000000e-01, 2.000000e-01}>>
   return %q : tensor<2x2x!quant.uniform<i8:f32:1, {1.000000e-01, 2.000000e-01}>>
+}
+func.func @quantize_i16(%x: tensor<2x2xf32>) -> tensor<2x2x!quant.uniform<i16:f32, 1.000000e-01>> {
+  %q = graph.quantize %x : (tensor<2x2xf32>) -> tensor<2x2x!quant.uniform<i16:f32, 1.000000e-01>>
+  return %q : tensor<2x2x!quant.uniform<i16:f32, 1.000000e-01>>
+}
+
+// max_pool in one quantization: padding with the storage minimum, tl.pool
+// max on i8 into a tl.fill of -128; no rescale.
+// CHECK-LABEL: func.func @qmax_pool
+// CHECK: graph.pad %{{.*}} {pads = array<i64: 0, 0, 1, 1, 0, 0, 0, 0>, value = -1.280000e+02 : f32}
+// CHECK: %[[M:.*]] = arith.constant -128 : i8
+// CHECK: %[[F:.*]] = tl.fill ins(%[[M]] : i8) outs(%{{.*}} : tensor<1x2x3x3xi8>)
+// CHECK: tl.pool {{{.*}}kind = "max"{{.*}}} ins(%{{.*}} : tensor<1x2x5x5xi8>) outs(%[[F]] : tensor<1x2x3x3xi8>)
+func.func @qmax_pool(%x: tensor<1x2x4x4x!quant.uniform<i8:f32, 2.500000e-02:-5>>) -> tensor<1x2x3x3x!quant.uniform<i8:f32, 2.500000e-02:-5>> {
+  %y = graph.max_pool %x {kernel = array<i64: 3, 3>, pads = array<i64: 1, 1, 0, 0>} : (tensor<1x2x4x4x!quant.uniform<i8:f32, 2.500000e-02:-5>>) -> tensor<1x2x3x3x!quant.uniform<i8:f32, 2.500000e-02:-5>>
+  return %y : tensor<1x2x3x3x!quant.uniform<i8:f32, 2.500000e-02:-5>>
+}
+
+// requantize: one output stage on the i8 values less the input zero
+// point (0.025 / 0.06: q = 1789569707, shift -1, so K = 2^30 + 2^31
+// + 7 * 2^32 = 33285996544 and a shift by 32).
+// CHECK-LABEL: func.func @qrequantize
+// CHECK: tl.generic {{.*}} ins(%{{.*}} : tensor<5xi8>) outs(%{{.*}} : tensor<5xi8>)
+// CHECK: arith.extsi %{{.*}} : i8 to i64
+// CHECK: arith.constant -5 : i64
+// CHECK: arith.subi
+// CHECK: arith.constant 1789569707 : i64
+// CHECK: arith.constant 32 : i64
+// CHECK: arith.constant 33285996544 : i64
+// CHECK: arith.muli
+// CHECK: arith.shrsi
+func.func @qrequantize(%x: tensor<5x!quant.uniform<i8:f32, 2.500000e-02:-5>>) -> tensor<5x!quant.uniform<i8:f32, 6.000000e-02:7>> {
+  %y = graph.requantize %x : (tensor<5x!quant.uniform<i8:f32, 2.500000e-02:-5>>) -> tensor<5x!quant.uniform<i8:f32, 6.000000e-02:7>>
+  return %y : tensor<5x!quant.uniform<i8:f32, 6.000000e-02:7>>
+}
+
+// Per-axis dequantize: scale and zero point tables indexed by the axis.
+// CHECK-LABEL: func.func @dequantize_axis
+// CHECK: %[[S:.*]] = graph.constant dense<[2.500000e-02, 1.000000e-01]> : tensor<2xf32>
+// CHECK: %[[Z:.*]] = graph.constant dense<[-5, 3]> : tensor<2xi32>
+// CHECK: tl.generic {indexing_maps = [#{{.*}}, #[[B]], #[[B]], #{{.*}}], {{.*}} ins(%{{.*}}, %[[S]], %[[Z]] : tensor<3x2xi8>, tensor<2xf32>, tensor<2xi32>) outs(%{{.*}} : tensor<3x2xf32>)
+// CHECK: arith.sitofp
+func.func @dequantize_axis(%x: tensor<3x2x!quant.uniform<i8:f32:1, {2.500000e-02:-5, 1.000000e-01:3}>>) -> tensor<3x2xf32> {
+  %y = graph.dequantize %x : (tensor<3x2x!quant.uniform<i8:f32:1, {2.500000e-02:-5, 1.000000e-01:3}>>) -> tensor<3x2xf32>
+  return %y : tensor<3x2xf32>
 }

@@ -125,20 +125,41 @@ func.func @partial(%x: tensor<2x3xf32>, %i: tensor<2xi32>) -> (tensor<1x1xf32>, 
 // GEN-NOT: tl.{{(conv2d|depthwise_conv2d|matmul|pool|elementwise|fill)}}
 
 // int8: storage casts, the i32 accumulator starting as the bias, the
-// zero points on tl.conv2d, then tl.requantize per channel and the relu
-// clamp (zp_y = 2) in the stored domain.
+// zero points on tl.conv2d (the bias is no constant: input_zp stays),
+// then one tl.generic output stage: per channel q (i32 table) and the
+// rounding constant packed with the shift (i64 table), one 64-bit
+// product and shift, the relu clamp (zp_y = 2) and the truncation.
 // CHECK-LABEL: func.func @qconv
 // CHECK: %[[X:.*]] = builtin.unrealized_conversion_cast %arg0 : tensor<1x1x3x3x!quant.uniform<i8:f32, 5.000000e-02:-3>> to tensor<1x1x3x3xi8>
 // CHECK: %[[W:.*]] = graph.constant dense<{{.*}}> : tensor<2x1x2x2xi8>
 // CHECK: %[[B:.*]] = tl.generic {{.*}} ins(%arg1 : tensor<2xi32>) outs(%{{.*}} : tensor<1x2x2x2xi32>)
 // CHECK: %[[A:.*]] = tl.conv2d {dilations = array<i64: 1, 1>, filter_zp = 0 : i64, input_zp = -3 : i64, layout = "nchw_fchw", strides = array<i64: 1, 1>} ins(%[[X]], %[[W]] : tensor<1x1x3x3xi8>, tensor<2x1x2x2xi8>) outs(%[[B]] : tensor<1x2x2x2xi32>)
-// CHECK: %[[R:.*]] = tl.requantize {channel_dim = 1 : i64, multiplier = array<i32: 1374389535, 2061584302>, output_zp = 2 : i64, shift = array<i32: -6, -6>} ins(%[[A]] : tensor<1x2x2x2xi32>)
-// CHECK: %[[C:.*]] = tl.generic {{.*}} ins(%[[R]] : tensor<1x2x2x2xi8>)
-// CHECK: arith.constant 2 : i8
+// CHECK: %[[Q:.*]] = graph.constant dense<[1374389535, 2061584302]> : tensor<2xi32>
+// CHECK: %[[K:.*]] = graph.constant dense<344671125605> : tensor<2xi64>
+// CHECK: %[[C:.*]] = tl.generic {{.*}} ins(%[[A]], %[[Q]], %[[K]] : tensor<1x2x2x2xi32>, tensor<2xi32>, tensor<2xi64>) outs(%{{.*}} : tensor<1x2x2x2xi8>)
+// CHECK: arith.muli %{{.*}}, %{{.*}} : i64
+// CHECK: arith.shrsi
+// CHECK: arith.constant 2 : i64
 // CHECK: arith.maxsi
+// CHECK: arith.trunci %{{.*}} : i64 to i8
 // CHECK: builtin.unrealized_conversion_cast %[[C]] : tensor<1x2x2x2xi8> to tensor<1x2x2x2x!quant.uniform<i8:f32, 1.000000e-01:2>>
 func.func @qconv(%x: tensor<1x1x3x3x!quant.uniform<i8:f32, 5.000000e-02:-3>>, %b: tensor<2xi32>) -> tensor<1x2x2x2x!quant.uniform<i8:f32, 1.000000e-01:2>> {
   %w = graph.constant dense<[[[[1, 2], [3, 4]]], [[[-1, 2], [-3, 4]]]]> : tensor<2x1x2x2xi8> as tensor<2x1x2x2x!quant.uniform<i8:f32:0, {2.000000e-02, 3.000000e-02}>>
   %y = graph.conv2d %x, %w, %b {activation = "relu"} : (tensor<1x1x3x3x!quant.uniform<i8:f32, 5.000000e-02:-3>>, tensor<2x1x2x2x!quant.uniform<i8:f32:0, {2.000000e-02, 3.000000e-02}>>, tensor<2xi32>) -> tensor<1x2x2x2x!quant.uniform<i8:f32, 1.000000e-01:2>>
   return %y : tensor<1x2x2x2x!quant.uniform<i8:f32, 1.000000e-01:2>>
+}
+
+// With a constant bias the input zero point (-3) is folded into it at
+// compile time: b - zx * sum(w) per output channel, [5 + 3 * 10,
+// -7 + 3 * 2]; the convolution multiplies the stored values (no
+// input_zp) and the padding keeps the zero point as its value.
+// CHECK-LABEL: func.func @qconv_fold
+// CHECK: graph.constant dense<[35, -1]> : tensor<2xi32>
+// CHECK: graph.pad %{{.*}} {pads = array<i64: 0, 0, 1, 1, 0, 0, 0, 0>, value = -3.000000e+00 : f32}
+// CHECK: tl.conv2d {dilations = array<i64: 1, 1>, filter_zp = 0 : i64, input_zp = 0 : i64,
+func.func @qconv_fold(%x: tensor<1x1x3x3x!quant.uniform<i8:f32, 5.000000e-02:-3>>) -> tensor<1x2x3x3x!quant.uniform<i8:f32, 1.000000e-01:2>> {
+  %w = graph.constant dense<[[[[1, 2], [3, 4]]], [[[-1, 2], [-3, 4]]]]> : tensor<2x1x2x2xi8> as tensor<2x1x2x2x!quant.uniform<i8:f32:0, {2.000000e-02, 3.000000e-02}>>
+  %b = graph.constant dense<[5, -7]> : tensor<2xi32>
+  %y = graph.conv2d %x, %w, %b {pads = array<i64: 1, 1, 0, 0>} : (tensor<1x1x3x3x!quant.uniform<i8:f32, 5.000000e-02:-3>>, tensor<2x1x2x2x!quant.uniform<i8:f32:0, {2.000000e-02, 3.000000e-02}>>, tensor<2xi32>) -> tensor<1x2x3x3x!quant.uniform<i8:f32, 1.000000e-01:2>>
+  return %y : tensor<1x2x3x3x!quant.uniform<i8:f32, 1.000000e-01:2>>
 }

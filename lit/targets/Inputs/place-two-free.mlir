@@ -1,0 +1,7 @@
+func.func @two() {
+  %a = memref.alloc() {name = "a"} : memref<163840xi8>
+  %b = memref.alloc() {name = "b"} : memref<163840xi8>
+  memref.dealloc %b : memref<163840xi8>
+  memref.dealloc %a : memref<163840xi8>
+  return
+}
