@@ -999,7 +999,8 @@ static void
 check_model(fixture *f, const char *name, int left)
 {
     char path[512];
-    snprintf(path, sizeof path, "/work/shared/models/mlperf-tiny/%s.onnx",
+    snprintf(path, sizeof path,
+             EO_TEST_SHARED_DIR "/models/mlperf-tiny/%s.onnx",
              name);
     FILE *fp = fopen(path, "rb");
     if (!fp)

@@ -393,7 +393,7 @@ static void
 loads_reference_model_input(void **state)
 {
     fixture *f = *state;
-    const char *path = "/work/shared/models/ref/mnist-8/input_0.npy";
+    const char *path = EO_TEST_SHARED_DIR "/models/ref/mnist-8/input_0.npy";
     if (access(path, R_OK) != 0)
         skip();
     eo_tensor t;

@@ -484,7 +484,7 @@ test_after_graph_to_tl(void **state)
 /* Real models through graph-optimize, graph-to-tl and tl-bufferize (with
  * pads, reshapes and transposes): no tensor left, every alloc freed, the
  * IR verifies, and the in-place analysis leaves fewer buffers than values.
- * Skipped when /work/shared/models is absent. */
+ * Skipped when the shared models are absent. */
 static void
 test_real_models(void **state)
 {
@@ -495,7 +495,7 @@ test_real_models(void **state)
     for (size_t i = 0; i < sizeof models / sizeof *models; i++) {
         char path[256];
         snprintf(path, sizeof path,
-                 "/work/shared/models/mlperf-tiny/%s.onnx", models[i]);
+                 EO_TEST_SHARED_DIR "/models/mlperf-tiny/%s.onnx", models[i]);
         FILE *fp = fopen(path, "rb");
         if (!fp)
             skip();

@@ -407,13 +407,13 @@ test_out_stage(void **state)
 }
 
 /* A real int8 model (int8 in and out, ten gemms), bit-exact with the
- * graph interpreter. Skipped when /work/shared/models is absent. */
+ * graph interpreter. Skipped when the shared models are absent. */
 static void
 test_real_model(void **state)
 {
     fixture *f = *state;
     const char *path =
-        "/work/shared/models/mlperf-tiny/ad_autoencoder_int8_qdq.onnx";
+        EO_TEST_SHARED_DIR "/models/mlperf-tiny/ad_autoencoder_int8_qdq.onnx";
     FILE *fp = fopen(path, "rb");
     if (!fp)
         skip();

@@ -354,7 +354,7 @@ test_random_knobs(void **state)
 /* The int8 MLPerf-Tiny autoencoder under MODEL_TRIALS random assignments:
  * bit-exact with the graph interpreter (after graph-optimize, which
  * folds the QDQ pairs into integer ops, as the lowering sees them) on
- * random int8 inputs. Skipped without /work/shared/models. */
+ * random int8 inputs. Skipped without the shared models. */
 #define MODEL_TRIALS 3
 static void
 test_random_knobs_int8_models(void **state)
@@ -367,7 +367,8 @@ test_random_knobs_int8_models(void **state)
     double t0 = now_s();
     for (int k = 0; k < 1; k++) {
         char path[512];
-        snprintf(path, sizeof path, "/work/shared/models/mlperf-tiny/%s.onnx",
+        snprintf(path, sizeof path,
+                 EO_TEST_SHARED_DIR "/models/mlperf-tiny/%s.onnx",
                  models[k]);
         FILE *fp = fopen(path, "rb");
         if (!fp)

@@ -23,7 +23,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define KWS "/work/shared/models/mlperf-tiny/kws_dscnn_f32.onnx"
+#define KWS EO_TEST_SHARED_DIR "/models/mlperf-tiny/kws_dscnn_f32.onnx"
 
 static const char mm_model[] =
     "func.func @main(%a: tensor<16x32xf32>, %b: tensor<32x24xf32>)\n"
@@ -338,7 +338,8 @@ static void
 test_pipeline_failure(void **state)
 {
     fixture *f = *state;
-    const char *qdq = "/work/shared/models/mlperf-tiny/kws_dscnn_int8_qdq.onnx";
+    const char *qdq =
+        EO_TEST_SHARED_DIR "/models/mlperf-tiny/kws_dscnn_int8_qdq.onnx";
     if (access(qdq, R_OK) != 0)
         skip();
     eo_evaluator *ev = make(f, qdq, "cortex-m55");

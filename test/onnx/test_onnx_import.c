@@ -2,7 +2,7 @@
  * here with the generated protobuf-c structs (op mapping, opset defaults,
  * folding, quant types, diagnostics, all-or-nothing failure), every
  * prefix of a serialized model and bit-flipped real models (no crash, a
- * clean error or a verified module), the real models of /work/shared
+ * clean error or a verified module), the real models of the shared folder
  * (skipped when absent) and eo_onnx_load_tensor on ONNX test data.
  */
 #include <stdarg.h>
@@ -24,7 +24,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MODELS "/work/shared/models"
+#define MODELS EO_TEST_SHARED_DIR "/models"
 #define TESTDATA "/usr/share/libonnx-testdata/data"
 
 typedef struct fixture {

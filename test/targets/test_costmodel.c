@@ -27,8 +27,8 @@
 #define EO_TARGETS_DATA_SOURCE_DIR "targets/data"
 #endif
 
-#define KWS "/work/shared/models/mlperf-tiny/kws_dscnn_f32.onnx"
-#define KWS8 "/work/shared/models/mlperf-tiny/kws_dscnn_int8_qdq.onnx"
+#define KWS EO_TEST_SHARED_DIR "/models/mlperf-tiny/kws_dscnn_f32.onnx"
+#define KWS8 EO_TEST_SHARED_DIR "/models/mlperf-tiny/kws_dscnn_int8_qdq.onnx"
 #define PIPELINE "builtin.module(graph-optimize,func.func(graph-layout," \
                  "graph-to-tl),tl-bufferize,func.func(tl-to-loops))"
 

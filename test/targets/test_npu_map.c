@@ -7,7 +7,7 @@
  * without slowing the layer down; row bands fit a 6 KiB SRAM; the
  * dataflow knob changes the DMA traffic; resident IMC weights are
  * programmed once in the steady state; float-interface models map.
- * Skipped when /work/shared/models is absent (EO_TEST_VERBOSE=1 prints
+ * Skipped when the shared models are absent (EO_TEST_VERBOSE=1 prints
  * every error and the module that fails to verify). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -32,7 +32,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define MODELS "/work/shared/models/mlperf-tiny/"
+#define MODELS EO_TEST_SHARED_DIR "/models/mlperf-tiny/"
 
 typedef struct fixture {
     eo_ctx *ctx;
