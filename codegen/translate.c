@@ -1737,6 +1737,96 @@ tr_parallel(tr *t, eo_op *op)
     return par_outline(t, op);
 }
 
+/* Whether scf.for bounds 'lb', 'ub', 'step' are constants with a
+ * positive step, at least one iteration, and no wrap of the increment
+ * past the last iteration in the iv's type: then '*trip' is the
+ * iteration count. */
+static bool
+const_trip(LLVMValueRef lb, LLVMValueRef ub, LLVMValueRef step,
+           int64_t *trip)
+{
+    if (!LLVMIsAConstantInt(lb) || !LLVMIsAConstantInt(ub) ||
+        !LLVMIsAConstantInt(step))
+        return false;
+    unsigned w = LLVMGetIntTypeWidth(LLVMTypeOf(lb));
+    if (w > 64 || w < 2)
+        return false;
+    int64_t l = LLVMConstIntGetSExtValue(lb);
+    int64_t u = LLVMConstIntGetSExtValue(ub);
+    int64_t st = LLVMConstIntGetSExtValue(step);
+    int64_t span;
+    if (st <= 0 || u <= l || __builtin_sub_overflow(u, l, &span))
+        return false;
+    *trip = span / st + (span % st != 0);
+    int64_t last = l + (*trip - 1) * st;   /* < u: no overflow */
+    int64_t max = w == 64 ? INT64_MAX : (INT64_C(1) << (w - 1)) - 1;
+    int64_t next;
+    return !__builtin_add_overflow(last, st, &next) && next <= max;
+}
+
+/* scf.for 'op' with constant bounds ('trip' >= 1 iterations from 'lb'
+ * to 'ub' by 'step'; the increments cannot wrap) and initial iter_args
+ * 'vals' (types 'tys'; vals has room for 2 * nres): one iteration is the
+ * body in line; more, a loop already in rotated form (body; iv += step
+ * (nsw); loop while iv < ub), so that LLVM has no guard to add nor
+ * header to duplicate and fewer loops to analyze (compile time). */
+static eo_status
+tr_for_static(tr *t, eo_op *op, LLVMValueRef lb, LLVMValueRef ub,
+              LLVMValueRef step, int64_t trip, LLVMValueRef *vals,
+              LLVMTypeRef *tys, size_t nres)
+{
+    eo_block *blk = scf_for_body(op);
+    eo_status s = EO_OK;
+    if (trip == 1) {
+        if ((s = set(t, eo_block_arg(blk, 0), lb)) != EO_OK)
+            return s;
+        for (size_t i = 0; i < nres; i++)
+            if ((s = set(t, eo_block_arg(blk, 1 + i), vals[i])) != EO_OK)
+                return s;
+        if ((s = tr_scf_region(t, op, eo_op_region(op, 0), vals, nres))
+            != EO_OK)
+            return s;
+        set_debug_loc(t, eo_op_loc(op));
+        for (size_t i = 0; i < nres && s == EO_OK; i++)
+            s = set(t, eo_op_result(op, i), vals[i]);
+        return s;
+    }
+    LLVMBasicBlockRef pre = LLVMGetInsertBlock(t->b);
+    LLVMBasicBlockRef body = LLVMAppendBasicBlockInContext(t->c, t->fn,
+                                                           "for.body");
+    LLVMBasicBlockRef exit = LLVMAppendBasicBlockInContext(t->c, t->fn,
+                                                           "for.exit");
+    LLVMBuildBr(t->b, body);
+    LLVMPositionBuilderAtEnd(t->b, body);
+    LLVMValueRef iv = LLVMBuildPhi(t->b, LLVMTypeOf(lb), "iv");
+    LLVMAddIncoming(iv, &lb, &pre, 1);
+    LLVMValueRef *phis = vals + nres;
+    for (size_t i = 0; i < nres; i++) {
+        phis[i] = LLVMBuildPhi(t->b, tys[i], "");
+        LLVMAddIncoming(phis[i], &vals[i], &pre, 1);
+    }
+    if ((s = set(t, eo_block_arg(blk, 0), iv)) != EO_OK)
+        return s;
+    for (size_t i = 0; i < nres; i++)
+        if ((s = set(t, eo_block_arg(blk, 1 + i), phis[i])) != EO_OK)
+            return s;
+    if ((s = tr_scf_region(t, op, eo_op_region(op, 0), vals, nres))
+        != EO_OK)
+        return s;
+    set_debug_loc(t, eo_op_loc(op));
+    LLVMValueRef next = LLVMBuildNSWAdd(t->b, iv, step, "");
+    LLVMValueRef c = LLVMBuildICmp(t->b, LLVMIntSLT, next, ub, "");
+    LLVMBasicBlockRef latch = LLVMGetInsertBlock(t->b);
+    LLVMAddIncoming(iv, &next, &latch, 1);
+    for (size_t i = 0; i < nres; i++)
+        LLVMAddIncoming(phis[i], &vals[i], &latch, 1);
+    LLVMBuildCondBr(t->b, c, body, exit);
+    LLVMPositionBuilderAtEnd(t->b, exit);
+    for (size_t i = 0; i < nres && s == EO_OK; i++)
+        s = set(t, eo_op_result(op, i), vals[i]);
+    return s;
+}
+
 static eo_status
 tr_scf(tr *t, eo_op *op)
 {
@@ -1777,6 +1867,11 @@ tr_scf(tr *t, eo_op *op)
                 s = EO_ERROR;
                 goto out;
             }
+        int64_t trip;
+        if (const_trip(lb, ub, step, &trip)) {
+            s = tr_for_static(t, op, lb, ub, step, trip, vals, tys, nres);
+            goto out;
+        }
         LLVMBasicBlockRef pre = LLVMGetInsertBlock(t->b);
         LLVMBasicBlockRef head = LLVMAppendBasicBlockInContext(t->c, t->fn,
                                                                "for.head");

@@ -56,6 +56,14 @@ static const char schema_sql[] =
     " wall_s REAL, timestamp INTEGER,"
     " UNIQUE(model_hash, target_hash, pipeline, assignment, evaluator));";
 
+/* The knobs an evaluation discovered (eo_eval_outcome.discovered): a
+ * table of its own, which files of the same schema version without it
+ * get when opened (it holds nothing they would miss). */
+static const char discovered_sql[] =
+    "CREATE TABLE IF NOT EXISTS discovered("
+    " id INTEGER PRIMARY KEY REFERENCES evaluations(id),"
+    " knobs TEXT NOT NULL);";
+
 /* Creates the schema in a new file, or checks an existing one's version. */
 static eo_status
 check_schema(eo_resdb *r)
@@ -148,7 +156,8 @@ eo_resdb_open(eo_ctx *ctx, const char *path, eo_resdb **out)
         goto fail;
     }
     if (exec(r, "PRAGMA synchronous=NORMAL", "cannot configure") != EO_OK ||
-        check_schema(r) != EO_OK)
+        check_schema(r) != EO_OK ||
+        exec(r, discovered_sql, "cannot create the schema") != EO_OK)
         goto fail;
     *out = r;
     return EO_OK;
@@ -219,6 +228,16 @@ eo_resdb_put(eo_resdb *db, const eo_eval_key *key, const char *assignment,
     ok = ok && sqlite3_bind_double(st, 11, o->wall_s) == SQLITE_OK &&
          sqlite3_bind_int64(st, 12, o->timestamp) == SQLITE_OK;
     int rc = ok ? sqlite3_step(st) : SQLITE_ERROR;
+    if (rc == SQLITE_DONE && o->discovered) {
+        sqlite3_finalize(st);
+        st = NULL;
+        rc = sqlite3_prepare_v2(db->db, "INSERT INTO discovered(id, knobs) "
+                                "VALUES(last_insert_rowid(), ?1)", -1, &st,
+                                NULL) == SQLITE_OK &&
+             sqlite3_bind_text(st, 1, o->discovered, -1, SQLITE_STATIC) ==
+                 SQLITE_OK
+             ? sqlite3_step(st) : SQLITE_ERROR;
+    }
     eo_status result = EO_OK;
     if (rc == SQLITE_CONSTRAINT_UNIQUE)
         result = eo_emit_error(db->ctx, NULL, "results database '%s': "
@@ -254,8 +273,24 @@ read_row(sqlite3_stmt *st, int col, eo_eval_outcome *o)
     o->timestamp = sqlite3_column_int64(st, col + 6);
 }
 
+/* Copies the discovered knobs of column 'col' (may be NULL) into *out. */
+static bool
+read_discovered(sqlite3_stmt *st, int col, char **out)
+{
+    const char *k = (const char *)sqlite3_column_text(st, col);
+    *out = NULL;
+    if (!k)
+        return true;
+    size_t n = strlen(k) + 1;
+    if (!(*out = malloc(n)))
+        return false;
+    memcpy(*out, k, n);
+    return true;
+}
+
 #define OUTCOME_COLS "status, message, latency, energy, memory, wall_s, " \
-                     "timestamp"
+                     "timestamp, discovered.knobs"
+#define FROM_EVALS "evaluations LEFT JOIN discovered USING (id)"
 #define KEY_WHERE "model_hash = ?1 AND target_hash = ?2 AND pipeline = ?3 " \
                   "AND evaluator = ?4"
 
@@ -269,22 +304,25 @@ eo_resdb_get(eo_resdb *db, const eo_eval_key *key, const char *assignment,
                              "needs a key and an assignment");
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db->db, "SELECT " OUTCOME_COLS " FROM "
-                                "evaluations WHERE " KEY_WHERE
+                                FROM_EVALS " WHERE " KEY_WHERE
                                 " AND assignment = ?5", -1, &st, NULL);
     if (rc == SQLITE_OK && bind_key(st, key) &&
         sqlite3_bind_text(st, 5, assignment, -1, SQLITE_STATIC) == SQLITE_OK)
         rc = sqlite3_step(st);
     else
         rc = SQLITE_ERROR;
+    bool mem = true;
     if (rc == SQLITE_ROW) {
         *found = true;
-        if (o)
+        if (o) {
             read_row(st, 0, o);
+            mem = read_discovered(st, 7, &o->discovered);
+        }
     }
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return db_error(db, "cannot look an evaluation up");
-    return EO_OK;
+    return mem ? EO_OK : EO_NOMEM;
 }
 
 eo_status
@@ -296,7 +334,7 @@ eo_resdb_foreach(eo_resdb *db, const eo_eval_key *key, eo_resdb_visit_fn fn,
                              "needs a key and a visitor");
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db->db, "SELECT assignment, " OUTCOME_COLS
-                                " FROM evaluations WHERE " KEY_WHERE
+                                " FROM " FROM_EVALS " WHERE " KEY_WHERE
                                 " ORDER BY id", -1, &st, NULL);
     if (rc != SQLITE_OK || !bind_key(st, key)) {
         sqlite3_finalize(st);
@@ -305,6 +343,8 @@ eo_resdb_foreach(eo_resdb *db, const eo_eval_key *key, eo_resdb_visit_fn fn,
     eo_eval_outcome o;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         read_row(st, 1, &o);
+        /* Borrowed for the visit. */
+        o.discovered = (char *)sqlite3_column_text(st, 8);
         const char *a = (const char *)sqlite3_column_text(st, 0);
         if (!fn(a ? a : "", &o, ud)) {
             rc = SQLITE_DONE;

@@ -105,6 +105,7 @@ struct eo_evaluator {
     eo_evaluator_stats stats;
     bool verify_ir;             /* verify every candidate's IR */
     bool ir_verified;           /* a candidate's IR was verified */
+    bool discover;              /* fill eo_eval_outcome.discovered */
 };
 
 const char *
@@ -564,6 +565,7 @@ eo_evaluator_create(eo_ctx *ctx, const eo_evaluator_opts *o)
     if (!ev->pm || eo_pm_add_pipeline(ev->pm, ev->pipeline) != EO_OK)
         goto fail;
     ev->verify_ir = o->verify_ir;
+    ev->discover = o->discover;
     if (!o->no_prefix_cache)
         make_stages(ev, &cfg);
 
@@ -1267,11 +1269,59 @@ objectives(eo_evaluator *ev, const eo_target *t, eo_op *m,
     return st;
 }
 
+/* The knobs 'ks' recorded that are neither dimensions of 's' nor in
+ * 'known' (the default assignment's knob space; may be NULL), as
+ * knob-space JSON in *out (malloc'd; NULL when there are none). */
+static eo_status
+new_knobs(const eo_space *s, const cJSON *known, const eo_knob_store *ks,
+          char **out)
+{
+    *out = NULL;
+    eo_strbuf js = { 0 };
+    eo_knob_store_space_json(ks, &js);
+    if (js.oom) {
+        eo_strbuf_free(&js);
+        return EO_NOMEM;
+    }
+    cJSON *root = js.data ? cJSON_ParseWithLength(js.data, js.len) : NULL;
+    eo_strbuf_free(&js);
+    cJSON *knobs = root ? cJSON_GetObjectItemCaseSensitive(root, "knobs")
+                        : NULL;
+    if (!cJSON_IsArray(knobs)) {
+        cJSON_Delete(root);
+        return root ? EO_OK : EO_NOMEM;
+    }
+    cJSON *k = knobs->child;
+    while (k) {
+        cJSON *next = k->next;
+        const cJSON *n = cJSON_GetObjectItemCaseSensitive(k, "name");
+        /* Knobs of the default assignment that are not dimensions were
+         * left out on purpose (pinned). */
+        if (!cJSON_IsString(n) || eo_space_find(s, n->valuestring) >= 0 ||
+            (known && find_knob(known, n->valuestring)))
+            cJSON_Delete(cJSON_DetachItemViaPointer(knobs, k));
+        k = next;
+    }
+    eo_status st = EO_OK;
+    if (cJSON_GetArraySize(knobs) > 0 &&
+        !(*out = cJSON_PrintUnformatted(root)))
+        st = EO_NOMEM;
+    cJSON_Delete(root);
+    return st;
+}
+
+static eo_status run_candidate(eo_evaluator *ev, const eo_space *s,
+                               const uint32_t *cand, eo_eval_outcome *out,
+                               eo_strbuf *report, eo_strbuf *used,
+                               bool whole);
+
 /* eo_evaluator_run; 'used' (may be NULL) receives the knob assignment
- * the pipeline used, as JSON, when the candidate compiled. */
+ * the pipeline used, as JSON, when the candidate compiled; 'whole' turns
+ * the prefix cache off. */
 static eo_status
 run_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
-              eo_eval_outcome *out, eo_strbuf *report, eo_strbuf *used)
+              eo_eval_outcome *out, eo_strbuf *report, eo_strbuf *used,
+              bool whole)
 {
     double t0 = now_s();
     memset(out, 0, sizeof *out);
@@ -1284,7 +1334,8 @@ run_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
      * (its replayed questions have no site). */
     pending pd;
     memset(&pd, 0, sizeof pd);
-    bool cached = !used && ev->nstages > 0;
+    bool cached = !used && !whole && ev->nstages > 0;
+    uint64_t hits = ev->stats.hits;
     capture cap;
     capture_begin(&cap, ev->ctx);
     eo_knob_store *ks = eo_knob_store_create(ev->ctx);
@@ -1326,6 +1377,22 @@ run_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
         if (st == EO_ERROR && !cap.errors)
             st = cap.invalid.len ? judge_invalid(ev, &cap) : EO_OK;
     }
+    char *found = NULL;
+    if (st == EO_OK && ev->discover &&
+        (internal = new_knobs(s, ev->disc, ks, &found)) != EO_OK)
+        st = internal;
+    if (found && ev->stats.hits != hits) {
+        /* A cache hit replays questions without their sites, and what a
+         * discovered knob depends on can follow from those: the knobs
+         * are taken from a whole run, the same whatever the cache. */
+        free(found);
+        capture_end(&cap);
+        pending_free(&pd);
+        eo_op_destroy(m);
+        eo_target_destroy(t);
+        eo_knob_store_destroy(ks);
+        return run_candidate(ev, s, cand, out, report, used, true);
+    }
     if (st == EO_OK && used)
         eo_knob_store_assignment_json(ks, used);
     if (st == EO_OK && cached)
@@ -1346,6 +1413,7 @@ run_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
     capture_end(&cap);
     if (st == EO_NOMEM)
         internal = EO_NOMEM;
+    out->discovered = found;
     if (st != EO_OK) {
         out->status = EO_EVAL_FAILED;
         for (int i = 0; i < EO_NUM_OBJECTIVES; i++)
@@ -1370,7 +1438,7 @@ eo_status
 eo_evaluator_run(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
                  eo_eval_outcome *out, eo_strbuf *report)
 {
-    return run_candidate(ev, s, cand, out, report, NULL);
+    return run_candidate(ev, s, cand, out, report, NULL, false);
 }
 
 eo_status
@@ -1378,5 +1446,5 @@ eo_evaluator_run_used(eo_evaluator *ev, const eo_space *s,
                       const uint32_t *cand, eo_eval_outcome *out,
                       eo_strbuf *report, eo_strbuf *used)
 {
-    return run_candidate(ev, s, cand, out, report, used);
+    return run_candidate(ev, s, cand, out, report, used, false);
 }

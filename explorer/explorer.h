@@ -31,6 +31,28 @@ EO_API void eo_space_destroy(eo_space *s);
  * is already a dimension. */
 EO_API EO_NODISCARD eo_status eo_space_load_json(eo_space *s,
                                                  const char *json, size_t n);
+/* Adds the knobs of knob-space JSON 'json' that are not dimensions yet
+ * as conditional dimensions (knobs a candidate asked that the default
+ * assignment did not), counting them in *added (may be NULL); their
+ * "depends_on" is kept. EO_ERROR with a diagnostic on malformed input. */
+EO_API EO_NODISCARD eo_status eo_space_grow_json(eo_space *s,
+                                                 const char *json, size_t n,
+                                                 size_t *added);
+/* Decides whether eo_space_grow_json adds knob 'name'. */
+typedef bool (*eo_space_keep_fn)(void *ud, const char *name);
+/* Makes eo_space_grow_json leave out the knobs 'keep' refuses (NULL:
+ * none refused); e.g. knobs pinned by name patterns. */
+EO_API void eo_space_set_grow_filter(eo_space *s, eo_space_keep_fn keep,
+                                     void *ud);
+/* Whether eo_space_grow_json would add a knob of 'json' (false for
+ * malformed input). */
+EO_API bool eo_space_would_grow(const eo_space *s, const char *json,
+                                size_t n);
+/* Whether dimension i was added by eo_space_grow_json. */
+EO_API bool eo_space_dim_is_conditional(const eo_space *s, size_t i);
+/* The "depends_on" array of knob dimension i as JSON text, NULL when it
+ * has none (borrowed). */
+EO_API const char *eo_space_dim_depends(const eo_space *s, size_t i);
 /* Adds a target variant axis 'name' with values[0..n) (copied; n >= 1);
  * its default is values[0]. EO_ERROR on a duplicate or invalid name. */
 EO_API EO_NODISCARD eo_status eo_space_add_axis(eo_space *s, const char *name,
@@ -61,17 +83,21 @@ EO_API void eo_space_default(const eo_space *s, uint32_t *cand);
 EO_API void eo_space_value_text(const eo_space *s, size_t i, uint32_t v,
                                 eo_strbuf *out);
 /* Appends the canonical form "name=value,name=value" (by name) of
- * 'cand' to 'out': a DB key. EO_ERROR if an index is out of range. */
+ * 'cand' to 'out': a DB key. Conditional dimensions at their default are
+ * left out (the key of a candidate stays the same when the space grows).
+ * EO_ERROR if an index is out of range. */
 EO_API EO_NODISCARD eo_status eo_space_format(const eo_space *s,
                                               const uint32_t *cand,
                                               eo_strbuf *out);
-/* Appends one "name=value" line per knob (axes left out) of 'cand' to
- * 'out': a file for edge-opt --knobs, or --knob arguments. */
+/* Appends one "name=value" line per knob (axes and conditional knobs at
+ * their default left out) of 'cand' to 'out': a file for edge-opt
+ * --knobs, or --knob arguments. */
 EO_API EO_NODISCARD eo_status eo_space_knob_lines(const eo_space *s,
                                                   const uint32_t *cand,
                                                   eo_strbuf *out);
-/* Parses a canonical form back into cand[0..ndims); EO_ERROR with a
- * diagnostic on an unknown name, a bad value or a missing dimension. */
+/* Parses a canonical form back into cand[0..ndims) (a missing
+ * conditional dimension takes its default); EO_ERROR with a diagnostic on
+ * an unknown name, a bad value or a missing dimension. */
 EO_API EO_NODISCARD eo_status eo_space_parse(const eo_space *s,
                                              const char *text,
                                              uint32_t *cand);
@@ -110,6 +136,11 @@ typedef struct eo_eval_outcome {
     double obj[EO_NUM_OBJECTIVES];
     double wall_s;              /* evaluation wall time, seconds */
     int64_t timestamp;          /* seconds since the epoch */
+    /* Knobs the evaluation asked that are not dimensions of the space it
+     * was evaluated in, as knob-space JSON (malloc'd; NULL: none). Only
+     * an evaluator created with 'discover' fills it; eo_search_run takes
+     * and frees it; the results database stores it with the record. */
+    char *discovered;
 } eo_eval_outcome;
 
 /* An open results database. */
@@ -136,12 +167,14 @@ EO_API EO_NODISCARD eo_status eo_resdb_put(eo_resdb *db,
                                            const char *assignment,
                                            const eo_eval_outcome *o);
 /* Looks (key, assignment) up: *found says whether it was evaluated, and
- * *o (may be NULL) receives the record. */
+ * *o (may be NULL) receives the record (its 'discovered' malloc'd, the
+ * caller frees it). */
 EO_API EO_NODISCARD eo_status eo_resdb_get(eo_resdb *db,
                                            const eo_eval_key *key,
                                            const char *assignment,
                                            bool *found, eo_eval_outcome *o);
-/* Visits every record of 'key' in insertion order. */
+/* Visits every record of 'key' in insertion order ('discovered' of the
+ * outcome borrowed for the visit). */
 EO_API EO_NODISCARD eo_status eo_resdb_foreach(eo_resdb *db,
                                                const eo_eval_key *key,
                                                eo_resdb_visit_fn fn,
@@ -292,6 +325,12 @@ typedef struct eo_search_opts {
     size_t knn;
     size_t proposals;
     size_t initial;
+    /* Optional: the space passed to eo_search_run, to be grown. After a
+     * request (a generation, a slice, a step) whose outcomes discovered
+     * knobs (eo_eval_outcome.discovered), they are added to it and the
+     * algorithm starts over on the grown space, the archive kept (its
+     * candidates at the new knobs' defaults) and the budget going on. */
+    eo_space *grow;
 } eo_search_opts;
 
 /* Everything a search looked at, in the order it did. */
@@ -307,6 +346,8 @@ typedef struct eo_search_result {
     uint64_t evaluated;         /* evaluate calls made by this run */
     uint64_t reused;            /* records taken from the database */
     size_t best;                /* annealing: best index (else front[0]) */
+    size_t discovered;          /* dimensions added to opts->grow */
+    size_t restarts;            /* times the algorithm started over */
 } eo_search_result;
 
 /* Runs a search over 's' under 'opts'; fills *res (free it with
@@ -359,6 +400,9 @@ typedef struct eo_evaluator_opts {
     /* Runs the IR verifier on every candidate's lowered module (by
      * default only the first candidate's, or all with 'verify'). */
     bool verify_ir;
+    /* Fills eo_eval_outcome.discovered: the knobs a candidate asked
+     * outside the space (conditional knobs; docs/explorer.md). */
+    bool discover;
 } eo_evaluator_opts;
 
 typedef struct eo_evaluator eo_evaluator;

@@ -105,6 +105,10 @@ typedef struct search {
     bool stop;              /* budget spent, interrupted or stopped */
     size_t dflt;            /* archive index of the default candidate,
                                SIZE_MAX when not looked at first */
+    /* Knob-space JSON of the knobs archived outcomes discovered, in
+     * archive order, not yet added to o->grow (malloc'd). */
+    char **found;
+    size_t nfound, capfound;
 } search;
 
 static uint64_t
@@ -242,11 +246,42 @@ typedef struct fresh {
     eo_eval_outcome out;
 } fresh;
 
+/* Keeps the knobs f's outcome discovered for the end of the request
+ * (taking them) when the space grows, else drops them. */
+static void
+take_found(search *S, fresh *f)
+{
+    char *js = f->out.discovered;
+    f->out.discovered = NULL;
+    if (!js)
+        return;
+    /* Knobs the space has or refuses (pinned) change nothing. */
+    if (S->o->grow && !eo_space_would_grow(S->o->grow, js, strlen(js))) {
+        free(js);
+        return;
+    }
+    if (S->o->grow && S->nfound == S->capfound) {
+        size_t cap = S->capfound ? 2 * S->capfound : 8;
+        char **n = realloc(S->found, cap * sizeof *n);
+        if (n) {
+            S->found = n;
+            S->capfound = cap;
+        }
+    }
+    /* Without room the knobs are lost to this run: the space is only
+     * smaller, and the search still correct. */
+    if (S->o->grow && S->nfound < S->capfound)
+        S->found[S->nfound++] = js;
+    else
+        free(js);
+}
+
 /* Appends new candidate j of a request to the archive and reports it. */
 static void
-archive(search *S, const uint32_t *cands, const fresh *f)
+archive(search *S, const uint32_t *cands, fresh *f)
 {
     eo_search_result *r = S->res;
+    take_found(S, f);
     size_t i = r->count++;
     if (S->nd)
         memcpy(r->cands + i * S->nd, cands + f->pos * S->nd,
@@ -278,8 +313,11 @@ evaluate_slice(search *S, const uint32_t *cands, fresh *fr, const size_t *ev,
             abuf[i] = fr[ev[i]].key;
             prefill(&obuf[i]);
         }
-        if (o->evaluate_batch(o->ud, m, cbuf, abuf, obuf) != EO_OK)
+        if (o->evaluate_batch(o->ud, m, cbuf, abuf, obuf) != EO_OK) {
+            for (size_t i = 0; i < m; i++)
+                free(obuf[i].discovered);
             return EO_ERROR;
+        }
         double per = (now_s() - t) / (double)m;
         for (size_t i = 0; i < m; i++) {
             if (!(obuf[i].wall_s > 0))
@@ -291,8 +329,11 @@ evaluate_slice(search *S, const uint32_t *cands, fresh *fr, const size_t *ev,
         fresh *f = &fr[ev[0]];
         prefill(&f->out);
         if (o->evaluate(o->ud, cands + f->pos * S->nd, f->key, &f->out) !=
-            EO_OK)
+            EO_OK) {
+            free(f->out.discovered);
+            f->out.discovered = NULL;
             return EO_ERROR;
+        }
         f->out.wall_s = now_s() - t;
     }
     int64_t stamp = (int64_t)time(NULL);
@@ -408,8 +449,14 @@ done:
             idx[i] = SIZE_MAX;
     if (st != EO_OK)
         S->stop = true;
-    for (size_t f = 0; fr && f < nnew; f++)
+    /* Knobs discovered by this request: the algorithm starts over on
+     * the grown space (eo_search_run). */
+    if (S->nfound)
+        S->stop = true;
+    for (size_t f = 0; fr && f < nnew; f++) {
         free((char *)fr[f].key);
+        free(fr[f].out.discovered);
+    }
     free(fr);
     free(ev);
     free(cbuf);
@@ -1697,6 +1744,106 @@ eo_search_algo_from_name(const char *name)
     return -1;
 }
 
+/* One run of the algorithm over the current space. */
+static eo_status
+run_algo(search *S, uint32_t *c)
+{
+    eo_status st = EO_OK;
+    /* NSGA-II and the model-guided search look at the default candidate
+     * first, as its own request, so their front is never worse than the
+     * default compile (annealing and layer-wise search start from it
+     * anyway; exhaustive enumeration reaches it in order; random search
+     * stays the unbiased baseline the others are measured against). */
+    if (S->o->algo == EO_SEARCH_NSGA2 || S->o->algo == EO_SEARCH_MODEL) {
+        eo_space_default(S->space, c);
+        st = look(S, c, &S->dflt);
+    }
+    if (st != EO_OK || S->stop)
+        return st;
+    switch (S->o->algo) {
+    case EO_SEARCH_EXHAUSTIVE:
+        return run_exhaustive(S, c);
+    case EO_SEARCH_RANDOM:
+        return run_random(S, c);
+    case EO_SEARCH_NSGA2:
+        return run_nsga2(S, c);
+    case EO_SEARCH_ANNEAL:
+        return run_anneal(S, c);
+    case EO_SEARCH_LAYERWISE:
+        return run_layerwise(S, c);
+    case EO_SEARCH_MODEL:
+        return run_model(S, c);
+    }
+    return EO_OK;
+}
+
+/* Adds the discovered knobs to o->grow and rewrites the archive for the
+ * grown space (the new dimensions at their defaults: what the archived
+ * candidates were evaluated with); *c is resized. */
+static eo_status
+grow_space(search *S, uint32_t **c)
+{
+    eo_search_result *r = S->res;
+    eo_space *sp = S->o->grow;
+    size_t old = S->nd;
+    const char **names = malloc((old ? old : 1) * sizeof *names);
+    if (!names)
+        return EO_NOMEM;
+    for (size_t i = 0; i < old; i++)
+        names[i] = eo_space_dim_name(sp, i);
+    eo_status st = EO_OK;
+    size_t added = 0;
+    for (size_t i = 0; i < S->nfound && st == EO_OK; i++)
+        st = eo_space_grow_json(sp, S->found[i], strlen(S->found[i]),
+                                &added);
+    for (size_t i = 0; i < S->nfound; i++)
+        free(S->found[i]);
+    S->nfound = 0;
+    if (st != EO_OK || added == 0) {
+        free(names);
+        return st;
+    }
+    r->discovered += added;
+    size_t nd = eo_space_num_dims(sp);
+    size_t cap = S->cap ? S->cap : 1;
+    long *from = malloc(nd * sizeof *from);
+    uint32_t *nc = malloc(cap * nd * sizeof *nc);
+    uint32_t *nbuf = malloc(nd * sizeof *nbuf);
+    size_t *slots = S->nslots ? calloc(S->nslots, sizeof *slots) : NULL;
+    if (!from || !nc || !nbuf || (S->nslots && !slots)) {
+        free(names);
+        free(from);
+        free(nc);
+        free(nbuf);
+        free(slots);
+        return EO_NOMEM;
+    }
+    /* Both name lists are sorted: merge them. */
+    for (size_t j = 0, i = 0; j < nd; j++) {
+        const char *n = eo_space_dim_name(sp, j);
+        from[j] = i < old && names[i] == n ? (long)i++ : -1;
+    }
+    uint32_t *dflt = nbuf;
+    eo_space_default(sp, dflt);
+    for (size_t a = 0; a < r->count; a++)
+        for (size_t j = 0; j < nd; j++)
+            nc[a * nd + j] = from[j] >= 0 ? r->cands[a * old + from[j]]
+                                          : dflt[j];
+    free(names);
+    free(from);
+    free(r->cands);
+    r->cands = nc;
+    S->nd = nd;
+    r->ndims = nd;
+    free(S->slots);
+    S->slots = slots;
+    for (size_t a = 0; slots && a < r->count; a++)
+        slots[find_slot(S, r->cands + a * nd)] = a + 1;
+    free(*c);
+    *c = nbuf;
+    return EO_OK;
+}
+
 eo_status
 eo_search_run(eo_ctx *ctx, const eo_space *s, const eo_search_opts *opts,
               eo_search_result *res)
@@ -1726,38 +1873,25 @@ eo_search_run(eo_ctx *ctx, const eo_space *s, const eo_search_opts *opts,
     eo_rng_seed(&S.rng, opts->seed);
     uint32_t *c = malloc((S.nd ? S.nd : 1) * sizeof *c);
     eo_status st = c ? EO_OK : EO_NOMEM;
-    /* NSGA-II and the model-guided search look at the default candidate
-     * first, as its own request, so their front is never worse than the
-     * default compile (annealing and layer-wise search start from it
-     * anyway; exhaustive enumeration reaches it in order; random search
-     * stays the unbiased baseline the others are measured against). */
-    if (st == EO_OK && (opts->algo == EO_SEARCH_NSGA2 ||
-                        opts->algo == EO_SEARCH_MODEL)) {
-        eo_space_default(s, c);
-        st = look(&S, c, &S.dflt);
+    if (st == EO_OK && opts->grow && opts->grow != s)
+        st = eo_emit_error(ctx, NULL, "search: the space to grow must be "
+                           "the space searched");
+    /* Discovered knobs end a run of the algorithm: it starts over on the
+     * grown space, with the archive (docs/explorer.md, "Conditional
+     * knobs"). */
+    while (st == EO_OK) {
+        st = run_algo(&S, c);
+        if (st != EO_OK || !S.nfound)
+            break;
+        if ((st = grow_space(&S, &c)) != EO_OK || res->interrupted ||
+            res->count >= S.budget)
+            break;
+        S.stop = false;
+        res->restarts++;
     }
-    if (st == EO_OK && !S.stop) {
-        switch (opts->algo) {
-        case EO_SEARCH_EXHAUSTIVE:
-            st = run_exhaustive(&S, c);
-            break;
-        case EO_SEARCH_RANDOM:
-            st = run_random(&S, c);
-            break;
-        case EO_SEARCH_NSGA2:
-            st = run_nsga2(&S, c);
-            break;
-        case EO_SEARCH_ANNEAL:
-            st = run_anneal(&S, c);
-            break;
-        case EO_SEARCH_LAYERWISE:
-            st = run_layerwise(&S, c);
-            break;
-        case EO_SEARCH_MODEL:
-            st = run_model(&S, c);
-            break;
-        }
-    }
+    for (size_t i = 0; i < S.nfound; i++)
+        free(S.found[i]);
+    free(S.found);
     free(c);
     free(S.slots);
     eo_strbuf_free(&S.buf);

@@ -22,6 +22,8 @@ typedef struct dim {
     char **names;           /* DIM_ENUM */
     double *reals;          /* DIM_AXIS */
     char *site;             /* the knob's "site", NULL for none */
+    char *deps;             /* its "depends_on" array as JSON, NULL: none */
+    bool cond;              /* discovered by a candidate (eo_space_grow) */
     size_t seq;             /* order of addition (knob-space JSON order) */
 } dim;
 
@@ -30,6 +32,8 @@ struct eo_space {
     dim *dims;
     size_t n, cap;
     size_t added;           /* dimensions added so far (next seq) */
+    eo_space_keep_fn keep;  /* eo_space_grow_json's filter, NULL: none */
+    void *keep_ud;
 };
 
 /* Values beyond this many per dimension are refused (indices are u32). */
@@ -55,6 +59,7 @@ dim_free(dim *d)
     free(d->names);
     free(d->reals);
     free(d->site);
+    free(d->deps);
 }
 
 void
@@ -286,65 +291,151 @@ value_index(const dim *d, const cJSON *v)
     return -1;
 }
 
+/* Parses knob record 'k' of a knob-space JSON into *d (freed on error). */
+static eo_status
+parse_record(eo_space *s, const cJSON *k, dim *d)
+{
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(k, "name");
+    const cJSON *dom = cJSON_GetObjectItemCaseSensitive(k, "domain");
+    memset(d, 0, sizeof *d);
+    if (!cJSON_IsString(name) || !cJSON_IsObject(dom))
+        return eo_emit_error(s->ctx, NULL, "knob space: each knob needs "
+                             "a \"name\" and a \"domain\" object");
+    if (!(d->name = dup_str(name->valuestring)))
+        return EO_NOMEM;
+    eo_status st = parse_domain(s, d->name, dom, d);
+    if (st != EO_OK) {
+        dim_free(d);
+        return st;
+    }
+    const cJSON *def = cJSON_GetObjectItemCaseSensitive(k, "default");
+    long di = def ? value_index(d, def) : 0;
+    if (di < 0) {
+        st = eo_emit_error(s->ctx, NULL, "knob '%s': default is not in "
+                           "its domain", d->name);
+        dim_free(d);
+        return st;
+    }
+    d->def = (uint32_t)di;
+    const cJSON *site = cJSON_GetObjectItemCaseSensitive(k, "site");
+    if (site && !cJSON_IsNull(site) && !cJSON_IsString(site)) {
+        st = eo_emit_error(s->ctx, NULL, "knob '%s': \"site\" must be "
+                           "a string or null", d->name);
+        dim_free(d);
+        return st;
+    }
+    if (cJSON_IsString(site) && site->valuestring[0] &&
+        !(d->site = dup_str(site->valuestring))) {
+        dim_free(d);
+        return EO_NOMEM;
+    }
+    const cJSON *deps = cJSON_GetObjectItemCaseSensitive(k, "depends_on");
+    if (cJSON_IsArray(deps) && cJSON_GetArraySize(deps) > 0 &&
+        !(d->deps = cJSON_PrintUnformatted(deps))) {
+        dim_free(d);
+        return EO_NOMEM;
+    }
+    return EO_OK;
+}
+
+/* The "knobs" array of knob-space JSON 'root', or NULL after an error. */
+static const cJSON *
+knobs_array(eo_space *s, const cJSON *root)
+{
+    if (!root) {
+        eo_emit_error(s->ctx, NULL, "knob space: invalid JSON");
+        return NULL;
+    }
+    const cJSON *knobs = cJSON_GetObjectItemCaseSensitive(root, "knobs");
+    if (!cJSON_IsArray(knobs)) {
+        eo_emit_error(s->ctx, NULL, "knob space: expected an object "
+                      "with a \"knobs\" array");
+        return NULL;
+    }
+    return knobs;
+}
+
 eo_status
 eo_space_load_json(eo_space *s, const char *json, size_t n)
 {
     cJSON *root = cJSON_ParseWithLength(json, n);
-    if (!root)
-        return eo_emit_error(s->ctx, NULL, "knob space: invalid JSON");
-    eo_status st = EO_OK;
+    const cJSON *knobs = knobs_array(s, root);
+    eo_status st = knobs ? EO_OK : EO_ERROR;
+    const cJSON *k;
+    if (knobs)
+        cJSON_ArrayForEach(k, knobs) {
+            dim d;
+            if ((st = parse_record(s, k, &d)) != EO_OK ||
+                (st = insert_dim(s, &d)) != EO_OK)
+                break;
+        }
+    cJSON_Delete(root);
+    return st;
+}
+
+eo_status
+eo_space_grow_json(eo_space *s, const char *json, size_t n, size_t *added)
+{
+    cJSON *root = cJSON_ParseWithLength(json, n);
+    const cJSON *knobs = knobs_array(s, root);
+    eo_status st = knobs ? EO_OK : EO_ERROR;
+    const cJSON *k;
+    if (knobs)
+        cJSON_ArrayForEach(k, knobs) {
+            dim d;
+            if ((st = parse_record(s, k, &d)) != EO_OK)
+                break;
+            if (eo_space_find(s, d.name) >= 0 ||
+                (s->keep && !s->keep(s->keep_ud, d.name))) {
+                dim_free(&d);
+                continue;
+            }
+            d.cond = true;
+            if ((st = insert_dim(s, &d)) != EO_OK)
+                break;
+            if (added)
+                (*added)++;
+        }
+    cJSON_Delete(root);
+    return st;
+}
+
+bool
+eo_space_would_grow(const eo_space *s, const char *json, size_t n)
+{
+    cJSON *root = cJSON_ParseWithLength(json, n);
     const cJSON *knobs = cJSON_GetObjectItemCaseSensitive(root, "knobs");
-    if (!cJSON_IsArray(knobs)) {
-        st = eo_emit_error(s->ctx, NULL, "knob space: expected an object "
-                           "with a \"knobs\" array");
-        goto done;
-    }
+    bool grows = false;
     const cJSON *k;
     cJSON_ArrayForEach(k, knobs) {
         const cJSON *name = cJSON_GetObjectItemCaseSensitive(k, "name");
-        const cJSON *dom = cJSON_GetObjectItemCaseSensitive(k, "domain");
-        if (!cJSON_IsString(name) || !cJSON_IsObject(dom)) {
-            st = eo_emit_error(s->ctx, NULL, "knob space: each knob needs "
-                               "a \"name\" and a \"domain\" object");
-            goto done;
+        if (cJSON_IsString(name) && eo_space_find(s, name->valuestring) < 0 &&
+            (!s->keep || s->keep(s->keep_ud, name->valuestring))) {
+            grows = true;
+            break;
         }
-        dim d = { 0 };
-        if (!(d.name = dup_str(name->valuestring))) {
-            st = EO_NOMEM;
-            goto done;
-        }
-        if ((st = parse_domain(s, d.name, dom, &d)) != EO_OK) {
-            dim_free(&d);
-            goto done;
-        }
-        const cJSON *def = cJSON_GetObjectItemCaseSensitive(k, "default");
-        long di = def ? value_index(&d, def) : 0;
-        if (di < 0) {
-            st = eo_emit_error(s->ctx, NULL, "knob '%s': default is not in "
-                               "its domain", d.name);
-            dim_free(&d);
-            goto done;
-        }
-        d.def = (uint32_t)di;
-        const cJSON *site = cJSON_GetObjectItemCaseSensitive(k, "site");
-        if (site && !cJSON_IsNull(site) && !cJSON_IsString(site)) {
-            st = eo_emit_error(s->ctx, NULL, "knob '%s': \"site\" must be "
-                               "a string or null", d.name);
-            dim_free(&d);
-            goto done;
-        }
-        if (cJSON_IsString(site) && site->valuestring[0] &&
-            !(d.site = dup_str(site->valuestring))) {
-            dim_free(&d);
-            st = EO_NOMEM;
-            goto done;
-        }
-        if ((st = insert_dim(s, &d)) != EO_OK)
-            goto done;
     }
-done:
     cJSON_Delete(root);
-    return st;
+    return grows;
+}
+
+void
+eo_space_set_grow_filter(eo_space *s, eo_space_keep_fn keep, void *ud)
+{
+    s->keep = keep;
+    s->keep_ud = ud;
+}
+
+bool
+eo_space_dim_is_conditional(const eo_space *s, size_t i)
+{
+    return i < s->n && s->dims[i].cond;
+}
+
+const char *
+eo_space_dim_depends(const eo_space *s, size_t i)
+{
+    return i < s->n ? s->dims[i].deps : NULL;
 }
 
 size_t
@@ -461,6 +552,10 @@ write_cand(const eo_space *s, const uint32_t *cand, eo_strbuf *out,
                                  s->dims[i].size);
         if (lines && s->dims[i].kind == DIM_AXIS)
             continue;
+        /* A discovered knob at its default is what candidates looked at
+         * before it was discovered: their keys stay the same. */
+        if (s->dims[i].cond && cand[i] == s->dims[i].def)
+            continue;
         if (!first && !lines)
             eo_strbuf_puts(out, ",");
         first = false;
@@ -541,7 +636,9 @@ eo_space_parse(const eo_space *s, const char *text, uint32_t *cand)
         p = *end ? end + 1 : end;
     }
     for (size_t i = 0; i < s->n && st == EO_OK; i++)
-        if (!seen[i])
+        if (!seen[i] && s->dims[i].cond)
+            cand[i] = s->dims[i].def;
+        else if (!seen[i])
             st = eo_emit_error(s->ctx, NULL, "candidate '%s': no value for "
                                "'%s'", text, s->dims[i].name);
     eo_strbuf_free(&val);

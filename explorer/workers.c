@@ -4,9 +4,10 @@
  *
  * Protocol: per worker a request pipe (parent -> child: the candidate's
  * value indices, ndims uint32_t) and a result pipe (child -> parent: one
- * eo_eval_outcome as raw bytes; both sides are the same binary, and the
- * record is smaller than PIPE_BUF, so it is written atomically). EOF on
- * the request pipe ends a worker.
+ * eo_eval_outcome as raw bytes, both sides being the same binary, then
+ * the length (uint32_t) and bytes of its 'discovered' knob-space JSON, 0
+ * for none). EOF on the request pipe ends a worker. When the space grows
+ * (eo_search_opts.grow) the pool forks fresh workers, which see it.
  */
 #include "explorer/explorer.h"
 
@@ -178,7 +179,31 @@ worker_main(eo_workers *p, int req, int res)
             snprintf(o.message, sizeof o.message, "internal error in the "
                      "evaluator");
         }
-        if (!write_full(res, &o, sizeof o))
+        /* The record, the knobs' length and the knobs in one write. */
+        size_t dn = o.discovered ? strlen(o.discovered) : 0;
+        uint32_t len = dn <= UINT32_MAX - 1 ? (uint32_t)dn : 0;
+        char *msg = malloc(sizeof o + sizeof len + len);
+        if (!msg) {
+            o.status = INTERNAL_ERROR;
+            snprintf(o.message, sizeof o.message, "out of memory");
+            len = 0;
+        }
+        char *disc = o.discovered;
+        o.discovered = NULL;
+        bool ok;
+        if (msg) {
+            memcpy(msg, &o, sizeof o);
+            memcpy(msg + sizeof o, &len, sizeof len);
+            if (len)
+                memcpy(msg + sizeof o + sizeof len, disc, len);
+            ok = write_full(res, msg, sizeof o + sizeof len + len);
+        } else {
+            ok = write_full(res, &o, sizeof o) &&
+                 write_full(res, &len, sizeof len);
+        }
+        free(msg);
+        free(disc);
+        if (!ok)
             _exit(0);
     }
 }
@@ -394,6 +419,29 @@ dispatch(eo_workers *p, size_t i, size_t c, const uint32_t *cand)
                          "worker died before taking a candidate");
 }
 
+/* Reads one result record (see the protocol above) into *o and *disc
+ * (malloc'd knobs or NULL); false on EOF, a short record or no memory. */
+static bool
+read_record(int fd, eo_eval_outcome *o, char **disc)
+{
+    uint32_t len;
+    *disc = NULL;
+    if (read_full(fd, o, sizeof *o) != (ssize_t)sizeof *o ||
+        read_full(fd, &len, sizeof len) != (ssize_t)sizeof len)
+        return false;
+    o->discovered = NULL;
+    if (len == 0)
+        return true;
+    char *d = malloc((size_t)len + 1);
+    if (!d || read_full(fd, d, len) != (ssize_t)len) {
+        free(d);
+        return false;
+    }
+    d[len] = '\0';
+    *disc = d;
+    return true;
+}
+
 eo_status
 eo_workers_evaluate(void *ud, size_t n, const uint32_t *cands,
                     const char *const *assignments, eo_eval_outcome *outs)
@@ -401,6 +449,17 @@ eo_workers_evaluate(void *ud, size_t n, const uint32_t *cands,
     eo_workers *p = ud;
     if (!p || (n && (!cands || !outs)))
         return EO_ERROR;
+    size_t nd = eo_space_num_dims(p->s);
+    if (nd != p->ndims) {
+        /* The space grew: workers forked now see it. */
+        p->ndims = nd;
+        for (size_t i = 0; i < p->n; i++) {
+            reap(&p->w[i], true);
+            eo_status sp = spawn(p, i);
+            if (sp != EO_OK)
+                return sp;
+        }
+    }
     struct pollfd *fds = calloc(p->n, sizeof *fds);
     size_t *who = calloc(p->n, sizeof *who);
     if (!fds || !who) {
@@ -451,9 +510,10 @@ eo_workers_evaluate(void *ud, size_t n, const uint32_t *cands,
             worker *w = &p->w[who[k]];
             eo_eval_outcome *o = &outs[w->cand];
             eo_eval_outcome got;
-            if (read_full(w->res, &got, sizeof got) ==
-                (ssize_t)sizeof got) {
+            char *disc = NULL;
+            if (read_record(w->res, &got, &disc)) {
                 *o = got;
+                o->discovered = disc;
                 o->message[sizeof o->message - 1] = '\0';
                 if (o->status == INTERNAL_ERROR) {
                     o->status = EO_EVAL_FAILED;

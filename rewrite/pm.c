@@ -614,13 +614,25 @@ worker_main(void *arg)
     return NULL;
 }
 
+/* The online CPU count, read once per process (sysconf reads sysfs, and
+ * the explorer runs pass managers tens of thousands of times). */
+static unsigned online_cpus;
+
+static void
+read_online_cpus(void)
+{
+    long c = sysconf(_SC_NPROCESSORS_ONLN);
+    online_cpus = c > 0 ? (unsigned)c : 1;
+}
+
 static unsigned
 thread_count(const eo_pass_manager *pm)
 {
     unsigned n = pm->cfg.num_threads;
     if (n == 0) {
-        long c = sysconf(_SC_NPROCESSORS_ONLN);
-        n = c > 0 ? (unsigned)c : 1;
+        static pthread_once_t once = PTHREAD_ONCE_INIT;
+        n = pthread_once(&once, read_online_cpus) == 0 && online_cpus
+                ? online_cpus : 1;
     }
     return n > 256 ? 256 : n;
 }

@@ -19,6 +19,8 @@
 
 #include "targets/place.h"
 
+#include "dialects/arith/arith.h"
+#include "dialects/gpu/gpu.h"
 #include "dialects/quant/quant.h"
 #include "dialects/tl/tl.h"
 #include "rewrite/memplan.h"
@@ -359,14 +361,27 @@ account(cm_state *st, eo_op *root, const char *unit, const cm_work *w,
 /* Buffers                                                             */
 /* ------------------------------------------------------------------ */
 
+/* Whether op name 'n' ('nl' characters) is the string literal 'lit':
+ * one length test rejects most names (the loop-cost walk's hot path). */
+#define NAME_IS(n, nl, lit) \
+    ((nl) == sizeof(lit) - 1 && memcmp((n), (lit), sizeof(lit) - 1) == 0)
+
+/* Whether op name 'n' ('nl' characters) is a memref view op's. */
+static bool
+is_view_name(const char *n, size_t nl)
+{
+    return NAME_IS(n, nl, "memref.subview") ||
+           NAME_IS(n, nl, "memref.collapse_shape") ||
+           NAME_IS(n, nl, "memref.expand_shape") ||
+           NAME_IS(n, nl, "memref.cast") ||
+           NAME_IS(n, nl, "memref.reinterpret_cast");
+}
+
 static bool
 is_view(const eo_op *op)
 {
-    return name_is(op, "memref.subview") ||
-           name_is(op, "memref.collapse_shape") ||
-           name_is(op, "memref.expand_shape") ||
-           name_is(op, "memref.cast") ||
-           name_is(op, "memref.reinterpret_cast");
+    const eo_ident *id = eo_op_name(op);
+    return is_view_name(eo_ident_str(id), eo_ident_len(id));
 }
 
 /* The buffer behind memref value 'v' (views followed to their source);
@@ -807,7 +822,10 @@ scan_block(cm_state *st, eo_block *b, int loop, double *env, cm_work *w)
     double mult = loop < 0 ? 1 : st->loops[loop].mult;
     for (eo_op *op = eo_block_first(b); op; op = eo_op_next(op)) {
         eo_status s = EO_OK;
-        if (name_is(op, "scf.for")) {
+        const eo_ident *id = eo_op_name(op);
+        const char *n = eo_ident_str(id);
+        size_t nl = eo_ident_len(id);
+        if (NAME_IS(n, nl, "scf.for")) {
             s = add_loop(st, op, loop, env);
             if (s != EO_OK)
                 return s;
@@ -822,32 +840,32 @@ scan_block(cm_state *st, eo_block *b, int loop, double *env, cm_work *w)
             }
             continue;
         }
-        if (name_is(op, "scf.yield") || eo_op_has_trait(op, EO_CONSTANT_LIKE)
-            || is_view(op) || name_is(op, "vector.vscale"))
+        if (NAME_IS(n, nl, "scf.yield") || is_view_name(n, nl) ||
+            NAME_IS(n, nl, "vector.vscale") ||
+            eo_op_has_trait(op, EO_CONSTANT_LIKE))
             continue;
         if (eo_op_num_regions(op) > 0)
             return eo_op_error(op, "cost model: unsupported: '%s' in a "
                                "loop nest", eo_op_name_str(op));
-        const char *n = eo_op_name_str(op);
-        if (name_is(op, "memref.load") || name_is(op, "vector.load") ||
-            name_is(op, "vector.maskedload")) {
+        if (NAME_IS(n, nl, "memref.load") || NAME_IS(n, nl, "vector.load") ||
+            NAME_IS(n, nl, "vector.maskedload")) {
             s = add_access(st, op, loop, eo_op_operand(op, 0), 1,
                            eo_value_type(eo_op_result(op, 0)), false);
-        } else if (name_is(op, "vector.transfer_read")) {
+        } else if (NAME_IS(n, nl, "vector.transfer_read")) {
             s = add_access(st, op, loop, eo_op_operand(op, 0), 1,
                            eo_value_type(eo_op_result(op, 0)), false);
-        } else if (name_is(op, "memref.store") ||
-                   name_is(op, "vector.store")) {
+        } else if (NAME_IS(n, nl, "memref.store") ||
+                   NAME_IS(n, nl, "vector.store")) {
             s = add_access(st, op, loop, eo_op_operand(op, 1), 2,
                            eo_value_type(eo_op_operand(op, 0)), true);
-        } else if (name_is(op, "vector.transfer_write")) {
+        } else if (NAME_IS(n, nl, "vector.transfer_write")) {
             s = add_access(st, op, loop, eo_op_operand(op, 1), 2,
                            eo_value_type(eo_op_operand(op, 0)), true);
-        } else if (name_is(op, "vector.maskedstore")) {
+        } else if (NAME_IS(n, nl, "vector.maskedstore")) {
             size_t no = eo_op_num_operands(op);
             s = add_access(st, op, loop, eo_op_operand(op, 0), 1,
                            eo_value_type(eo_op_operand(op, no - 1)), true);
-        } else if (name_is(op, "vector.fma")) {
+        } else if (NAME_IS(n, nl, "vector.fma")) {
             double lanes = lanes_of(op);
             int dt = dtype_of(eo_value_type(eo_op_result(op, 0)));
             w->macs += lanes * mult;
@@ -857,7 +875,8 @@ scan_block(cm_state *st, eo_block *b, int loop, double *env, cm_work *w)
                 w->mac_pj += lanes * mult * st->cpu->mac_energy_pj[dt];
             if (w->mac_dt < 0)
                 w->mac_dt = dt;
-        } else if (is_mac_mul(op)) {
+        } else if ((NAME_IS(n, nl, "arith.mulf") ||
+                    NAME_IS(n, nl, "arith.muli")) && is_mac_mul(op)) {
             double lanes = lanes_of(op);
             int dt = mac_dtype(op);
             bool vec = is_vector(op);
@@ -867,14 +886,15 @@ scan_block(cm_state *st, eo_block *b, int loop, double *env, cm_work *w)
                 w->mac_pj += lanes * mult * st->cpu->mac_energy_pj[dt];
             if (w->mac_dt < 0)
                 w->mac_dt = dt;
-        } else if (is_mac_add(op)) {
+        } else if ((NAME_IS(n, nl, "arith.addf") ||
+                    NAME_IS(n, nl, "arith.addi")) && is_mac_add(op)) {
             continue;       /* counted with its multiplication */
-        } else if (is_index_op(op) && strncmp(n, "arith.", 6) == 0) {
+        } else if (strncmp(n, "arith.", 6) == 0 && is_index_op(op)) {
             continue;       /* addressing: folded into address modes */
         } else if (!strncmp(n, "arith.", 6) || !strncmp(n, "math.", 5) ||
                    !strncmp(n, "vector.", 7)) {
             double lanes = lanes_of(op);
-            if (name_is(op, "vector.reduction") && eo_op_num_operands(op))
+            if (NAME_IS(n, nl, "vector.reduction") && eo_op_num_operands(op))
                 lanes = (double)eo_type_num_elements(
                     eo_value_type(eo_op_operand(op, 0)));
             double instr = 1;
@@ -885,8 +905,9 @@ scan_block(cm_state *st, eo_block *b, int loop, double *env, cm_work *w)
             } else if (lanes > 1) {
                 instr = lanes;
             }
-            w->ops += lanes * op_weight(op) * mult;
-            w->cycles_ops += instr * op_weight(op) * mult;
+            double weight = op_weight(op);
+            w->ops += lanes * weight * mult;
+            w->cycles_ops += instr * weight * mult;
         } else {
             return eo_op_error(op, "cost model: unsupported: cannot cost "
                                "'%s' in a loop nest", n);
@@ -1464,6 +1485,694 @@ cost_top_op(cm_state *st, eo_op *op)
 }
 
 /* ------------------------------------------------------------------ */
+/* GPU kernels (gpu.launch)                                            */
+/* ------------------------------------------------------------------ */
+
+/* Loops (host loops around a launch and loops in its body) whose
+ * induction variables the kernel evaluator knows. */
+#define GK_MAX_IVS 64
+/* Warps sampled to measure the activity of a guard (scf.if). */
+#define GK_SAMPLE_WARPS 1024
+/* Lanes of a warp sampled for coalescing (at most this many). */
+#define GK_MAX_LANES 1024
+
+/* Values of a launch's ids and sizes and of the known induction
+ * variables at one sample point. */
+typedef struct gk_env {
+    eo_block *entry;                /* the launch body's entry block */
+    double ids[GPU_LAUNCH_NUM_CONFIG_ARGS];
+    eo_op *loop[GK_MAX_IVS];
+    double iv[GK_MAX_IVS];
+    int nloops;
+} gk_env;
+
+/* A launch's work: per thread (lane) executions and per warp issue. */
+typedef struct gk_work {
+    const eo_unit_desc *u;
+    double sg;                  /* lanes per warp */
+    double line;                /* bytes per memory transaction */
+    double macs, ops, ls;       /* per thread (average) */
+    double mac_pj;              /* per thread */
+    int mac_dt;
+    double issue;               /* core cycles of one warp's instructions */
+    double acc_w;               /* global accesses per warp */
+    double acc_all;             /* the same if every warp were active */
+    double *warp_bytes;         /* per buffer: bytes per warp */
+    size_t nwb;
+} gk_work;
+
+static bool
+gk_eval(const gk_env *e, const eo_value *v, double *out, int depth);
+
+/* Evaluates index or i1 value 'v' at the sample point 'e'; false if it
+ * depends on anything else (a loaded value, an unknown op). */
+static bool
+gk_eval(const gk_env *e, const eo_value *v, double *out, int depth)
+{
+    if (depth > 48)
+        return false;
+    const eo_attr *ca = eo_value_constant(v);
+    if (ca && eo_attr_get_kind(ca) == EO_ATTR_INTEGER) {
+        *out = (double)eo_attr_int_value(ca);
+        return true;
+    }
+    if (eo_value_is_block_arg(v)) {
+        unsigned i = eo_value_index(v);
+        eo_block *ob = eo_value_owner_block(v);
+        if (ob == e->entry && i < GPU_LAUNCH_NUM_CONFIG_ARGS) {
+            *out = e->ids[i];
+            return true;
+        }
+        eo_op *owner = eo_block_parent_op(ob);
+        for (int l = e->nloops; i == 0 && l-- > 0;)
+            if (e->loop[l] == owner) {
+                *out = e->iv[l];
+                return true;
+            }
+        return false;
+    }
+    eo_op *def = eo_value_def_op(v);
+    if (!def || !name_prefix(def, "arith."))
+        return false;
+    const char *n = eo_op_name_str(def) + 6;
+    size_t no = eo_op_num_operands(def);
+    double a[3] = { 0, 0, 0 };
+    if (no < 1 || no > 3)
+        return false;
+    for (size_t i = 0; i < no; i++)
+        if (!gk_eval(e, eo_op_operand(def, i), &a[i], depth + 1))
+            return false;
+    double x = a[0], y = a[1];
+    if (!strcmp(n, "index_cast") || !strcmp(n, "index_castui") ||
+        !strcmp(n, "extsi") || !strcmp(n, "extui") || !strcmp(n, "trunci"))
+        *out = x;
+    else if (!strcmp(n, "addi"))
+        *out = x + y;
+    else if (!strcmp(n, "subi"))
+        *out = x - y;
+    else if (!strcmp(n, "muli"))
+        *out = x * y;
+    else if (!strcmp(n, "andi"))
+        *out = (double)((int64_t)x & (int64_t)y);
+    else if (!strcmp(n, "ori"))
+        *out = (double)((int64_t)x | (int64_t)y);
+    else if (!strcmp(n, "xori"))
+        *out = (double)((int64_t)x ^ (int64_t)y);
+    else if (!strcmp(n, "minsi") || !strcmp(n, "minui"))
+        *out = x < y ? x : y;
+    else if (!strcmp(n, "maxsi") || !strcmp(n, "maxui"))
+        *out = x > y ? x : y;
+    else if ((!strcmp(n, "divsi") || !strcmp(n, "divui") ||
+              !strcmp(n, "floordivsi")) && y != 0)
+        *out = floor(x / y);
+    else if (!strcmp(n, "ceildivsi") || !strcmp(n, "ceildivui"))
+        *out = y != 0 ? ceil(x / y) : 0;
+    else if ((!strcmp(n, "remsi") || !strcmp(n, "remui")) && y != 0)
+        *out = fmod(x, y);
+    else if (!strcmp(n, "select") && no == 3)
+        *out = x != 0 ? y : a[2];
+    else if (!strcmp(n, "cmpi") && no == 2) {
+        const eo_attr *p = eo_op_attr(def, "predicate");
+        if (!p || eo_attr_get_kind(p) != EO_ATTR_INTEGER)
+            return false;
+        bool r;
+        switch (eo_attr_int_value(p)) {
+        case ARITH_CMPI_EQ: r = x == y; break;
+        case ARITH_CMPI_NE: r = x != y; break;
+        case ARITH_CMPI_SLT: case ARITH_CMPI_ULT: r = x < y; break;
+        case ARITH_CMPI_SLE: case ARITH_CMPI_ULE: r = x <= y; break;
+        case ARITH_CMPI_SGT: case ARITH_CMPI_UGT: r = x > y; break;
+        case ARITH_CMPI_SGE: case ARITH_CMPI_UGE: r = x >= y; break;
+        default: return false;
+        }
+        *out = r;
+    } else
+        return false;
+    return true;
+}
+
+/* Sets the thread and block ids of sample point 'e' to linear thread
+ * 't' of the launch (x fastest, threads of a block together). */
+static void
+gk_set_thread(gk_env *e, double t)
+{
+    double bsz = e->ids[GPU_ARG_BLOCK_SIZE] * e->ids[GPU_ARG_BLOCK_SIZE + 1]
+               * e->ids[GPU_ARG_BLOCK_SIZE + 2];
+    double blk = floor(t / bsz), th = fmod(t, bsz);
+    for (int d = 0; d < 3; d++) {
+        double bs = e->ids[GPU_ARG_BLOCK_SIZE + d];
+        double gs = e->ids[GPU_ARG_GRID_SIZE + d];
+        e->ids[GPU_ARG_THREAD_ID + d] = fmod(th, bs);
+        th = floor(th / bs);
+        e->ids[GPU_ARG_BLOCK_ID + d] = fmod(blk, gs);
+        blk = floor(blk / gs);
+    }
+}
+
+/* The fractions of threads and of warps (a warp with any active lane)
+ * for which i1 value 'cond' holds, over a sample of the launch's warps;
+ * false if it cannot be evaluated. */
+static bool
+gk_activity(gk_env *e, const eo_value *cond, double sg, double *threads,
+            double *warps)
+{
+    double bsz = e->ids[GPU_ARG_BLOCK_SIZE] * e->ids[GPU_ARG_BLOCK_SIZE + 1]
+               * e->ids[GPU_ARG_BLOCK_SIZE + 2];
+    double grid = e->ids[GPU_ARG_GRID_SIZE] * e->ids[GPU_ARG_GRID_SIZE + 1]
+                * e->ids[GPU_ARG_GRID_SIZE + 2];
+    double wpb = ceil(bsz / sg), nw = grid * wpb;
+    double n = nw < GK_SAMPLE_WARPS ? nw : GK_SAMPLE_WARPS;
+    double saved[GPU_LAUNCH_NUM_CONFIG_ARGS];
+    memcpy(saved, e->ids, sizeof saved);
+    double on_t = 0, on_w = 0, lanes = 0;
+    bool ok = true;
+    for (double i = 0; i < n && ok; i++) {
+        double w = floor(i * nw / n);
+        double blk = floor(w / wpb), first = fmod(w, wpb) * sg;
+        double any = 0;
+        for (double l = first; l < first + sg && l < bsz && ok; l++) {
+            gk_set_thread(e, blk * bsz + l);
+            double c;
+            ok = gk_eval(e, cond, &c, 0);
+            on_t += c != 0;
+            any = any || c != 0;
+            lanes++;
+        }
+        on_w += any;
+    }
+    memcpy(e->ids, saved, sizeof saved);
+    if (!ok || lanes == 0)
+        return false;
+    *threads = on_t / lanes;
+    *warps = on_w / n;
+    return true;
+}
+
+/* Bytes one warp moves for an access to 'mem' with indices from operand
+ * 'first' of 'op' ('bytes' per lane): the distinct lines its first
+ * sg lanes along x touch (consecutive threads, consecutive addresses:
+ * few lines; strided: a line per lane). An index that cannot be
+ * evaluated counts a line per lane. */
+static double
+gk_warp_bytes(gk_env *e, eo_op *op, eo_value *mem, size_t first,
+              double bytes, double sg, double line)
+{
+    const eo_type *mt = eo_value_type(mem);
+    size_t rank = eo_type_has_rank(mt) ? eo_type_rank(mt) : 0;
+    double strides[64];
+    double lanes = e->ids[GPU_ARG_BLOCK_SIZE] < sg
+                 ? e->ids[GPU_ARG_BLOCK_SIZE] : sg;
+    double per_lane = ceil(bytes / line) * line;
+    if (lanes > GK_MAX_LANES)
+        lanes = GK_MAX_LANES;
+    if (!eo_type_has_rank(mt) || rank > 64 ||
+        !memref_strides(mt, strides, rank) ||
+        eo_op_num_operands(op) < first + rank)
+        return lanes * per_lane;
+    double eb = elem_bytes(eo_type_elem(mt));
+    double saved = e->ids[GPU_ARG_THREAD_ID];
+    double lo[GK_MAX_LANES];
+    int n = 0;
+    for (double l = 0; l < lanes; l++) {
+        e->ids[GPU_ARG_THREAD_ID] = l;
+        double addr = 0;
+        for (size_t i = 0; i < rank; i++) {
+            double x;
+            if (!gk_eval(e, eo_op_operand(op, first + i), &x, 0)) {
+                e->ids[GPU_ARG_THREAD_ID] = saved;
+                return lanes * per_lane;
+            }
+            addr += x * strides[i] * eb;
+        }
+        /* Lines [addr, addr + bytes) covers, as distinct first lines. */
+        double f = floor(addr / line), k = floor((addr + bytes - 1) / line);
+        for (double x = f; x <= k && n < GK_MAX_LANES; x++) {
+            bool seen = false;
+            for (int j = 0; j < n && !seen; j++)
+                seen = lo[j] == x;
+            if (!seen)
+                lo[n++] = x;
+        }
+    }
+    e->ids[GPU_ARG_THREAD_ID] = saved;
+    return n * line;
+}
+
+/* Whether memref 'mem' lives in workgroup or private memory (on-chip
+ * storage of the core, no global traffic). */
+static bool
+gk_local(const eo_value *mem)
+{
+    int as = gpu_memref_address_space(eo_value_type(mem));
+    return as == GPU_AS_WORKGROUP || as == GPU_AS_PRIVATE;
+}
+
+/* Cycles of one warp instruction of 'lanes' lanes per thread at
+ * 'per_cycle' lanes per cycle per core. */
+static double
+gk_warp_cycles(const gk_work *w, double lanes, double per_cycle)
+{
+    return w->sg * lanes / (per_cycle > 0 ? per_cycle : 1);
+}
+
+/* ALU lanes per cycle of a core for 'dt' (the FMA pipes' width; types
+ * without MACs: the vector width in 32-bit lanes, a quarter rate). */
+static double
+gk_alu_rate(const eo_unit_desc *u, int dt)
+{
+    double v = u->vector_bits >= 32 ? (double)u->vector_bits / 32 : 1;
+    if (dt >= 0 && u->macs_per_cycle[dt] > 0)
+        return u->macs_per_cycle[dt];
+    return dt >= 0 ? v / 4 : v;
+}
+
+/* Adds access of 'op' to 'mem' (indices from operand 'first', values of
+ * type 'et') executed 'mt' times per thread and 'mw' per warp. */
+static eo_status
+gk_access(cm_state *st, gk_env *e, gk_work *w, eo_op *op, eo_value *mem,
+          size_t first, const eo_type *et, double mt, double mw,
+          double ml)
+{
+    double bytes = elem_bytes(et);
+    w->ls += mt;
+    w->issue += mw * gk_warp_cycles(w, ceil(bytes / 4) > 1 ?
+                                    ceil(bytes / 4) : 1,
+                                    gk_alu_rate(w->u, -1));
+    if (gk_local(mem))
+        return EO_OK;
+    int b = buffer_of(st, mem);
+    if (b < 0)
+        return EO_NOMEM;
+    if ((size_t)b >= w->nwb) {
+        size_t nn = (size_t)b + 16;
+        double *nb = realloc(w->warp_bytes, nn * sizeof *nb);
+        if (!nb) {
+            st->nomem = true;
+            return EO_NOMEM;
+        }
+        for (size_t i = w->nwb; i < nn; i++)
+            nb[i] = 0;
+        w->warp_bytes = nb;
+        w->nwb = nn;
+    }
+    w->warp_bytes[b] += mw * gk_warp_bytes(e, op, mem, first, bytes, w->sg,
+                                           w->line);
+    w->acc_w += mw;
+    w->acc_all += ml;
+    return EO_OK;
+}
+
+static eo_status
+gk_scan(cm_state *st, gk_env *e, gk_work *w, eo_block *b, double mt,
+        double mw, double ml, bool top);
+
+/* Counts scf.for 'op' of a kernel body: trips at the sample point. */
+static eo_status
+gk_loop(cm_state *st, gk_env *e, gk_work *w, eo_op *op, double mt,
+        double mw, double ml)
+{
+    double lb, ub, step;
+    if (eo_op_num_operands(op) < 3 ||
+        !gk_eval(e, eo_op_operand(op, 0), &lb, 0) ||
+        !gk_eval(e, eo_op_operand(op, 1), &ub, 0) ||
+        !gk_eval(e, eo_op_operand(op, 2), &step, 0))
+        return eo_op_error(op, "cost model: unsupported: dynamic loop "
+                           "bounds in a gpu kernel (not functions of the "
+                           "thread ids and enclosing loop indices)");
+    if (step <= 0)
+        return eo_op_error(op, "cost model: loop step must be positive");
+    if (e->nloops == GK_MAX_IVS)
+        return eo_op_error(op, "cost model: unsupported: more than %d "
+                           "loops around a gpu kernel op", GK_MAX_IVS);
+    double trips = ub > lb ? ceil((ub - lb) / step) : 0;
+    e->loop[e->nloops] = op;
+    e->iv[e->nloops++] = lb;
+    w->issue += mw * trips * gk_warp_cycles(w, CM_LOOP_CYCLES,
+                                            gk_alu_rate(w->u, -1));
+    eo_status s = EO_OK;
+    for (eo_block *bb = eo_region_first(eo_op_region(op, 0));
+         bb && s == EO_OK; bb = eo_block_next(bb))
+        s = gk_scan(st, e, w, bb, mt * trips, mw * trips, ml * trips,
+                    false);
+    e->nloops--;
+    return s;
+}
+
+/* Collects the work of kernel block 'b', executed 'mt' times per thread
+ * and 'mw' times per warp ('ml' per warp if every warp were active);
+ * 'top': not inside a kernel loop. */
+static eo_status
+gk_scan(cm_state *st, gk_env *e, gk_work *w, eo_block *b, double mt,
+        double mw, double ml, bool top)
+{
+    const eo_unit_desc *u = w->u;
+    for (eo_op *op = eo_block_first(b); op; op = eo_op_next(op)) {
+        eo_status s = EO_OK;
+        const char *n = eo_op_name_str(op);
+        if (name_is(op, "scf.yield") || eo_op_is_terminator(op) ||
+            eo_op_has_trait(op, EO_CONSTANT_LIKE) || is_view(op) ||
+            gpu_op_kind(op) != GPU_NUM_OPS ||
+            name_is(op, "memref.get_global"))
+            continue;       /* ids: special registers; barrier: free */
+        if (name_is(op, "scf.for")) {
+            s = gk_loop(st, e, w, op, mt, mw, ml);
+        } else if (name_is(op, "scf.if")) {
+            /* A guard at the kernel's top level runs for the threads
+             * (warps) whose condition holds; deeper, a warp may take
+             * both sides (divergence): both are counted in full. */
+            double ft = 1, fw = 1;
+            bool known = top && gk_activity(e, eo_op_operand(op, 0),
+                                            w->sg, &ft, &fw);
+            w->issue += mw * gk_warp_cycles(w, 1, gk_alu_rate(u, -1));
+            for (size_t r = 0; r < eo_op_num_regions(op) && s == EO_OK;
+                 r++) {
+                double kt = known ? (r == 0 ? ft : 1 - ft) : 1;
+                double kw = known ? (r == 0 ? fw : kt > 0) : 1;
+                for (eo_block *bb = eo_region_first(eo_op_region(op, r));
+                     bb && s == EO_OK; bb = eo_block_next(bb))
+                    s = gk_scan(st, e, w, bb, mt * kt, mw * kw, ml, top);
+            }
+        } else if (eo_op_num_regions(op) > 0) {
+            return eo_op_error(op, "cost model: unsupported: '%s' in a "
+                               "gpu kernel", n);
+        } else if (name_is(op, "memref.load") ||
+                   name_is(op, "vector.load")) {
+            s = gk_access(st, e, w, op, eo_op_operand(op, 0), 1,
+                          eo_value_type(eo_op_result(op, 0)), mt, mw, ml);
+        } else if (name_is(op, "memref.store") ||
+                   name_is(op, "vector.store")) {
+            s = gk_access(st, e, w, op, eo_op_operand(op, 1), 2,
+                          eo_value_type(eo_op_operand(op, 0)), mt, mw, ml);
+        } else if ((is_mac_mul(op) && !is_index_op(op)) ||
+                   name_is(op, "vector.fma") || name_is(op, "math.fma")) {
+            double lanes = lanes_of(op);
+            int dt = is_mac_mul(op) ? mac_dtype(op)
+                   : dtype_of(eo_value_type(eo_op_result(op, 0)));
+            w->macs += lanes * mt;
+            if (dt >= 0)
+                w->mac_pj += lanes * mt * u->mac_energy_pj[dt];
+            if (w->mac_dt < 0)
+                w->mac_dt = dt;
+            w->issue += mw * gk_warp_cycles(w, lanes, gk_alu_rate(u, dt));
+        } else if (is_mac_add(op) && !is_index_op(op)) {
+            continue;       /* counted with its multiplication */
+        } else if (!strncmp(n, "arith.", 6) || !strncmp(n, "math.", 5) ||
+                   !strncmp(n, "vector.", 7)) {
+            /* Index arithmetic too: on a GPU the thread id recovery and
+             * addresses are instructions of every thread. */
+            double lanes = lanes_of(op);
+            int dt = eo_op_num_results(op)
+                   ? dtype_of(eo_value_type(eo_op_result(op, 0))) : -1;
+            if (dt == EO_TDT_INT4)
+                dt = EO_TDT_INT8;
+            w->ops += lanes * op_weight(op) * mt;
+            w->issue += mw * op_weight(op) *
+                        gk_warp_cycles(w, lanes, gk_alu_rate(u, dt));
+        } else {
+            return eo_op_error(op, "cost model: unsupported: cannot cost "
+                               "'%s' in a gpu kernel", n);
+        }
+        if (s != EO_OK)
+            return s;
+    }
+    return EO_OK;
+}
+
+/* The unit gpu.launch 'op' runs on: the target's first gpu unit. */
+static const eo_unit_desc *
+gk_unit(cm_state *st, eo_op *op)
+{
+    for (size_t i = 0; i < st->d->num_units; i++)
+        if (st->d->units[i].kind == EO_UNIT_GPU)
+            return &st->d->units[i];
+    eo_op_error(op, "cost model: unsupported: 'gpu.launch' on target "
+                "'%s', which has no gpu compute unit",
+                eo_target_name(st->t));
+    return NULL;
+}
+
+/* Bytes of the workgroup memory of one block of launch 'op': its
+ * workgroup attributions and dynamic_shared_memory_size; -1 if not
+ * static. */
+static double
+gk_shared_bytes(eo_op *op, const gk_env *e)
+{
+    eo_block *body = gpu_launch_body(op);
+    double sh = 0;
+    size_t nwg = gpu_launch_num_workgroup(op);
+    for (size_t i = 0; i < nwg; i++) {
+        double b = shaped_bytes(eo_value_type(
+            eo_block_arg(body, GPU_LAUNCH_NUM_CONFIG_ARGS + i)));
+        if (b < 0)
+            return -1;
+        sh += b;
+    }
+    size_t start, len;
+    if (eo_op_operand_segment(op, GPU_SEG_DYN_SHMEM, &start, &len) && len) {
+        double d;
+        if (!gk_eval(e, eo_op_operand(op, start), &d, 0))
+            return -1;
+        sh += d;
+    }
+    return sh;
+}
+
+/* Costs gpu.launch 'op', run 'mult' times by host loops whose induction
+ * variables 'host' holds (at their first values): work from the body
+ * per thread times the threads, traffic per warp after coalescing,
+ * occupancy, waves and launch overhead (docs/targets.md, "GPU
+ * kernels"). */
+static eo_status
+cost_launch(cm_state *st, eo_op *op, const gk_env *host, double mult)
+{
+    const eo_unit_desc *u = gk_unit(st, op);
+    if (!u)
+        return EO_ERROR;
+    if (mult <= 0)
+        return EO_OK;       /* inside a host loop of no iterations */
+    eo_block *body = gpu_launch_body(op);
+    if (!body || eo_block_num_args(body) < GPU_LAUNCH_NUM_CONFIG_ARGS)
+        return eo_op_error(op, "cost model: malformed gpu.launch");
+    if (eo_block_next(body))
+        return eo_op_error(op, "cost model: unsupported: a gpu.launch "
+                           "body with more than one block");
+    gk_env e = *host;
+    e.entry = body;
+    for (int k = 0; k < 2; k++)
+        for (int d = 0; d < 3; d++) {
+            size_t start, len;
+            double v;
+            int seg = (k ? GPU_SEG_BLOCK : GPU_SEG_GRID) + d;
+            if (!eo_op_operand_segment(op, (size_t)seg, &start, &len) ||
+                len != 1 || !gk_eval(&e, eo_op_operand(op, start), &v, 0))
+                return eo_op_error(op, "cost model: unsupported: dynamic "
+                                   "gpu.launch %s size",
+                                   k ? "block" : "grid");
+            if (v < 1)
+                return eo_op_error(op, "cost model: gpu.launch %s size "
+                                   "must be positive", k ? "block" : "grid");
+            e.ids[(k ? GPU_ARG_BLOCK_SIZE : GPU_ARG_GRID_SIZE) + d] = v;
+        }
+    double grid = e.ids[GPU_ARG_GRID_SIZE] * e.ids[GPU_ARG_GRID_SIZE + 1]
+                * e.ids[GPU_ARG_GRID_SIZE + 2];
+    double bsz = e.ids[GPU_ARG_BLOCK_SIZE] * e.ids[GPU_ARG_BLOCK_SIZE + 1]
+               * e.ids[GPU_ARG_BLOCK_SIZE + 2];
+    gk_set_thread(&e, 0);
+    double sg = (double)u->subgroup_size;
+    double wpb = ceil(bsz / sg);
+    /* Occupancy: resident blocks per core. */
+    double bpc = floor((double)u->threads_per_core / (wpb * sg));
+    double sh = gk_shared_bytes(op, &e);
+    if (sh < 0)
+        return eo_op_error(op, "cost model: unsupported: dynamic "
+                           "workgroup memory size");
+    if (sh > 0 && floor((double)u->local_mem_bytes / sh) < bpc)
+        bpc = floor((double)u->local_mem_bytes / sh);
+    if (u->max_blocks_per_core > 0 && (double)u->max_blocks_per_core < bpc)
+        bpc = (double)u->max_blocks_per_core;
+    if (bpc < 1)
+        return eo_op_error(op, "cost model: a block of %.0f threads and "
+                           "%.0f bytes of workgroup memory does not fit a "
+                           "core of unit '%s' (%lld threads, %lld bytes)",
+                           bsz, sh, u->name, (long long)u->threads_per_core,
+                           (long long)u->local_mem_bytes);
+    gk_work w;
+    memset(&w, 0, sizeof w);
+    w.u = u;
+    w.sg = sg;
+    w.line = st->line;
+    w.mac_dt = -1;
+    eo_status s = gk_scan(st, &e, &w, body, 1, 1, 1, true);
+    if (s == EO_OK && st->nomem)
+        s = EO_NOMEM;
+    if (s != EO_OK) {
+        free(w.warp_bytes);
+        return s;
+    }
+    double threads = grid * bsz, warps = grid * wpb;
+    double cores = (double)u->count;
+    /* Waves of resident blocks; the last one costs a full one. */
+    double waves = ceil(grid / (cores * bpc));
+    double per_core = ceil(grid / cores) < bpc ? ceil(grid / cores) : bpc;
+    double compute_s = waves * per_core * wpb * w.issue / clock_hz(u);
+    /* Traffic: the first level moves what the warps access; a further
+     * one the buffers once when the kernel's footprint fits the level
+     * before it, else the same again. */
+    cm_work cw;
+    memset(&cw, 0, sizeof cw);
+    double fp = 0, moved = 0;
+    for (size_t b = 0; b < w.nwb && b < st->nbufs; b++) {
+        double wb = w.warp_bytes[b] * warps;
+        double bb = st->bufs[b].bytes;
+        fp += bb > 0 && bb < wb ? bb : wb;
+        moved += wb;
+    }
+    for (size_t b = 0; b < w.nwb && b < st->nbufs; b++) {
+        double wb = w.warp_bytes[b] * warps;
+        if (wb <= 0)
+            continue;
+        double bb = st->bufs[b].bytes;
+        int chain[9];
+        int nc = chain_of(st, st->bufs[b].level, chain);
+        cw.bytes[chain[0]] += wb * mult;
+        for (int c = 1; c < nc; c++) {
+            double cap = (double)st->d->memory[chain[c - 1]].size_bytes;
+            double once = bb > 0 && bb < wb ? bb : wb;
+            cw.bytes[chain[c]] += (fp <= cap ? once : wb) * mult;
+        }
+    }
+    free(w.warp_bytes);
+    /* Bandwidth a level delivers: at most what the resident threads keep
+     * in flight (one access each, the active share of them) over its
+     * latency (Little's law). */
+    double resident = (grid < cores * bpc ? grid : cores * bpc) * bsz;
+    if (w.acc_all > 0)
+        resident *= w.acc_w / w.acc_all;
+    double lane_acc = w.acc_w * warps * sg;
+    double per_acc = lane_acc > 0 ? moved / lane_acc : 0;
+    double mem_s = 0, mem_pj = 0, dram_pj = 0;
+    for (size_t i = 0; i < st->d->num_memory && i < 8; i++) {
+        const eo_memory_desc *m = &st->d->memory[i];
+        if (cw.bytes[i] <= 0)
+            continue;
+        double bw = m->bandwidth_gbps * 1e9;
+        if (m->latency_ns > 0 && per_acc > 0 &&
+            resident * per_acc / (m->latency_ns * 1e-9) < bw)
+            bw = resident * per_acc / (m->latency_ns * 1e-9);
+        mem_s += cw.bytes[i] / bw;
+        if (onchip(m->kind))
+            mem_pj += cw.bytes[i] * m->energy_pj_per_byte;
+        else
+            dram_pj += cw.bytes[i] * m->energy_pj_per_byte;
+    }
+    double lat = (compute_s > mem_s / mult ? compute_s : mem_s / mult) +
+                 u->launch_overhead_ns * 1e-9;
+    lat *= mult;
+    double compute_pj = (w.mac_pj + w.ops * u->alu_energy_pj +
+                         w.ls * u->load_store_energy_pj) * threads * mult;
+    eo_cost_layer *l = layer_for(st, op);
+    if (!l)
+        return EO_NOMEM;
+    eo_cost_report *r = st->r;
+    double static_w = 0;
+    for (size_t i = 0; i < st->d->num_units; i++)
+        static_w += st->d->units[i].static_power_mw * 1e-3;
+    for (size_t i = 0; i < st->d->num_memory && i < 8; i++) {
+        l->bytes[i] += cw.bytes[i];
+        r->bytes[i] += cw.bytes[i];
+    }
+    r->energy[EO_COST_COMPUTE] += compute_pj * 1e-12;
+    r->energy[EO_COST_MEMORY] += mem_pj * 1e-12;
+    r->energy[EO_COST_DRAM] += dram_pj * 1e-12;
+    r->energy[EO_COST_STATIC] += static_w * lat;
+    l->energy_j += (compute_pj + mem_pj + dram_pj) * 1e-12 + static_w * lat;
+    l->latency_s += lat;
+    l->macs += w.macs * threads * mult;
+    l->ops += w.ops * threads * mult;
+    r->latency_s += lat;
+    r->macs += w.macs * threads * mult;
+    r->ops += w.ops * threads * mult;
+    if (!*l->unit || w.macs > 0)
+        l->unit = u->name;
+    return st->nomem ? EO_NOMEM : EO_OK;
+}
+
+typedef struct gk_find {
+    bool found;
+} gk_find;
+
+static eo_walk_result
+gk_find_launch(eo_op *op, void *ud)
+{
+    if (gpu_op_kind(op) == GPU_LAUNCH) {
+        ((gk_find *)ud)->found = true;
+        return EO_WALK_INTERRUPT;
+    }
+    return EO_WALK_ADVANCE;
+}
+
+/* Whether 'op' is GPU work: a gpu.launch or host loops around one. */
+static bool
+is_gpu_work(eo_op *op)
+{
+    if (gpu_op_kind(op) == GPU_LAUNCH)
+        return true;
+    if (!name_is(op, "scf.for"))
+        return false;
+    gk_find f = { false };
+    eo_op_walk(op, EO_WALK_PRE, gk_find_launch, &f);
+    return f.found;
+}
+
+/* Costs GPU work 'op' (is_gpu_work) run 'mult' times by the host loops
+ * in 'host': launches, and host loops of launches and index arithmetic
+ * (their trip counts at the enclosing loops' first values). */
+static eo_status
+cost_gpu_work(cm_state *st, eo_op *op, gk_env *host, double mult)
+{
+    if (gpu_op_kind(op) == GPU_LAUNCH)
+        return cost_launch(st, op, host, mult);
+    double lb, ub, step;
+    if (eo_op_num_operands(op) < 3 ||
+        !gk_eval(host, eo_op_operand(op, 0), &lb, 0) ||
+        !gk_eval(host, eo_op_operand(op, 1), &ub, 0) ||
+        !gk_eval(host, eo_op_operand(op, 2), &step, 0))
+        return eo_op_error(op, "cost model: unsupported: dynamic loop "
+                           "bounds around a gpu.launch");
+    if (step <= 0)
+        return eo_op_error(op, "cost model: loop step must be positive");
+    if (host->nloops == GK_MAX_IVS)
+        return eo_op_error(op, "cost model: unsupported: more than %d "
+                           "loops around a gpu kernel op", GK_MAX_IVS);
+    double trips = ub > lb ? ceil((ub - lb) / step) : 0;
+    host->loop[host->nloops] = op;
+    host->iv[host->nloops++] = lb;
+    eo_status s = EO_OK;
+    eo_block *b = eo_region_first(eo_op_region(op, 0));
+    for (eo_op *o = b ? eo_block_first(b) : NULL; o && s == EO_OK;
+         o = eo_op_next(o)) {
+        if (is_gpu_work(o))
+            s = cost_gpu_work(st, o, host, mult * trips);
+        else if (!(eo_op_is_terminator(o) ||
+                   eo_op_has_trait(o, EO_CONSTANT_LIKE) || is_view(o) ||
+                   (name_prefix(o, "arith.") && is_index_op(o))))
+            s = eo_op_error(o, "cost model: unsupported: '%s' in a host "
+                            "loop around a gpu.launch", eo_op_name_str(o));
+    }
+    host->nloops--;
+    return s;
+}
+
+/* Costs top-level GPU work 'op' of a function (is_gpu_work). */
+static eo_status
+cost_gpu_top(cm_state *st, eo_op *op)
+{
+    gk_env host;
+    memset(&host, 0, sizeof host);
+    return cost_gpu_work(st, op, &host, 1);
+}
+
+/* ------------------------------------------------------------------ */
 /* Memory: placement and peak                                          */
 /* ------------------------------------------------------------------ */
 
@@ -1720,7 +2429,8 @@ cost_function(cm_state *st, eo_op *fn, uint64_t *fn_peak, double *use)
     st->nbufs = 0;
     st->last_layer = NULL;
     for (eo_op *op = eo_block_first(body); op; op = eo_op_next(op)) {
-        s = name_is(op, "scf.for") ? cost_nest(st, op) : cost_top_op(st, op);
+        s = is_gpu_work(op) ? cost_gpu_top(st, op)
+          : name_is(op, "scf.for") ? cost_nest(st, op) : cost_top_op(st, op);
         if (s == EO_OK && st->nomem)
             s = EO_NOMEM;
         if (s != EO_OK)

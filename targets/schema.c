@@ -84,6 +84,13 @@ static const tschema per_dtype = {
     sizeof(double) * EO_TDT_COUNT
 };
 
+/* GPU-only unit fields are neither read nor printed for other units. */
+static bool
+not_gpu_unit(const void *obj)
+{
+    return ((const eo_unit_desc *)obj)->kind != EO_UNIT_GPU;
+}
+
 typedef eo_unit_desc U;
 static const tfield unit_rows[] = {
     STR(U, "name", name, true),
@@ -100,6 +107,12 @@ static const tfield unit_rows[] = {
     INT(U, "local_mem_bytes", local_mem_bytes, false, 0, BIG, 0),
     INT(U, "threads_per_core", threads_per_core, false, 0, 1e6, 0),
     INT(U, "subgroup_size", subgroup_size, false, 0, 1024, 0),
+    { .key = "max_blocks_per_core", .kind = T_INT,
+      .off = offsetof(U, max_blocks_per_core), .max = 1e6,
+      .unused = not_gpu_unit, .unused_why = "only used by a gpu unit" },
+    { .key = "launch_overhead_ns", .kind = T_NUM,
+      .off = offsetof(U, launch_overhead_ns), .max = 1e9,
+      .unused = not_gpu_unit, .unused_why = "only used by a gpu unit" },
 };
 static const tschema unit_schema = SCHEMA("compute unit", U, unit_rows);
 

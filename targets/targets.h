@@ -81,6 +81,8 @@ typedef struct eo_unit_desc {
     int64_t local_mem_bytes;        /* GPU: shared memory per core */
     int64_t threads_per_core;       /* GPU: resident threads per core */
     int64_t subgroup_size;          /* GPU: warp / subgroup width */
+    int64_t max_blocks_per_core;    /* GPU: resident blocks; 0: no limit */
+    double launch_overhead_ns;      /* GPU: per kernel launch */
 } eo_unit_desc;
 
 /* A memory level; levels are listed nearest (smallest) first. */

@@ -385,7 +385,7 @@ typedef struct options {
     double timeout;
     uint64_t repeats;
     bool resume, verify, mpi, space, quiet, measure, help, version;
-    bool no_prefix_cache, verify_ir;
+    bool no_prefix_cache, verify_ir, fixed_space;
 } options;
 
 typedef enum flag_kind { FLAG_BOOL, FLAG_VALUE } flag_kind;
@@ -427,6 +427,9 @@ static const flag flags[] = {
     VALUE_FLAG("db", SLOT_DB, "file",
                "Results database (SQLite; default DIR/results.sqlite with "
                "--out, else none)"),
+    BOOL_FLAG("fixed-space", fixed_space,
+              "Search only the knobs of the default compile: conditional "
+              "knobs candidates ask stay at their defaults"),
     BOOL_FLAG("help", help, "Print this list of options and exit"),
     VALUE_FLAG("jobs", SLOT_JOBS, "n",
                "Isolated worker processes evaluating candidates (default "
@@ -821,6 +824,7 @@ typedef struct space_info {
     bool *pinned;               /* per dimension */
     size_t num_pinned;          /* dimensions pinned to one value */
     size_t num_dropped;         /* knobs pinned to their defaults */
+    size_t nk;                  /* dimensions kinds[] and pinned[] cover */
 } space_info;
 
 /* Pins knob 'k' to 'text': *at_default when that is its default (the
@@ -985,6 +989,28 @@ space_info_free(space_info *si)
 
 /* Builds the space from the discovered knob-space JSON, the pins and the
  * axes. Returns 0, 1 (error, reported) or 2 (a bad --knob). */
+/* eo_space_keep_fn for the knobs candidates discover: those a --knob
+ * pins (its last matching pattern not '*') stay out of the space, at
+ * their defaults. */
+static bool
+keep_discovered(void *ud, const char *name)
+{
+    const options *o = ud;
+    const char *text = NULL;
+    for (size_t p = 0; p < o->knobs.n; p++) {
+        const char *spec = o->knobs.v[p], *eq = strchr(spec, '=');
+        char pat[512];
+        size_t pl = eq ? (size_t)(eq - spec) : 0;
+        if (!eq || pl >= sizeof pat)
+            continue;
+        memcpy(pat, spec, pl);
+        pat[pl] = '\0';
+        if (glob_match(pat, name))
+            text = eq + 1;
+    }
+    return !text || strcmp(text, "*") == 0;
+}
+
 static int
 build_space(eo_ctx *ctx, const options *o, const char *json, size_t len,
             space_info *si)
@@ -1063,6 +1089,8 @@ build_space(eo_ctx *ctx, const options *o, const char *json, size_t len,
         if (!si->space ||
             eo_space_load_json(si->space, text, strlen(text)) != EO_OK)
             rc = 1;
+        else
+            eo_space_set_grow_filter(si->space, keep_discovered, (void *)o);
     }
     cJSON_free(text);
     /* Axes. */
@@ -1083,6 +1111,7 @@ build_space(eo_ctx *ctx, const options *o, const char *json, size_t len,
     }
     if (rc == 0) {
         size_t nd = eo_space_num_dims(si->space);
+        si->nk = nd;
         si->kinds = calloc(nd + 1, sizeof *si->kinds);
         si->pinned = calloc(nd + 1, sizeof *si->pinned);
         if (!si->kinds || !si->pinned)
@@ -1109,6 +1138,74 @@ build_space(eo_ctx *ctx, const options *o, const char *json, size_t len,
     if (rc)
         space_info_free(si);
     return rc;
+}
+
+/* Brings kinds[] and pinned[] up to a space that grew (the search adds
+ * conditional knobs, and only those, keeping the names sorted); false
+ * when out of memory. */
+static bool
+sync_kinds(space_info *si)
+{
+    const eo_space *s = si->space;
+    size_t nd = eo_space_num_dims(s);
+    if (nd == si->nk)
+        return true;
+    dim_kind *k = calloc(nd + 1, sizeof *k);
+    bool *p = calloc(nd + 1, sizeof *p);
+    if (!k || !p) {
+        free(k);
+        free(p);
+        return false;
+    }
+    eo_strbuf v = { 0 };
+    for (size_t d = 0, i = 0; d < nd; d++) {
+        if (!eo_space_dim_is_conditional(s, d) && i < si->nk) {
+            k[d] = si->kinds[i];
+            p[d] = si->pinned[i++];
+            continue;
+        }
+        v.len = 0;
+        eo_space_value_text(s, d, 0, &v);
+        const char *t = v.data ? v.data : "";
+        char *end;
+        (void)strtoll(t, &end, 10);
+        k[d] = !strcmp(t, "false") && eo_space_dim_size(s, d) == 2 ? DIM_BOOL
+               : *t && !*end ? DIM_INT : DIM_ENUM;
+    }
+    eo_strbuf_free(&v);
+    free(si->kinds);
+    free(si->pinned);
+    si->kinds = k;
+    si->pinned = p;
+    si->nk = nd;
+    return true;
+}
+
+/* eo_resdb_visit_fn: adds the knobs a record discovered to the space. */
+static bool
+grow_visit(const char *assignment, const eo_eval_outcome *o, void *ud)
+{
+    space_info *si = ud;
+    (void)assignment;
+    return !o->discovered ||
+           eo_space_grow_json(si->space, o->discovered,
+                              strlen(o->discovered), NULL) == EO_OK;
+}
+
+/* --space with --db: the space grows by the knobs the database's records
+ * of this evaluator discovered (the knobs known so far); false after a
+ * diagnostic. */
+static bool
+grow_from_db(eo_ctx *ctx, const char *path, const eo_evaluator *ev,
+             space_info *si)
+{
+    eo_resdb *db = NULL;
+    bool ok = eo_resdb_open(ctx, path, &db) == EO_OK &&
+              eo_resdb_foreach(db, eo_evaluator_key(ev), grow_visit, si) ==
+                  EO_OK &&
+              sync_kinds(si);
+    eo_resdb_close(db);
+    return ok;
 }
 
 /* Prints the size and every dimension of the space. */
@@ -1154,8 +1251,13 @@ print_space(const space_info *si)
                v.data ? v.data : "", name);
         if (*site && !strstr(name, site))
             printf(" [%s]", site);
-        printf("%s\n", si->pinned[d] ? " (pinned)"
-                       : eo_space_dim_is_axis(s, d) ? " (target axis)" : "");
+        printf("%s", si->pinned[d] ? " (pinned)"
+                     : eo_space_dim_is_axis(s, d) ? " (target axis)" : "");
+        const char *deps = eo_space_dim_depends(s, d);
+        if (eo_space_dim_is_conditional(s, d))
+            printf(" (conditional%s%s)", deps ? ", depends on " : "",
+                   deps ? deps : "");
+        printf("\n");
     }
     eo_strbuf_free(&v);
 }
@@ -1701,6 +1803,11 @@ knob_file(const space_info *si, const uint32_t *cand, eo_strbuf *out)
     for (size_t d = 0; d < eo_space_num_dims(s); d++) {
         if (si->kinds[d] == DIM_AXIS)
             continue;
+        /* As in eo_space_knob_lines: an inactive knob would be an
+         * assignment edge-opt rejects as unused. */
+        if (eo_space_dim_is_conditional(s, d) &&
+            cand[d] == eo_space_dim_default(s, d))
+            continue;
         v.len = 0;
         eo_space_value_text(s, d, cand[d], &v);
         if (v.oom || !v.data) {
@@ -1865,14 +1972,17 @@ write_outputs(const out_ctx *oc, const eo_report_info *ri)
          * --knobs replays exactly this candidate; the candidate's own
          * values if it does not compile now. */
         kf.len = 0;
-        eo_eval_outcome used_out;
+        eo_eval_outcome used_out = { .status = EO_EVAL_FAILED };
         if (!oc->ev ||
             eo_evaluator_run_used(oc->ev, s, cand, &used_out, NULL, &kf) !=
                 EO_OK ||
             used_out.status != EO_EVAL_OK || !kf.len) {
+            free(used_out.discovered);
+            used_out.discovered = NULL;
             kf.len = 0;
             knob_file(oc->si, cand, &kf);
         }
+        free(used_out.discovered);
         name.len = 0;
         eo_strbuf_printf(&name, "points/point_%zu.json", r + 1);
         ok &= write_path(dir, name.data ? name.data : "", &kf);
@@ -2424,6 +2534,7 @@ explore(eo_ctx *ctx, options *o, int *argc, char ***argv)
     eo.verify = o->verify;
     eo.verify_ir = o->verify_ir;
     eo.no_prefix_cache = o->no_prefix_cache;
+    eo.discover = !o->fixed_space;
     ev = eo_evaluator_create(ctx, &eo);
     if (!ev)
         goto done;
@@ -2440,6 +2551,8 @@ explore(eo_ctx *ctx, options *o, int *argc, char ***argv)
     }
     target = eo_target_load_named(ctx, o->target);
     if (!target || !check_axes(ctx, target, si.space))
+        goto done;
+    if (o->space && o->db && !grow_from_db(ctx, o->db, ev, &si))
         goto done;
     if (o->space) {
         print_space(&si);
@@ -2534,7 +2647,17 @@ explore(eo_ctx *ctx, options *o, int *argc, char ***argv)
     }
 
     rs.start = rs.last_draw = rs.last_log = now_s();
+    so->grow = o->fixed_space ? NULL : si.space;
     eo_status st = eo_search_run(ctx, si.space, so, &res);
+    if (!sync_kinds(&si)) {
+        fprintf(stderr, TOOL ": error: out of memory\n");
+        goto done;
+    }
+    if (res.discovered && !o->quiet)
+        fprintf(stderr, TOOL ": %zu conditional knob%s discovered; the "
+                "search started over %zu time%s on the grown space\n",
+                res.discovered, res.discovered == 1 ? "" : "s",
+                res.restarts, res.restarts == 1 ? "" : "s");
     eo_workers_destroy(workers);
     workers = NULL;
 #ifdef EO_HAVE_MPI
@@ -2603,6 +2726,7 @@ explore(eo_ctx *ctx, options *o, int *argc, char ***argv)
                 layers[i] = rep.data;
             else
                 eo_strbuf_free(&rep);
+            free(out.discovered);
         }
         /* The report follows the sorted front. */
         eo_search_result sorted = res;

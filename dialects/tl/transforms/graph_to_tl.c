@@ -555,20 +555,35 @@ relayout_filter(eo_rewriter *rw, eo_value *w, size_t rank,
             if (!perm) {
                 memcpy(dst, src, out.nbytes);
             } else {
+                /* Out element e (row-major over 'shape') is in element
+                 * off = sum idx[i] * istr[perm[i]]; the index and the
+                 * offset are stepped as e counts up (this runs for every
+                 * filter of every candidate the explorer evaluates). */
                 int64_t istr[EO_GRAPH_MAX_RANK], idx[EO_GRAPH_MAX_RANK];
+                int64_t ostr[EO_GRAPH_MAX_RANK];
                 istr[in.rank - 1] = 1;
                 for (size_t i = in.rank - 1; i > 0; i--)
                     istr[i - 1] = istr[i] * in.shape[i];
+                for (size_t i = 0; i < rank; i++) {
+                    idx[i] = 0;
+                    ostr[i] = istr[perm[i]];
+                }
+                int64_t off = 0;
                 for (int64_t e = 0; e < n; e++) {
-                    int64_t rem = e, off = 0;
+                    unsigned char *d = dst + (size_t)e * esz;
+                    const unsigned char *sp = src + (size_t)off * esz;
+                    if (esz == 4)
+                        memcpy(d, sp, 4);
+                    else
+                        memcpy(d, sp, esz);
                     for (size_t i = rank; i-- > 0;) {
-                        idx[i] = rem % shape[i];
-                        rem /= shape[i];
+                        if (++idx[i] < shape[i]) {
+                            off += ostr[i];
+                            break;
+                        }
+                        off -= (shape[i] - 1) * ostr[i];
+                        idx[i] = 0;
                     }
-                    for (size_t i = 0; i < rank; i++)
-                        off += idx[i] * istr[perm[i]];
-                    memcpy(dst + (size_t)e * esz, src + (size_t)off * esz,
-                           esz);
                 }
             }
             r = const_tensor(rw, t, &out);

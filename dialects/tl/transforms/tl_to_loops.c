@@ -51,6 +51,21 @@ typedef struct memo {
     size_t n, cap;
 } memo;
 
+/* The op definitions build1 looked up in one run, by the address of the
+ * name literal (a handful of names: a linear search beats hashing). */
+#define DEF_CACHE_MAX 16
+typedef struct def_cache {
+    const char *name[DEF_CACHE_MAX];
+    const eo_op_def *def[DEF_CACHE_MAX];
+    size_t n;
+} def_cache;
+
+/* What one run shares between the ops it lowers. */
+typedef struct run_state {
+    memo consts;              /* index constants (see lowering) */
+    def_cache defs;
+} run_state;
+
 /* The state of lowering one tl.generic. */
 typedef struct lowering {
     eo_ctx *ctx;
@@ -76,8 +91,12 @@ typedef struct lowering {
     /* Index constants, at 'outer', shared by the ops lowered in one
      * block (each is created before the first nest that needs it). */
     memo *consts;
+    def_cache *defs;
     memo exprs;               /* other expressions, at their level */
     eo_value *ivs[EO_TL_MAX_LOOPS];
+    size_t nins;              /* the op's ins */
+    bool self_dep;            /* self_dependent(op) */
+    bool fixed[EO_TL_MAX_LOOPS];    /* order_fixed(op, d) */
 } lowering;
 
 static eo_value *
@@ -107,12 +126,56 @@ memo_add(memo *m, const void *key, const void *scope, eo_value *value)
     return EO_OK;
 }
 
+/* Op 'name' (a string literal) at 'b', as eo_builder_create makes it,
+ * with its definition looked up once per run; NULL on allocation
+ * failure. */
+static eo_op *
+build(lowering *l, eo_builder *b, const char *name, size_t nops,
+      eo_value *const *ops, size_t nres, const eo_type *const *res,
+      size_t nattrs, const eo_named_attr *attrs)
+{
+    def_cache *dc = l->defs;
+    const eo_op_def *def = NULL;
+    size_t i = 0;
+    while (dc && i < dc->n && dc->name[i] != name)
+        i++;
+    if (dc && i < dc->n) {
+        def = dc->def[i];
+    } else {
+        def = eo_op_def_lookup(l->ctx, name, strlen(name));
+        if (dc && def && dc->n < DEF_CACHE_MAX) {
+            dc->name[dc->n] = name;
+            dc->def[dc->n++] = def;
+        }
+    }
+    if (!def)
+        return eo_builder_create(b, name, nops, ops, nres, res, nattrs,
+                                 attrs);
+    eo_op_state st;
+    eo_op_state_init_def(&st, l->ctx, def, b->loc);
+    if (!st.name || eo_op_state_add_operands(&st, nops, ops) != EO_OK ||
+        eo_op_state_add_results(&st, nres, res) != EO_OK)
+        goto fail;
+    for (size_t a = 0; a < nattrs; a++)
+        if (eo_op_state_set_attr(&st, eo_ident_str(attrs[a].name),
+                                 attrs[a].value) != EO_OK)
+            goto fail;
+    for (int r = 0; r < def->regions; r++)
+        if (!eo_op_state_add_region(&st))
+            goto fail;
+    return eo_builder_insert(b, &st);
+fail:
+    eo_op_state_release(&st);
+    return NULL;
+}
+
 /* One-result op 'name' at 'b'; NULL on allocation failure. */
 static eo_value *
-build1(eo_builder *b, const char *name, size_t nops, eo_value *const *ops,
-       const eo_type *res, size_t nattrs, const eo_named_attr *attrs)
+build1(lowering *l, eo_builder *b, const char *name, size_t nops,
+       eo_value *const *ops, const eo_type *res, size_t nattrs,
+       const eo_named_attr *attrs)
 {
-    eo_op *op = eo_builder_create(b, name, nops, ops, 1, &res, nattrs, attrs);
+    eo_op *op = build(l, b, name, nops, ops, 1, &res, nattrs, attrs);
     return op ? eo_op_result(op, 0) : NULL;
 }
 
@@ -130,7 +193,7 @@ index_const(lowering *l, int64_t v)
                        eo_attr_get_int(l->ctx, l->index, v)};
     if (!a.name || !a.value)
         return NULL;
-    c = build1(&l->outer, "arith.constant", 0, NULL, l->index, 1, &a);
+    c = build1(l, &l->outer, "arith.constant", 0, NULL, l->index, 1, &a);
     if (!c || memo_add(l->consts, key, l->outer.block, c) != EO_OK)
         return NULL;
     return c;
@@ -142,7 +205,7 @@ binop(eo_builder *b, lowering *l, const char *name, eo_value *x,
       eo_value *y)
 {
     eo_value *ops[2] = {x, y};
-    return build1(b, name, 2, ops, l->index, 0, NULL);
+    return build1(l, b, name, 2, ops, l->index, 0, NULL);
 }
 
 static eo_value *
@@ -155,7 +218,7 @@ cmpi(eo_builder *b, lowering *l, int64_t pred, eo_value *x, eo_value *y)
     if (!attr.name || !attr.value || !i1)
         return NULL;
     eo_value *ops[2] = {x, y};
-    return build1(b, "arith.cmpi", 2, ops, i1, 1, &attr);
+    return build1(l, b, "arith.cmpi", 2, ops, i1, 1, &attr);
 }
 
 static eo_value *
@@ -164,7 +227,7 @@ select3(eo_builder *b, lowering *l, eo_value *c, eo_value *t, eo_value *f)
     if (!c || !t || !f)
         return NULL;
     eo_value *ops[3] = {c, t, f};
-    return build1(b, "arith.select", 3, ops, l->index, 0, NULL);
+    return build1(l, b, "arith.select", 3, ops, l->index, 0, NULL);
 }
 
 /* a mod b (b > 0), non-negative as affine's mod: MLIR's lowering. */
@@ -342,7 +405,7 @@ loop_bound(lowering *l, size_t d, const eo_attr *maps, const eo_attr *lb,
             eo_value *ops[2] = {v, index_const(l, (int64_t)r)};
             if (!ops[1])
                 return EO_NOMEM;
-            *out = build1(&l->outer, "memref.dim", 2, ops, l->index, 0,
+            *out = build1(l, &l->outer, "memref.dim", 2, ops, l->index, 0,
                           NULL);
             return *out ? EO_OK : EO_NOMEM;
         }
@@ -359,14 +422,14 @@ _Static_assert(EO_TL_MAX_LOOPS <= 100, "loop names take 4 characters");
 /* Whether the order of loop d matters for one out element: a reduction,
  * or a parallel loop some out map does not index as a plain d<d>. */
 static bool
-order_fixed(const eo_op *op, size_t d, const eo_attr *maps,
+order_fixed(const eo_op *op, size_t nins, size_t d, const eo_attr *maps,
             const eo_attr *iters)
 {
     size_t len = 0;
     const char *s = eo_attr_string(eo_attr_array_at(iters, d), &len);
     if (!s || len != 8 || memcmp(s, "parallel", 8) != 0)
         return true;
-    for (size_t o = eo_tl_num_ins(op); o < eo_op_num_operands(op); o++) {
+    for (size_t o = nins; o < eo_op_num_operands(op); o++) {
         const eo_affine_map *m =
             eo_attr_affine_map(eo_attr_array_at(maps, o));
         bool plain = false;
@@ -384,10 +447,10 @@ order_fixed(const eo_op *op, size_t d, const eo_attr *maps,
 /* Whether an out is also another operand at another map: iterations
  * then depend on each other through memory and keep their order. */
 static bool
-self_dependent(const eo_op *op, const eo_attr *maps)
+self_dependent(const eo_op *op, size_t nins, const eo_attr *maps)
 {
     size_t nops = eo_op_num_operands(op);
-    for (size_t o = eo_tl_num_ins(op); o < nops; o++)
+    for (size_t o = nins; o < nops; o++)
         for (size_t i = 0; i < nops; i++)
             if (i != o && eo_op_operand(op, i) == eo_op_operand(op, o) &&
                 eo_attr_array_at(maps, i) != eo_attr_array_at(maps, o))
@@ -567,16 +630,16 @@ ask_knobs(lowering *l, const eo_attr *maps, const eo_attr *iters,
           const int64_t *ext, int64_t *tile, size_t *perm)
 {
     size_t n = l->nloops;
-    bool fixed[EO_TL_MAX_LOOPS];
+    bool *fixed = l->fixed;
     size_t first_fixed = n;
     for (size_t d = 0; d < n; d++) {
         tile[d] = 0;
         perm[d] = d;
-        fixed[d] = order_fixed(l->op, d, maps, iters);
+        fixed[d] = order_fixed(l->op, l->nins, d, maps, iters);
         if (fixed[d] && first_fixed == n)
             first_fixed = d;
     }
-    if (!l->knobs || self_dependent(l->op, maps))
+    if (!l->knobs || l->self_dep)
         return EO_OK;
     int64_t sizes[TILE_MAX_SIZES];
     for (size_t d = 0; d < n; d++) {
@@ -727,12 +790,12 @@ vec_const(void *ud, int64_t v)
  * loop (the one holding l->inner) can be vectorized at all, and
  * vectorizes it by the width chosen (1: left scalar). */
 static eo_status
-vectorize(lowering *l, const eo_attr *maps)
+vectorize(lowering *l)
 {
     static const int64_t widths[] = {1, 4, 8, 16};
     eo_op *loop = l->inner.before ? eo_op_parent(l->inner.before) : NULL;
     if (!l->knobs || l->depth == 0 || !loop ||
-        self_dependent(l->op, maps) ||
+        l->self_dep ||
         !eo_op_def_lookup(l->ctx, "vector.load", 11) ||
         !eo_tl_loop_vectorizable(loop))
         return EO_OK;
@@ -808,18 +871,16 @@ for_to_parallel(eo_op *f)
  * left out; the innermost only when 'inner_ok'). Returns the chosen
  * loop, NULL for none. */
 static eo_op *
-ask_parallel(lowering *l, const eo_attr *maps, const eo_attr *iters,
-             bool inner_ok)
+ask_parallel(lowering *l, bool inner_ok)
 {
-    if (!l->knobs || !l->parallel || l->depth == 0 ||
-        self_dependent(l->op, maps))
+    if (!l->knobs || !l->parallel || l->depth == 0 || l->self_dep)
         return NULL;
     eo_op *cand[PAR_MAX_CANDIDATES];
     char names[PAR_MAX_CANDIDATES][32];
     const char *np[PAR_MAX_CANDIDATES + 1] = {"none"};
     size_t n = 0;
     for (size_t k = 0; k < l->depth && n < PAR_MAX_CANDIDATES; k++) {
-        if (order_fixed(l->op, l->ldim[k], maps, iters) ||
+        if (l->fixed[l->ldim[k]] ||
             (k + 1 == l->depth && !inner_ok))
             break;
         eo_op *f = l->at[k].before;
@@ -842,7 +903,7 @@ ask_parallel(lowering *l, const eo_attr *maps, const eo_attr *iters,
 
 /* Lowers tl.generic 'op' (on memrefs) to loops and erases it. */
 static eo_status
-lower_generic(eo_op *op, memo *consts, const eo_knob_provider *knobs,
+lower_generic(eo_op *op, run_state *rs, const eo_knob_provider *knobs,
               const eo_op *site, const char *site_key, bool parallel)
 {
     eo_ctx *ctx = eo_op_ctx(op);
@@ -863,7 +924,10 @@ lower_generic(eo_op *op, memo *consts, const eo_knob_provider *knobs,
     memset(&l, 0, sizeof l);
     l.ctx = ctx;
     l.op = op;
-    l.consts = consts;
+    l.consts = &rs->consts;
+    l.defs = &rs->defs;
+    l.nins = nins;
+    l.self_dep = self_dependent(op, nins, maps);
     l.knobs = knobs;
     l.site = site;
     l.site_key = site_key;
@@ -915,7 +979,7 @@ lower_generic(eo_op *op, memo *consts, const eo_knob_provider *knobs,
         ops[0] = v;
         size_t rank = eo_affine_map_num_results(m);
         memcpy(ops + 1, idx[i], rank * sizeof *ops);
-        x = build1(&l.inner, "memref.load", 1 + rank, ops,
+        x = build1(&l, &l.inner, "memref.load", 1 + rank, ops,
                              eo_type_elem(eo_value_type(v)), 0, NULL);
         st = x ? eo_irmap_map_value(map, arg, x) : EO_NOMEM;
     }
@@ -955,17 +1019,17 @@ lower_generic(eo_op *op, memo *consts, const eo_knob_provider *knobs,
         ops[0] = ym ? ym : y;
         ops[1] = v;
         memcpy(ops + 2, idx[o], rank * sizeof *ops);
-        if (!eo_builder_create(&l.inner, "memref.store", 2 + rank, ops, 0,
-                               NULL, 0, NULL))
+        if (!build(&l, &l.inner, "memref.store", 2 + rank, ops, 0, NULL, 0,
+                   NULL))
             st = EO_NOMEM;
     }
     /* The parallel loop is made once the nest is complete; a parallel
      * innermost loop is not vectorized. */
     eo_op *par = NULL;
     if (st == EO_OK)
-        par = ask_parallel(&l, maps, iters, true);
+        par = ask_parallel(&l, true);
     if (st == EO_OK && (!par || par != l.at[l.depth - 1].before))
-        st = vectorize(&l, maps);
+        st = vectorize(&l);
     if (st == EO_OK && par)
         st = for_to_parallel(par);
     eo_irmap_destroy(map);
@@ -1018,14 +1082,14 @@ collect(eo_op *op, void *ud)
 /* Lowers one structured tl op: named ops through their generic form.
  * The knobs are asked about the op itself, under 'site_key'. */
 static eo_status
-lower_op(eo_op *op, memo *consts, const eo_knob_provider *knobs,
+lower_op(eo_op *op, run_state *rs, const eo_knob_provider *knobs,
          const char *site_key, bool parallel)
 {
     if (on_tensors(op))
         return eo_op_error(op, "tl-to-loops needs buffers: bufferize "
                                "first");
     if (tl_op_kind(op) == TL_GENERIC)
-        return lower_generic(op, consts, knobs, op, site_key, parallel);
+        return lower_generic(op, rs, knobs, op, site_key, parallel);
     eo_rewriter rw;
     eo_rewriter_init(&rw, eo_op_ctx(op), NULL, NULL);
     eo_builder_set_before(&rw.b, op);
@@ -1033,7 +1097,7 @@ lower_op(eo_op *op, memo *consts, const eo_knob_provider *knobs,
     if (!g)
         return EO_ERROR;
     /* 'op' stays until the knobs about it are asked. */
-    eo_status st = lower_generic(g, consts, knobs, op, site_key, parallel);
+    eo_status st = lower_generic(g, rs, knobs, op, site_key, parallel);
     eo_status est = eo_op_erase(op);
     return st == EO_OK ? est : st;
 }
@@ -1098,11 +1162,12 @@ lower_to_loops(eo_op *op, const eo_knob_provider *knobs, bool parallel,
         return EO_NOMEM;
     }
     eo_status st = EO_OK;
-    memo consts = {0};
+    run_state rs;
+    memset(&rs, 0, sizeof rs);
     for (size_t i = 0; i < ol.n && st == EO_OK; i++)
-        st = lower_op(ol.v[i], &consts, knobs, keys ? keys[i].data : NULL,
+        st = lower_op(ol.v[i], &rs, knobs, keys ? keys[i].data : NULL,
                       parallel);
-    free(consts.v);
+    free(rs.consts.v);
     for (size_t i = 0; keys && i < ol.n; i++)
         eo_strbuf_free(&keys[i]);
     free(keys);
