@@ -1632,6 +1632,7 @@ fill_records(run_state *rs, const eo_search_result *res, const eo_space *s,
             }
         }
         rs->failed += o.status != EO_EVAL_OK;
+        free(o.discovered);         /* the space already holds them */
     }
     eo_strbuf_free(&a);
     rs->nrecs = res->count;
