@@ -67,4 +67,19 @@ EO_HIDDEN eo_status eo_apply_patterns_greedily_aggressive(
     eo_op *op, const eo_pattern_set *ps, const eo_greedy_config *cfg,
     const eo_knob_provider *knobs, bool *changed);
 
+/* arith builders shared by unroll and unroll-jam (pass_unroll.c): the
+ * integer constant of v (one word), a constant, a binary op, arith.cmpi
+ * 'pred' (an i1) and arith.select, built at b; NULL on failure or NULL
+ * operands. */
+__extension__ EO_HIDDEN bool eo_rw_const_of(eo_value *v, __int128 *out);
+__extension__ EO_HIDDEN eo_value *eo_rw_mk_const(eo_builder *b,
+                                                 const eo_type *t,
+                                                 __int128 v);
+EO_HIDDEN eo_value *eo_rw_mk_bin(eo_builder *b, const char *name,
+                                 eo_value *x, eo_value *y);
+EO_HIDDEN eo_value *eo_rw_mk_cmp(eo_builder *b, int pred, eo_value *x,
+                                 eo_value *y);
+EO_HIDDEN eo_value *eo_rw_mk_select(eo_builder *b, eo_value *c, eo_value *x,
+                                    eo_value *y);
+
 #endif /* EO_REWRITE_INTERNAL_H */

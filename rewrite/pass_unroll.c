@@ -87,8 +87,8 @@ type_range(const eo_type *t, i128 *lo, i128 *hi)
     *lo = -((i128)1 << (w - 1));
 }
 
-static bool
-const_of(eo_value *v, i128 *out)
+bool
+eo_rw_const_of(eo_value *v, i128 *out)
 {
     const eo_attr *a = eo_value_constant(v);
     if (!a || eo_attr_get_kind(a) != EO_ATTR_INTEGER ||
@@ -98,8 +98,8 @@ const_of(eo_value *v, i128 *out)
     return true;
 }
 
-static eo_value *
-mk_const(eo_builder *b, const eo_type *t, i128 v)
+eo_value *
+eo_rw_mk_const(eo_builder *b, const eo_type *t, i128 v)
 {
     const eo_attr *a = eo_attr_get_int(b->ctx, t, (int64_t)v);
     if (!a)
@@ -110,8 +110,8 @@ mk_const(eo_builder *b, const eo_type *t, i128 v)
     return op ? eo_op_result(op, 0) : NULL;
 }
 
-static eo_value *
-mk_bin(eo_builder *b, const char *name, eo_value *x, eo_value *y)
+eo_value *
+eo_rw_mk_bin(eo_builder *b, const char *name, eo_value *x, eo_value *y)
 {
     if (!x || !y)
         return NULL;
@@ -122,8 +122,8 @@ mk_bin(eo_builder *b, const char *name, eo_value *x, eo_value *y)
 }
 
 /* arith.cmpi 'pred' of x and y (an i1). */
-static eo_value *
-mk_cmp(eo_builder *b, enum arith_cmpi_pred pred, eo_value *x, eo_value *y)
+eo_value *
+eo_rw_mk_cmp(eo_builder *b, int pred, eo_value *x, eo_value *y)
 {
     if (!x || !y)
         return NULL;
@@ -138,8 +138,8 @@ mk_cmp(eo_builder *b, enum arith_cmpi_pred pred, eo_value *x, eo_value *y)
     return op ? eo_op_result(op, 0) : NULL;
 }
 
-static eo_value *
-mk_select(eo_builder *b, eo_value *c, eo_value *x, eo_value *y)
+eo_value *
+eo_rw_mk_select(eo_builder *b, eo_value *c, eo_value *x, eo_value *y)
 {
     if (!c || !x || !y)
         return NULL;
@@ -171,7 +171,7 @@ unrollable(unroller *u, eo_op *loop)
           eo_type_int_width(t) > 1))
         return false;
     i128 step;
-    if (const_of(eo_op_operand(loop, 2), &step) && step <= 0)
+    if (eo_rw_const_of(eo_op_operand(loop, 2), &step) && step <= 0)
         return false;
     return true;
 }
@@ -230,7 +230,7 @@ unroll_full(unroller *u, eo_op *loop, i128 lb, i128 step, i128 tc)
     eo_op *yield = eo_block_last(body);
     eo_status st = EO_OK;
     for (i128 k = 0; k < tc && st == EO_OK; k++) {
-        eo_value *iv = mk_const(&b, t, lb + k * step);
+        eo_value *iv = eo_rw_mk_const(&b, t, lb + k * step);
         st = iv ? copy_body(u, body, yield, loop, iv, args, n) : EO_NOMEM;
     }
     if (st == EO_OK) {
@@ -282,7 +282,7 @@ unroll_by(unroller *u, eo_op *loop, unsigned factor, eo_value *ub,
     b.loc = eo_op_loc(loop);
     for (unsigned j = 1; j < factor && st == EO_OK; j++) {
         eo_builder_set_before(&b, yield);
-        eo_value *iv = mk_bin(&b, "arith.addi", eo_block_arg(body, 0),
+        eo_value *iv = eo_rw_mk_bin(&b, "arith.addi", eo_block_arg(body, 0),
                               stepj[j - 1]);
         if (!iv) {
             st = EO_NOMEM;
@@ -310,7 +310,7 @@ unroll_loop(unroller *u, eo_op *loop, unsigned factor)
     const eo_type *t = eo_value_type(lbv);
     i128 lo, hi, lb, ub, step;
     type_range(t, &lo, &hi);
-    bool cstep = const_of(stepv, &step);
+    bool cstep = eo_rw_const_of(stepv, &step);
     eo_builder b;
     eo_builder_init(&b, u->ctx);
     eo_builder_set_before(&b, loop);
@@ -319,50 +319,50 @@ unroll_loop(unroller *u, eo_op *loop, unsigned factor)
 
     if (cstep && step * factor > hi)
         return EO_OK;                 /* step*F not representable: keep */
-    if (const_of(lbv, &lb) && const_of(ubv, &ub) && cstep) {
+    if (eo_rw_const_of(lbv, &lb) && eo_rw_const_of(ubv, &ub) && cstep) {
         i128 tc = ub > lb ? (ub - lb + step - 1) / step : 0;
         if (tc <= factor)
             return unroll_full(u, loop, lb, step, tc);
         i128 even = tc - tc % factor;
         stepj[0] = stepv;
         for (unsigned j = 2; j < factor; j++)
-            if (!(stepj[j - 1] = mk_const(&b, t, step * j)))
+            if (!(stepj[j - 1] = eo_rw_mk_const(&b, t, step * j)))
                 return EO_NOMEM;
-        eo_value *ustep = mk_const(&b, t, step * factor);
+        eo_value *ustep = eo_rw_mk_const(&b, t, step * factor);
         if (!ustep)
             return EO_NOMEM;
         if (even == tc)
             return unroll_by(u, loop, factor, NULL, ustep, stepj, NULL);
-        eo_value *uub = mk_const(&b, t, lb + even * step);
+        eo_value *uub = eo_rw_mk_const(&b, t, lb + even * step);
         if (!uub)
             return EO_NOMEM;
         return unroll_by(u, loop, factor, uub, ustep, stepj, uub);
     }
     /* Dynamic trip count, exact even where ub - lb overflows the signed
      * type (it is taken as unsigned when lb < ub); see the top. */
-    eo_value *zero = mk_const(&b, t, 0), *cf = mk_const(&b, t, factor);
-    eo_value *lt = mk_cmp(&b, ARITH_CMPI_SLT, lbv, ubv);
-    eo_value *tc = mk_select(&b, lt,
-                             mk_bin(&b, "arith.ceildivui",
-                                    mk_bin(&b, "arith.subi", ubv, lbv),
+    eo_value *zero = eo_rw_mk_const(&b, t, 0), *cf = eo_rw_mk_const(&b, t, factor);
+    eo_value *lt = eo_rw_mk_cmp(&b, ARITH_CMPI_SLT, lbv, ubv);
+    eo_value *tc = eo_rw_mk_select(&b, lt,
+                             eo_rw_mk_bin(&b, "arith.ceildivui",
+                                    eo_rw_mk_bin(&b, "arith.subi", ubv, lbv),
                                     stepv),
                              zero);
-    eo_value *rem = mk_bin(&b, "arith.remui", tc, cf);
-    eo_value *even = mk_bin(&b, "arith.subi", tc, rem);
-    eo_value *uub = mk_bin(&b, "arith.subi", ubv,
-                           mk_bin(&b, "arith.muli", rem, stepv));
-    eo_value *elb = mk_select(&b, mk_cmp(&b, ARITH_CMPI_EQ, rem, zero), ubv,
-                              mk_bin(&b, "arith.addi", lbv,
-                                     mk_bin(&b, "arith.muli", even, stepv)));
-    eo_value *ustep = !cstep ? mk_bin(&b, "arith.muli", stepv, cf)
-                      : step == 1 ? cf : mk_const(&b, t, step * factor);
+    eo_value *rem = eo_rw_mk_bin(&b, "arith.remui", tc, cf);
+    eo_value *even = eo_rw_mk_bin(&b, "arith.subi", tc, rem);
+    eo_value *uub = eo_rw_mk_bin(&b, "arith.subi", ubv,
+                           eo_rw_mk_bin(&b, "arith.muli", rem, stepv));
+    eo_value *elb = eo_rw_mk_select(&b, eo_rw_mk_cmp(&b, ARITH_CMPI_EQ, rem, zero), ubv,
+                              eo_rw_mk_bin(&b, "arith.addi", lbv,
+                                     eo_rw_mk_bin(&b, "arith.muli", even, stepv)));
+    eo_value *ustep = !cstep ? eo_rw_mk_bin(&b, "arith.muli", stepv, cf)
+                      : step == 1 ? cf : eo_rw_mk_const(&b, t, step * factor);
     if (!uub || !elb || !ustep)
         return EO_NOMEM;
     stepj[0] = stepv;
     for (unsigned j = 2; j < factor; j++) {
-        stepj[j - 1] = cstep ? mk_const(&b, t, step * j)
-                             : mk_bin(&b, "arith.muli", stepv,
-                                      mk_const(&b, t, j));
+        stepj[j - 1] = cstep ? eo_rw_mk_const(&b, t, step * j)
+                             : eo_rw_mk_bin(&b, "arith.muli", stepv,
+                                      eo_rw_mk_const(&b, t, j));
         if (!stepj[j - 1])
             return EO_NOMEM;
     }

@@ -138,67 +138,6 @@ type_max(const eo_type *t)
     return ((i128)1 << (w - 1)) - 1;
 }
 
-static bool
-const_of(eo_value *v, i128 *out)
-{
-    const eo_attr *a = eo_value_constant(v);
-    if (!a || eo_attr_get_kind(a) != EO_ATTR_INTEGER ||
-        eo_attr_int_num_words(a) > 1)
-        return false;
-    *out = eo_attr_int_value(a);
-    return true;
-}
-
-static eo_value *
-mk_const(eo_builder *b, const eo_type *t, i128 v)
-{
-    const eo_attr *a = eo_attr_get_int(b->ctx, t, (int64_t)v);
-    if (!a)
-        return NULL;
-    eo_named_attr na = { eo_ident_cstr(b->ctx, "value"), a };
-    eo_op *op = eo_builder_create(b, "arith.constant", 0, NULL, 1, &t, 1,
-                                  &na);
-    return op ? eo_op_result(op, 0) : NULL;
-}
-
-static eo_value *
-mk_bin(eo_builder *b, const char *name, eo_value *x, eo_value *y)
-{
-    if (!x || !y)
-        return NULL;
-    eo_value *ops[2] = { x, y };
-    const eo_type *t = eo_value_type(x);
-    eo_op *op = eo_builder_create(b, name, 2, ops, 1, &t, 0, NULL);
-    return op ? eo_op_result(op, 0) : NULL;
-}
-
-static eo_value *
-mk_cmp(eo_builder *b, enum arith_cmpi_pred pred, eo_value *x, eo_value *y)
-{
-    if (!x || !y)
-        return NULL;
-    eo_value *ops[2] = { x, y };
-    const eo_type *i1 = eo_type_get_int(b->ctx, 1);
-    const eo_attr *p = eo_attr_get_int(b->ctx, eo_type_get_int(b->ctx, 64),
-                                       pred);
-    if (!i1 || !p)
-        return NULL;
-    eo_named_attr na = { eo_ident_cstr(b->ctx, "predicate"), p };
-    eo_op *op = eo_builder_create(b, "arith.cmpi", 2, ops, 1, &i1, 1, &na);
-    return op ? eo_op_result(op, 0) : NULL;
-}
-
-static eo_value *
-mk_select(eo_builder *b, eo_value *c, eo_value *x, eo_value *y)
-{
-    if (!c || !x || !y)
-        return NULL;
-    eo_value *ops[3] = { c, x, y };
-    const eo_type *t = eo_value_type(x);
-    eo_op *op = eo_builder_create(b, "arith.select", 3, ops, 1, &t, 0, NULL);
-    return op ? eo_op_result(op, 0) : NULL;
-}
-
 /* Whether 'v' is defined inside 'loop' (by an op in it or as an argument
  * of one of its blocks or of a nested block). */
 static bool
@@ -324,7 +263,7 @@ jammable(jammer *u, eo_op *loop)
           eo_type_int_width(t) > 1))
         return NULL;
     i128 step;
-    if (const_of(eo_op_operand(loop, 2), &step) && step <= 0)
+    if (eo_rw_const_of(eo_op_operand(loop, 2), &step) && step <= 0)
         return NULL;
     eo_op *inner = NULL;
     for (eo_op *op = eo_block_first(body); op != y; op = eo_op_next(op)) {
@@ -490,7 +429,7 @@ jam(jammer *u, eo_op *loop, eo_op *inner, unsigned factor,
         if (j == 0)
             continue;
         eo_builder_set_before(&b, inner);
-        eo_value *ivj = mk_bin(&b, "arith.addi", iv, stepj[j - 1]);
+        eo_value *ivj = eo_rw_mk_bin(&b, "arith.addi", iv, stepj[j - 1]);
         st = ivj ? eo_irmap_map_value(maps[j], iv, ivj) : EO_NOMEM;
         if (st == EO_OK)
             st = clone_range(eo_block_first(body), last_pre, inner,
@@ -573,7 +512,7 @@ split_offset(eo_value *v, eo_value **base, i128 *off)
     i128 c;
     *off = 0;
     for (int depth = 0; depth < 8; depth++) {
-        if (const_of(v, &c)) {
+        if (eo_rw_const_of(v, &c)) {
             *base = NULL;
             *off += c;
             return;
@@ -582,10 +521,10 @@ split_offset(eo_value *v, eo_value **base, i128 *off)
         if (!d || strcmp(eo_op_name_str(d), "arith.addi") != 0 ||
             eo_op_num_operands(d) != 2)
             break;
-        if (const_of(eo_op_operand(d, 1), &c)) {
+        if (eo_rw_const_of(eo_op_operand(d, 1), &c)) {
             *off += c;
             v = eo_op_operand(d, 0);
-        } else if (const_of(eo_op_operand(d, 0), &c)) {
+        } else if (eo_rw_const_of(eo_op_operand(d, 0), &c)) {
             *off += c;
             v = eo_op_operand(d, 1);
         } else {
@@ -657,15 +596,15 @@ runs_once(eo_op *loop)
 {
     eo_value *lbv = eo_op_operand(loop, 0), *ubv = eo_op_operand(loop, 1);
     i128 lb, ub, c;
-    if (const_of(lbv, &lb) && const_of(ubv, &ub))
+    if (eo_rw_const_of(lbv, &lb) && eo_rw_const_of(ubv, &ub))
         return lb < ub;
     eo_op *d = eo_value_def_op(ubv);
     if (!d || strcmp(eo_op_name_str(d), "arith.addi") != 0 ||
         eo_op_num_operands(d) != 2)
         return false;
-    return (eo_op_operand(d, 0) == lbv && const_of(eo_op_operand(d, 1), &c)
+    return (eo_op_operand(d, 0) == lbv && eo_rw_const_of(eo_op_operand(d, 1), &c)
             && c > 0) ||
-           (eo_op_operand(d, 1) == lbv && const_of(eo_op_operand(d, 0), &c)
+           (eo_op_operand(d, 1) == lbv && eo_rw_const_of(eo_op_operand(d, 0), &c)
             && c > 0);
 }
 
@@ -752,9 +691,9 @@ offset_trip_count(eo_op *loop)
 {
     eo_value *lbv = eo_op_operand(loop, 0), *ubv = eo_op_operand(loop, 1);
     i128 lb, ub, step, c = -1;
-    if (!const_of(eo_op_operand(loop, 2), &step) || step <= 0)
+    if (!eo_rw_const_of(eo_op_operand(loop, 2), &step) || step <= 0)
         return -1;
-    if (const_of(lbv, &lb) && const_of(ubv, &ub)) {
+    if (eo_rw_const_of(lbv, &lb) && eo_rw_const_of(ubv, &ub)) {
         c = ub - lb;
     } else {
         eo_op *d = eo_value_def_op(ubv);
@@ -762,9 +701,9 @@ offset_trip_count(eo_op *loop)
             eo_op_num_operands(d) != 2)
             return -1;
         if (!((eo_op_operand(d, 0) == lbv &&
-               const_of(eo_op_operand(d, 1), &c)) ||
+               eo_rw_const_of(eo_op_operand(d, 1), &c)) ||
               (eo_op_operand(d, 1) == lbv &&
-               const_of(eo_op_operand(d, 0), &c))))
+               eo_rw_const_of(eo_op_operand(d, 0), &c))))
             return -1;
     }
     return c > 0 ? (c + step - 1) / step : 0;
@@ -785,7 +724,7 @@ unroll_inner_loops(jammer *u, eo_op *loop, eo_block *body)
             continue;
         i128 tc = offset_trip_count(op), step;
         if (tc < 0 || tc > MAX_INNER_UNROLL ||
-            !const_of(eo_op_operand(op, 2), &step))
+            !eo_rw_const_of(eo_op_operand(op, 2), &step))
             continue;
         eo_block *lb = eo_region_first(eo_op_region(op, 0));
         if (!lb || eo_block_next(lb) || eo_block_num_args(lb) != 1)
@@ -802,8 +741,8 @@ unroll_inner_loops(jammer *u, eo_op *loop, eo_block *body)
         for (i128 k = 0; k < tc; k++) {
             eo_value *iv = lbv;
             if (k > 0) {
-                eo_value *c = mk_const(&b, t, k * step);
-                iv = mk_bin(&b, "arith.addi", lbv, c);
+                eo_value *c = eo_rw_mk_const(&b, t, k * step);
+                iv = eo_rw_mk_bin(&b, "arith.addi", lbv, c);
                 if (!iv)
                     return EO_NOMEM;
             }
@@ -950,7 +889,7 @@ unroll_jam_loop(jammer *u, eo_op *loop, eo_op *inner, unsigned factor,
     eo_value *stepv = eo_op_operand(loop, 2);
     const eo_type *t = eo_value_type(lbv);
     i128 lb = 0, ub = 0, step = 1;
-    bool cstep = const_of(stepv, &step);
+    bool cstep = eo_rw_const_of(stepv, &step);
     eo_builder b;
     eo_builder_init(&b, u->ctx);
     eo_builder_set_before(&b, loop);
@@ -960,46 +899,46 @@ unroll_jam_loop(jammer *u, eo_op *loop, eo_op *inner, unsigned factor,
 
     if (cstep && step * factor > type_max(t))
         return EO_OK;                 /* step*F not representable: keep */
-    if (const_of(lbv, &lb) && const_of(ubv, &ub) && cstep) {
+    if (eo_rw_const_of(lbv, &lb) && eo_rw_const_of(ubv, &ub) && cstep) {
         i128 tc = ub > lb ? (ub - lb + step - 1) / step : 0;
         i128 even = tc - tc % factor;
         stepj[0] = stepv;
         for (unsigned j = 2; j < factor; j++)
-            if (!(stepj[j - 1] = mk_const(&b, t, step * j)))
+            if (!(stepj[j - 1] = eo_rw_mk_const(&b, t, step * j)))
                 return EO_NOMEM;
-        if (!(ustep = mk_const(&b, t, step * factor)))
+        if (!(ustep = eo_rw_mk_const(&b, t, step * factor)))
             return EO_NOMEM;
         if (even != tc) {
-            if (!(uub = mk_const(&b, t, lb + even * step)))
+            if (!(uub = eo_rw_mk_const(&b, t, lb + even * step)))
                 return EO_NOMEM;
             elb = uub;
         }
     } else {
         /* Dynamic trip count, as in the "unroll" pass: exact even where
          * ub - lb overflows the signed type. */
-        eo_value *zero = mk_const(&b, t, 0), *cf = mk_const(&b, t, factor);
-        eo_value *lt = mk_cmp(&b, ARITH_CMPI_SLT, lbv, ubv);
-        eo_value *tc = mk_select(&b, lt,
-                                 mk_bin(&b, "arith.ceildivui",
-                                        mk_bin(&b, "arith.subi", ubv, lbv),
+        eo_value *zero = eo_rw_mk_const(&b, t, 0), *cf = eo_rw_mk_const(&b, t, factor);
+        eo_value *lt = eo_rw_mk_cmp(&b, ARITH_CMPI_SLT, lbv, ubv);
+        eo_value *tc = eo_rw_mk_select(&b, lt,
+                                 eo_rw_mk_bin(&b, "arith.ceildivui",
+                                        eo_rw_mk_bin(&b, "arith.subi", ubv, lbv),
                                         stepv),
                                  zero);
-        eo_value *rem = mk_bin(&b, "arith.remui", tc, cf);
-        eo_value *even = mk_bin(&b, "arith.subi", tc, rem);
-        uub = mk_bin(&b, "arith.subi", ubv,
-                     mk_bin(&b, "arith.muli", rem, stepv));
-        elb = mk_select(&b, mk_cmp(&b, ARITH_CMPI_EQ, rem, zero), ubv,
-                        mk_bin(&b, "arith.addi", lbv,
-                               mk_bin(&b, "arith.muli", even, stepv)));
-        ustep = !cstep ? mk_bin(&b, "arith.muli", stepv, cf)
-                : mk_const(&b, t, step * factor);
+        eo_value *rem = eo_rw_mk_bin(&b, "arith.remui", tc, cf);
+        eo_value *even = eo_rw_mk_bin(&b, "arith.subi", tc, rem);
+        uub = eo_rw_mk_bin(&b, "arith.subi", ubv,
+                     eo_rw_mk_bin(&b, "arith.muli", rem, stepv));
+        elb = eo_rw_mk_select(&b, eo_rw_mk_cmp(&b, ARITH_CMPI_EQ, rem, zero), ubv,
+                        eo_rw_mk_bin(&b, "arith.addi", lbv,
+                               eo_rw_mk_bin(&b, "arith.muli", even, stepv)));
+        ustep = !cstep ? eo_rw_mk_bin(&b, "arith.muli", stepv, cf)
+                : eo_rw_mk_const(&b, t, step * factor);
         if (!uub || !elb || !ustep)
             return EO_NOMEM;
         stepj[0] = stepv;
         for (unsigned j = 2; j < factor; j++) {
-            stepj[j - 1] = cstep ? mk_const(&b, t, step * j)
-                                 : mk_bin(&b, "arith.muli", stepv,
-                                          mk_const(&b, t, j));
+            stepj[j - 1] = cstep ? eo_rw_mk_const(&b, t, step * j)
+                                 : eo_rw_mk_bin(&b, "arith.muli", stepv,
+                                          eo_rw_mk_const(&b, t, j));
             if (!stepj[j - 1])
                 return EO_NOMEM;
         }
@@ -1117,9 +1056,9 @@ run_unroll_jam(eo_op *op, eo_pass_ctx *pc, const void *options)
         /* The factors up to a constant trip count. */
         size_t nf = 4;
         i128 lb = 0, ub = 0, step = 1;
-        if (const_of(eo_op_operand(loop, 0), &lb) &&
-            const_of(eo_op_operand(loop, 1), &ub) &&
-            const_of(eo_op_operand(loop, 2), &step)) {
+        if (eo_rw_const_of(eo_op_operand(loop, 0), &lb) &&
+            eo_rw_const_of(eo_op_operand(loop, 1), &ub) &&
+            eo_rw_const_of(eo_op_operand(loop, 2), &step)) {
             i128 tc = ub > lb ? (ub - lb + step - 1) / step : 0;
             nf = 0;
             while (nf < 4 && all_factors[nf] <= tc)
