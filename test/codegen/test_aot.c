@@ -45,7 +45,9 @@ setup(void **state)
     if (!f->ctx || eo_register_all_dialects(f->ctx) != EO_OK)
         return -1;
     eo_ctx_set_diag_handler(f->ctx, capture, f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/eo-test-aot-XXXXXX");
+    const char *tmp = getenv("TMPDIR");
+    snprintf(f->dir, sizeof f->dir, "%s/eo-test-aot_XXXXXX",
+             tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(f->dir))
         return -1;
     *state = f;
