@@ -12,6 +12,7 @@
  * inlined, so nothing of the descriptor convention is left in the
  * object. */
 #include "codegen/aot.h"
+#include "codegen/jit_internal.h"
 
 #include "dialects/func/func.h"
 #include "dialects/memref/memref.h"
@@ -636,7 +637,22 @@ emit_object(aot *a, eo_op *clone, const eo_codegen_options *o,
     if (!llctx)
         return EO_NOMEM;
     eo_status st = EO_ERROR;
-    LLVMModuleRef m = eo_codegen_translate(clone, llctx, o);
+    /* The workspace buffers' places: noalias pointers in the outlined
+     * loop nests where they do not overlap (translate.c). */
+    size_t nio = sum->num_inputs + sum->num_outputs;
+    uint64_t *range = calloc(2 * (nio + a->nbufs) + 1, sizeof *range);
+    LLVMModuleRef m = NULL;
+    if (range) {
+        for (size_t i = 0; i < a->nbufs; i++) {
+            range[2 * (nio + i)] = a->bufs[i].offset;
+            range[2 * (nio + i) + 1] = a->bufs[i].size;
+        }
+        eo_ws_layout ws = { a->body, range, nio + a->nbufs };
+        m = eo_codegen_translate_ws(clone, llctx, o, false, &ws);
+        free(range);
+    } else {
+        eo_op_error(a->func, "out of memory");
+    }
     LLVMTargetMachineRef tm = NULL;
     size_t rl = strlen(name) + sizeof "_run";
     char *run = malloc(rl);

@@ -37,6 +37,10 @@ typedef struct eo_codegen_options {
     int opt_level;              /* 0..3 */
     /* An LLVMRunPasses pipeline ("default<O2>"); NULL: from opt_level. */
     const char *pipeline;
+    /* Keep each function whole: no outlining of its top-level loop nests
+     * into internal functions (see eo_codegen_translate). A func.func
+     * with the unit attribute "eo.no_outline" is kept whole as well. */
+    bool no_outline;
 } eo_codegen_options;
 
 /* Translates every func.func of 'module' (func/arith/math/cf/scf/memref
@@ -53,6 +57,8 @@ typedef struct eo_codegen_options {
  * transfer_read/write with masks, broadcast/splat, fma, reduction,
  * create_mask, element extract/insert, arith/math per lane). Not
  * covered: n-D vectors, unranked memrefs, tensors. File locations become DWARF line tables.
+ * The top-level loop nests of a function become internal noinline
+ * functions "<fn>.nest<k>" (compile time; see opts->no_outline).
  * NULL after a diagnostic through eo_op_ctx(module). */
 EO_API LLVMModuleRef eo_codegen_translate(eo_op *module, LLVMContextRef llctx,
                                           const eo_codegen_options *opts);

@@ -28,6 +28,26 @@ EO_HIDDEN LLVMModuleRef eo_codegen_translate_ex(eo_op *module,
                                                 const eo_codegen_options *o,
                                                 bool threads);
 
+/* Where the workspace buffers of an AOT model function lie, for the
+ * aliasing of its outlined loop nests: entry-block argument i of 'body'
+ * is the workspace bytes [range[2i], range[2i] + range[2i + 1]) when
+ * range[2i + 1] > 0 (i < n); its other arguments (inputs, outputs) are
+ * buffers apart from the workspace. */
+typedef struct eo_ws_layout {
+    const eo_block *body;
+    const uint64_t *range;
+    size_t n;
+} eo_ws_layout;
+
+/* eo_codegen_translate_ex knowing the workspace layout 'ws' (may be
+ * NULL): a pointer into a workspace buffer no other argument of an
+ * outlined nest overlaps is noalias there. */
+EO_HIDDEN LLVMModuleRef eo_codegen_translate_ws(eo_op *module,
+                                                LLVMContextRef llctx,
+                                                const eo_codegen_options *o,
+                                                bool threads,
+                                                const eo_ws_layout *ws);
+
 /* Defines EO_RT_PARALLEL_FOR in the main JITDylib of 'j' as the address
  * of eo_rt_parallel_for. NULL on success, else the error (the caller
  * consumes it). */

@@ -53,6 +53,10 @@ typedef struct tr {
      * the function being defined is an outlined parallel body. */
     bool threads, outlined;
     unsigned nouts;           /* outlined bodies so far (their names) */
+    /* Outline the top-level loop nests (nest_outline); nests so far. */
+    bool outline;
+    unsigned nnests;
+    const eo_ws_layout *ws;   /* AOT workspace buffers, or NULL */
 } tr;
 
 static size_t
@@ -1537,6 +1541,7 @@ par_nest(tr *t, eo_op *op, size_t first)
  * it, each once, in first-use order. */
 typedef struct livein {
     eo_op *par;
+    bool whole;       /* all operands of 'par' (a loop nest) count */
     eo_value **v;
     size_t n, cap;
     tr_map seen;
@@ -1547,7 +1552,8 @@ static eo_walk_result
 collect_livein(eo_op *op, void *ud)
 {
     livein *li = ud;
-    size_t ndims = op == li->par ? eo_op_num_operands(op) / 3 : 0;
+    size_t ndims = op == li->par && !li->whole
+        ? eo_op_num_operands(op) / 3 : 0;
     for (size_t i = 0; i < eo_op_num_operands(op); i++) {
         /* The first dimension's bounds and step are the outlined
          * function's arguments. */
@@ -2450,6 +2456,543 @@ tr_block_ops(tr *t, eo_block *blk)
 /* Functions and the module                                            */
 /* ------------------------------------------------------------------ */
 
+/* ------------------------------------------------------------------ */
+/* Outlining the top-level loop nests                                  */
+/* ------------------------------------------------------------------ */
+
+/* The scf.for and scf.parallel ops without results directly in a
+ * function's body (the layers of a model lowered by tl-to-loops) become
+ * internal noinline functions "void @<fn>.nest<k>(...)" called in their
+ * place, so that LLVM's loop passes and function analyses, whose cost
+ * grows faster than the size of a function, work on small functions.
+ * Consecutive nests share one function up to NEST_GROUP_OPS ops (ops
+ * between them that touch no memory -- arith, views, allocations -- move
+ * before the call): one function per tiny nest would cost more in LLVM's
+ * per-function overhead than it saves (measured on MLPerf Tiny models:
+ * 100 to 300 ops per function compile fastest); a function whose nests
+ * add up to no more than that stays whole. The values
+ * the nest reads from outside are its arguments: scalars as themselves,
+ * memref descriptors field by field, where the fields known to be
+ * constants (static sizes and strides) stay constants and a value that
+ * several fields share is passed once. A pointer argument is noalias
+ * when it is the only one into its allocation (the memref.alloc or
+ * memref.alloca under the views) and the nest neither frees memory nor
+ * calls functions. Each nest gets its own DISubprogram; its ops keep
+ * their lines. */
+
+#define NEST_GROUP_OPS 256
+
+/* The value of the field at 'path' (n indices) of aggregate 'agg', read
+ * off constants and insertvalue/extractvalue chains; NULL if unknown. */
+static LLVMValueRef
+known_field(LLVMValueRef agg, const unsigned *path, unsigned n)
+{
+    unsigned buf[8];
+    for (unsigned guard = 0; guard < 4096 && agg; guard++) {
+        if (n == 0)
+            return agg;
+        if (LLVMIsConstant(agg)) {
+            LLVMValueRef e = LLVMGetAggregateElement(agg, path[0]);
+            agg = e;
+            path++;
+            n--;
+            continue;
+        }
+        if (LLVMIsAExtractValueInst(agg)) {
+            unsigned k = LLVMGetNumIndices(agg);
+            if (k + n > 8)
+                return NULL;
+            const unsigned *ix = LLVMGetIndices(agg);
+            unsigned tmp[8];
+            memcpy(tmp, ix, k * sizeof *tmp);
+            memcpy(tmp + k, path, n * sizeof *tmp);
+            memcpy(buf, tmp, (k + n) * sizeof *buf);
+            path = buf;
+            n += k;
+            agg = LLVMGetOperand(agg, 0);
+            continue;
+        }
+        if (!LLVMIsAInsertValueInst(agg))
+            return NULL;
+        unsigned k = LLVMGetNumIndices(agg);
+        const unsigned *ix = LLVMGetIndices(agg);
+        unsigned common = 0;
+        while (common < k && common < n && ix[common] == path[common])
+            common++;
+        if (common == k) {             /* inserted at a prefix of path */
+            agg = LLVMGetOperand(agg, 1);
+            path += k;
+            n -= k;
+        } else if (common == n) {      /* path is a prefix: partly new */
+            return NULL;
+        } else {                       /* elsewhere: look underneath */
+            agg = LLVMGetOperand(agg, 0);
+        }
+    }
+    return NULL;
+}
+
+/* What a pointer argument of a nest points into: a memref.alloc or
+ * memref.alloca op, a workspace range (an entry of t->ws->range), or one
+ * of these. */
+static const char ROOT_ARG[1];      /* a function argument, a global */
+static const char ROOT_UNKNOWN[1];  /* anything else */
+
+/* Where a nest's arguments come from while it is being outlined. */
+typedef struct nest_args {
+    LLVMValueRef *outer;    /* caller's values, one per parameter */
+    const void **root;      /* their allocation (see ROOT_ARG) */
+    bool *aligned;          /* used as a descriptor's aligned pointer */
+    size_t n, cap;
+    tr_map index;           /* caller's value -> parameter index + 1 */
+    bool oom;
+} nest_args;
+
+/* The parameter index of caller value 'v' (added on first use), which
+ * points into 'root' and is an aligned pointer when 'aligned'. */
+static size_t
+nest_arg(nest_args *a, LLVMValueRef v, const void *root, bool aligned)
+{
+    uintptr_t have = (uintptr_t)map_get(&a->index, v);
+    if (have) {
+        if (a->root[have - 1] != root)
+            a->root[have - 1] = ROOT_UNKNOWN;
+        a->aligned[have - 1] |= aligned;
+        return have - 1;
+    }
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? 2 * a->cap : 16;
+        LLVMValueRef *no = realloc(a->outer, cap * sizeof *no);
+        if (no)
+            a->outer = no;
+        const void **nr = no ? realloc(a->root, cap * sizeof *nr) : NULL;
+        if (nr)
+            a->root = nr;
+        bool *na = nr ? realloc(a->aligned, cap * sizeof *na) : NULL;
+        if (!na) {
+            a->oom = true;
+            return 0;
+        }
+        a->aligned = na;
+        a->cap = cap;
+    }
+    if (!map_put(&a->index, v, (void *)(uintptr_t)(a->n + 1))) {
+        a->oom = true;
+        return 0;
+    }
+    a->outer[a->n] = v;
+    a->root[a->n] = root;
+    a->aligned[a->n] = aligned;
+    return a->n++;
+}
+
+/* Whether 'r' is an entry of the workspace ranges. */
+static bool
+is_ws_root(const tr *t, const void *r)
+{
+    return t->ws && (const uint64_t *)r >= t->ws->range &&
+           (const uint64_t *)r < t->ws->range + 2 * t->ws->n;
+}
+
+/* The allocation memref 'v' is a view of (see ROOT_ARG). */
+static const void *
+memref_root(const tr *t, eo_value *v)
+{
+    for (unsigned guard = 0; guard < 4096; guard++) {
+        eo_op *d = eo_value_def_op(v);
+        if (!d) {
+            eo_block *b = eo_value_owner_block(v);
+            if (!b || !eo_block_parent_op(b) ||
+                !eo_op_is(eo_block_parent_op(b), func_op_def(FUNC_FUNC)))
+                return ROOT_UNKNOWN;
+            for (size_t i = 0; t->ws && b == t->ws->body && i < t->ws->n;
+                 i++)
+                if (eo_block_arg(b, i) == v && t->ws->range[2 * i + 1])
+                    return &t->ws->range[2 * i];
+            return ROOT_ARG;
+        }
+        switch (memref_op_kind(d)) {
+        case MEMREF_ALLOC:
+        case MEMREF_ALLOCA:
+            return d;
+        case MEMREF_GET_GLOBAL:
+            return ROOT_ARG;
+        case MEMREF_CAST:
+        case MEMREF_COLLAPSE_SHAPE:
+        case MEMREF_EXPAND_SHAPE:
+        case MEMREF_REINTERPRET_CAST:
+        case MEMREF_SUBVIEW:
+            v = eo_op_operand(d, 0);
+            break;
+        default:
+            return ROOT_UNKNOWN;
+        }
+    }
+    return ROOT_UNKNOWN;
+}
+
+/* Whether aligned pointers into 'r' and 'q' (distinct parameters) may
+ * reach the same memory. Function arguments other than workspace
+ * buffers are apart from allocations and from the workspace. */
+static bool
+roots_may_alias(const tr *t, const void *r, const void *q)
+{
+    if (r == ROOT_UNKNOWN || q == ROOT_UNKNOWN || r == q)
+        return true;
+    if (is_ws_root(t, r) && is_ws_root(t, q)) {
+        const uint64_t *x = r, *y = q;
+        return x[0] < y[0] + y[1] && y[0] < x[0] + x[1];
+    }
+    return false;
+}
+
+/* The workspace buffers a group of nests reads or writes: a nest joins
+ * the group only when it adds none that overlaps another (buffers whose
+ * lifetimes do not meet may share memory; those of one top-level op
+ * never do), so that each one stays noalias in the group's function. */
+typedef struct ws_roots {
+    const tr *t;
+    const void **r;
+    size_t n, cap;
+    bool oom;
+} ws_roots;
+
+typedef struct ws_walk {
+    ws_roots *wr;
+    size_t first;       /* the entries before belong to the group */
+    bool clash;
+} ws_walk;
+
+static eo_walk_result
+ws_visit(eo_op *op, void *ud)
+{
+    ws_walk *w = ud;
+    ws_roots *wr = w->wr;
+    for (size_t i = 0; i < eo_op_num_operands(op); i++) {
+        eo_value *v = eo_op_operand(op, i);
+        if (!is_memref(eo_value_type(v)))
+            continue;
+        const void *r = memref_root(wr->t, v);
+        if (!is_ws_root(wr->t, r))
+            continue;
+        bool have = false;
+        for (size_t k = 0; k < wr->n && !have; k++) {
+            have = wr->r[k] == r;
+            if (!have && k < w->first &&
+                roots_may_alias(wr->t, r, wr->r[k])) {
+                w->clash = true;
+                return EO_WALK_INTERRUPT;
+            }
+        }
+        if (have)
+            continue;
+        if (wr->n == wr->cap) {
+            size_t cap = wr->cap ? 2 * wr->cap : 16;
+            const void **nr = realloc(wr->r, cap * sizeof *nr);
+            if (!nr) {
+                wr->oom = true;
+                return EO_WALK_INTERRUPT;
+            }
+            wr->r = nr;
+            wr->cap = cap;
+        }
+        wr->r[wr->n++] = r;
+    }
+    return EO_WALK_ADVANCE;
+}
+
+/* Adds the workspace buffers of nest 'op' to the group's; false (and
+ * the group unchanged) when one overlaps a buffer of the group, or when
+ * out of memory (wr->oom). */
+static bool
+ws_roots_add(ws_roots *wr, eo_op *op)
+{
+    ws_walk w = { wr, wr->n, false };
+    eo_op_walk(op, EO_WALK_PRE, ws_visit, &w);
+    if (w.clash || wr->oom) {
+        wr->n = w.first;
+        return false;
+    }
+    return true;
+}
+
+/* Whether 'op' frees memory or calls a function (no noalias then). */
+static eo_walk_result
+nest_escapes(eo_op *op, void *ud)
+{
+    if (eo_op_is(op, memref_op_def(MEMREF_DEALLOC)) ||
+        eo_op_is(op, func_op_def(FUNC_CALL))) {
+        *(bool *)ud = true;
+        return EO_WALK_INTERRUPT;
+    }
+    return EO_WALK_ADVANCE;
+}
+
+/* The leaf fields of a rank-'rank' descriptor: path of field 'i'. */
+static unsigned
+desc_field(size_t rank, size_t i, unsigned path[2])
+{
+    if (i < 3) {
+        path[0] = (unsigned)i;
+        return 1;
+    }
+    path[0] = i - 3 < rank ? 3 : 4;
+    path[1] = (unsigned)((i - 3) % rank);
+    return 2;
+}
+
+/* The caller's value of leaf field 'path' of descriptor 'd' (built
+ * with extractvalue at the builder when not known). */
+static LLVMValueRef
+field_value(tr *t, LLVMValueRef d, const unsigned *path, unsigned n)
+{
+    LLVMValueRef v = known_field(d, path, n);
+    if (v)
+        return v;
+    v = LLVMBuildExtractValue(t->b, d, path[0], "");
+    return n == 2 ? LLVMBuildExtractValue(t->b, v, path[1], "") : v;
+}
+
+/* Defines nest 'op' in 'fn' from its parameters (pidx: the parameter of
+ * each live-in scalar, or of each descriptor field of a live-in memref,
+ * in order; -1: the caller's value is a constant, 'cst'). The caller
+ * restores t's function and builder. */
+/* Whether 'op' is a loop nest to outline: scf.for or scf.parallel
+ * without results. */
+static bool
+is_nest(eo_op *op)
+{
+    enum scf_op k = scf_op_kind(op);
+    return eo_op_num_results(op) == 0 && (k == SCF_FOR || k == SCF_PARALLEL);
+}
+
+/* Whether top-level 'op' may move before the loop nests in front of it
+ * (it reads and writes no memory: arith, views, allocations). */
+static bool
+is_hoistable(eo_op *op)
+{
+    if (strncmp(eo_op_name_str(op), "arith.", 6) == 0)
+        return true;
+    switch (memref_op_kind(op)) {
+    case MEMREF_ALLOC:
+    case MEMREF_ALLOCA:
+    case MEMREF_CAST:
+    case MEMREF_COLLAPSE_SHAPE:
+    case MEMREF_DIM:
+    case MEMREF_EXPAND_SHAPE:
+    case MEMREF_GET_GLOBAL:
+    case MEMREF_REINTERPRET_CAST:
+    case MEMREF_SUBVIEW:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static eo_walk_result
+count_op(eo_op *op, void *ud)
+{
+    (void)op;
+    ++*(size_t *)ud;
+    return EO_WALK_ADVANCE;
+}
+
+/* The number of ops in 'op' (itself included). */
+static size_t
+nest_size(eo_op *op)
+{
+    size_t n = 0;
+    eo_op_walk(op, EO_WALK_PRE, count_op, &n);
+    return n;
+}
+
+static eo_status
+nest_define(tr *t, eo_op *op, eo_op *last, LLVMValueRef fn,
+            const livein *li, const long *pidx, LLVMValueRef const *cst)
+{
+    t->fn = fn;
+    if (t->dib) {
+        size_t nlen;
+        const char *name = LLVMGetValueName2(fn, &nlen);
+        t->sp = LLVMDIBuilderCreateFunction(
+            t->dib, t->file, name, nlen, name, nlen, t->file, t->fn_line,
+            t->subroutine_ty, true, true, t->fn_line, LLVMDIFlagZero, false);
+        LLVMSetSubprogram(fn, t->sp);
+    }
+    LLVMPositionBuilderAtEnd(t->b, LLVMAppendBasicBlockInContext(
+                                       t->c, fn, "entry"));
+    set_debug_loc(t, eo_op_loc(op));
+    size_t j = 0;
+    for (size_t i = 0; i < li->n; i++) {
+        const eo_type *ty = eo_value_type(li->v[i]);
+        LLVMValueRef v;
+        if (!is_memref(ty)) {
+            v = pidx[j] >= 0 ? LLVMGetParam(fn, (unsigned)pidx[j]) : cst[j];
+            j++;
+        } else {
+            size_t rank = eo_type_rank(ty);
+            LLVMTypeRef dty = desc_type(t, rank);
+            v = LLVMGetUndef(dty);
+            LLVMValueRef arr[2] = {
+                rank ? LLVMGetUndef(LLVMArrayType2(t->i64, rank)) : NULL,
+                rank ? LLVMGetUndef(LLVMArrayType2(t->i64, rank)) : NULL };
+            for (size_t f = 0; f < 3 + 2 * rank; f++, j++) {
+                LLVMValueRef x = pidx[j] >= 0
+                    ? LLVMGetParam(fn, (unsigned)pidx[j]) : cst[j];
+                unsigned path[2];
+                if (desc_field(rank, f, path) == 1)
+                    v = LLVMBuildInsertValue(t->b, v, x, path[0], "");
+                else
+                    arr[path[0] - 3] = LLVMBuildInsertValue(
+                        t->b, arr[path[0] - 3], x, path[1], "");
+            }
+            for (unsigned f = 0; f < 2 && rank; f++)
+                v = LLVMBuildInsertValue(t->b, v, arr[f], 3 + f, "");
+        }
+        eo_status s = set(t, li->v[i], v);
+        if (s != EO_OK)
+            return s;
+    }
+    for (eo_op *o = op;; o = eo_op_next(o)) {
+        eo_status s = is_nest(o) ? tr_op(t, o) : EO_OK;
+        if (s != EO_OK)
+            return s;
+        if (o == last)
+            break;
+    }
+    LLVMBuildRetVoid(t->b);
+    return EO_OK;
+}
+
+/* Translates the top-level loop nests from 'op' to 'last' (other ops
+ * between them are translated by the caller first) as one outlined
+ * function and a call of it at the builder. */
+static eo_status
+nest_outline(tr *t, eo_op *op, eo_op *last)
+{
+    livein li = {.whole = true};
+    nest_args a = { 0 };
+    bool escapes = false;
+    for (eo_op *o = op;; o = eo_op_next(o)) {
+        if (is_nest(o)) {
+            li.par = o;
+            eo_op_walk(o, EO_WALK_PRE, collect_livein, &li);
+            eo_op_walk(o, EO_WALK_PRE, nest_escapes, &escapes);
+        }
+        if (o == last)
+            break;
+    }
+    size_t nf = 0;
+    for (size_t i = 0; i < li.n; i++) {
+        const eo_type *ty = eo_value_type(li.v[i]);
+        nf += is_memref(ty) ? 3 + 2 * eo_type_rank(ty) : 1;
+    }
+    long *pidx = calloc(nf + 1, sizeof *pidx);
+    LLVMValueRef *cst = calloc(nf + 1, sizeof *cst);
+    LLVMValueRef *mine = calloc(li.n + 1, sizeof *mine);
+    eo_status s = li.oom || !pidx || !cst || !mine ? EO_NOMEM : EO_OK;
+    size_t j = 0;
+    for (size_t i = 0; i < li.n && s == EO_OK; i++) {
+        eo_value *lv = li.v[i];
+        const eo_type *ty = eo_value_type(lv);
+        LLVMValueRef v = mine[i] = get(t, op, lv);
+        if (!v) {
+            s = EO_ERROR;
+            break;
+        }
+        size_t nfld = is_memref(ty) ? 3 + 2 * eo_type_rank(ty) : 1;
+        const void *root = is_memref(ty) ? memref_root(t, lv) : NULL;
+        for (size_t f = 0; f < nfld; f++, j++) {
+            LLVMValueRef x = v;
+            if (is_memref(ty)) {
+                unsigned path[2];
+                unsigned n = desc_field(eo_type_rank(ty), f, path);
+                x = field_value(t, v, path, n);
+            }
+            if (LLVMIsConstant(x)) {
+                pidx[j] = -1;
+                cst[j] = x;
+            } else {
+                pidx[j] = (long)nest_arg(&a, x, root ? root : ROOT_ARG,
+                                         is_memref(ty) && f == 1);
+            }
+        }
+        if (a.oom)
+            s = EO_NOMEM;
+    }
+    LLVMValueRef fn = NULL;
+    LLVMTypeRef fty = NULL;
+    if (s == EO_OK) {
+        LLVMTypeRef *ps = calloc(a.n + 1, sizeof *ps);
+        if (!ps) {
+            s = EO_NOMEM;
+        } else {
+            for (size_t i = 0; i < a.n; i++)
+                ps[i] = LLVMTypeOf(a.outer[i]);
+            fty = LLVMFunctionType(LLVMVoidTypeInContext(t->c), ps,
+                                   (unsigned)a.n, false);
+            free(ps);
+        }
+    }
+    if (s == EO_OK) {
+        size_t plen;
+        const char *pname = LLVMGetValueName2(t->fn, &plen);
+        char name[256];
+        snprintf(name, sizeof name, "%.*s.nest%u",
+                 (int)(plen < 200 ? plen : 200), pname, t->nnests++);
+        fn = LLVMAddFunction(t->m, name, fty);
+        LLVMSetLinkage(fn, LLVMInternalLinkage);
+        unsigned ni = LLVMGetEnumAttributeKindForName("noinline", 8);
+        unsigned nu = LLVMGetEnumAttributeKindForName("nounwind", 8);
+        unsigned na = LLVMGetEnumAttributeKindForName("noalias", 7);
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                                LLVMCreateEnumAttribute(t->c, ni, 0));
+        LLVMAddAttributeAtIndex(fn, LLVMAttributeFunctionIndex,
+                                LLVMCreateEnumAttribute(t->c, nu, 0));
+        /* noalias: an aligned pointer into an allocation or workspace
+         * buffer no other aligned pointer may reach (allocated pointers
+         * are only read by memref.dealloc). */
+        for (size_t i = 0; i < a.n && !escapes; i++) {
+            if (!a.aligned[i] || a.root[i] == ROOT_ARG ||
+                a.root[i] == ROOT_UNKNOWN ||
+                LLVMGetTypeKind(LLVMTypeOf(a.outer[i])) !=
+                    LLVMPointerTypeKind)
+                continue;
+            bool alone = true;
+            for (size_t k = 0; k < a.n && alone; k++)
+                alone = k == i || !a.aligned[k] ||
+                        !roots_may_alias(t, a.root[i], a.root[k]);
+            if (alone)
+                LLVMAddAttributeAtIndex(fn, (unsigned)i + 1,
+                                        LLVMCreateEnumAttribute(t->c, na,
+                                                                0));
+        }
+        LLVMValueRef parent = t->fn;
+        LLVMMetadataRef sp = t->sp;
+        LLVMBasicBlockRef at = LLVMGetInsertBlock(t->b);
+        s = nest_define(t, op, last, fn, &li, pidx, cst);
+        /* Back to the parent and its values. */
+        for (size_t i = 0; i < li.n && s == EO_OK; i++)
+            s = set(t, li.v[i], mine[i]);
+        t->fn = parent;
+        t->sp = sp;
+        LLVMPositionBuilderAtEnd(t->b, at);
+        set_debug_loc(t, eo_op_loc(op));
+    }
+    if (s == EO_OK)
+        LLVMBuildCall2(t->b, fty, fn, a.outer, (unsigned)a.n, "");
+    free(pidx);
+    free(cst);
+    free(mine);
+    free(li.v);
+    map_free(&li.seen);
+    free(a.outer);
+    free(a.root);
+    free(a.aligned);
+    map_free(&a.index);
+    return s;
+}
+
 /* The LLVM function type of func 'op' (descriptors expanded). */
 static LLVMTypeRef
 func_llvm_type(tr *t, eo_op *op)
@@ -2575,11 +3118,54 @@ tr_func_body(tr *t, eo_op *op, LLVMValueRef fn)
         if (s != EO_OK)
             return s;
     }
+    t->nnests = 0;
+    /* Outlining pays when the nests are more than one group's worth. */
+    bool outline = t->outline && !eo_op_attr(op, "eo.no_outline");
+    size_t total = 0;
+    for (eo_block *b = entry; b && outline; b = eo_block_next(b))
+        for (eo_op *o = eo_block_first(b); o; o = eo_op_next(o))
+            total += is_nest(o) ? nest_size(o) : 0;
+    outline = outline && total > NEST_GROUP_OPS;
     for (eo_block *b = entry; b; b = eo_block_next(b)) {
         LLVMPositionBuilderAtEnd(t->b, map_get(&t->blocks, b));
-        eo_status s = tr_block_ops(t, b);
-        if (s != EO_OK)
-            return s;
+        for (eo_op *o = eo_block_first(b); o; o = eo_op_next(o)) {
+            if (!outline || !is_nest(o)) {
+                eo_status s = tr_op(t, o);
+                if (s != EO_OK)
+                    return s;
+                continue;
+            }
+            /* A group of nests up to NEST_GROUP_OPS ops in all. */
+            eo_op *last = o;
+            size_t size = nest_size(o);
+            ws_roots wr = { .t = t };
+            if (t->ws && !ws_roots_add(&wr, o))
+                return EO_NOMEM;
+            for (eo_op *q = eo_op_next(o); q; q = eo_op_next(q)) {
+                if (is_nest(q)) {
+                    size_t n = nest_size(q);
+                    if (size + n > NEST_GROUP_OPS ||
+                        (t->ws && !ws_roots_add(&wr, q)))
+                        break;
+                    size += n;
+                    last = q;
+                } else if (!is_hoistable(q)) {
+                    break;
+                }
+            }
+            free(wr.r);
+            if (wr.oom)
+                return EO_NOMEM;
+            for (eo_op *q = o; q != last; q = eo_op_next(q)) {
+                eo_status s = is_nest(q) ? EO_OK : tr_op(t, q);
+                if (s != EO_OK)
+                    return s;
+            }
+            eo_status s = nest_outline(t, o, last);
+            if (s != EO_OK)
+                return s;
+            o = last;
+        }
     }
     return EO_OK;
 }
@@ -2631,6 +3217,14 @@ LLVMModuleRef
 eo_codegen_translate_ex(eo_op *module, LLVMContextRef llctx,
                         const eo_codegen_options *opts, bool threads)
 {
+    return eo_codegen_translate_ws(module, llctx, opts, threads, NULL);
+}
+
+LLVMModuleRef
+eo_codegen_translate_ws(eo_op *module, LLVMContextRef llctx,
+                        const eo_codegen_options *opts, bool threads,
+                        const eo_ws_layout *ws)
+{
     eo_ctx *ctx = eo_op_ctx(module);
     if (eo_op_num_regions(module) != 1 ||
         eo_region_empty(eo_op_region(module, 0))) {
@@ -2642,6 +3236,8 @@ eo_codegen_translate_ex(eo_op *module, LLVMContextRef llctx,
     t.ctx = ctx;
     t.module = module;
     t.threads = threads;
+    t.outline = !(opts && opts->no_outline);
+    t.ws = ws;
     t.c = llctx;
     t.m = LLVMModuleCreateWithNameInContext("edge-opt", llctx);
     t.b = LLVMCreateBuilderInContext(llctx);

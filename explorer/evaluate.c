@@ -106,6 +106,13 @@ struct eo_evaluator {
     bool verify_ir;             /* verify every candidate's IR */
     bool ir_verified;           /* a candidate's IR was verified */
     bool discover;              /* fill eo_eval_outcome.discovered */
+    /* discover: the names of 'disc' sorted (borrowed from it; built once
+     * it is there), and whether the candidate running asked a knob that
+     * is neither a dimension nor one of them (only then are its knobs
+     * written and parsed to find the new ones). */
+    const char **known;
+    size_t nknown;
+    bool asked_new;
 };
 
 const char *
@@ -593,6 +600,7 @@ eo_evaluator_destroy(eo_evaluator *ev)
     free_tensors(ev->ref_in, ev->num_in);
     free_tensors(ev->ref_out, ev->num_out);
     free_tensors(ev->npu_in, ev->npu_nin);
+    free(ev->known);
     cJSON_Delete(ev->disc);
     cache_clear(ev);
     for (size_t i = 0; i < ev->nstages; i++)
@@ -821,6 +829,57 @@ recorder_ask(void *ud, const char *name, const eo_knob_domain *dom,
     return v;
 }
 
+static int
+cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Whether 'name' is a knob of the default candidate (discovery); false
+ * when that is not known (yet). */
+static bool
+known_knob(eo_evaluator *ev, const char *name)
+{
+    if (!ev->known && ev->disc) {
+        const cJSON *knobs = cJSON_GetObjectItemCaseSensitive(ev->disc,
+                                                              "knobs");
+        int n = cJSON_GetArraySize(knobs);
+        ev->known = malloc((n > 0 ? (size_t)n : 1) * sizeof *ev->known);
+        if (!ev->known)
+            return false;
+        const cJSON *k;
+        ev->nknown = 0;
+        cJSON_ArrayForEach(k, knobs) {
+            const cJSON *nm = cJSON_GetObjectItemCaseSensitive(k, "name");
+            if (cJSON_IsString(nm))
+                ev->known[ev->nknown++] = nm->valuestring;
+        }
+        qsort(ev->known, ev->nknown, sizeof *ev->known, cmp_name);
+    }
+    return ev->known && bsearch(&name, ev->known, ev->nknown,
+                                sizeof *ev->known, cmp_name);
+}
+
+/* A provider in front of the knob store that notes (ev->asked_new)
+ * whether a question is about a knob outside the space and discovery. */
+typedef struct watcher {
+    const eo_knob_provider *inner;
+    eo_evaluator *ev;
+    const eo_space *s;
+} watcher;
+
+static int64_t
+watcher_ask(void *ud, const char *name, const eo_knob_domain *dom,
+            int64_t def, const eo_op *site, const char *asker)
+{
+    watcher *w = ud;
+    if (!w->ev->asked_new && name && eo_space_find(w->s, name) < 0 &&
+        !known_knob(w->ev, name))
+        w->ev->asked_new = true;
+    return w->inner->ask
+        ? w->inner->ask(w->inner->ud, name, dom, def, site, asker) : def;
+}
+
 /* Whether candidate 'cand' gives every knob of 'e' its value then. */
 static bool
 entry_matches(const cache_entry *e, const uint32_t *cand, size_t ndims)
@@ -898,6 +957,11 @@ run_pipeline(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
              eo_knob_store *ks, pending *pd, eo_op **mout)
 {
     const eo_knob_provider *kp = eo_knob_store_provider(ks);
+    /* With discover, every question (replayed ones too) is watched. */
+    watcher w = { .inner = kp, .ev = ev, .s = s };
+    eo_knob_provider wprov = { .ask = watcher_ask, .ud = &w };
+    if (ev->discover)
+        kp = &wprov;
     if (!pd || ev->nstages == 0) {
         *mout = eo_op_clone(ev->module, NULL);
         if (!*mout)
@@ -1128,7 +1192,11 @@ assign_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
      * writing and splitting the lines. */
     eo_strbuf val = { 0 };
     for (size_t i = 0; st == EO_OK && i < n; i++) {
-        if (eo_space_dim_is_axis(s, i))
+        /* Conditional knobs at their defaults have no line (most are not
+         * asked: assigning them would only make the check report them). */
+        if (eo_space_dim_is_axis(s, i) ||
+            (eo_space_dim_is_conditional(s, i) &&
+             cand[i] == eo_space_dim_default(s, i)))
             continue;
         val.len = 0;
         eo_space_value_text(s, i, cand[i], &val);
@@ -1269,44 +1337,107 @@ objectives(eo_evaluator *ev, const eo_target *t, eo_op *m,
     return st;
 }
 
-/* The knobs 'ks' recorded that are neither dimensions of 's' nor in
- * 'known' (the default assignment's knob space; may be NULL), as
- * knob-space JSON in *out (malloc'd; NULL when there are none). */
+/* The end of the JSON value (object or array) opening at p[0], in
+ * p[0..n): one past its closing bracket, or NULL when it does not end. */
+static const char *
+json_value_end(const char *p, const char *end)
+{
+    int depth = 0;
+    bool str = false;
+    for (; p < end; p++) {
+        char c = *p;
+        if (str) {
+            if (c == '\\')
+                p++;
+            else if (c == '"')
+                str = false;
+        } else if (c == '"') {
+            str = true;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+            return p + 1;
+        }
+    }
+    return NULL;
+}
+
+/* Whether knob record o[0..n) (one object of knob-space JSON) is about a
+ * knob outside the space and discovery: its name is read from the text
+ * when it has no escapes, else from the parsed record. */
+static bool
+record_is_new(eo_evaluator *ev, const eo_space *s, const char *o, size_t n)
+{
+    static const char key[] = "\"name\": \"";
+    const char *p = strstr(o, key);
+    const char *q = p ? p + sizeof key - 1 : NULL;
+    const char *e = q ? strchr(q, '"') : NULL;
+    char small[512];
+    if (p && e && e < o + n && !memchr(q, '\\', (size_t)(e - q)) &&
+        (size_t)(e - q) < sizeof small) {
+        memcpy(small, q, (size_t)(e - q));
+        small[e - q] = '\0';
+        return eo_space_find(s, small) < 0 && !known_knob(ev, small);
+    }
+    cJSON *k = cJSON_ParseWithLength(o, n);
+    const cJSON *nm = cJSON_GetObjectItemCaseSensitive(k, "name");
+    bool is_new = cJSON_IsString(nm) &&
+                  eo_space_find(s, nm->valuestring) < 0 &&
+                  !known_knob(ev, nm->valuestring);
+    cJSON_Delete(k);
+    return is_new;
+}
+
+/* The knobs 'ks' recorded that are neither dimensions of 's' nor knobs
+ * of the default assignment (discovery; those not dimensions were left
+ * out on purpose: pinned), as knob-space JSON in *out (malloc'd; NULL
+ * when there are none). The store's JSON is split into its records
+ * without parsing it whole (it holds every knob, with long depends_on
+ * lists); the new records are copied as they are. */
 static eo_status
-new_knobs(const eo_space *s, const cJSON *known, const eo_knob_store *ks,
+new_knobs(eo_evaluator *ev, const eo_space *s, const eo_knob_store *ks,
           char **out)
 {
     *out = NULL;
-    eo_strbuf js = { 0 };
+    eo_strbuf js = { 0 }, res = { 0 };
     eo_knob_store_space_json(ks, &js);
-    if (js.oom) {
+    if (js.oom || !js.data) {
         eo_strbuf_free(&js);
-        return EO_NOMEM;
+        return js.oom ? EO_NOMEM : EO_OK;
     }
-    cJSON *root = js.data ? cJSON_ParseWithLength(js.data, js.len) : NULL;
-    eo_strbuf_free(&js);
-    cJSON *knobs = root ? cJSON_GetObjectItemCaseSensitive(root, "knobs")
-                        : NULL;
-    if (!cJSON_IsArray(knobs)) {
-        cJSON_Delete(root);
-        return root ? EO_OK : EO_NOMEM;
-    }
-    cJSON *k = knobs->child;
-    while (k) {
-        cJSON *next = k->next;
-        const cJSON *n = cJSON_GetObjectItemCaseSensitive(k, "name");
-        /* Knobs of the default assignment that are not dimensions were
-         * left out on purpose (pinned). */
-        if (!cJSON_IsString(n) || eo_space_find(s, n->valuestring) >= 0 ||
-            (known && find_knob(known, n->valuestring)))
-            cJSON_Delete(cJSON_DetachItemViaPointer(knobs, k));
-        k = next;
-    }
+    const char *end = js.data + js.len;
+    const char *p = strstr(js.data, "\"knobs\"");
+    p = p ? strchr(p, '[') : NULL;
+    size_t count = 0;
     eo_status st = EO_OK;
-    if (cJSON_GetArraySize(knobs) > 0 &&
-        !(*out = cJSON_PrintUnformatted(root)))
+    for (p = p ? p + 1 : end; p < end;) {
+        while (p < end && *p != '{' && *p != ']')
+            p++;
+        if (p >= end || *p == ']')
+            break;
+        const char *e = json_value_end(p, end);
+        if (!e)
+            break;
+        /* The record as text, NUL-terminated for the name lookup. */
+        char save = *e;
+        *(char *)e = '\0';
+        bool keep = record_is_new(ev, s, p, (size_t)(e - p));
+        *(char *)e = save;
+        if (keep) {
+            eo_strbuf_puts(&res, count++ ? ",\n" : "{\"knobs\": [\n");
+            eo_strbuf_append(&res, p, (size_t)(e - p));
+        }
+        p = e;
+    }
+    eo_strbuf_free(&js);
+    if (count)
+        eo_strbuf_puts(&res, "]}");
+    if (res.oom)
         st = EO_NOMEM;
-    cJSON_Delete(root);
+    else if (count)
+        *out = res.data;
+    if (st != EO_OK || !count)
+        eo_strbuf_free(&res);
     return st;
 }
 
@@ -1336,6 +1467,7 @@ run_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
     memset(&pd, 0, sizeof pd);
     bool cached = !used && !whole && ev->nstages > 0;
     uint64_t hits = ev->stats.hits;
+    ev->asked_new = false;
     capture cap;
     capture_begin(&cap, ev->ctx);
     eo_knob_store *ks = eo_knob_store_create(ev->ctx);
@@ -1378,8 +1510,8 @@ run_candidate(eo_evaluator *ev, const eo_space *s, const uint32_t *cand,
             st = cap.invalid.len ? judge_invalid(ev, &cap) : EO_OK;
     }
     char *found = NULL;
-    if (st == EO_OK && ev->discover &&
-        (internal = new_knobs(s, ev->disc, ks, &found)) != EO_OK)
+    if (st == EO_OK && ev->discover && ev->asked_new &&
+        (internal = new_knobs(ev, s, ks, &found)) != EO_OK)
         st = internal;
     if (found && ev->stats.hits != hits) {
         /* A cache hit replays questions without their sites, and what a

@@ -347,7 +347,7 @@ typedef struct eo_search_result {
     uint64_t reused;            /* records taken from the database */
     size_t best;                /* annealing: best index (else front[0]) */
     size_t discovered;          /* dimensions added to opts->grow */
-    size_t restarts;            /* times the algorithm started over */
+    size_t restarts;            /* times the space grew mid-search */
 } eo_search_result;
 
 /* Runs a search over 's' under 'opts'; fills *res (free it with

@@ -9,6 +9,7 @@
  */
 #include "explorer/mpi.h"
 #include "explorer/explorer.h"
+#include "explorer/space_internal.h"
 #include "ir/ir.h"
 
 #include <mpi.h>
@@ -26,12 +27,13 @@ enum {
     TAG_HELLO = 0x4f45,     /* worker -> 0: HELLO_* */
     TAG_VERDICT,            /* 0 -> worker: VERDICT_* */
     TAG_REQUEST,            /* 0 -> worker: uint64_t seq, uint32_t[ndims] */
-    TAG_OUTCOME,            /* worker -> 0: OUT_* */
-    TAG_STOP                /* 0 -> worker: empty */
+    TAG_OUTCOME,            /* worker -> 0: OUT_*, then discovered JSON */
+    TAG_STOP,               /* 0 -> worker: empty */
+    TAG_GROW                /* 0 -> worker: GROW_* */
 };
 
 #define MAGIC UINT64_C(0x0102030405060708)
-#define PROTOCOL 1
+#define PROTOCOL 2
 
 /* A worker's first message: whether it can serve and its space. */
 enum { HELLO_MAGIC = 0, HELLO_VERSION = 8, HELLO_READY = 12,
@@ -48,13 +50,21 @@ enum {
 enum { VERDICT_CODE = 0, VERDICT_HASH = 8, VERDICT_SIZE = 16 };
 
 /* An outcome: seq, status, internal error flag, objectives, wall time,
- * timestamp, message. */
+ * timestamp, message; the knob-space JSON of the knobs it discovered
+ * (eo_eval_outcome.discovered) follows, without its NUL, when there are
+ * any (the message is longer than OUT_SIZE). */
 enum {
     OUT_SEQ = 0, OUT_STATUS = 8, OUT_INTERNAL = 12, OUT_OBJ = 16,
     OUT_WALL = OUT_OBJ + 8 * EO_NUM_OBJECTIVES, OUT_TIME = OUT_WALL + 8,
     OUT_MESSAGE = OUT_TIME + 8,
     OUT_SIZE = OUT_MESSAGE + (int)sizeof(((eo_eval_outcome *)0)->message)
 };
+
+/* The space grew on rank 0: its dimension count and hash after the
+ * growth, then its conditional dimensions as knob-space JSON
+ * (eo_space_conditional_json), which the worker grows its space by
+ * before the next request. */
+enum { GROW_NDIMS = 0, GROW_HASH = 8, GROW_JSON = 16 };
 
 /* MPI is global to the process; so is what this file knows about it. */
 static struct {
@@ -303,16 +313,67 @@ verdict_text(uint32_t code)
     }
 }
 
-/* Serves requests with 'fn' until rank 0 sends a stop; 'req' holds a
- * request (8 + 4 * ndims bytes), 'cand' a candidate. */
+/* Receives rank 0's TAG_GROW message (probed as 'st') and grows 's' by
+ * it; false (reported) when it cannot or the grown space differs from
+ * rank 0's. With 's' NULL the message is only received. */
+static bool
+grow_from_root(eo_ctx *ctx, eo_space *s, const MPI_Status *st)
+{
+    int count = 0;
+    unsigned char *m = NULL;
+    if (MPI_Get_count(st, MPI_BYTE, &count) != MPI_SUCCESS ||
+        count < GROW_JSON) {
+        eo_emit_error(ctx, NULL, "MPI (rank %d): protocol error: bad "
+                      "growth message from rank 0", g.rank);
+        count = 0;
+    } else if (!(m = malloc((size_t)count))) {
+        eo_emit_error(ctx, NULL, "MPI (rank %d): out of memory", g.rank);
+    }
+    /* Received (or drained) whatever happens, so the next probe sees the
+     * next message. */
+    unsigned char dummy[GROW_JSON];
+    int rc = MPI_Recv(m ? (void *)m : (void *)dummy,
+                      m ? count : (int)sizeof dummy, MPI_BYTE, 0, TAG_GROW,
+                      MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    if (rc != MPI_SUCCESS) {
+        free(m);
+        mpi_error(ctx, "receiving the grown space", rc);
+        return false;
+    }
+    if (!m || !s) {
+        free(m);
+        return false;
+    }
+    uint64_t h = 0;
+    bool ok = eo_space_grow_json(s, (const char *)m + GROW_JSON,
+                                 (size_t)count - GROW_JSON, NULL) == EO_OK &&
+              space_hash(s, &h) == EO_OK;
+    if (ok && (get_u64(m + GROW_NDIMS) != eo_space_num_dims(s) ||
+               get_u64(m + GROW_HASH) != h)) {
+        eo_emit_error(ctx, NULL, "MPI (rank %d): the grown search space "
+                      "differs from rank 0's (space hash %016" PRIx64
+                      ", rank 0's %016" PRIx64 ")", g.rank, h,
+                      get_u64(m + GROW_HASH));
+        ok = false;
+    }
+    free(m);
+    return ok;
+}
+
+/* Serves requests with 'fn' until rank 0 sends a stop; *req holds a
+ * request (8 + 4 * ndims bytes), *cand a candidate (both reallocated
+ * when the space grows). After a growth that failed, every request is
+ * answered as an internal failure, so that rank 0 stops the search. */
 static eo_status
-serve_loop(eo_ctx *ctx, const eo_space *s, eo_evaluate_fn fn, void *ud,
-           unsigned char *req, uint32_t *cand)
+serve_loop(eo_ctx *ctx, eo_space *s, eo_evaluate_fn fn, void *ud,
+           unsigned char **req, uint32_t **cand)
 {
     size_t nd = eo_space_num_dims(s);
     int req_size = (int)(8 + 4 * nd);
     eo_strbuf key = { 0 };
     eo_status result = EO_OK;
+    bool broken = false;
+    unsigned char *m = NULL;
     for (;;) {
         MPI_Status st;
         int rc = MPI_Probe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &st);
@@ -327,24 +388,64 @@ serve_loop(eo_ctx *ctx, const eo_space *s, eo_evaluate_fn fn, void *ud,
                 result = mpi_error(ctx, "receiving the stop", rc);
             break;
         }
+        if (st.MPI_TAG == TAG_GROW) {
+            if (!broken && !grow_from_root(ctx, s, &st)) {
+                broken = true;
+                result = EO_ERROR;
+            } else if (broken) {
+                (void)grow_from_root(ctx, NULL, &st);
+            }
+            size_t n2 = eo_space_num_dims(s);
+            if (broken || n2 == nd)
+                continue;
+            if (8 + 4 * (uint64_t)n2 > INT_MAX) {
+                eo_emit_error(ctx, NULL, "MPI (rank %d): unsupported: the "
+                              "search space has too many dimensions for "
+                              "one message", g.rank);
+                broken = true;
+                result = EO_ERROR;
+                continue;
+            }
+            unsigned char *r2 = realloc(*req, 8 + 4 * n2);
+            if (r2)
+                *req = r2;
+            uint32_t *c2 = realloc(*cand, n2 * sizeof *c2);
+            if (c2)
+                *cand = c2;
+            if (!r2 || !c2) {
+                eo_emit_error(ctx, NULL, "MPI (rank %d): out of memory",
+                              g.rank);
+                broken = true;
+                result = EO_ERROR;
+                continue;
+            }
+            nd = n2;
+            req_size = (int)(8 + 4 * nd);
+            continue;
+        }
         int count = 0;
         if (st.MPI_TAG != TAG_REQUEST ||
             MPI_Get_count(&st, MPI_BYTE, &count) != MPI_SUCCESS ||
-            count != req_size) {
+            (count != req_size && !(broken && count >= 8))) {
             result = eo_emit_error(ctx, NULL, "MPI (rank %d): protocol "
                                    "error: unexpected message (tag %d, %d "
                                    "bytes) from rank 0", g.rank, st.MPI_TAG,
                                    count);
             break;
         }
-        rc = MPI_Recv(req, req_size, MPI_BYTE, 0, TAG_REQUEST,
-                      MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        unsigned char *in = *req, *spare = NULL;
+        if (count != req_size && !(in = spare = malloc((size_t)count))) {
+            result = eo_emit_error(ctx, NULL, "MPI (rank %d): out of memory",
+                                   g.rank);
+            break;
+        }
+        rc = MPI_Recv(in, count, MPI_BYTE, 0, TAG_REQUEST, MPI_COMM_WORLD,
+                      MPI_STATUS_IGNORE);
         if (rc != MPI_SUCCESS) {
+            free(spare);
             result = mpi_error(ctx, "receiving a request", rc);
             break;
         }
-        if (nd)
-            memcpy(cand, req + 8, nd * sizeof *cand);
         eo_eval_outcome out;
         memset(&out, 0, sizeof out);
         for (int i = 0; i < EO_NUM_OBJECTIVES; i++)
@@ -352,13 +453,17 @@ serve_loop(eo_ctx *ctx, const eo_space *s, eo_evaluate_fn fn, void *ud,
         key.len = 0;
         if (key.data)
             key.data[0] = '\0';
-        bool internal = false;
+        bool internal = broken;
         struct timespec t0, t1;
         clock_gettime(CLOCK_MONOTONIC, &t0);
-        if (eo_space_format(s, cand, &key) != EO_OK || key.oom ||
-            fn(ud, cand, key.data ? key.data : "", &out) != EO_OK) {
-            internal = true;
-            result = EO_ERROR;
+        if (!broken) {
+            if (nd)
+                memcpy(*cand, in + 8, nd * sizeof **cand);
+            if (eo_space_format(s, *cand, &key) != EO_OK || key.oom ||
+                fn(ud, *cand, key.data ? key.data : "", &out) != EO_OK) {
+                internal = true;
+                result = EO_ERROR;
+            }
         }
         clock_gettime(CLOCK_MONOTONIC, &t1);
         if (out.wall_s == 0)
@@ -367,29 +472,51 @@ serve_loop(eo_ctx *ctx, const eo_space *s, eo_evaluate_fn fn, void *ud,
         if (out.timestamp == 0)
             out.timestamp = (int64_t)time(NULL);
         out.message[sizeof out.message - 1] = '\0';
-        unsigned char m[OUT_SIZE];
-        memset(m, 0, sizeof m);
-        memcpy(m + OUT_SEQ, req, 8);
+        size_t dn = out.discovered && !internal ? strlen(out.discovered)
+                                                : 0;
+        if (dn > (size_t)INT_MAX - OUT_SIZE)
+            dn = 0;     /* cannot be sent: the space only stays smaller */
+        unsigned char *nm = realloc(m, OUT_SIZE + dn);
+        if (!nm) {
+            /* Without room for the discoveries, the outcome alone. */
+            dn = 0;
+            nm = realloc(m, OUT_SIZE);
+        }
+        if (!nm) {
+            free(out.discovered);
+            free(spare);
+            result = eo_emit_error(ctx, NULL, "MPI (rank %d): out of memory",
+                                   g.rank);
+            break;
+        }
+        m = nm;
+        memset(m, 0, OUT_SIZE);
+        memcpy(m + OUT_SEQ, in, 8);
+        free(spare);
         put_u32(m + OUT_STATUS, (uint32_t)out.status);
         put_u32(m + OUT_INTERNAL, internal);
         memcpy(m + OUT_OBJ, out.obj, sizeof out.obj);
         memcpy(m + OUT_WALL, &out.wall_s, 8);
         memcpy(m + OUT_TIME, &out.timestamp, 8);
         memcpy(m + OUT_MESSAGE, out.message, sizeof out.message);
-        rc = MPI_Send(m, OUT_SIZE, MPI_BYTE, 0, TAG_OUTCOME, MPI_COMM_WORLD);
+        if (dn)
+            memcpy(m + OUT_SIZE, out.discovered, dn);
+        free(out.discovered);
+        rc = MPI_Send(m, (int)(OUT_SIZE + dn), MPI_BYTE, 0, TAG_OUTCOME,
+                      MPI_COMM_WORLD);
         if (rc != MPI_SUCCESS) {
             result = mpi_error(ctx, "sending an outcome", rc);
             break;
         }
     }
+    free(m);
     eo_strbuf_free(&key);
     return result;
 }
 
 /* Handshake, then serve; 'ready' false only says so to rank 0. */
 static eo_status
-serve(eo_ctx *ctx, const eo_space *s, bool ready, eo_evaluate_fn fn,
-      void *ud)
+serve(eo_ctx *ctx, eo_space *s, bool ready, eo_evaluate_fn fn, void *ud)
 {
     if (!g.inited)
         return eo_emit_error(ctx, NULL, "MPI: eo_mpi_serve before "
@@ -418,7 +545,7 @@ serve(eo_ctx *ctx, const eo_space *s, bool ready, eo_evaluate_fn fn,
     uint64_t root_hash = 0;
     eo_status st = worker_hello(ctx, s, ready, &code, &root_hash);
     if (st == EO_OK && code == VERDICT_GO)
-        st = serve_loop(ctx, s, fn, ud, req, cand);
+        st = serve_loop(ctx, s, fn, ud, &req, &cand);
     free(req);
     free(cand);
     if (st != EO_OK || code == VERDICT_GO)
@@ -436,7 +563,7 @@ serve(eo_ctx *ctx, const eo_space *s, bool ready, eo_evaluate_fn fn,
 }
 
 eo_status
-eo_mpi_serve_fn(eo_ctx *ctx, const eo_space *s, eo_evaluate_fn fn, void *ud)
+eo_mpi_serve_fn(eo_ctx *ctx, eo_space *s, eo_evaluate_fn fn, void *ud)
 {
     if (!fn)
         eo_emit_error(ctx, NULL, "MPI: eo_mpi_serve_fn without a function");
@@ -453,8 +580,7 @@ workers_one(void *ud, const uint32_t *cand, const char *assignment,
 }
 
 eo_status
-eo_mpi_serve(eo_ctx *ctx, eo_evaluator *ev, const eo_space *s,
-             double timeout_s)
+eo_mpi_serve(eo_ctx *ctx, eo_evaluator *ev, eo_space *s, double timeout_s)
 {
     if (!g.inited || g.rank == 0 || g.handshake)
         return serve(ctx, s, false, NULL, NULL);
@@ -651,6 +777,48 @@ eo_mpi_pool_destroy(eo_mpi_pool *p)
     pool_free(p);
 }
 
+/* The space grew since the last batch: sends every worker its
+ * conditional dimensions (they grow theirs alike and check the hash)
+ * and resizes the request buffer. */
+static eo_status
+send_growth(eo_mpi_pool *p)
+{
+    size_t nd = eo_space_num_dims(p->s);
+    if (8 + 4 * (uint64_t)nd > INT_MAX)
+        return eo_emit_error(p->ctx, NULL, "MPI: unsupported: the search "
+                             "space has too many dimensions for one "
+                             "message");
+    eo_strbuf b = { 0 };
+    uint64_t h = 0;
+    unsigned char hdr[GROW_JSON];
+    eo_strbuf_append(&b, (const char *)hdr, sizeof hdr);
+    if (eo_space_conditional_json(p->s, &b) != EO_OK || b.oom ||
+        b.len > INT_MAX || space_hash(p->s, &h) != EO_OK) {
+        eo_strbuf_free(&b);
+        return eo_emit_error(p->ctx, NULL, "MPI: out of memory sending "
+                             "the grown space");
+    }
+    put_u64((unsigned char *)b.data + GROW_NDIMS, nd);
+    put_u64((unsigned char *)b.data + GROW_HASH, h);
+    unsigned char *req = realloc(p->req, 8 + 4 * nd);
+    if (!req) {
+        eo_strbuf_free(&b);
+        return eo_emit_error(p->ctx, NULL, "MPI: out of memory");
+    }
+    p->req = req;
+    p->req_size = (int)(8 + 4 * nd);
+    p->ndims = nd;
+    eo_status result = EO_OK;
+    for (int r = 1; r < p->size && result == EO_OK; r++) {
+        int rc = MPI_Send(b.data, (int)b.len, MPI_BYTE, r, TAG_GROW,
+                          MPI_COMM_WORLD);
+        if (rc != MPI_SUCCESS)
+            result = mpi_error(p->ctx, "sending the grown space", rc);
+    }
+    eo_strbuf_free(&b);
+    return result;
+}
+
 /* Deals requests and collects outcomes: see eo_evaluate_batch_fn. */
 eo_status
 eo_mpi_evaluate(void *ud, size_t n, const uint32_t *cands,
@@ -658,6 +826,8 @@ eo_mpi_evaluate(void *ud, size_t n, const uint32_t *cands,
 {
     eo_mpi_pool *p = ud;
     if (!p || (n && !outs) || (n && p->ndims && !cands))
+        return EO_ERROR;
+    if (eo_space_num_dims(p->s) != p->ndims && send_growth(p) != EO_OK)
         return EO_ERROR;
     size_t next = 0, inflight = 0;
     eo_status result = EO_OK;
@@ -684,21 +854,37 @@ eo_mpi_evaluate(void *ud, size_t n, const uint32_t *cands,
         }
         if (inflight == 0)
             break;
-        unsigned char m[OUT_SIZE];
+        /* An outcome, with the knobs it discovered after it. */
         MPI_Status st;
-        int rc = MPI_Recv(m, OUT_SIZE, MPI_BYTE, MPI_ANY_SOURCE, TAG_OUTCOME,
-                          MPI_COMM_WORLD, &st);
+        int count = 0;
+        int rc = MPI_Probe(MPI_ANY_SOURCE, TAG_OUTCOME, MPI_COMM_WORLD, &st);
+        if (rc == MPI_SUCCESS)
+            rc = MPI_Get_count(&st, MPI_BYTE, &count);
         if (rc != MPI_SUCCESS) {
             /* The pool's state is unknown now: report and give up. */
             return mpi_error(p->ctx, "receiving an outcome", rc);
         }
         int r = st.MPI_SOURCE;
-        int count = 0;
+        unsigned char small[OUT_SIZE];
+        unsigned char *m = count > OUT_SIZE ? malloc((size_t)count + 1)
+                                            : small;
+        if (!m)
+            return eo_emit_error(p->ctx, NULL, "MPI: out of memory "
+                                 "receiving an outcome");
+        rc = MPI_Recv(m, count > OUT_SIZE ? count : OUT_SIZE, MPI_BYTE, r,
+                      TAG_OUTCOME, MPI_COMM_WORLD, &st);
+        if (rc != MPI_SUCCESS) {
+            if (m != small)
+                free(m);
+            return mpi_error(p->ctx, "receiving an outcome", rc);
+        }
         if (r < 1 || r >= p->size || p->busy[r] == SIZE_MAX ||
-            MPI_Get_count(&st, MPI_BYTE, &count) != MPI_SUCCESS ||
-            count != OUT_SIZE || get_u64(m + OUT_SEQ) != p->seq[r])
+            count < OUT_SIZE || get_u64(m + OUT_SEQ) != p->seq[r]) {
+            if (m != small)
+                free(m);
             return eo_emit_error(p->ctx, NULL, "MPI: protocol error: "
                                  "unexpected outcome from rank %d", r);
+        }
         size_t i = p->busy[r];
         p->busy[r] = SIZE_MAX;
         inflight--;
@@ -708,6 +894,8 @@ eo_mpi_evaluate(void *ud, size_t n, const uint32_t *cands,
                 failed_idx = i;
             }
             result = EO_ERROR;
+            if (m != small)
+                free(m);
             continue;
         }
         eo_eval_outcome *o = &outs[i];
@@ -720,6 +908,14 @@ eo_mpi_evaluate(void *ud, size_t n, const uint32_t *cands,
         memcpy(&o->timestamp, m + OUT_TIME, 8);
         memcpy(o->message, m + OUT_MESSAGE, sizeof o->message);
         o->message[sizeof o->message - 1] = '\0';
+        if (m != small) {
+            /* The discovered knobs: the buffer becomes the string. */
+            size_t dn = (size_t)count - OUT_SIZE;
+            memmove(m, m + OUT_SIZE, dn);
+            m[dn] = '\0';
+            free(o->discovered);
+            o->discovered = (char *)m;
+        }
     }
     if (result == EO_ERROR && failed_rank)
         eo_emit_error(p->ctx, NULL, "MPI: rank %d could not evaluate "

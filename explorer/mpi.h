@@ -24,15 +24,17 @@ EO_API void eo_mpi_finalize(void);
 /* Worker ranks: checks the space against rank 0's, then evaluates the
  * candidates rank 0 sends (isolated, with 'timeout_s' as in
  * eo_workers_create) and sends the outcomes back, until rank 0 destroys
- * its pool. EO_ERROR (reported) on a space mismatch or an MPI error. */
+ * its pool. The knobs a candidate discovers (conditional knobs) go back
+ * with its outcome; when rank 0's space grows by them, 's' grows alike
+ * before the next candidate (checked against rank 0's). EO_ERROR
+ * (reported) on a space mismatch or an MPI error. */
 EO_API EO_NODISCARD eo_status eo_mpi_serve(eo_ctx *ctx, eo_evaluator *ev,
-                                           const eo_space *s,
-                                           double timeout_s);
+                                           eo_space *s, double timeout_s);
 
 /* eo_mpi_serve with 'fn' (and 'ud') evaluating each candidate in this
  * process instead of an isolated worker: for evaluators that cannot
  * crash or hang, and for tests of the transport. */
-EO_API EO_NODISCARD eo_status eo_mpi_serve_fn(eo_ctx *ctx, const eo_space *s,
+EO_API EO_NODISCARD eo_status eo_mpi_serve_fn(eo_ctx *ctx, eo_space *s,
                                               eo_evaluate_fn fn, void *ud);
 
 typedef struct eo_mpi_pool eo_mpi_pool;

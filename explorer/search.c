@@ -84,6 +84,40 @@ eo_rng_unit(eo_rng *r)
 /* The archive: every candidate looked at, with a hash index by key    */
 /* ------------------------------------------------------------------ */
 
+/* A member of a population or beam: an archive entry with its front
+ * number and crowding distance. */
+typedef struct member {
+    size_t idx;             /* archive index */
+    size_t rank;
+    double crowd;
+} member;
+
+/* Annealing's weighted sum: weights and the start's objectives. */
+typedef struct scalarization {
+    double w[EO_NUM_OBJECTIVES];
+    double scale[EO_NUM_OBJECTIVES];    /* the start's |objective| */
+} scalarization;
+
+/* What an algorithm leaves when knobs its last request discovered end
+ * its run, so that its next run, on the grown space, goes on from there
+ * instead of starting over (archive indices stay valid when the space
+ * grows; only the candidates get the new dimensions at their defaults). */
+typedef struct warm_state {
+    bool have;              /* a run left its state here */
+    member *pop;            /* NSGA-II population, layer-wise beam */
+    size_t npop;
+    unsigned stall;         /* NSGA-II, model: rounds with nothing new */
+    /* Annealing: current and best entries, the walk's progress. */
+    size_t ci, best, since, steps, astall;
+    unsigned idle;
+    double T, T0;
+    scalarization z, z0;
+    /* Layer-wise: beam width, widened, the next layer (its sequence
+     * key; 'swept' when the sweep was done) and the sweep's start. */
+    size_t P, next_seq, before;
+    bool wide, swept;
+} warm_state;
+
 typedef struct search {
     eo_ctx *ctx;
     const eo_space *space;
@@ -109,6 +143,7 @@ typedef struct search {
      * archive order, not yet added to o->grow (malloc'd). */
     char **found;
     size_t nfound, capfound;
+    warm_state warm;
 } search;
 
 static uint64_t
@@ -449,8 +484,8 @@ done:
             idx[i] = SIZE_MAX;
     if (st != EO_OK)
         S->stop = true;
-    /* Knobs discovered by this request: the algorithm starts over on
-     * the grown space (eo_search_run). */
+    /* Knobs discovered by this request end the algorithm's run; it goes
+     * on on the grown space (eo_search_run, S->warm). */
     if (S->nfound)
         S->stop = true;
     for (size_t f = 0; fr && f < nnew; f++) {
@@ -674,12 +709,6 @@ done:
 /* NSGA-II                                                             */
 /* ------------------------------------------------------------------ */
 
-typedef struct member {
-    size_t idx;             /* archive index */
-    size_t rank;
-    double crowd;
-} member;
-
 typedef struct crowd_key {
     double crowd;
     size_t pos;
@@ -798,6 +827,29 @@ pool_add(member *pool, size_t *m, const size_t *idx, size_t n)
 
 #define MAX_STALL 20
 
+/* Whether the run ends because the space grows (its state is then kept
+ * in S->warm for the next run). */
+static bool
+growing(const search *S)
+{
+    return S->nfound > 0 && !S->res->interrupted &&
+           S->res->count < S->budget;
+}
+
+/* Keeps pop[0..n) in S->warm. */
+static eo_status
+warm_keep_pop(search *S, const member *pop, size_t n)
+{
+    member *p = realloc(S->warm.pop, (n ? n : 1) * sizeof *p);
+    if (!p)
+        return EO_NOMEM;
+    memcpy(p, pop, n * sizeof *p);
+    S->warm.pop = p;
+    S->warm.npop = n;
+    S->warm.have = true;
+    return EO_OK;
+}
+
 /* Population, proposals, neighbours and initial designs beyond this are
  * cut to it (allocation sizes stay sane). */
 #define MAX_SIZE_OPT ((size_t)1 << 16)
@@ -854,19 +906,29 @@ run_nsga2(search *S, uint32_t *c)
     eo_status st = EO_NOMEM;
     if (!pool || !c2)
         goto done;
-    /* The first population: the default candidate (looked at first by
-     * eo_search_run) and distinct random candidates. */
     size_t n = 0;
-    if (S->dflt != SIZE_MAX)
-        pool_add(pool, &n, &S->dflt, 1);
-    if ((st = random_new(S, &l, N - n, c)) != EO_OK ||
-        (st = look_list(S, &l, &idx)) != EO_OK)
-        goto done;
-    pool_add(pool, &n, idx, l.n);
-    if ((st = select_survivors(S, pool, n, N, false, &n)) != EO_OK)
-        goto done;
-    for (unsigned stall = 0; !S->stop && stall < MAX_STALL && n > 0 &&
-                             S->res->count < size;) {
+    unsigned stall = 0;
+    if (S->warm.have) {
+        /* The space grew: the population goes on, its members with the
+         * new knobs at their defaults; mutation reaches those. */
+        n = S->warm.npop < N ? S->warm.npop : N;
+        memcpy(pool, S->warm.pop, n * sizeof *pool);
+        stall = S->warm.stall;
+        S->warm.have = false;
+        st = EO_OK;
+    } else {
+        /* The first population: the default candidate (looked at first
+         * by eo_search_run) and distinct random candidates. */
+        if (S->dflt != SIZE_MAX)
+            pool_add(pool, &n, &S->dflt, 1);
+        if ((st = random_new(S, &l, N - n, c)) != EO_OK ||
+            (st = look_list(S, &l, &idx)) != EO_OK)
+            goto done;
+        pool_add(pool, &n, idx, l.n);
+        if ((st = select_survivors(S, pool, n, N, false, &n)) != EO_OK)
+            goto done;
+    }
+    while (!S->stop && stall < MAX_STALL && n > 0 && S->res->count < size) {
         uint64_t left = S->budget - S->res->count;
         size_t want = left < N ? (size_t)left : N;
         if (want == 0)
@@ -904,6 +966,10 @@ run_nsga2(search *S, uint32_t *c)
         if ((st = select_survivors(S, pool, m, N, false, &n)) != EO_OK)
             goto done;
     }
+    if (growing(S)) {
+        st = warm_keep_pop(S, pool, n);
+        S->warm.stall = stall;
+    }
 done:
     free(idx);
     free(pool);
@@ -915,11 +981,6 @@ done:
 /* ------------------------------------------------------------------ */
 /* Simulated annealing on a weighted sum                               */
 /* ------------------------------------------------------------------ */
-
-typedef struct scalarization {
-    double w[EO_NUM_OBJECTIVES];
-    double scale[EO_NUM_OBJECTIVES];    /* the start's |objective| */
-} scalarization;
 
 static double
 scalar(const search *S, size_t idx, const scalarization *z)
@@ -975,20 +1036,42 @@ run_anneal(search *S, uint32_t *c)
     uint32_t *cur = malloc((S->nd ? S->nd : 1) * sizeof *cur);
     if (!cur)
         return EO_NOMEM;
-    eo_space_default(S->space, cur);
-    size_t ci, best;
-    eo_status st = look(S, cur, &ci);
-    if (st != EO_OK || ci == SIZE_MAX) {
-        free(cur);
-        return st;
+    size_t ci, best, stall = 0, steps = 0, since;
+    unsigned idle = 0;
+    double T0, T;
+    eo_status st = EO_OK;
+    warm_state *W = &S->warm;
+    if (W->have) {
+        /* The space grew: the walk goes on from where it was (the new
+         * knobs at their defaults); moves now reach them too. */
+        W->have = false;
+        ci = W->ci;
+        best = W->best;
+        z0 = W->z0;
+        z = W->z;
+        T0 = W->T0;
+        T = W->T;
+        stall = W->astall;
+        steps = W->steps;
+        since = W->since;
+        idle = W->idle;
+        memcpy(cur, S->res->cands + ci * S->nd, S->nd * sizeof *cur);
+    } else {
+        eo_space_default(S->space, cur);
+        st = look(S, cur, &ci);
+        if (st != EO_OK || ci == SIZE_MAX) {
+            free(cur);
+            return st;
+        }
+        for (size_t i = 0; i < S->k; i++) {
+            double x = fabs(S->res->obj[ci * S->k + i]);
+            z0.scale[i] = isfinite(x) && x > 0 ? x : 1;
+        }
+        z = z0;
+        best = ci;
+        T0 = T = start_temperature(S, ci, &z);
+        since = S->res->count;      /* archive size at the restart */
     }
-    for (size_t i = 0; i < S->k; i++) {
-        double x = fabs(S->res->obj[ci * S->k + i]);
-        z0.scale[i] = isfinite(x) && x > 0 ? x : 1;
-    }
-    z = z0;
-    best = ci;
-    double T0 = start_temperature(S, ci, &z), T = T0;
     size_t movable = 0, neighbours = 0;
     for (size_t d = 0; d < S->nd; d++) {
         uint32_t sz = eo_space_dim_size(S->space, d);
@@ -997,16 +1080,13 @@ run_anneal(search *S, uint32_t *c)
     }
     uint64_t size = eo_space_size(S->space);
     size_t restart_stall = 50 + 2 * (neighbours < 1000 ? neighbours : 1000);
-    size_t since = S->res->count;       /* archive size at the restart */
     /* Under a budget, walks are at most a sixteenth of it (at least 16
      * steps), so that several walks fit. */
     uint64_t walk_max = S->budget != UINT64_MAX ? S->budget / 16
                                                 : UINT64_MAX;
     walk_max = walk_max < 16 ? 16 : walk_max;
-    unsigned idle = 0;
-    for (size_t stall = 0, steps = 0; movable && !S->stop &&
-                                      idle < MAX_STALL &&
-                                      S->res->count < size; steps++) {
+    for (; movable && !S->stop && idle < MAX_STALL && S->res->count < size;
+         steps++) {
         if (T < 1e-3 * T0 || stall >= restart_stall || steps >= walk_max) {
             bool dry = S->res->count == since;
             idle = dry ? idle + 1 : 0;
@@ -1061,6 +1141,12 @@ run_anneal(search *S, uint32_t *c)
             best = ni;
         T *= cooling;
     }
+    if (st == EO_OK && growing(S)) {
+        *W = (warm_state){ .have = true, .pop = W->pop, .ci = ci,
+                           .best = best, .since = since, .steps = steps,
+                           .astall = stall, .idle = idle, .T = T, .T0 = T0,
+                           .z = z, .z0 = z0 };
+    }
     S->res->best = best;
     free(cur);
     return st;
@@ -1091,9 +1177,11 @@ cmp_seq(const void *a, const void *b)
 /* Groups the dimensions by site: order[] lists dimensions layer by
  * layer (sites by first appearance in the knob-space JSON, dimensions
  * by index within a site, the site-less ones last), start[l] is where
- * layer l begins (start[nl] = ndims). */
+ * layer l begins (start[nl] = ndims) and seq[l] its sort key (SIZE_MAX
+ * for the site-less layer). */
 static eo_status
-layers(const search *S, size_t *order, size_t *start, size_t *nl)
+layers(const search *S, size_t *order, size_t *start, size_t *seq,
+       size_t *nl)
 {
     size_t nd = S->nd;
     seq_key *key = malloc((nd ? nd : 1) * sizeof *key);
@@ -1113,8 +1201,10 @@ layers(const search *S, size_t *order, size_t *start, size_t *nl)
     *nl = 0;
     for (size_t i = 0; i < nd; i++) {
         order[i] = key[i].dim;
-        if (i == 0 || key[i].seq != key[i - 1].seq)
+        if (i == 0 || key[i].seq != key[i - 1].seq) {
+            seq[*nl] = key[i].seq;
             start[(*nl)++] = i;
+        }
     }
     start[*nl] = nd;
     free(key);
@@ -1148,28 +1238,51 @@ layer_combos(const search *S, const size_t *dims, size_t nld)
 static eo_status
 run_layerwise(search *S, uint32_t *c)
 {
-    size_t P = population(S);
+    warm_state *W = &S->warm;
+    size_t P = W->have ? W->P : population(S);
     size_t nd = S->nd, nl = 0;
     size_t *order = malloc((nd ? nd : 1) * sizeof *order);
     size_t *start = malloc((nd + 1) * sizeof *start);
+    size_t *lseq = malloc((nd + 1) * sizeof *lseq);
     member *beam = malloc(P * sizeof *beam), *pool = NULL;
-    bool wide = false;
+    bool wide = W->have && W->wide;
     cand_list l = { .nd = nd };
-    size_t *idx = NULL, nb = 0;
+    size_t *idx = NULL, nb = 0, L = 0, before = 0;
     eo_status st = EO_NOMEM;
-    if (!order || !start || !beam)
+    if (!order || !start || !lseq || !beam)
         goto done;
-    if ((st = layers(S, order, start, &nl)) != EO_OK)
+    if ((st = layers(S, order, start, lseq, &nl)) != EO_OK)
         goto done;
-    eo_space_default(S->space, c);
-    size_t first;
-    if ((st = look(S, c, &first)) != EO_OK || first == SIZE_MAX)
-        goto done;
-    beam[nb++] = (member){ first, 0, 0 };
+    if (W->have) {
+        /* The space grew: the sweep goes on with its beam (the new knobs
+         * at their defaults) from the next layer; the new knobs join
+         * their site's layer, a new site's layer comes after the old
+         * ones. */
+        W->have = false;
+        nb = W->npop < P ? W->npop : P;
+        memcpy(beam, W->pop, nb * sizeof *beam);
+        before = W->before;
+        L = nl;
+        for (size_t i = 0; !W->swept && i < nl && L == nl; i++)
+            if (lseq[i] >= W->next_seq)
+                L = i;
+    } else {
+        eo_space_default(S->space, c);
+        size_t first;
+        if ((st = look(S, c, &first)) != EO_OK || first == SIZE_MAX)
+            goto done;
+        beam[nb++] = (member){ first, 0, 0 };
+        before = S->res->count;
+        L = 0;
+    }
     uint64_t size = eo_space_size(S->space);
-    for (bool more = true; more && !S->stop && S->res->count < size;) {
-        size_t before = S->res->count;
-        for (size_t L = 0; L < nl && !S->stop; L++) {
+    for (bool more = true, resumed = true;
+         more && !S->stop && S->res->count < size; resumed = false) {
+        if (!resumed) {
+            before = S->res->count;
+            L = 0;
+        }
+        for (; L < nl && !S->stop; L++) {
             const size_t *dims = order + start[L];
             size_t nld = start[L + 1] - start[L];
             uint64_t prod = layer_combos(S, dims, nld);
@@ -1267,9 +1380,17 @@ run_layerwise(search *S, uint32_t *c)
             goto done;
         memcpy(beam, pool, nb * sizeof *beam);
     }
+    if (growing(S) && (st = warm_keep_pop(S, beam, nb)) == EO_OK) {
+        W->P = P;
+        W->wide = wide;
+        W->swept = L >= nl;
+        W->next_seq = L < nl ? lseq[L] : SIZE_MAX;
+        W->before = before;
+    }
 done:
     free(order);
     free(start);
+    free(lseq);
     free(beam);
     free(pool);
     free(idx);
@@ -1570,16 +1691,24 @@ run_model(search *S, uint32_t *c)
         uint32_t m = eo_space_dim_size(S->space, d);
         M.inv[d] = m > 1 ? 1.0 / (double)(m - 1) : 0;
     }
-    /* The default candidate, looked at first, is one of the initial
-     * designs. */
-    if (S->dflt != SIZE_MAX && init > 0)
-        init--;
-    if ((st = random_new(S, &l, init, c)) != EO_OK ||
-        (st = look_list(S, &l, &idx)) != EO_OK)
-        goto done;
+    unsigned stall = 0;
+    if (S->warm.have) {
+        /* The space grew: the archive is the surrogate's training set
+         * (the new knobs at their defaults); no new initial designs. */
+        S->warm.have = false;
+        stall = S->warm.stall;
+    } else {
+        /* The default candidate, looked at first, is one of the initial
+         * designs. */
+        if (S->dflt != SIZE_MAX && init > 0)
+            init--;
+        if ((st = random_new(S, &l, init, c)) != EO_OK ||
+            (st = look_list(S, &l, &idx)) != EO_OK)
+            goto done;
+    }
+    st = EO_OK;
     size_t seen = 0;
-    for (unsigned stall = 0; !S->stop && stall < MAX_STALL &&
-                             S->res->count < size;) {
+    while (!S->stop && stall < MAX_STALL && S->res->count < size) {
         /* The front and scale over what is known. */
         size_t *nf = realloc(M.front, (S->res->count ? S->res->count : 1) *
                                           sizeof *nf);
@@ -1675,6 +1804,10 @@ run_model(search *S, uint32_t *c)
         if ((st = look_list(S, &pick, &idx)) != EO_OK)
             goto done;
         stall = S->res->count == before ? stall + 1 : 0;
+    }
+    if (st == EO_OK && growing(S)) {
+        S->warm.have = true;
+        S->warm.stall = stall;
     }
 done:
     free(idx);
@@ -1876,9 +2009,11 @@ eo_search_run(eo_ctx *ctx, const eo_space *s, const eo_search_opts *opts,
     if (st == EO_OK && opts->grow && opts->grow != s)
         st = eo_emit_error(ctx, NULL, "search: the space to grow must be "
                            "the space searched");
-    /* Discovered knobs end a run of the algorithm: it starts over on the
-     * grown space, with the archive (docs/explorer.md, "Conditional
-     * knobs"). */
+    /* Discovered knobs end a run of the algorithm: it runs again on the
+     * grown space, with the archive, going on from the state it left in
+     * S.warm (NSGA-II, annealing, layer-wise and model-guided search) or
+     * from its start (random and exhaustive); docs/explorer.md,
+     * "Conditional knobs". */
     while (st == EO_OK) {
         st = run_algo(&S, c);
         if (st != EO_OK || !S.nfound)
@@ -1892,6 +2027,7 @@ eo_search_run(eo_ctx *ctx, const eo_space *s, const eo_search_opts *opts,
     for (size_t i = 0; i < S.nfound; i++)
         free(S.found[i]);
     free(S.found);
+    free(S.warm.pop);
     free(c);
     free(S.slots);
     eo_strbuf_free(&S.buf);

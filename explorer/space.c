@@ -500,6 +500,86 @@ eo_space_default(const eo_space *s, uint32_t *cand)
         cand[i] = s->dims[i].def;
 }
 
+/* Appends 'p' as a JSON string. */
+static void
+json_str(eo_strbuf *out, const char *p)
+{
+    eo_strbuf_puts(out, "\"");
+    for (; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '"' || c == '\\')
+            eo_strbuf_printf(out, "\\%c", c);
+        else if (c < 0x20)
+            eo_strbuf_printf(out, "\\u%04x", c);
+        else
+            eo_strbuf_append(out, p, 1);
+    }
+    eo_strbuf_puts(out, "\"");
+}
+
+/* Appends dimension d's value v as JSON. */
+static void
+json_value(eo_strbuf *out, const dim *d, uint32_t v)
+{
+    if (d->kind == DIM_BOOL)
+        eo_strbuf_puts(out, v ? "true" : "false");
+    else if (d->kind == DIM_INT)
+        eo_strbuf_printf(out, "%" PRId64, d->ints[v]);
+    else
+        json_str(out, d->names[v]);
+}
+
+eo_status
+eo_space_conditional_json(const eo_space *s, eo_strbuf *out)
+{
+    size_t *order = malloc((s->n ? s->n : 1) * sizeof *order), m = 0;
+    if (!order)
+        return EO_NOMEM;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->dims[i].cond) {
+            /* By order of addition (insertion sort: few dimensions). */
+            size_t at = m++;
+            while (at > 0 && s->dims[order[at - 1]].seq > s->dims[i].seq) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = i;
+        }
+    eo_strbuf_puts(out, "{\"knobs\": [");
+    for (size_t j = 0; j < m; j++) {
+        const dim *d = &s->dims[order[j]];
+        eo_strbuf_puts(out, j ? ",\n{\"name\": " : "\n{\"name\": ");
+        json_str(out, d->name);
+        if (d->kind == DIM_BOOL) {
+            eo_strbuf_puts(out, ", \"domain\": {\"kind\": \"bool\"}");
+        } else {
+            eo_strbuf_puts(out, d->kind == DIM_INT
+                                    ? ", \"domain\": {\"kind\": \"set\", "
+                                      "\"values\": ["
+                                    : ", \"domain\": {\"kind\": \"enum\", "
+                                      "\"names\": [");
+            for (uint32_t v = 0; v < d->size; v++) {
+                if (v)
+                    eo_strbuf_puts(out, ", ");
+                json_value(out, d, v);
+            }
+            eo_strbuf_puts(out, "]}");
+        }
+        eo_strbuf_puts(out, ", \"default\": ");
+        json_value(out, d, d->def);
+        if (d->site) {
+            eo_strbuf_puts(out, ", \"site\": ");
+            json_str(out, d->site);
+        }
+        if (d->deps)
+            eo_strbuf_printf(out, ", \"depends_on\": %s", d->deps);
+        eo_strbuf_puts(out, "}");
+    }
+    eo_strbuf_puts(out, "]}\n");
+    free(order);
+    return out->oom ? EO_NOMEM : EO_OK;
+}
+
 /* A bare word survives the knob-file parser as a string; else quote. */
 static bool
 bare_word(const char *p)

@@ -1163,25 +1163,33 @@ eo_attr_is_zero(const eo_attr *a)
 /* Float formats                                                       */
 /* ------------------------------------------------------------------ */
 
-/* IEEE-like formats up to 64 bits: exponent and mantissa widths; 'fn'
- * formats (f8E4M3FN) have no infinity and a single NaN encoding per
- * sign (all ones). */
+/* IEEE-like formats up to 64 bits: exponent and mantissa widths and the
+ * exponent bias; 'fn' formats (APFloat's NanOnly: f8E4M3FN and the FNUZ
+ * types) have no infinity and use the top exponent for numbers. 'uz'
+ * formats (FNUZ) have no negative zero: their only NaN is the sign bit
+ * alone; the other 'fn' formats have one NaN per sign (all ones). */
 typedef struct float_fmt {
-    int ebits, mbits;
-    bool fn;
+    int ebits, mbits, bias;
+    bool fn, uz;
 } float_fmt;
 
 static bool
 small_fmt(eo_float_kind k, float_fmt *f)
 {
     switch (k) {
-    case EO_F16: *f = (float_fmt){5, 10, false}; return true;
-    case EO_BF16: *f = (float_fmt){8, 7, false}; return true;
-    case EO_F32: *f = (float_fmt){8, 23, false}; return true;
-    case EO_F64: *f = (float_fmt){11, 52, false}; return true;
-    case EO_TF32: *f = (float_fmt){8, 10, false}; return true;
-    case EO_F8E5M2: *f = (float_fmt){5, 2, false}; return true;
-    case EO_F8E4M3FN: *f = (float_fmt){4, 3, true}; return true;
+    case EO_F16: *f = (float_fmt){5, 10, 15, false, false}; return true;
+    case EO_BF16: *f = (float_fmt){8, 7, 127, false, false}; return true;
+    case EO_F32: *f = (float_fmt){8, 23, 127, false, false}; return true;
+    case EO_F64: *f = (float_fmt){11, 52, 1023, false, false}; return true;
+    case EO_TF32: *f = (float_fmt){8, 10, 127, false, false}; return true;
+    case EO_F8E5M2: *f = (float_fmt){5, 2, 15, false, false}; return true;
+    case EO_F8E4M3FN: *f = (float_fmt){4, 3, 7, true, false}; return true;
+    case EO_F8E4M3: *f = (float_fmt){4, 3, 7, false, false}; return true;
+    case EO_F8E4M3FNUZ: *f = (float_fmt){4, 3, 8, true, true}; return true;
+    case EO_F8E5M2FNUZ: *f = (float_fmt){5, 2, 16, true, true}; return true;
+    case EO_F8E4M3B11FNUZ:
+        *f = (float_fmt){4, 3, 11, true, true};
+        return true;
     default: return false;
     }
 }
@@ -1207,7 +1215,7 @@ static uint64_t
 round_to_fmt(const float_fmt *f, uint64_t sig, int e)
 {
     /* value = sig * 2^e, sig normalized to 53 bits */
-    int bias = (1 << (f->ebits - 1)) - 1;
+    int bias = f->bias;
     int emin = 1 - bias;
     int lead = e + 52;
     int q = (lead < emin ? emin : lead) - f->mbits;
@@ -1235,6 +1243,11 @@ round_to_fmt(const float_fmt *f, uint64_t sig, int e)
     }
     uint64_t emax = (1ull << f->ebits) - 1;
     uint64_t all = (1ull << (f->ebits + f->mbits)) - 1;
+    if (f->uz) {
+        if (biased > emax)
+            return 1ull << (f->ebits + f->mbits);   /* overflow: NaN */
+        return (biased << f->mbits) | m;
+    }
     if (f->fn) {
         uint64_t v = (biased << f->mbits) | m;
         if (biased > emax || v >= all)
@@ -1259,6 +1272,10 @@ eo_float_from_double(eo_float_kind k, double d, uint64_t *lo, uint64_t *hi)
         int tot = f.ebits + f.mbits;
         uint64_t sbit = sign << tot;
         uint64_t emax = (1ull << f.ebits) - 1;
+        if (dexp == 0x7FF && f.uz) {
+            *lo = 1ull << tot;    /* the only NaN; no infinity */
+            return;
+        }
         if (dexp == 0x7FF) {
             if (f.fn) {
                 *lo = sbit | ((1ull << tot) - 1);
@@ -1272,7 +1289,7 @@ eo_float_from_double(eo_float_kind k, double d, uint64_t *lo, uint64_t *hi)
             return;
         }
         if (dexp == 0 && dman == 0) {
-            *lo = sbit;
+            *lo = f.uz ? 0 : sbit;
             return;
         }
         uint64_t sig = dexp ? dman | (1ull << 52) : dman;
@@ -1281,7 +1298,9 @@ eo_float_from_double(eo_float_kind k, double d, uint64_t *lo, uint64_t *hi)
             sig <<= 1;
             e--;
         }
-        *lo = sbit | round_to_fmt(&f, sig, e);
+        uint64_t r = round_to_fmt(&f, sig, e);
+        /* FNUZ: NaN carries no sign, and a zero is never negative. */
+        *lo = f.uz && (r == 0 || r == 1ull << tot) ? r : sbit | r;
         return;
     }
     /* f80 (explicit integer bit) and f128: every double is exact. */
@@ -1336,9 +1355,11 @@ eo_float_to_double(eo_float_kind k, uint64_t lo, uint64_t hi)
         uint64_t emax = (1ull << f.ebits) - 1;
         uint64_t ex = (lo >> f.mbits) & emax;
         uint64_t m = lo & ((1ull << f.mbits) - 1);
-        int bias = (1 << (f.ebits - 1)) - 1;
+        int bias = f.bias;
         double v;
-        if (f.fn && ex == emax && m == (1ull << f.mbits) - 1)
+        if (f.uz && sign && !ex && !m)
+            return NAN;           /* FNUZ: the only NaN */
+        if (!f.uz && f.fn && ex == emax && m == (1ull << f.mbits) - 1)
             v = NAN;
         else if (!f.fn && ex == emax)
             v = m ? NAN : INFINITY;

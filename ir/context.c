@@ -9,6 +9,7 @@
 #include "ir/internal.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -139,6 +140,22 @@ static _Thread_local struct {
 } tl_heap;
 /* The uniquing mutex this thread holds after a lookup that missed. */
 static _Thread_local void *tl_held;
+/* Bumped by the begin and the end of every parallel section (of any
+ * context): the per-thread lookup caches trust only entries made under
+ * the current value, so an entry never outlives its section (nor a
+ * context whose address a later one reuses). */
+static atomic_ulong uniq_epoch;
+/* A small direct-mapped cache of uniquing hits per thread, used only in
+ * parallel sections: a hit there takes no lock (uniqued objects are
+ * immutable and live as long as their context). */
+#define TL_UNIQ_CACHE 512
+typedef struct tl_uniq_entry {
+    const eo_uniq_set *set;
+    unsigned long epoch;
+    uint64_t hash;
+    void *obj;
+} tl_uniq_entry;
+static _Thread_local tl_uniq_entry tl_uniq_cache[TL_UNIQ_CACHE];
 /* The symbol cache of a thread during a parallel section. */
 static _Thread_local struct {
     eo_ctx *ctx;
@@ -178,6 +195,7 @@ eo_ctx_threads_begin(eo_ctx *ctx)
     ctx->section++;
     ctx->threaded = true;
     set_locks(ctx, &ctx->mu);
+    atomic_fetch_add_explicit(&uniq_epoch, 1, memory_order_acq_rel);
     return EO_OK;
 }
 
@@ -238,6 +256,7 @@ eo_ctx_threads_end(eo_ctx *ctx)
     ctx->heaps = NULL;
     set_locks(ctx, NULL);
     ctx->threaded = false;
+    atomic_fetch_add_explicit(&uniq_epoch, 1, memory_order_acq_rel);
 }
 
 /* The calling thread's heap, made on first use; NULL on failure. */
@@ -569,13 +588,38 @@ eo_hash_bytes(uint64_t h, const void *p, size_t n)
     return h;
 }
 
+static tl_uniq_entry *
+tl_uniq_slot(const eo_uniq_set *s, uint64_t hash)
+{
+    uint64_t h = (hash ^ (uint64_t)((uintptr_t)s >> 4)) *
+                 0x9E3779B97F4A7C15ull;
+    return &tl_uniq_cache[(h >> 40) & (TL_UNIQ_CACHE - 1)];
+}
+
+static void
+tl_uniq_fill(const eo_uniq_set *s, uint64_t hash, void *obj)
+{
+    tl_uniq_entry *e = tl_uniq_slot(s, hash);
+    e->set = s;
+    e->epoch = atomic_load_explicit(&uniq_epoch, memory_order_acquire);
+    e->hash = hash;
+    e->obj = obj;
+}
+
 void *
 eo_uniq_find(const eo_uniq_set *s, uint64_t hash, eo_uniq_eq eq,
              const void *key)
 {
     /* In a parallel section a miss keeps the lock for the insert that
-     * follows; a hit releases it. */
+     * follows; a hit releases it. Hits in the thread's cache take no
+     * lock at all. */
     if (s->lock && tl_held != s->lock) {
+        tl_uniq_entry *e = tl_uniq_slot(s, hash);
+        if (e->set == s && e->hash == hash &&
+            e->epoch == atomic_load_explicit(&uniq_epoch,
+                                             memory_order_acquire) &&
+            eq(e->obj, key))
+            return e->obj;
         pthread_mutex_lock(s->lock);
         tl_held = s->lock;
     }
@@ -593,6 +637,7 @@ eo_uniq_find(const eo_uniq_set *s, uint64_t hash, eo_uniq_eq eq,
         }
     }
     if (found && s->lock) {
+        tl_uniq_fill(s, hash, found);
         tl_held = NULL;
         pthread_mutex_unlock(s->lock);
     }
@@ -647,6 +692,8 @@ eo_uniq_insert(eo_ctx *ctx, eo_uniq_set *s, uint64_t hash, void *obj)
         s->slots[i] = obj;
         s->hashes[i] = hash;
         s->count++;
+        if (lock)
+            tl_uniq_fill(s, hash, obj);
     }
     if (lock) {
         tl_held = NULL;

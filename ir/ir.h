@@ -266,8 +266,14 @@ typedef enum eo_signedness {
 
 typedef enum eo_float_kind {
     EO_F16, EO_BF16, EO_F32, EO_F64, EO_F80, EO_F128, EO_TF32,
-    EO_F8E5M2, EO_F8E4M3FN
+    EO_F8E5M2, EO_F8E4M3FN,
+    /* APFloat's FNUZ formats: no infinities, no negative zero, the only
+     * NaN is 0x80; biases 8, 16 and 11. f8E4M3 is IEEE-like (bias 7). */
+    EO_F8E4M3FNUZ, EO_F8E5M2FNUZ, EO_F8E4M3B11FNUZ, EO_F8E4M3
 } eo_float_kind;
+
+/* The last eo_float_kind (for tables indexed by kind). */
+#define EO_FLOAT_KIND_LAST EO_F8E4M3
 
 /* MLIR's ShapedType::kDynamic: a '?' dimension, offset or stride. */
 #define EO_DYNAMIC INT64_MIN

@@ -352,11 +352,8 @@ static const struct {
     {"f16", EO_F16}, {"bf16", EO_BF16}, {"f32", EO_F32}, {"f64", EO_F64},
     {"f80", EO_F80}, {"f128", EO_F128}, {"tf32", EO_TF32},
     {"f8E5M2", EO_F8E5M2}, {"f8E4M3FN", EO_F8E4M3FN},
-};
-
-/* MLIR float types this framework does not model. */
-static const char *const unsupported_floats[] = {
-    "f8E4M3", "f8E5M2FNUZ", "f8E4M3FNUZ", "f8E4M3B11FNUZ",
+    {"f8E4M3FNUZ", EO_F8E4M3FNUZ}, {"f8E5M2FNUZ", EO_F8E5M2FNUZ},
+    {"f8E4M3B11FNUZ", EO_F8E4M3B11FNUZ}, {"f8E4M3", EO_F8E4M3},
 };
 
 /* iN, siN, uiN: the signedness and where the digits start, or false. */
@@ -619,10 +616,6 @@ parse_builtin_keyword(eo_parser *p)
         return parse_memref(p);
     if (tok_is(&t, "vector"))
         return parse_vector(p);
-    for (size_t i = 0; i < sizeof(unsupported_floats) /
-                               sizeof(unsupported_floats[0]); i++)
-        if (tok_is(&t, unsupported_floats[i]))
-            return fail(p, "this float type is not supported by edge-opt");
     eo_parser_error_expected(p, "expected non-function type");
     return NULL;
 }

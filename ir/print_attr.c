@@ -340,8 +340,8 @@ static void
 decompose(eo_float_kind k, uint64_t lo, uint64_t hi, fdecomp *f)
 {
     memset(f, 0, sizeof(*f));
-    int ebits, mbits;
-    bool fn = false;
+    int ebits, mbits, bias = -1;
+    bool fn = false, uz = false;
     switch (k) {
     case EO_F16: ebits = 5; mbits = 10; break;
     case EO_BF16: ebits = 8; mbits = 7; break;
@@ -350,6 +350,12 @@ decompose(eo_float_kind k, uint64_t lo, uint64_t hi, fdecomp *f)
     case EO_TF32: ebits = 8; mbits = 10; break;
     case EO_F8E5M2: ebits = 5; mbits = 2; break;
     case EO_F8E4M3FN: ebits = 4; mbits = 3; fn = true; break;
+    case EO_F8E4M3: ebits = 4; mbits = 3; break;
+    case EO_F8E4M3FNUZ: ebits = 4; mbits = 3; bias = 8; uz = true; break;
+    case EO_F8E5M2FNUZ: ebits = 5; mbits = 2; bias = 16; uz = true; break;
+    case EO_F8E4M3B11FNUZ:
+        ebits = 4; mbits = 3; bias = 11; uz = true;
+        break;
     case EO_F80: {
         f->width = 80;
         f->prec = 64;
@@ -396,8 +402,15 @@ decompose(eo_float_kind k, uint64_t lo, uint64_t hi, fdecomp *f)
     uint64_t emax = (1ull << ebits) - 1;
     uint64_t ex = (lo >> mbits) & emax;
     uint64_t m = lo & ((1ull << mbits) - 1);
-    int bias = (1 << (ebits - 1)) - 1;
-    if (fn) {
+    if (bias < 0)
+        bias = (1 << (ebits - 1)) - 1;
+    if (uz) {
+        /* FNUZ: no infinity, no negative zero; the NaN is 0x80. */
+        if (f->neg && !ex && !m) {
+            f->cat = FC_NAN;
+            return;
+        }
+    } else if (fn) {
         if (ex == emax && m == (1ull << mbits) - 1) {
             f->cat = FC_NAN;
             return;

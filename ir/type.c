@@ -37,18 +37,21 @@ static const char *const float_names[] = {
     [EO_F16] = "f16", [EO_BF16] = "bf16", [EO_F32] = "f32",
     [EO_F64] = "f64", [EO_F80] = "f80", [EO_F128] = "f128",
     [EO_TF32] = "tf32", [EO_F8E5M2] = "f8E5M2", [EO_F8E4M3FN] = "f8E4M3FN",
+    [EO_F8E4M3FNUZ] = "f8E4M3FNUZ", [EO_F8E5M2FNUZ] = "f8E5M2FNUZ",
+    [EO_F8E4M3B11FNUZ] = "f8E4M3B11FNUZ", [EO_F8E4M3] = "f8E4M3",
 };
 
 static const unsigned float_widths[] = {
     [EO_F16] = 16, [EO_BF16] = 16, [EO_F32] = 32, [EO_F64] = 64,
     [EO_F80] = 80, [EO_F128] = 128, [EO_TF32] = 19, [EO_F8E5M2] = 8,
-    [EO_F8E4M3FN] = 8,
+    [EO_F8E4M3FN] = 8, [EO_F8E4M3FNUZ] = 8, [EO_F8E5M2FNUZ] = 8,
+    [EO_F8E4M3B11FNUZ] = 8, [EO_F8E4M3] = 8,
 };
 
 _Static_assert(sizeof(float_names) / sizeof(float_names[0]) ==
-                   EO_F8E4M3FN + 1, "a float kind lacks a name");
+                   EO_FLOAT_KIND_LAST + 1, "a float kind lacks a name");
 _Static_assert(sizeof(float_widths) / sizeof(float_widths[0]) ==
-                   EO_F8E4M3FN + 1, "a float kind lacks a width");
+                   EO_FLOAT_KIND_LAST + 1, "a float kind lacks a width");
 
 /* ------------------------------------------------------------------ */
 /* Uniquing                                                            */
@@ -312,7 +315,7 @@ enum {
     TC_INDEX,
     TC_NONE,
     TC_FLOAT,                             /* + eo_float_kind */
-    TC_INT = TC_FLOAT + EO_F8E4M3FN + 1,  /* + int_cache_slot() */
+    TC_INT = TC_FLOAT + EO_FLOAT_KIND_LAST + 1,  /* + int_cache_slot() */
     TC_END = TC_INT + 6
 };
 _Static_assert(TC_END <= EO_TYPE_CACHE_SIZE, "EO_TYPE_CACHE_SIZE too small");
@@ -340,7 +343,7 @@ eo_type_cache_fill(eo_ctx *ctx)
     /* Through the uncached paths: the slots are still NULL. */
     c[TC_INDEX] = eo_type_get_index(ctx);
     c[TC_NONE] = eo_type_get_none(ctx);
-    for (int f = 0; f <= EO_F8E4M3FN; f++)
+    for (int f = 0; f <= EO_FLOAT_KIND_LAST; f++)
         c[TC_FLOAT + f] = eo_type_get_float(ctx, (eo_float_kind)f);
     for (size_t i = 0; i < sizeof(cached_int_widths) /
                                sizeof(cached_int_widths[0]); i++)
@@ -382,7 +385,7 @@ eo_type_get_index(eo_ctx *ctx)
 const eo_type *
 eo_type_get_float(eo_ctx *ctx, eo_float_kind fk)
 {
-    if ((unsigned)fk > EO_F8E4M3FN)
+    if ((unsigned)fk > EO_FLOAT_KIND_LAST)
         return NULL;
     if (eo_ctx_type_cache(ctx)[TC_FLOAT + fk])
         return eo_ctx_type_cache(ctx)[TC_FLOAT + fk];

@@ -1383,18 +1383,27 @@ static void
 json_string(eo_strbuf *out, const char *s)
 {
     eo_strbuf_puts(out, "\"");
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
+    while (*s) {
+        /* Runs of characters that need no escape go in one append (the
+         * knob-space JSON of a real model writes megabytes of names). */
+        size_t n = 0;
+        while (s[n] && s[n] != '"' && s[n] != '\\' &&
+               (unsigned char)s[n] >= 0x20)
+            n++;
+        if (n) {
+            eo_strbuf_append(out, s, n);
+            s += n;
+            continue;
+        }
+        unsigned char c = (unsigned char)*s++;
         if (c == '"' || c == '\\')
             eo_strbuf_printf(out, "\\%c", c);
         else if (c == '\n')
             eo_strbuf_puts(out, "\\n");
         else if (c == '\t')
             eo_strbuf_puts(out, "\\t");
-        else if (c < 0x20)
-            eo_strbuf_printf(out, "\\u%04x", c);
         else
-            eo_strbuf_append(out, s, 1);
+            eo_strbuf_printf(out, "\\u%04x", c);
     }
     eo_strbuf_puts(out, "\"");
 }

@@ -1937,6 +1937,170 @@ gk_shared_bytes(eo_op *op, const gk_env *e)
     return sh;
 }
 
+/* 32-bit registers a value of type 't' takes in a thread: integers and
+ * floats by width (i1: a predicate, none), index 2 (64-bit), vectors
+ * their bits, memrefs an address (2); anything else none. */
+static double
+gk_reg_width(const eo_type *t)
+{
+    eo_type_kind k = eo_type_get_kind(t);
+    if (k == EO_TYPE_MEMREF)
+        return 2;
+    if (k == EO_TYPE_VECTOR) {
+        const eo_type *el = eo_type_elem(t);
+        double bits = eo_type_is_index(el) ? 64
+                      : eo_type_is_int(el) ? (double)eo_type_int_width(el)
+                      : eo_type_is_float(el)
+                          ? (double)eo_type_float_width(el) : 32;
+        return ceil((double)eo_type_num_elements(t) * bits / 32);
+    }
+    if (eo_type_is_index(t))
+        return 2;
+    if (eo_type_is_int(t))
+        return eo_type_int_width(t) <= 1 ? 0
+               : ceil((double)eo_type_int_width(t) / 32);
+    if (eo_type_is_float(t))
+        return ceil((double)eo_type_float_width(t) / 32);
+    return 0;
+}
+
+/* The ops of a launch body in pre-order, each with the index of its
+ * last nested op. */
+typedef struct gk_order {
+    eo_op **op;
+    size_t *end;
+    size_t n, cap;
+    bool nomem;
+} gk_order;
+
+static eo_walk_result
+gk_order_op(eo_op *op, void *ud)
+{
+    gk_order *o = ud;
+    if (o->n == o->cap) {
+        size_t nc = o->cap ? 2 * o->cap : 64;
+        eo_op **no = realloc(o->op, nc * sizeof *no);
+        if (!no) {
+            o->nomem = true;
+            return EO_WALK_INTERRUPT;
+        }
+        o->op = no;
+        o->cap = nc;
+    }
+    o->op[o->n++] = op;
+    return EO_WALK_ADVANCE;
+}
+
+static size_t
+gk_index(const gk_order *o, const eo_op *op)
+{
+    for (size_t i = 0; i < o->n; i++)
+        if (o->op[i] == op)
+            return i;
+    return SIZE_MAX;
+}
+
+/* Adds value 'v' (defined in block 'blk' from point 'from') to the live
+ * ranges 'diff': live until the end of the last op of 'blk' that holds
+ * one of its uses. */
+static void
+gk_live(const gk_order *o, const eo_value *v, const eo_block *blk,
+        size_t from, double *diff)
+{
+    double w = gk_reg_width(eo_value_type(v));
+    if (w <= 0)
+        return;
+    size_t last = from;
+    for (eo_use *u = eo_value_first_use(v); u; u = eo_use_next(u)) {
+        eo_op *a = eo_use_owner(u);
+        while (a && eo_op_block(a) != blk)
+            a = eo_op_parent(a);
+        size_t i = a ? gk_index(o, a) : SIZE_MAX;
+        if (i != SIZE_MAX && o->end[i] > last)
+            last = o->end[i];
+    }
+    diff[from] += w;
+    diff[last + 1] -= w;
+}
+
+/* Registers per thread of launch 'op' with body 'body': the most 32-bit
+ * registers live at once (SSA values from their definition to the end
+ * of the last op of their block using them: a value used in a loop is
+ * live through the loop), values captured from outside the kernel live
+ * throughout (constants are immediates), the ids and sizes used one
+ * each; at least 1. -1 on allocation failure. */
+static double
+gk_registers(eo_op *op, eo_block *body)
+{
+    gk_order o = { 0 };
+    for (eo_op *c = eo_block_first(body); c && !o.nomem; c = eo_op_next(c))
+        eo_op_walk(c, EO_WALK_PRE, gk_order_op, &o);
+    double *diff = o.nomem ? NULL : calloc(o.n + 2, sizeof *diff);
+    o.end = o.nomem ? NULL : calloc(o.n + 1, sizeof *o.end);
+    if (!diff || !o.end) {
+        free(o.op);
+        free(o.end);
+        free(diff);
+        return -1;
+    }
+    for (size_t j = 0; j < o.n; j++) {
+        o.end[j] = j;
+        for (eo_op *a = eo_op_parent(o.op[j]); a && a != op;
+             a = eo_op_parent(a)) {
+            size_t i = gk_index(&o, a);
+            if (i != SIZE_MAX && o.end[i] < j)
+                o.end[i] = j;
+        }
+    }
+    double captured = 0;
+    for (size_t j = 0; j < o.n; j++) {
+        eo_op *x = o.op[j];
+        for (size_t r = 0; r < eo_op_num_results(x); r++)
+            gk_live(&o, eo_op_result(x, r), eo_op_block(x), j, diff);
+        for (size_t g = 0; g < eo_op_num_regions(x); g++)
+            for (eo_block *b = eo_region_first(eo_op_region(x, g)); b;
+                 b = eo_block_next(b))
+                for (size_t a = 0; a < eo_block_num_args(b); a++)
+                    gk_live(&o, eo_block_arg(b, a), b, j, diff);
+        /* Operands defined outside the launch: live throughout (each
+         * value counted at its first use in the walk order). */
+        for (size_t k = 0; k < eo_op_num_operands(x); k++) {
+            eo_value *v = eo_op_operand(x, k);
+            eo_op *d = eo_value_def_op(v);
+            eo_block *db = d ? eo_op_block(d) : eo_value_owner_block(v);
+            eo_op *a = db ? eo_block_parent_op(db) : NULL;
+            while (a && a != op)
+                a = eo_op_parent(a);
+            if (a == op || (d && strcmp(eo_op_name_str(d),
+                                        "arith.constant") == 0))
+                continue;       /* inside the kernel, or an immediate */
+            bool seen = false;
+            for (size_t p = 0; p <= j && !seen; p++)
+                for (size_t q = 0; q < eo_op_num_operands(o.op[p]) && !seen;
+                     q++)
+                    seen = (p < j || q < k) && eo_op_operand(o.op[p], q) == v;
+            if (!seen)
+                captured += gk_reg_width(eo_value_type(v));
+        }
+    }
+    /* The body's own arguments (ids and sizes) live throughout. */
+    for (size_t a = 0; a < eo_block_num_args(body); a++)
+        captured += gk_reg_width(eo_value_type(eo_block_arg(body, a)))
+                    > 0 && eo_value_has_uses(eo_block_arg(body, a))
+                        ? 1 : 0;
+    double live = 0, peak = 0;
+    for (size_t j = 0; j < o.n; j++) {
+        live += diff[j];
+        if (live > peak)
+            peak = live;
+    }
+    free(o.op);
+    free(o.end);
+    free(diff);
+    peak += captured;
+    return peak < 1 ? 1 : ceil(peak);
+}
+
 /* Costs gpu.launch 'op', run 'mult' times by host loops whose induction
  * variables 'host' holds (at their first values): work from the body
  * per thread times the threads, traffic per warp after coalescing,
@@ -1980,22 +2144,45 @@ cost_launch(cm_state *st, eo_op *op, const gk_env *host, double mult)
     gk_set_thread(&e, 0);
     double sg = (double)u->subgroup_size;
     double wpb = ceil(bsz / sg);
-    /* Occupancy: resident blocks per core. */
+    /* Occupancy: resident blocks per core, the least of what the
+     * threads, the registers (estimated per thread, at most
+     * max_registers_per_thread: the rest spilled), the workgroup memory
+     * and max_blocks_per_core allow. */
     double bpc = floor((double)u->threads_per_core / (wpb * sg));
+    const char *limit = "threads";
     double sh = gk_shared_bytes(op, &e);
     if (sh < 0)
         return eo_op_error(op, "cost model: unsupported: dynamic "
                            "workgroup memory size");
-    if (sh > 0 && floor((double)u->local_mem_bytes / sh) < bpc)
+    double regs = gk_registers(op, body), spill = 0;
+    if (regs < 0)
+        return EO_NOMEM;
+    if (u->max_registers_per_thread > 0
+        && regs > (double)u->max_registers_per_thread) {
+        spill = regs - (double)u->max_registers_per_thread;
+        regs = (double)u->max_registers_per_thread;
+    }
+    if (u->registers_per_core > 0
+        && floor((double)u->registers_per_core / (regs * wpb * sg)) < bpc) {
+        bpc = floor((double)u->registers_per_core / (regs * wpb * sg));
+        limit = "registers";
+    }
+    if (sh > 0 && floor((double)u->local_mem_bytes / sh) < bpc) {
         bpc = floor((double)u->local_mem_bytes / sh);
-    if (u->max_blocks_per_core > 0 && (double)u->max_blocks_per_core < bpc)
+        limit = "local_mem";
+    }
+    if (u->max_blocks_per_core > 0 && (double)u->max_blocks_per_core < bpc) {
         bpc = (double)u->max_blocks_per_core;
+        limit = "max_blocks";
+    }
     if (bpc < 1)
         return eo_op_error(op, "cost model: a block of %.0f threads and "
                            "%.0f bytes of workgroup memory does not fit a "
-                           "core of unit '%s' (%lld threads, %lld bytes)",
+                           "core of unit '%s' (%lld threads, %lld bytes; "
+                           "%.0f registers per thread, %lld per core)",
                            bsz, sh, u->name, (long long)u->threads_per_core,
-                           (long long)u->local_mem_bytes);
+                           (long long)u->local_mem_bytes, regs,
+                           (long long)u->registers_per_core);
     gk_work w;
     memset(&w, 0, sizeof w);
     w.u = u;
@@ -2008,6 +2195,13 @@ cost_launch(cm_state *st, eo_op *op, const gk_env *host, double mult)
     if (s != EO_OK) {
         free(w.warp_bytes);
         return s;
+    }
+    /* Spilled registers: a store and a load per thread each, issued
+     * like other accesses (to on-chip memory: no traffic). */
+    if (spill > 0) {
+        double lsw = u->vector_bits >= 32 ? (double)u->vector_bits / 32 : 1;
+        w.ls += 2 * spill;
+        w.issue += 2 * spill * ceil(sg / lsw);
     }
     double threads = grid * bsz, warps = grid * wpb;
     double cores = (double)u->count;
@@ -2094,6 +2288,12 @@ cost_launch(cm_state *st, eo_op *op, const gk_env *host, double mult)
     r->ops += w.ops * threads * mult;
     if (!*l->unit || w.macs > 0)
         l->unit = u->name;
+    l->gpu_block = bsz;
+    l->gpu_regs = regs;
+    l->gpu_shared = sh;
+    l->gpu_blocks = bpc;
+    l->gpu_occupancy = bpc * wpb * sg / (double)u->threads_per_core;
+    l->gpu_limit = limit;
     return st->nomem ? EO_NOMEM : EO_OK;
 }
 
@@ -2672,6 +2872,17 @@ eo_cost_report_json(const eo_target *t, const eo_cost_report *r,
         json_num(out, l->ops);
         eo_strbuf_puts(out, ", \"bytes\": ");
         json_bytes(t, r, l->bytes, out);
+        if (l->gpu_limit) {
+            eo_strbuf_printf(out, ", \"gpu\": {\"block\": %.0f, "
+                             "\"registers\": %.0f, \"shared_bytes\": %.0f, "
+                             "\"blocks_per_core\": %.0f, \"occupancy\": ",
+                             l->gpu_block, l->gpu_regs, l->gpu_shared,
+                             l->gpu_blocks);
+            json_num(out, l->gpu_occupancy);
+            eo_strbuf_puts(out, ", \"limit\": ");
+            json_str(out, l->gpu_limit);
+            eo_strbuf_puts(out, "}");
+        }
         eo_strbuf_puts(out, "}");
     }
     eo_strbuf_puts(out, r->num_layers ? "\n  ],\n  \"peak_bytes\": "

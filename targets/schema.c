@@ -113,6 +113,12 @@ static const tfield unit_rows[] = {
     { .key = "launch_overhead_ns", .kind = T_NUM,
       .off = offsetof(U, launch_overhead_ns), .max = 1e9,
       .unused = not_gpu_unit, .unused_why = "only used by a gpu unit" },
+    { .key = "registers_per_core", .kind = T_INT,
+      .off = offsetof(U, registers_per_core), .max = 1e9,
+      .unused = not_gpu_unit, .unused_why = "only used by a gpu unit" },
+    { .key = "max_registers_per_thread", .kind = T_INT,
+      .off = offsetof(U, max_registers_per_thread), .max = 65536,
+      .unused = not_gpu_unit, .unused_why = "only used by a gpu unit" },
 };
 static const tschema unit_schema = SCHEMA("compute unit", U, unit_rows);
 

@@ -83,6 +83,8 @@ typedef struct eo_unit_desc {
     int64_t subgroup_size;          /* GPU: warp / subgroup width */
     int64_t max_blocks_per_core;    /* GPU: resident blocks; 0: no limit */
     double launch_overhead_ns;      /* GPU: per kernel launch */
+    int64_t registers_per_core;     /* GPU: 32-bit registers; 0: no limit */
+    int64_t max_registers_per_thread;   /* GPU: more spill; 0: no limit */
 } eo_unit_desc;
 
 /* A memory level; levels are listed nearest (smallest) first. */
@@ -300,6 +302,13 @@ typedef struct eo_cost_layer {
     double macs;                /* multiply-accumulates */
     double ops;                 /* other arithmetic operations */
     double bytes[8];            /* traffic per memory level (0..7) */
+    /* GPU kernels (gpu_limit non-NULL): the last kernel's block size,
+     * estimated registers per thread (after spilling), workgroup bytes,
+     * resident blocks per core, occupancy (resident threads / threads
+     * per core) and what limits the resident blocks ("threads",
+     * "registers", "local_mem", "max_blocks"; static string). */
+    double gpu_block, gpu_regs, gpu_shared, gpu_blocks, gpu_occupancy;
+    const char *gpu_limit;
 } eo_cost_layer;
 
 typedef struct eo_cost_report {

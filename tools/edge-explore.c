@@ -28,6 +28,7 @@
 #include "ir/ir.h"
 #include "rewrite/rewrite.h"
 #include "targets/targets.h"
+#include "tools/cli.h"
 #ifdef EO_HAVE_MPI
 #include "explorer/mpi.h"
 #endif
@@ -89,42 +90,13 @@ glob_match(const char *pat, const char *s)
     return *pat == '\0';
 }
 
-/* A decimal integer in [lo, hi]. */
-static bool
-parse_u64(const char *v, uint64_t lo, uint64_t hi, uint64_t *out)
-{
-    char *end;
-    if (!*v || *v == '-' || *v == '+')
-        return false;
-    errno = 0;
-    unsigned long long n = strtoull(v, &end, 10);
-    if (errno || *end || n < lo || n > hi)
-        return false;
-    *out = (uint64_t)n;
-    return true;
-}
-
-/* A finite number >= 0 followed by the rest in *rest. */
-static bool
-parse_number(const char *v, double *out, const char **rest)
-{
-    char *end;
-    errno = 0;
-    double d = strtod(v, &end);
-    if (errno || end == v || !(d >= 0) || isinf(d))
-        return false;
-    *out = d;
-    *rest = end;
-    return true;
-}
-
 /* A duration: a number with s (default), m, h or ms. */
 static bool
 parse_duration(const char *v, double *out)
 {
     const char *u;
     double d;
-    if (!parse_number(v, &d, &u))
+    if (!eo_cli_parse_nonneg(v, &d, &u))
         return false;
     static const struct { const char *u; double f; } units[] = {
         { "", 1 }, { "s", 1 }, { "ms", 1e-3 }, { "m", 60 }, { "min", 60 },
@@ -336,7 +308,7 @@ parse_constraint(const char *spec, eo_objective *obj, double *limit)
         op++;
     const char *u;
     double v;
-    if (!parse_number(op, &v, &u))
+    if (!eo_cli_parse_nonneg(op, &v, &u))
         return false;
     while (*u == ' ')
         u++;
@@ -388,8 +360,6 @@ typedef struct options {
     bool no_prefix_cache, verify_ir, fixed_space;
 } options;
 
-typedef enum flag_kind { FLAG_BOOL, FLAG_VALUE } flag_kind;
-
 enum {
     SLOT_NONE, SLOT_TARGET, SLOT_PIPELINE, SLOT_OBJECTIVES, SLOT_CONSTRAINT,
     SLOT_ALGORITHM, SLOT_BUDGET, SLOT_TIME, SLOT_SEED, SLOT_JOBS,
@@ -397,23 +367,13 @@ enum {
     SLOT_DIALECT_PLUGIN, SLOT_PASS_PLUGIN
 };
 
-/* One accepted flag: booleans store into the bool at 'offset' in
- * 'options', value flags name a slot. Sorted by name for --help. */
-typedef struct flag {
-    const char *name;
-    flag_kind kind;
-    size_t offset;
-    int slot;
-    const char *value_name;
-    const char *help;
-} flag;
+/* Booleans store into the bool 'field' of 'options', value flags name a
+ * slot (tools/cli.h). Sorted by name for --help. */
+#define BOOL_FLAG(n, field, h) EO_CLI_BOOL_FLAG(options, n, field, h)
+#define VALUE_FLAG EO_CLI_VALUE_FLAG
 
-#define BOOL_FLAG(n, field, h) \
-    { n, FLAG_BOOL, offsetof(options, field), SLOT_NONE, NULL, h }
-#define VALUE_FLAG(n, slot, v, h) { n, FLAG_VALUE, 0, slot, v, h }
-
-/* name, kind, field or slot, value name, help */
-static const flag flags[] = {
+/* name, field or slot, value name, help */
+static const eo_cli_flag flags[] = {
     VALUE_FLAG("algorithm", SLOT_ALGORITHM, "name",
                "Search algorithm: nsga2 (default), random, exhaustive, "
                "anneal, layerwise or model"),
@@ -495,15 +455,6 @@ static const flag flags[] = {
 #define NUM_FLAGS (sizeof(flags) / sizeof(flags[0]))
 
 static void
-flag_spelling(const flag *fl, char *buf, size_t size)
-{
-    snprintf(buf, size, "--%s%s%s%s", fl->name,
-             fl->kind == FLAG_VALUE ? "=<" : "",
-             fl->value_name ? fl->value_name : "",
-             fl->kind == FLAG_VALUE ? ">" : "");
-}
-
-static void
 print_help(FILE *f)
 {
     fprintf(f, "OVERVIEW: " TOOL ": find the Pareto-optimal compile-time "
@@ -521,17 +472,7 @@ print_help(FILE *f)
                "continues where it stopped and ends\nwith the same results. "
                "Exit status: 0 done, 1 errors, 2 usage errors, 130\n"
                "interrupted.\n\nOPTIONS:\n");
-    char spell[128];
-    size_t width = 0;
-    for (size_t i = 0; i < NUM_FLAGS; i++) {
-        flag_spelling(&flags[i], spell, sizeof(spell));
-        if (strlen(spell) > width)
-            width = strlen(spell);
-    }
-    for (size_t i = 0; i < NUM_FLAGS; i++) {
-        flag_spelling(&flags[i], spell, sizeof(spell));
-        fprintf(f, "  %-*s - %s\n", (int)width, spell, flags[i].help);
-    }
+    eo_cli_print_flags(f, flags, NUM_FLAGS);
 }
 
 /* "latency,memory" into the search options. */
@@ -600,29 +541,30 @@ parse_vary(const char *spec, size_t *path_len, double **vals, size_t *n)
     return true;
 }
 
-static bool
-set_value(options *o, const flag *fl, const char *value)
+/* A value flag's value into the options (eo_cli's setter). */
+static eo_cli_set
+set_value(void *opts, const eo_cli_flag *fl, const char *value)
 {
-    const char *rest;
+    options *o = opts;
     switch (fl->slot) {
     case SLOT_TARGET:
         o->target = value;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_PIPELINE:
         o->pipeline = value;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_DIALECT_PLUGIN:
         o->dialect_plugins.v[o->dialect_plugins.n++] = value;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_PASS_PLUGIN:
         o->pass_plugins.v[o->pass_plugins.n++] = value;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_DB:
         o->db = value;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_OUT:
         o->out = value;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_CONSTRAINT: {
         eo_objective obj;
         double lim;
@@ -630,11 +572,11 @@ set_value(options *o, const flag *fl, const char *value)
             fprintf(stderr, TOOL ": error: bad constraint '%s' (expected "
                     "objective<=value[unit], e.g. 'memory<=4MB', "
                     "'latency<=2ms', 'energy<=1mJ')\n", value);
-            return false;
+            return EO_CLI_SET_REPORTED;
         }
         o->search.limit[obj] = lim;
         o->constraints.v[o->constraints.n++] = value;
-        return true;
+        return EO_CLI_SET_OK;
     }
     case SLOT_VARY: {
         size_t plen, nv;
@@ -643,75 +585,87 @@ set_value(options *o, const flag *fl, const char *value)
             fprintf(stderr, TOOL ": error: bad --vary '%s' (expected "
                     "path=v1,v2,... with numbers, e.g. "
                     "'compute_units[0].clock_mhz=100,200')\n", value);
-            return false;
+            return EO_CLI_SET_REPORTED;
         }
         free(vals);
         o->varies.v[o->varies.n++] = value;
-        return true;
+        return EO_CLI_SET_OK;
     }
     case SLOT_KNOB: {
         const char *eq = strchr(value, '=');
         if (!eq || eq == value || !eq[1]) {
             fprintf(stderr, TOOL ": error: bad --knob '%s' (expected "
                     "name=value; the name may be a glob pattern)\n", value);
-            return false;
+            return EO_CLI_SET_REPORTED;
         }
         o->knobs.v[o->knobs.n++] = value;
-        return true;
+        return EO_CLI_SET_OK;
     }
     case SLOT_OBJECTIVES:
         if (!parse_objectives(value, &o->search)) {
             fprintf(stderr, TOOL ": error: bad --objectives '%s' (a "
                     "comma-separated list of latency, energy, memory, each "
                     "once)\n", value);
-            return false;
+            return EO_CLI_SET_REPORTED;
         }
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_ALGORITHM: {
         int a = eo_search_algo_from_name(value);
         if (a < 0) {
             fprintf(stderr, TOOL ": error: unknown algorithm '%s' (one of "
                     "nsga2, random, exhaustive, anneal, layerwise, model)\n",
                     value);
-            return false;
+            return EO_CLI_SET_REPORTED;
         }
         o->search.algo = (eo_search_algo)a;
-        return true;
+        return EO_CLI_SET_OK;
     }
     case SLOT_BUDGET:
-        if (!parse_u64(value, 1, UINT64_MAX, &o->search.budget))
+        if (!eo_cli_parse_u64(value, 1, UINT64_MAX, &o->search.budget))
             break;
         o->budget_set = true;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_SEED:
-        if (!parse_u64(value, 0, UINT64_MAX, &o->search.seed))
+        if (!eo_cli_parse_u64(value, 0, UINT64_MAX, &o->search.seed))
             break;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_JOBS:
-        if (!parse_u64(value, 0, 1024, &o->jobs))
+        if (!eo_cli_parse_u64(value, 0, 1024, &o->jobs))
             break;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_REPEATS:
-        if (!parse_u64(value, 1, 100000, &o->repeats))
+        if (!eo_cli_parse_u64(value, 1, 100000, &o->repeats))
             break;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_TIMEOUT:
-        if (!parse_number(value, &o->timeout, &rest) || *rest)
+        if (!eo_cli_parse_nonneg(value, &o->timeout, NULL))
             break;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_TIME:
         if (!parse_duration(value, &o->time_limit)) {
             fprintf(stderr, TOOL ": error: bad --time '%s' (a duration: "
                     "90, 30s, 10m, 2h)\n", value);
-            return false;
+            return EO_CLI_SET_REPORTED;
         }
-        return true;
+        return EO_CLI_SET_OK;
     default:
         break;
     }
-    fprintf(stderr, TOOL ": error: invalid value '%s' for --%s\n", value,
-            fl->name);
-    return false;
+    return EO_CLI_SET_INVALID;
+}
+
+/* The model, the only argument that is not a flag. */
+static bool
+set_model(void *opts, const char *arg)
+{
+    options *o = opts;
+    if (o->model) {
+        fprintf(stderr, TOOL ": error: more than one model ('%s' and "
+                "'%s')\n", o->model, arg);
+        return false;
+    }
+    o->model = arg;
+    return true;
 }
 
 /* Parses argv into 'o'. Reports every problem; false if there
@@ -719,66 +673,8 @@ set_value(options *o, const flag *fl, const char *value)
 static bool
 parse_args(int argc, char **argv, options *o)
 {
-    bool ok = true, only_positional = false;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (only_positional || a[0] != '-' || a[1] == '\0') {
-            if (o->model) {
-                fprintf(stderr, TOOL ": error: more than one model ('%s' "
-                        "and '%s')\n", o->model, a);
-                ok = false;
-                continue;
-            }
-            o->model = a;
-            continue;
-        }
-        if (strcmp(a, "--") == 0) {
-            only_positional = true;
-            continue;
-        }
-        const char *name = a + 1 + (a[1] == '-');
-        const char *eq = strchr(name, '=');
-        size_t len = eq ? (size_t)(eq - name) : strlen(name);
-        const flag *fl = NULL;
-        for (size_t k = 0; k < NUM_FLAGS && !fl; k++) {
-            if (strlen(flags[k].name) == len &&
-                memcmp(flags[k].name, name, len) == 0)
-                fl = &flags[k];
-        }
-        if (!fl) {
-            fprintf(stderr, TOOL ": error: unknown option '%s' (see "
-                    TOOL " --help)\n", a);
-            ok = false;
-            continue;
-        }
-        const char *value = eq ? eq + 1 : NULL;
-        if (fl->kind == FLAG_BOOL) {
-            if (value && strcmp(value, "true") != 0 &&
-                strcmp(value, "1") != 0 && strcmp(value, "false") != 0 &&
-                strcmp(value, "0") != 0) {
-                fprintf(stderr, TOOL ": error: --%s takes no value other "
-                        "than true or false, got '%s'\n", fl->name, value);
-                ok = false;
-                continue;
-            }
-            *(bool *)((char *)o + fl->offset) =
-                !value || strcmp(value, "true") == 0 ||
-                strcmp(value, "1") == 0;
-            continue;
-        }
-        if (!value) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, TOOL ": error: --%s needs a value\n",
-                        fl->name);
-                ok = false;
-                continue;
-            }
-            value = argv[++i];
-        }
-        if (!set_value(o, fl, value))
-            ok = false;
-    }
-    return ok;
+    const eo_cli cli = { TOOL, flags, NUM_FLAGS, o, set_value, set_model };
+    return eo_cli_parse(&cli, argc, argv);
 }
 
 /* ------------------------------------------------------------------ */
@@ -795,20 +691,7 @@ print_diag(const eo_diag *d, void *ud)
     eo_ctx *ctx = ud;
     if (mpi_rank > 0)
         fprintf(stderr, "[rank %d] ", mpi_rank);
-    if (!d->loc || eo_loc_get_kind(d->loc) == EO_LOC_UNKNOWN) {
-        const char *sev = d->severity == EO_SEV_ERROR ? "error"
-                          : d->severity == EO_SEV_WARNING ? "warning"
-                                                          : "note";
-        fprintf(stderr, TOOL ": %s: %s\n", sev, d->message);
-        for (size_t i = 0; i < d->num_notes; i++)
-            fprintf(stderr, TOOL ": note: %s\n", d->notes[i].message);
-        return;
-    }
-    eo_strbuf b = { 0 };
-    eo_diag_format(ctx, d, &b);
-    if (b.data)
-        fputs(b.data, stderr);
-    eo_strbuf_free(&b);
+    eo_cli_print_diag(TOOL, ctx, d);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2656,7 +2539,7 @@ explore(eo_ctx *ctx, options *o, int *argc, char ***argv)
     }
     if (res.discovered && !o->quiet)
         fprintf(stderr, TOOL ": %zu conditional knob%s discovered; the "
-                "search started over %zu time%s on the grown space\n",
+                "space grew %zu time%s and the search went on over it\n",
                 res.discovered, res.discovered == 1 ? "" : "s",
                 res.restarts, res.restarts == 1 ? "" : "s");
     eo_workers_destroy(workers);

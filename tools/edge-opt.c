@@ -22,6 +22,7 @@
 #include "targets/npu_map.h"
 #include "targets/place.h"
 #include "targets/targets.h"
+#include "tools/cli.h"
 
 #include <ctype.h>
 #include <dlfcn.h>
@@ -108,12 +109,6 @@ typedef struct options {
     bool evaluate;
 } options;
 
-typedef enum flag_kind {
-    FLAG_BOOL,          /* --f, --f=true|false|1|0 */
-    FLAG_VALUE,         /* --f value, --f=value */
-    FLAG_OPT_VALUE      /* --f, --f=value */
-} flag_kind;
-
 enum {
     SLOT_OUTPUT, SLOT_SPLIT, SLOT_PIPELINE, SLOT_PRINT_BEFORE,
     SLOT_PRINT_AFTER, SLOT_KNOBS, SLOT_KNOB, SLOT_KNOBS_OUT, SLOT_LIST_KNOBS,
@@ -122,27 +117,17 @@ enum {
     SLOT_LIB_NAME, SLOT_REPORT_MAPPING
 };
 
-/* One accepted flag. Boolean flags store into the bool at 'offset' in
- * 'options'; value flags name a slot. Sorted by name for --help. */
-typedef struct flag {
-    const char *name;
-    flag_kind kind;
-    size_t offset;              /* FLAG_BOOL */
-    int slot;                   /* FLAG_VALUE, FLAG_OPT_VALUE */
-    const char *value_name;
-    const char *help;
-} flag;
-
-#define BOOL_FLAG(n, field, h) \
-    { n, FLAG_BOOL, offsetof(options, field), -1, NULL, h }
+/* Boolean flags store into the bool 'field' of 'options'; value flags
+ * name a slot (tools/cli.h). Sorted by name for --help. */
+#define BOOL_FLAG(n, field, h) EO_CLI_BOOL_FLAG(options, n, field, h)
 
 /* name, kind, field or slot, value name, help */
-static const flag flags[] = {
+static const eo_cli_flag flags[] = {
     BOOL_FLAG("allow-unregistered-dialect", allow_unregistered,
               "Accept operations of dialects that are not registered"),
     BOOL_FLAG("dump-pass-pipeline", dump_pipeline,
               "Print the pass pipeline to stderr before running it"),
-    { "emit", FLAG_VALUE, 0, SLOT_EMIT, "kind",
+    { "emit", EO_CLI_VALUE, 0, SLOT_EMIT, "kind",
       "After the passes, translate func/arith/math/cf/scf/memref to LLVM "
       "and write, instead of the IR, LLVM IR (llvm), bitcode (bc), "
       "assembly (asm) or an object file (obj); c-lib: an object file, a C "
@@ -157,35 +142,35 @@ static const flag flags[] = {
     BOOL_FLAG("import-onnx", import_onnx,
               "Read the input as an ONNX model and import it into the "
               "graph dialect"),
-    { "knob", FLAG_VALUE, 0, SLOT_KNOB, "name=value",
+    { "knob", EO_CLI_VALUE, 0, SLOT_KNOB, "name=value",
       "Assign a knob (repeatable; the name may be a glob pattern)" },
-    { "knobs", FLAG_VALUE, 0, SLOT_KNOBS, "file",
+    { "knobs", EO_CLI_VALUE, 0, SLOT_KNOBS, "file",
       "Read knob assignments (a JSON object or name=value lines)" },
-    { "knobs-out", FLAG_VALUE, 0, SLOT_KNOBS_OUT, "file",
+    { "knobs-out", EO_CLI_VALUE, 0, SLOT_KNOBS_OUT, "file",
       "Write the knob assignment used, as JSON, for replay" },
-    { "lib-name", FLAG_VALUE, 0, SLOT_LIB_NAME, "name",
+    { "lib-name", EO_CLI_VALUE, 0, SLOT_LIB_NAME, "name",
       "With --emit=c-lib: the C name of the library (<name>.h, <name>.o, "
       "<name>_run; default: the input file's stem)" },
-    { "list-knobs", FLAG_OPT_VALUE, 0, SLOT_LIST_KNOBS, "file",
+    { "list-knobs", EO_CLI_OPT_VALUE, 0, SLOT_LIST_KNOBS, "file",
       "Write every knob asked (the search space) as JSON to the file, or "
       "to stdout instead of the IR" },
     BOOL_FLAG("list-passes", list_passes,
               "Print the registered passes with their options and exit"),
-    { "load-dialect-plugin", FLAG_VALUE, 0, SLOT_DIALECT_PLUGIN, "path",
+    { "load-dialect-plugin", EO_CLI_VALUE, 0, SLOT_DIALECT_PLUGIN, "path",
       "Load a dialect plugin (a shared object exporting "
       "eo_dialect_plugin_info; repeatable)" },
-    { "load-pass-plugin", FLAG_VALUE, 0, SLOT_PASS_PLUGIN, "path",
+    { "load-pass-plugin", EO_CLI_VALUE, 0, SLOT_PASS_PLUGIN, "path",
       "Load a pass plugin (a shared object exporting eo_pass_plugin_info; "
       "repeatable)" },
     BOOL_FLAG("mlir-disable-threading", disable_threading,
               "Run function passes on one thread"),
-    { "mlir-num-threads", FLAG_VALUE, 0, SLOT_NUM_THREADS, "n",
+    { "mlir-num-threads", EO_CLI_VALUE, 0, SLOT_NUM_THREADS, "n",
       "Threads for function passes (0, the default: one per CPU)" },
     BOOL_FLAG("mlir-pretty-debuginfo", print.pretty_debuginfo,
               "Print locations in a readable form"),
     BOOL_FLAG("mlir-print-debuginfo", print.debuginfo,
               "Print the location of every operation"),
-    { "mlir-print-ir-after", FLAG_VALUE, 0, SLOT_PRINT_AFTER, "pass-arg",
+    { "mlir-print-ir-after", EO_CLI_VALUE, 0, SLOT_PRINT_AFTER, "pass-arg",
       "Print the IR after each run of the named passes (comma-separated, "
       "repeatable)" },
     BOOL_FLAG("mlir-print-ir-after-all", print_after_all,
@@ -193,7 +178,7 @@ static const flag flags[] = {
     BOOL_FLAG("mlir-print-ir-after-change", print_after_change,
               "With --mlir-print-ir-after(-all): only when the pass changed "
               "the IR"),
-    { "mlir-print-ir-before", FLAG_VALUE, 0, SLOT_PRINT_BEFORE, "pass-arg",
+    { "mlir-print-ir-before", EO_CLI_VALUE, 0, SLOT_PRINT_BEFORE, "pass-arg",
       "Print the IR before each run of the named passes (comma-separated, "
       "repeatable)" },
     BOOL_FLAG("mlir-print-ir-before-all", print_before_all,
@@ -212,22 +197,22 @@ static const flag flags[] = {
               "Report the wall time of each pass (to stderr)"),
     BOOL_FLAG("no-implicit-module", no_implicit_module,
               "Do not wrap the top-level operations in a builtin.module"),
-    { "o", FLAG_VALUE, 0, SLOT_OUTPUT, "filename",
+    { "o", EO_CLI_VALUE, 0, SLOT_OUTPUT, "filename",
       "Output file ('-', the default, is stdout)" },
-    { "onnx-bind-input", FLAG_VALUE, 0, SLOT_ONNX_BIND, "name=file",
+    { "onnx-bind-input", EO_CLI_VALUE, 0, SLOT_ONNX_BIND, "name=file",
       "With --import-onnx: import graph input 'name' as a constant of the "
       "value in 'file' (.npy, else an ONNX TensorProto .pb; repeatable)" },
-    { "onnx-dynamic-dim", FLAG_VALUE, 0, SLOT_ONNX_DYNAMIC_DIM, "n",
+    { "onnx-dynamic-dim", EO_CLI_VALUE, 0, SLOT_ONNX_DYNAMIC_DIM, "n",
       "With --import-onnx: the size of every dynamic input dimension "
       "(0, the default: dynamic dimensions are an error)" },
     BOOL_FLAG("op-stats", op_stats,
               "Print the number of operations of each kind to stderr after "
               "the passes"),
-    { "pass-pipeline", FLAG_VALUE, 0, SLOT_PIPELINE, "pipeline",
+    { "pass-pipeline", EO_CLI_VALUE, 0, SLOT_PIPELINE, "pipeline",
       "A textual pass pipeline: 'builtin.module(func.func(cse))'" },
     BOOL_FLAG("print-generic", print.generic,
               "Same as --mlir-print-op-generic"),
-    { "report-mapping", FLAG_VALUE, 0, SLOT_REPORT_MAPPING, "npu-target",
+    { "report-mapping", EO_CLI_VALUE, 0, SLOT_REPORT_MAPPING, "npu-target",
       "Map the graph onto the NPU target and report, per layer, the unit "
       "chosen and why the others were excluded (remarks on stderr; "
       "appends npu-map{target=T report=true} to the passes)" },
@@ -236,13 +221,15 @@ static const flag flags[] = {
               "stderr; appends plan-memory{report=true} to the passes)"),
     BOOL_FLAG("show-dialects", show_dialects,
               "Print the registered dialects and exit"),
-    { "split-input-file", FLAG_OPT_VALUE, 0, SLOT_SPLIT, "marker",
+    { "split-input-file", EO_CLI_OPT_VALUE, 0, SLOT_SPLIT, "marker",
       "Cut the input at each '" DEFAULT_SPLIT_MARKER "' (or the given "
       "marker) and process every chunk on its own" },
-    { "target", FLAG_VALUE, 0, SLOT_TARGET, "spec",
-      "With --emit: 'triple[,cpu=name][,features=+a,+b][,O=n]': the LLVM "
-      "target triple ('host', the default), CPU ('native': the host's), "
-      "features and optimization level (0-3, default 2). With "
+    { "target", EO_CLI_VALUE, 0, SLOT_TARGET, "spec",
+      "With --emit: 'triple[,cpu=name][,features=+a,+b][,O=n]"
+      "[,outline=0|1]': the LLVM target triple ('host', the default), CPU "
+      "('native': the host's), features, optimization level (0-3, default "
+      "2) and whether loop nests are compiled as functions of their own "
+      "(default 1). With "
       "--evaluate: a target description, a .json file or a shipped name "
       "(cortex-m55, ...; searched in $EO_TARGETS_DIR, then the source "
       "tree's and the installed targets)" },
@@ -256,19 +243,6 @@ static const flag flags[] = {
 
 #define NUM_FLAGS (sizeof(flags) / sizeof(flags[0]))
 
-/* "--name=<value>" as --help shows it. */
-static void
-flag_spelling(const flag *fl, char *buf, size_t size)
-{
-    bool single = strlen(fl->name) == 1;
-    const char *open = fl->kind == FLAG_VALUE ? (single ? " <" : "=<")
-                       : fl->kind == FLAG_OPT_VALUE ? "[=<" : "";
-    const char *close = fl->kind == FLAG_VALUE ? ">"
-                        : fl->kind == FLAG_OPT_VALUE ? ">]" : "";
-    snprintf(buf, size, "%s%s%s%s%s", single ? "-" : "--", fl->name, open,
-             fl->value_name ? fl->value_name : "", close);
-}
-
 static void
 print_help(FILE *f, const char *dialects)
 {
@@ -276,17 +250,7 @@ print_help(FILE *f, const char *dialects)
                "Available Dialects: %s\n"
                "USAGE: " TOOL " [options] <input file>\n\nOPTIONS:\n",
             dialects);
-    char spell[128];
-    size_t width = 0;
-    for (size_t i = 0; i < NUM_FLAGS; i++) {
-        flag_spelling(&flags[i], spell, sizeof(spell));
-        if (strlen(spell) > width)
-            width = strlen(spell);
-    }
-    for (size_t i = 0; i < NUM_FLAGS; i++) {
-        flag_spelling(&flags[i], spell, sizeof(spell));
-        fprintf(f, "  %-*s - %s\n", (int)width, spell, flags[i].help);
-    }
+    eo_cli_print_flags(f, flags, NUM_FLAGS);
     fprintf(f, "\nCompiler passes to run (each a flag: --<pass> or "
                "--<pass>=\"<options>\"):\n");
 }
@@ -358,20 +322,6 @@ unknown_flag(const char *arg, const char *name, size_t len, eo_ctx *pctx)
                 strlen(np.best) == 1 ? "-" : "--", np.best);
 }
 
-static bool
-parse_bool(const char *v, bool *out)
-{
-    static const char *const yes[] = { "true", "TRUE", "True", "1" };
-    static const char *const no[] = { "false", "FALSE", "False", "0" };
-    for (size_t i = 0; i < 4; i++) {
-        if (strcmp(v, yes[i]) == 0)
-            return *out = true, true;
-        if (strcmp(v, no[i]) == 0)
-            return *out = false, true;
-    }
-    return false;
-}
-
 /* Appends "," and 'v' to a comma-joined list. */
 static void
 list_add(eo_strbuf *b, const char *v)
@@ -441,12 +391,7 @@ parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
         const char *name = a + 1 + (a[1] == '-');
         const char *eq = strchr(name, '=');
         size_t len = eq ? (size_t)(eq - name) : strlen(name);
-        const flag *fl = NULL;
-        for (size_t k = 0; k < NUM_FLAGS && !fl; k++) {
-            if (strlen(flags[k].name) == len &&
-                memcmp(flags[k].name, name, len) == 0)
-                fl = &flags[k];
-        }
+        const eo_cli_flag *fl = eo_cli_find(flags, NUM_FLAGS, name, len);
         if (!fl) {
             char pname[128];
             if (len < sizeof(pname)) {
@@ -465,9 +410,9 @@ parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
         const char *dash = len == 1 ? "-" : "--";
         const char *value = eq ? eq + 1 : NULL;
         switch (fl->kind) {
-        case FLAG_BOOL: {
+        case EO_CLI_BOOL: {
             bool b = true;
-            if (value && !parse_bool(value, &b)) {
+            if (value && !eo_cli_parse_bool(value, &b)) {
                 fprintf(stderr, TOOL ": for the %s%s option: '%s' is "
                         "invalid value for boolean argument! Try 0 or 1\n",
                         dash, fl->name, value);
@@ -476,7 +421,7 @@ parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
             *(bool *)((char *)o + fl->offset) = b;
             break;
         }
-        case FLAG_VALUE:
+        case EO_CLI_VALUE:
             if (!value) {
                 if (i + 1 >= argc) {
                     fprintf(stderr, TOOL ": for the %s%s option: requires "
@@ -579,7 +524,7 @@ parse_args(int argc, char **argv, options *o, eo_ctx *pctx)
                 break;
             }
             break;
-        case FLAG_OPT_VALUE:
+        case EO_CLI_OPT_VALUE:
             if (fl->slot == SLOT_SPLIT)
                 o->split_marker = value && *value ? value
                                                   : DEFAULT_SPLIT_MARKER;
@@ -1239,6 +1184,13 @@ static int write_errno;
  * problem). */
 static bool plugin_failed;
 
+/* Diagnostics of plugin loading (no location): "edge-opt: error: ...". */
+static void
+plugin_diag(const eo_diag *d, void *ud)
+{
+    eo_cli_print_diag(TOOL, ud, d);
+}
+
 static eo_ctx *
 make_ctx(const options *o)
 {
@@ -1254,6 +1206,7 @@ make_ctx(const options *o)
         eo_ctx_destroy(ctx);
         return NULL;
     }
+    eo_ctx_set_diag_handler(ctx, plugin_diag, ctx);
     for (size_t i = 0; i < o->num_plugins; i++) {
         eo_status st = eo_plugin_load(ctx, o->plugins[i], o->plugin_kinds[i]);
         if (st != EO_OK) {
@@ -1262,6 +1215,7 @@ make_ctx(const options *o)
             return NULL;
         }
     }
+    eo_ctx_set_diag_handler(ctx, NULL, NULL);
     eo_ctx_set_allow_unregistered(ctx, o->allow_unregistered);
     return ctx;
 }
@@ -1600,8 +1554,8 @@ emit_clib(const options *o, eo_op *module, const eo_codegen_options *co,
 }
 
 /* --emit: translates 'module' for --target and writes it to 'out'.
- * The target is "triple[,cpu=X][,features=Y][,O=n]" (an empty triple or
- * "host": the host). Diagnostics go through the module's context. */
+ * The target is "triple[,cpu=X][,features=Y][,O=n][,outline=B]" (an
+ * empty triple or "host": the host). Diagnostics go through the module's context. */
 static bool
 emit_code(const options *o, eo_op *module, FILE *out)
 {
@@ -1633,9 +1587,12 @@ emit_code(const options *o, eo_op *module, FILE *out)
         } else if (strncmp(tok, "O=", 2) == 0 && tok[2] >= '0' &&
                    tok[2] <= '3' && !tok[3]) {
             co.opt_level = tok[2] - '0';
+        } else if (strcmp(tok, "outline=0") == 0 ||
+                   strcmp(tok, "outline=1") == 0) {
+            co.no_outline = tok[8] == '0';
         } else {
             eo_emit_error(ctx, NULL, "--target: unknown item '%s' (expected "
-                          "cpu=, features= or O=)", tok);
+                          "cpu=, features=, O= or outline=)", tok);
             ok = false;
         }
     }

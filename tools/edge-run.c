@@ -23,6 +23,7 @@
 #include "dialects/tl/transforms/transforms.h"
 #include "ir/ir.h"
 #include "rewrite/rewrite.h"
+#include "tools/cli.h"
 
 #include <errno.h>
 #include <math.h>
@@ -63,34 +64,23 @@ typedef struct options {
     int64_t dynamic_dim;
     long repeat;
     long threads;               /* --threads: the runtime's pool size */
+    long opt_level;             /* --opt-level: the JIT's, 0..3 */
     bool interpret, compile, print, time, help, version;
 } options;
-
-typedef enum flag_kind { FLAG_BOOL, FLAG_VALUE } flag_kind;
 
 enum {
     SLOT_NONE, SLOT_FUNC, SLOT_INPUT, SLOT_OUTPUT, SLOT_CHECK, SLOT_ATOL,
     SLOT_RTOL, SLOT_INT_TOL, SLOT_DYNAMIC_DIM, SLOT_REPEAT, SLOT_BIND,
-    SLOT_THREADS
+    SLOT_THREADS, SLOT_OPT_LEVEL
 };
 
-/* One accepted flag: booleans store into the bool at 'offset' in
- * 'options', value flags name a slot. Sorted by name for --help. */
-typedef struct flag {
-    const char *name;
-    flag_kind kind;
-    size_t offset;
-    int slot;
-    const char *value_name;
-    const char *help;
-} flag;
+/* Booleans store into the bool 'field' of 'options', value flags name a
+ * slot (tools/cli.h). Sorted by name for --help. */
+#define BOOL_FLAG(n, field, h) EO_CLI_BOOL_FLAG(options, n, field, h)
+#define VALUE_FLAG EO_CLI_VALUE_FLAG
 
-#define BOOL_FLAG(n, field, h) \
-    { n, FLAG_BOOL, offsetof(options, field), SLOT_NONE, NULL, h }
-#define VALUE_FLAG(n, slot, v, h) { n, FLAG_VALUE, 0, slot, v, h }
-
-/* name, kind, field or slot, value name, help */
-static const flag flags[] = {
+/* name, field or slot, value name, help */
+static const eo_cli_flag flags[] = {
     VALUE_FLAG("atol", SLOT_ATOL, "x",
                "--check: absolute tolerance for floats (default 1e-7)"),
     VALUE_FLAG("check", SLOT_CHECK, "file",
@@ -117,6 +107,9 @@ static const flag flags[] = {
     VALUE_FLAG("onnx-dynamic-dim", SLOT_DYNAMIC_DIM, "n",
                "Size given to every dynamic dimension of an .onnx "
                "file's inputs"),
+    VALUE_FLAG("opt-level", SLOT_OPT_LEVEL, "n",
+               "--compile: LLVM optimization level, 0 to 3 (default 2; 0 "
+               "compiles fastest)"),
     VALUE_FLAG("output", SLOT_OUTPUT, "file",
                "Write the next result to this .npy file (repeatable, in "
                "result order)"),
@@ -140,15 +133,6 @@ static const flag flags[] = {
 #define NUM_FLAGS (sizeof(flags) / sizeof(flags[0]))
 
 static void
-flag_spelling(const flag *fl, char *buf, size_t size)
-{
-    snprintf(buf, size, "--%s%s%s%s", fl->name,
-             fl->kind == FLAG_VALUE ? "=<" : "",
-             fl->value_name ? fl->value_name : "",
-             fl->kind == FLAG_VALUE ? ">" : "");
-}
-
-static void
 print_help(FILE *f)
 {
     fprintf(f, "OVERVIEW: " TOOL ": run a function of an MLIR or ONNX "
@@ -163,158 +147,87 @@ print_help(FILE *f)
                "expected| <= int-tol for\nintegers, and otherwise lists "
                "the first mismatches and the largest errors.\n\n"
                "OPTIONS:\n");
-    char spell[128];
-    size_t width = 0;
-    for (size_t i = 0; i < NUM_FLAGS; i++) {
-        flag_spelling(&flags[i], spell, sizeof(spell));
-        if (strlen(spell) > width)
-            width = strlen(spell);
-    }
-    for (size_t i = 0; i < NUM_FLAGS; i++) {
-        flag_spelling(&flags[i], spell, sizeof(spell));
-        fprintf(f, "  %-*s - %s\n", (int)width, spell, flags[i].help);
-    }
+    eo_cli_print_flags(f, flags, NUM_FLAGS);
 }
 
-static bool
-parse_double(const char *v, double *out)
+/* A value flag's value into the options (eo_cli's setter). */
+static eo_cli_set
+set_value(void *opts, const eo_cli_flag *fl, const char *value)
 {
-    char *end;
-    errno = 0;
-    double d = strtod(v, &end);
-    if (errno || end == v || *end || !(d >= 0) || isinf(d))
-        return false;
-    *out = d;
-    return true;
-}
-
-/* A decimal integer in [lo, hi]. */
-static bool
-parse_int(const char *v, int64_t lo, int64_t hi, int64_t *out)
-{
-    char *end;
-    errno = 0;
-    long long n = strtoll(v, &end, 10);
-    if (errno || end == v || *end || n < lo || n > hi)
-        return false;
-    *out = (int64_t)n;
-    return true;
-}
-
-static bool
-set_value(options *o, const flag *fl, const char *value)
-{
+    options *o = opts;
     int64_t n;
+    bool ok = false;
     switch (fl->slot) {
     case SLOT_FUNC:
         o->func = value;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_INPUT:
         o->inputs.v[o->inputs.n++] = value;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_OUTPUT:
         o->outputs.v[o->outputs.n++] = value;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_CHECK:
         o->checks.v[o->checks.n++] = value;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_BIND:
         o->binds.v[o->binds.n++] = value;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_ATOL:
-        return parse_double(value, &o->atol);
+        ok = eo_cli_parse_nonneg(value, &o->atol, NULL);
+        break;
     case SLOT_RTOL:
-        return parse_double(value, &o->rtol);
+        ok = eo_cli_parse_nonneg(value, &o->rtol, NULL);
+        break;
     case SLOT_INT_TOL:
-        if (!parse_int(value, 0, INT64_MAX, &n))
-            return false;
+        if (!eo_cli_parse_int(value, 0, INT64_MAX, &n))
+            return EO_CLI_SET_INVALID;
         o->int_tol = (uint64_t)n;
-        return true;
+        return EO_CLI_SET_OK;
     case SLOT_DYNAMIC_DIM:
-        return parse_int(value, 1, INT64_MAX, &o->dynamic_dim);
+        ok = eo_cli_parse_int(value, 1, INT64_MAX, &o->dynamic_dim);
+        break;
     case SLOT_REPEAT:
-        if (!parse_int(value, 1, MAX_REPEAT, &n))
-            return false;
+        if (!eo_cli_parse_int(value, 1, MAX_REPEAT, &n))
+            return EO_CLI_SET_INVALID;
         o->repeat = (long)n;
-        return true;
+        return EO_CLI_SET_OK;
+    case SLOT_OPT_LEVEL:
+        if (!eo_cli_parse_int(value, 0, 3, &n))
+            return EO_CLI_SET_INVALID;
+        o->opt_level = (long)n;
+        return EO_CLI_SET_OK;
     case SLOT_THREADS:
-        if (!parse_int(value, 1, EO_RT_MAX_THREADS, &n))
-            return false;
+        if (!eo_cli_parse_int(value, 1, EO_RT_MAX_THREADS, &n))
+            return EO_CLI_SET_INVALID;
         o->threads = (long)n;
-        return true;
+        return EO_CLI_SET_OK;
     default:
-        return false;
+        break;
     }
+    return ok ? EO_CLI_SET_OK : EO_CLI_SET_INVALID;
 }
 
-/* Parses argv into 'o' ("--f", "-f", "--f=value", "--f value"). Reports
- * every problem; false if there was one. */
+/* The input file, the only argument that is not a flag. */
+static bool
+set_file(void *opts, const char *arg)
+{
+    options *o = opts;
+    if (o->file) {
+        fprintf(stderr, TOOL ": error: more than one input file "
+                "('%s' and '%s')\n", o->file, arg);
+        return false;
+    }
+    o->file = arg;
+    return true;
+}
+
+/* Parses argv into 'o'. Reports every problem; false if there was one. */
 static bool
 parse_args(int argc, char **argv, options *o)
 {
-    bool ok = true, only_positional = false;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (only_positional || a[0] != '-' || a[1] == '\0') {
-            if (o->file) {
-                fprintf(stderr, TOOL ": error: more than one input file "
-                        "('%s' and '%s')\n", o->file, a);
-                ok = false;
-                continue;
-            }
-            o->file = a;
-            continue;
-        }
-        if (strcmp(a, "--") == 0) {
-            only_positional = true;
-            continue;
-        }
-        const char *name = a + 1 + (a[1] == '-');
-        const char *eq = strchr(name, '=');
-        size_t len = eq ? (size_t)(eq - name) : strlen(name);
-        const flag *fl = NULL;
-        for (size_t k = 0; k < NUM_FLAGS && !fl; k++) {
-            if (strlen(flags[k].name) == len &&
-                memcmp(flags[k].name, name, len) == 0)
-                fl = &flags[k];
-        }
-        if (!fl) {
-            fprintf(stderr, TOOL ": error: unknown option '%s' (see "
-                    TOOL " --help)\n", a);
-            ok = false;
-            continue;
-        }
-        const char *value = eq ? eq + 1 : NULL;
-        if (fl->kind == FLAG_BOOL) {
-            if (value && strcmp(value, "true") != 0 &&
-                strcmp(value, "1") != 0 && strcmp(value, "false") != 0 &&
-                strcmp(value, "0") != 0) {
-                fprintf(stderr, TOOL ": error: --%s takes no value other "
-                        "than true or false, got '%s'\n", fl->name, value);
-                ok = false;
-                continue;
-            }
-            *(bool *)((char *)o + fl->offset) =
-                !value || strcmp(value, "true") == 0 ||
-                strcmp(value, "1") == 0;
-            continue;
-        }
-        if (!value) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, TOOL ": error: --%s needs a value\n",
-                        fl->name);
-                ok = false;
-                continue;
-            }
-            value = argv[++i];
-        }
-        if (!set_value(o, fl, value)) {
-            fprintf(stderr, TOOL ": error: invalid value '%s' for --%s\n",
-                    value, fl->name);
-            ok = false;
-        }
-    }
-    return ok;
+    const eo_cli cli = { TOOL, flags, NUM_FLAGS, o, set_value, set_file };
+    return eo_cli_parse(&cli, argc, argv);
 }
 
 /* ------------------------------------------------------------------ */
@@ -913,7 +826,7 @@ compile_module(const options *o, eo_op *module, const eo_type *ft,
         }
     }
     double t0 = seconds_now();
-    eo_codegen_options co = { .opt_level = 2 };
+    eo_codegen_options co = { .opt_level = (int)o->opt_level };
     eo_jit *jit = eo_jit_create(module, &co);
     if (jit && o->time)
         printf("compile: %.3f ms\n", (seconds_now() - t0) * 1e3);
@@ -1059,7 +972,7 @@ int
 main(int argc, char **argv)
 {
     options o = { .atol = DEFAULT_ATOL, .rtol = DEFAULT_RTOL,
-                  .repeat = 1, .threads = 1 };
+                  .repeat = 1, .threads = 1, .opt_level = 2 };
     size_t cap = (size_t)argc + 1;
     o.inputs.v = calloc(cap, sizeof(char *));
     o.outputs.v = calloc(cap, sizeof(char *));

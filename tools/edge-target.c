@@ -9,6 +9,7 @@
  */
 #include "targets/targets.h"
 #include "ir/ir.h"
+#include "tools/cli.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -29,21 +30,12 @@ usage(FILE *out)
           out);
 }
 
-/* Unknown locations (variant errors) print without "<unknown>:0: ". */
+/* Unknown locations (variant errors) print as "edge-target: error: ...",
+ * without "<unknown>:0: " (tools/cli.h). */
 static void
 print_diag(const eo_diag *d, void *ud)
 {
-    eo_ctx *ctx = ud;
-    if (d->loc && eo_loc_get_kind(d->loc) == EO_LOC_UNKNOWN) {
-        fprintf(stderr, "edge-target: %s: %s\n",
-                d->severity == EO_SEV_ERROR ? "error" : "note", d->message);
-        return;
-    }
-    eo_strbuf b = { 0 };
-    eo_diag_format(ctx, d, &b);
-    if (b.data)
-        fputs(b.data, stderr);
-    eo_strbuf_free(&b);
+    eo_cli_print_diag("edge-target", ud, d);
 }
 
 int

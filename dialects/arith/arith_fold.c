@@ -383,26 +383,36 @@ int_width_of(const eo_type *t)
 /* f16, bf16, f32, f64, tf32, f8E5M2, and f8E4M3FN                     */
 /* ------------------------------------------------------------------ */
 
-/* 'fn' marks APFloat's NanOnly formats (f8E4M3FN): no infinities, the
- * top exponent holds normal numbers, and the only NaN (per sign) has
- * every exponent and mantissa bit set; an overflow (and a division of a
- * number by zero) gives that NaN with the result's sign. NaNs there are
- * quiet, with no payload. */
+/* 'fn' marks APFloat's NanOnly formats (f8E4M3FN and the FNUZ types):
+ * no infinities, the top exponent holds normal numbers; an overflow (and
+ * a division of a number by zero) gives NaN. f8E4M3FN's only NaN (per
+ * sign) has every exponent and mantissa bit set, and keeps the result's
+ * sign. 'uz' marks the FNUZ formats (NegativeZero NaN encoding): the
+ * only NaN is the sign bit alone (0x80), and there is no negative zero
+ * (a zero result is +0, negf leaves zero and NaN alone). NaNs of NanOnly
+ * formats are quiet, with no payload. */
 typedef struct fmt {
     int ebits, mbits;               /* exponent and stored mantissa bits */
-    bool fn;
+    int bias;
+    bool fn, uz;
 } fmt;
 
-static const fmt fmt_f16 = { 5, 10, false }, fmt_bf16 = { 8, 7, false },
-                 fmt_f32 = { 8, 23, false }, fmt_f64 = { 11, 52, false },
-                 fmt_tf32 = { 8, 10, false }, fmt_f8e5m2 = { 5, 2, false },
-                 fmt_f8e4m3fn = { 4, 3, true };
+static const fmt fmt_f16 = { 5, 10, 15, false, false },
+                 fmt_bf16 = { 8, 7, 127, false, false },
+                 fmt_f32 = { 8, 23, 127, false, false },
+                 fmt_f64 = { 11, 52, 1023, false, false },
+                 fmt_tf32 = { 8, 10, 127, false, false },
+                 fmt_f8e5m2 = { 5, 2, 15, false, false },
+                 fmt_f8e4m3fn = { 4, 3, 7, true, false },
+                 fmt_f8e4m3 = { 4, 3, 7, false, false },
+                 fmt_f8e4m3fnuz = { 4, 3, 8, true, true },
+                 fmt_f8e5m2fnuz = { 5, 2, 16, true, true },
+                 fmt_f8e4m3b11fnuz = { 4, 3, 11, true, true };
 
 /* The format of a float type we fold, or NULL. Arithmetic goes through
  * double, exact for these (53 >= 2p + 2 for p <= 25; f64 native; f32
- * through float). Not folded: f80 and f128 (their values do not fit the
- * 64-bit patterns this folder keeps), and the FNUZ f8 types, which the
- * IR does not model. */
+ * through float). f80 and f128 (their values do not fit the 64-bit
+ * patterns this folder keeps) are folded apart, below. */
 static const fmt *
 fmt_of(const eo_type *t)
 {
@@ -423,6 +433,14 @@ fmt_of(const eo_type *t)
         return &fmt_f8e5m2;
     case EO_F8E4M3FN:
         return &fmt_f8e4m3fn;
+    case EO_F8E4M3:
+        return &fmt_f8e4m3;
+    case EO_F8E4M3FNUZ:
+        return &fmt_f8e4m3fnuz;
+    case EO_F8E5M2FNUZ:
+        return &fmt_f8e5m2fnuz;
+    case EO_F8E4M3B11FNUZ:
+        return &fmt_f8e4m3b11fnuz;
     default:
         return NULL;
     }
@@ -449,6 +467,9 @@ f_sign(const fmt *f, uint64_t b)
 static bool
 f_is_nan(const fmt *f, uint64_t b)
 {
+    if (f->uz)
+        return (b & mask64(f->ebits + f->mbits + 1)) ==
+               1ull << (f->ebits + f->mbits);
     if (f->fn)
         return (b & mask64(f->ebits + f->mbits)) ==
                mask64(f->ebits + f->mbits);
@@ -466,6 +487,8 @@ f_is_inf(const fmt *f, uint64_t b)
 static bool
 f_is_zero(const fmt *f, uint64_t b)
 {
+    if (f->uz)
+        return (b & mask64(f->ebits + f->mbits + 1)) == 0;
     return (b & mask64(f->ebits + f->mbits)) == 0;
 }
 
@@ -485,6 +508,8 @@ f_quiet(const fmt *f, uint64_t b)
 static uint64_t
 f_default_nan(const fmt *f)
 {
+    if (f->uz)
+        return 1ull << (f->ebits + f->mbits);
     if (f->fn)
         return mask64(f->ebits + f->mbits);
     return (f_emax(f) << f->mbits) | (1ull << (f->mbits - 1));
@@ -494,6 +519,8 @@ f_default_nan(const fmt *f)
 static uint64_t
 f_inf(const fmt *f, bool neg)
 {
+    if (f->uz)
+        return f_default_nan(f);
     if (f->fn)
         return ((uint64_t)neg << (f->ebits + f->mbits)) |
                mask64(f->ebits + f->mbits);
@@ -507,7 +534,7 @@ f_to_double(const fmt *f, uint64_t b)
     bool s = f_sign(f, b);
     uint64_t e = (b >> f->mbits) & f_emax(f);
     uint64_t m = b & mask64(f->mbits);
-    int bias = (1 << (f->ebits - 1)) - 1;
+    int bias = f->bias;
     double v;
     if (f_is_nan(f, b))
         v = NAN;
@@ -526,8 +553,9 @@ f_to_double(const fmt *f, uint64_t b)
 static uint64_t
 f_encode(const fmt *f, bool neg, uint64_t sig, int exp)
 {
-    int bias = (1 << (f->ebits - 1)) - 1;
+    int bias = f->bias;
     int emin = 1 - bias;
+    int emaxv = (int)f_emax(f) - bias;    /* top exponent field's value */
     uint64_t s = (uint64_t)neg << (f->ebits + f->mbits);
     int msb = 63;
     while (!((sig >> msb) & 1))
@@ -548,16 +576,18 @@ f_encode(const fmt *f, bool neg, uint64_t sig, int exp)
         if (rem > half || (rem == half && (q & 1)))
             q++;
     }
-    if (e < emin)
-        return s | q;               /* subnormal, or rounded up to min */
+    if (e < emin)                   /* subnormal, or rounded up to min */
+        return f->uz && !q ? 0 : s | q;
     if (q >> (f->mbits + 1)) {
         q >>= 1;
         e++;
     }
-    /* NanOnly formats use the top exponent too, up to the NaN pattern. */
-    if (f->fn ? e > bias + 1 || (e == bias + 1 && (q & mask64(f->mbits)) ==
-                                 mask64(f->mbits))
-              : e > bias)
+    /* NanOnly formats use the top exponent too (f8E4M3FN: up to the NaN
+     * pattern). */
+    if (f->uz ? e > emaxv
+              : f->fn ? e > emaxv || (e == emaxv && (q & mask64(f->mbits)) ==
+                                      mask64(f->mbits))
+                      : e > emaxv - 1)
         return f_inf(f, neg);
     return s | ((uint64_t)(e + bias) << f->mbits) | (q & mask64(f->mbits));
 }
@@ -580,7 +610,7 @@ f_from_double(const fmt *f, double d)
     if (isinf(d))
         return f_inf(f, neg);
     if (d == 0)
-        return (uint64_t)neg << (f->ebits + f->mbits);
+        return f->uz ? 0 : (uint64_t)neg << (f->ebits + f->mbits);
     int e;
     double m = frexp(fabs(d), &e);     /* d = m * 2^e, m in [0.5, 1) */
     uint64_t sig = (uint64_t)ldexp(m, 53);
@@ -830,17 +860,22 @@ f_minmax(enum arith_op k, const fmt *f, uint64_t a, uint64_t b)
 
 /* Computed natively, so exactly as APFloat: f80 as x86's long double
  * (64-bit significand arithmetic, correctly rounded), f128 as GCC's
- * __float128 (IEEE binary128 in software). Elsewhere they are not
- * folded. remf is folded for f80 only (fmodl is exact; the binary128
- * remainder needs libquadmath). Dense f80/f128 constants are not
- * folded. */
+ * __float128 (IEEE binary128 in software); remf exactly (fmodl, and an
+ * exact integer remainder for f128, as APFloat::mod); casts through
+ * exact unpacked values (extf/truncf fold only exact conversions, as
+ * MLIR). Scalars, splats and dense constants. Elsewhere (no x86 long
+ * double, no __float128 or __int128) they are not folded. */
 #if (defined(__x86_64__) || defined(__i386__)) && defined(__LDBL_MANT_DIG__) \
-    && __LDBL_MANT_DIG__ == 64
+    && __LDBL_MANT_DIG__ == 64 && defined(__SIZEOF_INT128__)
 #define EO_FOLD_F80 1
 #endif
-#if defined(__SIZEOF_FLOAT128__) && (defined(__x86_64__) || defined(__i386__))
+#if defined(__SIZEOF_FLOAT128__) && (defined(__x86_64__) || defined(__i386__)) \
+    && defined(__SIZEOF_INT128__)
 #define EO_FOLD_F128 1
 __extension__ typedef __float128 quad_t_;
+#endif
+#if defined(EO_FOLD_F80) || defined(EO_FOLD_F128)
+__extension__ typedef unsigned __int128 u128_t;
 #endif
 
 typedef struct wide {
@@ -1017,20 +1052,105 @@ wide_operands(const eo_attr *const cst[], size_t n, const eo_type *rt,
     return true;
 }
 
-/* Binary ops and negf on f80/f128 scalars, as float_binop / f_minmax /
- * elt_negf do for the narrower formats. */
-static bool
-wide_fold(enum arith_op k, const eo_attr *const cst[], const eo_type *rt,
-          eo_ctx *ctx, eo_fold *out)
+/* f80 or f128 (80, 128) if 't' is such a type and we fold it, else 0. */
+static int
+wide_of(const eo_type *t)
 {
     bool is80;
-    wide v[2], r;
-    size_t n = k == ARITH_NEGF ? 1 : 2;
-    if (!wide_operands(cst, n, rt, &is80, v))
+    return wide_kind(t, &is80) ? (is80 ? 80 : 128) : 0;
+}
+
+#if defined(EO_FOLD_F80) || defined(EO_FOLD_F128)
+/* A finite nonzero value as sig * 2^e (sig: up to 64 / 113 bits). */
+static void
+w_unpack(bool is80, wide v, u128_t *sig, int *e)
+{
+    int ex = w_exp(is80, v);
+    if (is80) {
+        *sig = v.lo;
+        *e = (ex ? ex : 1) - 16383 - 63;
+        return;
+    }
+    u128_t m = ((u128_t)(v.hi & ((1ull << 48) - 1)) << 64) | v.lo;
+    if (ex)
+        m |= (u128_t)1 << 112;
+    *sig = m;
+    *e = (ex ? ex : 1) - 16383 - 112;
+}
+
+static int
+u128_msb(u128_t x)
+{
+    int m = 127;
+    while (m > 0 && !((x >> m) & 1))
+        m--;
+    return m;
+}
+#endif
+
+#ifdef EO_FOLD_F128
+/* The f128 of (-1)^neg * r * 2^e, which must be exact (r < 2^113). */
+static wide
+w_pack128(bool neg, u128_t r, int e)
+{
+    wide w = { 0, (uint64_t)neg << 63 };
+    if (!r)
+        return w;
+    int msb = u128_msb(r);
+    int lead = msb + e;
+    u128_t m;
+    uint64_t biased = 0;
+    if (lead >= -16382) {
+        m = r << (112 - msb);
+        biased = (uint64_t)(lead + 16383);
+    } else {
+        int sh = e + 16494;         /* value = m * 2^-16494 */
+        m = sh >= 0 ? r << sh : r >> -sh;
+    }
+    w.lo = (uint64_t)m;
+    w.hi |= (biased << 48) | ((uint64_t)(m >> 64) & ((1ull << 48) - 1));
+    return w;
+}
+
+/* APFloat::mod on finite a, b (b nonzero): the exact remainder with a's
+ * sign (each step of its loop subtracts exactly). */
+static wide
+w_fmod128(wide a, wide b)
+{
+    u128_t ma, mb;
+    int ea, eb;
+    bool neg = w_sign(false, a);
+    w_unpack(false, a, &ma, &ea);
+    w_unpack(false, b, &mb, &eb);
+    int sa = 112 - u128_msb(ma), sb = 112 - u128_msb(mb);
+    ma <<= sa;
+    ea -= sa;
+    mb <<= sb;
+    eb -= sb;
+    if (ea < eb || (ea == eb && ma < mb))
+        return a;                   /* |a| < |b| */
+    u128_t r = ma;
+    for (int i = ea - eb;; i--) {
+        if (r >= mb)
+            r -= mb;
+        if (i == 0)
+            break;
+        r <<= 1;
+    }
+    return w_pack128(neg, r, eb);
+}
+#endif
+
+/* Binary ops and negf on one f80/f128 element, as float_binop /
+ * f_minmax / elt_negf do for the narrower formats; false: not folded. */
+static bool
+w_binop(enum arith_op k, bool is80, wide a, wide b, wide *out)
+{
+    if (!w_canonical(is80, a) || !w_canonical(is80, b))
         return false;
-    wide a = v[0], b = n > 1 ? v[1] : v[0];
     bool na = w_is_nan(is80, a), nb = w_is_nan(is80, b);
     bool is_max = k == ARITH_MAXIMUMF || k == ARITH_MAXNUMF;
+    wide r;
     switch (k) {
     case ARITH_NEGF:
         r = a;
@@ -1078,12 +1198,22 @@ wide_fold(enum arith_op k, const eo_attr *const cst[], const eo_type *rt,
 #ifdef EO_FOLD_F128
         if (!is80) {
             quad_t_ x = w_to_q(a), y = w_to_q(b), z;
+            bool xinf = w_exp(false, a) == 0x7FFF;
+            bool yinf = w_exp(false, b) == 0x7FFF;
             switch (k) {
             case ARITH_ADDF: z = x + y; break;
             case ARITH_SUBF: z = x - y; break;
             case ARITH_MULF: z = x * y; break;
             case ARITH_DIVF: z = x / y; break;
-            default: return false;  /* remf: see above */
+            default:
+                if (xinf || w_is_zero(false, b))
+                    r = w_default_nan(false);
+                else if (yinf || w_is_zero(false, a))
+                    r = a;
+                else
+                    r = w_fmod128(a, b);
+                *out = r;
+                return true;
             }
             r = z != z ? w_default_nan(false) : w_from_q(z);
             break;
@@ -1093,7 +1223,8 @@ wide_fold(enum arith_op k, const eo_attr *const cst[], const eo_type *rt,
     default:
         return false;
     }
-    return fold_attr(out, eo_attr_get_float_wide(ctx, rt, r.lo, r.hi));
+    *out = r;
+    return true;
 }
 
 /* cmpf on f80/f128 scalars; false when they are not both such. */
@@ -1255,6 +1386,11 @@ float_convert(const fmt *from, const fmt *to, uint64_t b, uint64_t *r)
          * left unfolded, as MLIR 19 leaves it. */
         if (f_is_snan(from, b) || to->fn)
             return false;
+        if (from->uz) {
+            /* APFloat makes a fresh NaN rather than read 0x80 as -0. */
+            *r = f_default_nan(to);
+            return true;
+        }
         uint64_t pl = b & mask64(from->mbits);
         if (to->mbits >= from->mbits) {
             pl <<= to->mbits - from->mbits;
@@ -1278,13 +1414,249 @@ float_convert(const fmt *from, const fmt *to, uint64_t b, uint64_t *r)
 }
 
 /* ------------------------------------------------------------------ */
+/* Casts to and from f80 / f128 (wide elements)                        */
+/* ------------------------------------------------------------------ */
+
+#if defined(EO_FOLD_F80) || defined(EO_FOLD_F128)
+/* A source or result of a float cast: a narrow format or f80 / f128. */
+typedef struct cfmt {
+    const fmt *n;                   /* narrow, or NULL */
+    bool is80;                      /* when wide */
+} cfmt;
+
+static int
+c_prec(const cfmt *c)
+{
+    return c->n ? c->n->mbits + 1 : c->is80 ? 64 : 113;
+}
+
+/* Integer to f80/f128, rounded to nearest even (as convertFromAPInt). */
+static bool
+w_from_int(bool is80, const ap *a, bool sgn, wide *r)
+{
+    bool neg = sgn && ap_neg(a);
+    ap m = *a;
+    if (neg)
+        ap_negate(&m, a);
+    *r = (wide){ 0, 0 };
+    if (ap_is_zero(&m))
+        return true;
+    int msb = (int)m.width - 1;
+    while (!ap_bit(&m, (unsigned)msb))
+        msb--;
+    int exp = 0;
+    u128_t sig;
+    if (msb < 128) {
+        sig = m.v[0];
+        if (AP_MAXW > 1 && m.width > 64)
+            sig |= (u128_t)m.v[1] << 64;
+    } else {
+        exp = msb - 127;
+        ap t, back;
+        ap_shr(&t, &m, (unsigned)exp, false);
+        sig = ((u128_t)t.v[1] << 64) | t.v[0];
+        ap_shl(&back, &t, (unsigned)exp);
+        if (!ap_eq(&back, &m))
+            sig |= 1;               /* sticky: below the rounding bit */
+    }
+#ifdef EO_FOLD_F80
+    if (is80) {
+        long double x = ldexpl((long double)sig, exp);
+        *r = w_from_ld(neg ? -x : x);
+        return true;
+    }
+#endif
+#ifdef EO_FOLD_F128
+    if (!is80) {
+        quad_t_ x = (quad_t_)sig;
+        wide p2 = { 0, (uint64_t)(exp + 16383) << 48 };   /* 2^exp */
+        x *= w_to_q(p2);
+        *r = w_from_q(neg ? -x : x);
+        return true;
+    }
+#endif
+    return false;
+}
+
+/* f80/f128 to an integer of 'width', truncating toward zero; false when
+ * APFloat reports an invalid operation (NaN, inf, out of range). */
+static bool
+w_to_int(bool is80, wide v, unsigned width, bool sgn, ap *r)
+{
+    if (!w_canonical(is80, v) || w_exp(is80, v) == 0x7FFF ||
+        width > AP_MAXW * 64)
+        return false;
+    ap_set(r, width, 0);
+    if (w_is_zero(is80, v))
+        return true;
+    bool neg = w_sign(is80, v);
+    u128_t sig;
+    int e;
+    w_unpack(is80, v, &sig, &e);
+    if (e < 0) {
+        sig = -e >= 128 ? 0 : sig >> -e;
+        e = 0;
+    }
+    if (!sig)
+        return true;
+    int len = u128_msb(sig) + 1 + e;    /* bits of the magnitude */
+    bool pow2 = (sig & (sig - 1)) == 0;
+    if (sgn) {
+        if (width == 0 || (len > (int)width - 1 &&
+                           !(neg && len == (int)width && pow2)))
+            return false;
+    } else if (neg || len > (int)width) {
+        return false;
+    }
+    ap x;
+    ap_set(&x, width, (uint64_t)sig);
+    if (width > 64)
+        x.v[1] = (uint64_t)(sig >> 64);
+    ap_norm(&x);
+    ap_shl(&x, &x, (unsigned)e);
+    if (neg)
+        ap_negate(&x, &x);
+    *r = x;
+    return true;
+}
+
+/* A NaN's significand as APFloat keeps it (stored mantissa bits; f80's
+ * with the explicit integer bit), and whether it is signaling. */
+static u128_t
+c_nan_sig(const cfmt *c, wide v, bool *snan)
+{
+    if (c->n) {
+        *snan = f_is_snan(c->n, v.lo);
+        return v.lo & mask64(c->n->mbits);
+    }
+    if (c->is80) {
+        *snan = !((v.lo >> 62) & 1);
+        return v.lo;
+    }
+    *snan = !((v.hi >> 47) & 1);
+    return (((u128_t)v.hi & ((1ull << 48) - 1)) << 64) | v.lo;
+}
+
+static bool
+c_is_nan(const cfmt *c, wide v)
+{
+    return c->n ? f_is_nan(c->n, v.lo) : w_is_nan(c->is80, v);
+}
+
+/* extf/truncf where one side is f80/f128: folded only when exact (and
+ * not from a signaling NaN), as MLIR's convertFloatValue. */
+static bool
+w_convert(const cfmt *from, const cfmt *to, wide v, wide *r)
+{
+    if (!from->n && !w_canonical(from->is80, v))
+        return false;
+    *r = (wide){ 0, 0 };
+    if (c_is_nan(from, v)) {
+        if (to->n && to->n->fn)
+            return false;
+        bool neg = from->n ? f_sign(from->n, v.lo) : w_sign(from->is80, v);
+        bool snan = false;
+        u128_t sg;
+        if (from->n && from->n->uz) {
+            neg = false;            /* a fresh default NaN */
+            sg = (u128_t)1 << (c_prec(from) - 2);
+        } else if (from->n && from->n->fn) {
+            sg = mask64(from->n->mbits);    /* payload all ones */
+        } else {
+            sg = c_nan_sig(from, v, &snan);
+        }
+        if (snan)
+            return false;
+        int sh = c_prec(to) - c_prec(from);
+        if (sh >= 0) {
+            sg <<= sh;
+        } else {
+            if (sg & (((u128_t)1 << -sh) - 1))
+                return false;       /* payload bits lost */
+            sg >>= -sh;
+        }
+        if (to->n) {
+            r->lo = ((uint64_t)neg << (to->n->ebits + to->n->mbits)) |
+                    (f_emax(to->n) << to->n->mbits) |
+                    ((uint64_t)sg & mask64(to->n->mbits));
+        } else if (to->is80) {
+            r->lo = (uint64_t)sg | 1ull << 63;
+            r->hi = ((uint64_t)neg << 15) | 0x7FFF;
+        } else {
+            r->lo = (uint64_t)sg;
+            r->hi = ((uint64_t)neg << 63) | (0x7FFFull << 48) |
+                    ((uint64_t)(sg >> 64) & ((1ull << 48) - 1));
+        }
+        return true;
+    }
+    if (from->n) {                  /* narrow -> wide: always exact */
+        double d = f_to_double(from->n, v.lo);
+#ifdef EO_FOLD_F80
+        if (to->is80) {
+            *r = w_from_ld((long double)d);
+            return true;
+        }
+#endif
+#ifdef EO_FOLD_F128
+        if (!to->is80) {
+            *r = w_from_q((quad_t_)d);
+            return true;
+        }
+#endif
+        return false;
+    }
+    /* From wide: to the other wide format or to double, then back. */
+    double d = 0;
+    wide back = { 0, 0 };
+#ifdef EO_FOLD_F80
+    if (from->is80) {
+        long double x = w_to_ld(v);
+#ifdef EO_FOLD_F128
+        if (!to->n && !to->is80) {
+            *r = w_from_q((quad_t_)x);      /* exact */
+            return true;
+        }
+#endif
+        d = (double)x;
+        back = w_from_ld((long double)d);
+    }
+#endif
+#ifdef EO_FOLD_F128
+    if (!from->is80) {
+        quad_t_ x = w_to_q(v);
+#ifdef EO_FOLD_F80
+        if (!to->n && to->is80) {
+            long double y = (long double)x;
+            if (w_from_q((quad_t_)y).lo != v.lo ||
+                w_from_q((quad_t_)y).hi != v.hi)
+                return false;
+            *r = w_from_ld(y);
+            return true;
+        }
+#endif
+        d = (double)x;
+        back = w_from_q((quad_t_)d);
+    }
+#endif
+    if (!to->n || back.lo != v.lo || back.hi != v.hi)
+        return false;
+    uint64_t db, out;
+    memcpy(&db, &d, 8);
+    if (!float_convert(&fmt_f64, to->n, db, &out))
+        return false;
+    r->lo = out;
+    return true;
+}
+#endif
+
+/* ------------------------------------------------------------------ */
 /* Constants: scalars, splats and dense elements                       */
 /* ------------------------------------------------------------------ */
 
 /* One element: integers in i (with the element width), floats in f. */
 typedef struct elt {
     ap i;
-    uint64_t f;
+    uint64_t f, fh;                 /* fh: f80/f128 bits above 64 */
 } elt;
 
 /* What an operand constant looks like, for elementwise folding. */
@@ -1301,7 +1673,7 @@ elem_ok(const eo_type *et)
 {
     return int_width_of(et) || (et && eo_type_is_int(et) &&
                                 eo_type_int_width(et) == 0) ||
-           fmt_of(et);
+           fmt_of(et) || wide_of(et);
 }
 
 static bool
@@ -1337,10 +1709,12 @@ read_elt(const cview *v, size_t idx, elt *e)
 {
     memset(e, 0, sizeof *e);
     const fmt *f = fmt_of(v->et);
-    unsigned w = f ? 0 : int_width_of(v->et);
+    bool fw = !f && wide_of(v->et);
+    unsigned w = f || fw ? 0 : int_width_of(v->et);
     if (!v->dense) {
-        if (f) {
+        if (f || fw) {
             e->f = eo_attr_float_bits(v->a);
+            e->fh = eo_attr_float_bits_hi(v->a);
             return;
         }
         ap_set(&e->i, w, 0);
@@ -1352,9 +1726,13 @@ read_elt(const cview *v, size_t idx, elt *e)
         return;
     }
     const unsigned char *p = v->data + (v->splat ? 0 : idx) * v->eb;
-    if (f) {
-        for (size_t i = 0; i < v->eb && i < 8; i++)
-            e->f |= (uint64_t)p[i] << (8 * i);
+    if (f || fw) {
+        for (size_t i = 0; i < v->eb && i < 16; i++) {
+            if (i < 8)
+                e->f |= (uint64_t)p[i] << (8 * i);
+            else
+                e->fh |= (uint64_t)p[i] << (8 * (i - 8));
+        }
         return;
     }
     ap_set(&e->i, w, 0);
@@ -1366,9 +1744,10 @@ read_elt(const cview *v, size_t idx, elt *e)
 static void
 write_elt(unsigned char *p, size_t eb, const eo_type *et, const elt *e)
 {
-    if (fmt_of(et)) {
+    if (fmt_of(et) || wide_of(et)) {
         for (size_t i = 0; i < eb; i++)
-            p[i] = (unsigned char)(e->f >> (8 * i));
+            p[i] = i < 8 ? (unsigned char)(e->f >> (8 * i))
+                 : i < 16 ? (unsigned char)(e->fh >> (8 * (i - 8))) : 0;
         return;
     }
     for (size_t i = 0; i < eb; i++)
@@ -1381,6 +1760,8 @@ scalar_attr(eo_ctx *ctx, const eo_type *t, const elt *e)
 {
     if (fmt_of(t))
         return eo_attr_get_float_bits(ctx, t, e->f);
+    if (wide_of(t))
+        return eo_attr_get_float_wide(ctx, t, e->f, e->fh);
     return eo_attr_get_int_words(ctx, t, ap_nw(e->i.width), e->i.v);
 }
 
@@ -1399,7 +1780,7 @@ splat_int(const eo_attr *a, ap *out)
 {
     cview v;
     elt e;
-    if (!splat_value(a, &v, &e) || fmt_of(v.et))
+    if (!splat_value(a, &v, &e) || eo_type_is_float(v.et))
         return false;
     *out = e.i;
     return true;
@@ -1553,6 +1934,7 @@ fold_elements(eo_ctx *ctx, const eo_type *rtype, size_t n,
 typedef struct fold_ud {
     enum arith_op k;
     const fmt *f, *to;              /* operand / result float formats */
+    int wf, wto;                    /* or f80 / f128 (80, 128), else 0 */
     unsigned width;                 /* result integer width */
     int64_t pred;
     bool sgn;
@@ -1564,6 +1946,15 @@ elt_binary(void *p, const elt *in, elt *out)
     fold_ud *u = p;
     if (u->f)
         return float_binop(u->k, u->f, &out->f, in[0].f, in[1].f);
+    if (u->wf) {
+        wide r;
+        if (!w_binop(u->k, u->wf == 80, (wide){ in[0].f, in[0].fh },
+                     (wide){ in[1].f, in[1].fh }, &r))
+            return false;
+        out->f = r.lo;
+        out->fh = r.hi;
+        return true;
+    }
     return int_binop(u->k, &out->i, &in[0].i, &in[1].i);
 }
 
@@ -1571,7 +1962,20 @@ static bool
 elt_negf(void *p, const elt *in, elt *out)
 {
     fold_ud *u = p;
-    out->f = in[0].f ^ (1ull << (u->f->ebits + u->f->mbits));
+    if (u->wf) {
+        wide r;
+        if (!w_binop(ARITH_NEGF, u->wf == 80, (wide){ in[0].f, in[0].fh },
+                     (wide){ in[0].f, in[0].fh }, &r))
+            return false;
+        out->f = r.lo;
+        out->fh = r.hi;
+        return true;
+    }
+    /* FNUZ: zero and NaN keep their (only) encodings, as APFloat. */
+    if (u->f->uz && (f_is_zero(u->f, in[0].f) || f_is_nan(u->f, in[0].f)))
+        out->f = in[0].f;
+    else
+        out->f = in[0].f ^ (1ull << (u->f->ebits + u->f->mbits));
     return true;
 }
 
@@ -1595,11 +1999,64 @@ elt_select(void *p, const elt *in, elt *out)
     return true;
 }
 
+/* Casts from or to f80/f128 (u->wf / u->wto). */
+static bool
+elt_wide_cast(const fold_ud *u, const elt *in, elt *out)
+{
+#if defined(EO_FOLD_F80) || defined(EO_FOLD_F128)
+    wide v = { in[0].f, in[0].fh }, r;
+    switch (u->k) {
+    case ARITH_SITOFP:
+    case ARITH_UITOFP:
+        if (!w_from_int(u->wto == 80, &in[0].i, u->k == ARITH_SITOFP, &r))
+            return false;
+        break;
+    case ARITH_FPTOSI:
+    case ARITH_FPTOUI:
+        return w_to_int(u->wf == 80, v, u->width, u->k == ARITH_FPTOSI,
+                        &out->i);
+    case ARITH_EXTF:
+    case ARITH_TRUNCF: {
+        cfmt from = { u->f, u->wf == 80 }, to = { u->to, u->wto == 80 };
+        if (!w_convert(&from, &to, v, &r))
+            return false;
+        break;
+    }
+    case ARITH_BITCAST:
+        if (u->wf && u->wto) {
+            r = v;
+        } else if (u->wto) {        /* from i80 / i128 (same width) */
+            r.lo = in[0].i.v[0];
+            r.hi = AP_MAXW > 1 ? in[0].i.v[1] : 0;
+        } else {
+            ap_set(&out->i, u->width, v.lo);
+            if (u->width > 64)
+                out->i.v[1] = v.hi;
+            ap_norm(&out->i);
+            return true;
+        }
+        break;
+    default:
+        return false;
+    }
+    out->f = r.lo;
+    out->fh = r.hi;
+    return true;
+#else
+    (void)u;
+    (void)in;
+    (void)out;
+    return false;
+#endif
+}
+
 /* Casts: u->f / u->to are the source / result formats (NULL: integer). */
 static bool
 elt_cast(void *p, const elt *in, elt *out)
 {
     fold_ud *u = p;
+    if (u->wf || u->wto)
+        return elt_wide_cast(u, in, out);
     switch (u->k) {
     case ARITH_EXTSI:
     case ARITH_INDEX_CAST:
@@ -1870,9 +2327,10 @@ fold_float_binary(eo_op *op, enum arith_op k, const eo_attr *const cst[],
     if (!cst[0] || !cst[1])
         return false;
     const eo_type *rt = result_type(op, 0);
-    fold_ud u = { .k = k, .f = fmt_of(eo_type_elem_or_self(rt)) };
-    if (!u.f)
-        return wide_fold(k, cst, rt, eo_op_ctx(op), out);
+    fold_ud u = { .k = k, .f = fmt_of(eo_type_elem_or_self(rt)),
+                  .wf = wide_of(eo_type_elem_or_self(rt)) };
+    if (!u.f && !u.wf)
+        return false;
     return fold_attr(out, fold_elements(eo_op_ctx(op), rt, 2, cst, elt_binary,
                                         &u));
 }
@@ -2066,28 +2524,31 @@ fold_cast(eo_op *op, enum arith_op k, const eo_attr *const cst[],
     if (!cst[0])
         return false;
     fold_ud u = { .k = k, .f = fmt_of(iet), .to = fmt_of(ret),
+                  .wf = wide_of(iet), .wto = wide_of(ret),
                   .width = int_width_of(ret) };
     switch (k) {
     case ARITH_SITOFP:
     case ARITH_UITOFP:
-        if (!u.to || !value_width(in))
+        if ((!u.to && !u.wto) || !value_width(in))
             return false;
         break;
     case ARITH_FPTOSI:
     case ARITH_FPTOUI:
-        if (!u.f || !u.width)
+        if ((!u.f && !u.wf) || !u.width)
             return false;
         break;
     case ARITH_EXTF:
     case ARITH_TRUNCF:
-        if (!u.f || !u.to)
+        if ((!u.f && !u.wf) || (!u.to && !u.wto))
             return false;
         break;
     case ARITH_BITCAST:
         /* Same widths by verification; floats we cannot encode stay. */
-        if ((eo_type_is_float(iet) && !u.f) || (eo_type_is_float(ret) && !u.to))
+        if ((eo_type_is_float(iet) && !u.f && !u.wf) ||
+            (eo_type_is_float(ret) && !u.to && !u.wto))
             return false;
-        if ((!u.f && !value_width(in)) || (!u.to && !u.width))
+        if ((!u.f && !u.wf && !value_width(in)) ||
+            (!u.to && !u.wto && !u.width))
             return false;
         break;
     default:
@@ -2200,10 +2661,9 @@ arith_fold(eo_op *op, const eo_attr *const cst[], eo_fold *out)
         if (d)
             return eo_fold_to_value(out, eo_op_operand(d, 0));
         const eo_type *rt = result_type(op, 0);
-        fold_ud u = { .k = k, .f = fmt_of(eo_type_elem_or_self(rt)) };
-        if (cst[0] && !u.f)
-            return wide_fold(k, cst, rt, eo_op_ctx(op), out);
-        if (!cst[0])
+        fold_ud u = { .k = k, .f = fmt_of(eo_type_elem_or_self(rt)),
+                      .wf = wide_of(eo_type_elem_or_self(rt)) };
+        if (!cst[0] || (!u.f && !u.wf))
             return false;
         return fold_attr(out, fold_elements(eo_op_ctx(op), rt, 1, cst,
                                             elt_negf, &u));

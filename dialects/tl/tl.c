@@ -667,7 +667,7 @@ static const eo_op_def tl_ops[TL_NUM_OPS] = {
     NAMED(TL_COPY, "tl.copy", tl_verify_copy, NULL, NULL),
     NAMED(TL_PACK, "tl.pack", tl_verify_pack,
           EO_ATTRS("inner_dims_pos", "inner_tiles"),
-          EO_ATTRS("outer_dims_perm")),
+          EO_ATTRS("outer_dims_perm", "padding_value")),
     NAMED(TL_REQUANTIZE, "tl.requantize", tl_verify_requantize,
           EO_ATTRS("multiplier", "shift"),
           EO_ATTRS("output_zp", "channel_dim")),

@@ -78,6 +78,20 @@ EO_API EO_NODISCARD eo_status eo_tl_named_maps(eo_op *named,
  * failure). */
 EO_API eo_op *eo_tl_named_to_generic(eo_rewriter *rw, eo_op *named);
 
+/* tl.pack's data movement on host bytes: packs 'src' (the source's
+ * elements, row-major over its static shape, eo_dense_elem_bytes each)
+ * into 'dst' (the packed out's elements), filling partial tiles with
+ * the padding value. tl.pack carries an optional 'padding_value' (a
+ * scalar attribute of the element type), required when a tile does not
+ * divide its dimension: the out dimension is then the ceiling and the
+ * generic form reads the source modulo its size, with one i8 mask
+ * tensor (an arith.constant, so tensors only) per partial tile choosing
+ * the padding value. EO_ERROR with a diagnostic at 'pack' if it does
+ * not verify, has dynamic shapes or the sizes disagree. */
+EO_API EO_NODISCARD eo_status eo_tl_pack_data(eo_op *pack, const void *src,
+                                              size_t src_size, void *dst,
+                                              size_t dst_size);
+
 /* Patterns rewriting every named tl op to its tl.generic form (the
  * tl-generalize rewrite), ending with a row whose name is NULL. Use with
  * eo_pattern_set_add and eo_apply_patterns_greedily. */

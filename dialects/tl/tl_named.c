@@ -8,6 +8,7 @@
 #include "dialects/arith/arith.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
@@ -387,11 +388,17 @@ tl_verify_copy(eo_op *op)
 }
 
 /* tl.pack's attributes: k inner tiles on source dims pos[], outer dims
- * permuted by perm[] (identity when absent). */
+ * permuted by perm[] (identity when absent); 'pad' the optional
+ * padding_value, size[j] the (static) size of source dim pos[j] and
+ * partial[j] whether its last tile is partial (padded). */
 typedef struct pack_info {
     size_t rank, k;
     int64_t pos[EO_TL_MAX_LOOPS], tiles[EO_TL_MAX_LOOPS];
     int64_t perm[EO_TL_MAX_LOOPS];
+    int64_t size[EO_TL_MAX_LOOPS];
+    bool partial[EO_TL_MAX_LOOPS];
+    size_t npartial;
+    const eo_attr *pad;
 } pack_info;
 
 static eo_status
@@ -440,6 +447,30 @@ get_pack(eo_op *op, pack_info *pk)
             pk->perm[i] = d;
         }
     }
+    pk->pad = eo_op_attr(op, "padding_value");
+    pk->npartial = 0;
+    for (size_t j = 0; j < pk->k; j++) {
+        pk->size[j] = eo_type_dim(x, (size_t)pk->pos[j]);
+        pk->partial[j] = pk->size[j] != EO_DYNAMIC
+                         && pk->size[j] % pk->tiles[j] != 0;
+        pk->npartial += pk->partial[j];
+    }
+    return EO_OK;
+}
+
+/* The padding value: a scalar attribute of the element type 'e'. */
+static eo_status
+check_pad(eo_op *op, const pack_info *pk, const eo_type *e)
+{
+    eo_attr_kind k = eo_attr_get_kind(pk->pad);
+    if ((k != EO_ATTR_INTEGER && k != EO_ATTR_FLOAT)
+        || eo_attr_is_bool(pk->pad) || eo_attr_type(pk->pad) != e)
+        return eo_op_error(op, "expects 'padding_value' to be a scalar of "
+                           "the element type");
+    for (size_t j = 0; j < pk->k; j++)
+        if (pk->size[j] == EO_DYNAMIC)
+            return eo_op_error(op, "expects static tiled dimensions with "
+                               "'padding_value'");
     return EO_OK;
 }
 
@@ -467,6 +498,8 @@ tl_verify_pack(eo_op *op)
     if (tl_elem_type(x) != tl_elem_type(y))
         return eo_op_error(op, "expects the in and out element types to be "
                            "the same");
+    if (pk.pad && check_pad(op, &pk, tl_elem_type(x)) != EO_OK)
+        return EO_ERROR;
     if (tl_rank(y) != pk.rank + pk.k)
         return eo_op_error(op, "expects the packed out to have rank %zu, "
                            "got %zu", pk.rank + pk.k, tl_rank(y));
@@ -476,11 +509,11 @@ tl_verify_pack(eo_op *op)
         int64_t sz = eo_type_dim(x, d), got = eo_type_dim(y, i);
         if (sz == EO_DYNAMIC)
             continue;
-        if (j >= 0 && sz % pk.tiles[j])
+        if (j >= 0 && sz % pk.tiles[j] && !pk.pad)
             return eo_op_error(op, "expects inner tile %lld to divide source "
-                               "dimension %zu (%lld)", (long long)pk.tiles[j],
-                               d, (long long)sz);
-        int64_t want = j >= 0 ? sz / pk.tiles[j] : sz;
+                               "dimension %zu (%lld), or a 'padding_value'",
+                               (long long)pk.tiles[j], d, (long long)sz);
+        int64_t want = j >= 0 ? (sz + pk.tiles[j] - 1) / pk.tiles[j] : sz;
         if (got != EO_DYNAMIC && got != want)
             return eo_op_error(op, "expects out dimension %zu to be %lld, "
                                "got %lld", i, (long long)want,
@@ -492,6 +525,67 @@ tl_verify_pack(eo_op *op)
             return eo_op_error(op, "expects out dimension %zu to be the inner "
                                "tile %lld", pk.rank + j,
                                (long long)pk.tiles[j]);
+    }
+    return EO_OK;
+}
+
+eo_status
+eo_tl_pack_data(eo_op *op, const void *src, size_t src_size, void *dst,
+                size_t dst_size)
+{
+    pack_info pk;
+    if (tl_op_kind(op) != TL_PACK)
+        return eo_op_error(op, "is not a tl.pack");
+    if (tl_verify_pack(op) != EO_OK || get_pack(op, &pk) != EO_OK)
+        return EO_ERROR;
+    const eo_type *x = in_type(op, 0), *y = out_type(op);
+    size_t esz = eo_dense_elem_bytes(tl_elem_type(x));
+    size_t ry = tl_rank(y), nx = 1, ny = 1;
+    for (size_t d = 0; d < pk.rank; d++) {
+        if (eo_type_dim(x, d) == EO_DYNAMIC)
+            return eo_op_error(op, "unsupported: packing a dynamic shape");
+        nx *= (size_t)eo_type_dim(x, d);
+    }
+    for (size_t d = 0; d < ry; d++) {
+        if (eo_type_dim(y, d) == EO_DYNAMIC)
+            return eo_op_error(op, "unsupported: packing a dynamic shape");
+        ny *= (size_t)eo_type_dim(y, d);
+    }
+    if (!esz || esz > 16 || src_size != nx * esz || dst_size != ny * esz)
+        return eo_op_error(op, "expects %zu source and %zu packed bytes",
+                           nx * esz, ny * esz);
+    /* The padding value's bytes (little-endian), zero without one. */
+    unsigned char pad[16] = {0};
+    if (pk.pad) {
+        uint64_t bits = eo_attr_get_kind(pk.pad) == EO_ATTR_FLOAT
+                            ? eo_attr_float_bits(pk.pad)
+                            : (uint64_t)eo_attr_int_value(pk.pad);
+        for (size_t b = 0; b < esz && b < 8; b++)
+            pad[b] = (unsigned char)(bits >> (8 * b));
+    }
+    int64_t xstr[EO_TL_MAX_LOOPS], idx[EO_TL_MAX_LOOPS] = {0};
+    xstr[pk.rank - 1] = 1;
+    for (size_t d = pk.rank - 1; d > 0; d--)
+        xstr[d - 1] = xstr[d] * eo_type_dim(x, d);
+    const unsigned char *in = src;
+    unsigned char *out = dst;
+    for (size_t e = 0; e < ny; e++) {
+        int64_t off = 0;
+        bool inside = true;
+        for (size_t i = 0; i < pk.rank; i++) {
+            size_t d = (size_t)pk.perm[i];
+            int j = tile_of(&pk, d);
+            int64_t v = j >= 0 ? idx[i] * pk.tiles[j] + idx[pk.rank + j]
+                               : idx[i];
+            inside = inside && v < eo_type_dim(x, d);
+            off += v * xstr[d];
+        }
+        memcpy(out + e * esz, inside ? in + (size_t)off * esz : pad, esz);
+        for (size_t i = ry; i-- > 0;)
+            if (++idx[i] < eo_type_dim(y, i))
+                break;
+            else
+                idx[i] = 0;
     }
     return EO_OK;
 }
@@ -701,10 +795,16 @@ spec_conv(spec *s, const window *w, enum tl_op kind)
     add_identity(s, 4);
 }
 
+/* Padded packs (a partial last tile) read the source at
+ * (outer * tile + inner) mod size, always in bounds, and have one more in
+ * per partial tile: a tensor<P x i8> mask (P = outer * tile, 1 on the
+ * source's positions, 0 on the padding) indexed by outer * tile + inner;
+ * the body yields the padding value where a mask is 0. */
 static void
 spec_pack(spec *s, const pack_info *pk)
 {
     const eo_affine_expr *r[EO_TL_MAX_LOOPS];
+    const eo_affine_expr *flat[EO_TL_MAX_LOOPS] = {NULL};
     s->nloops = (unsigned)(pk->rank + pk->k);
     for (size_t i = 0; i < pk->rank; i++) {
         size_t d = (size_t)pk->perm[i];
@@ -715,12 +815,21 @@ spec_pack(spec *s, const pack_info *pk)
             const eo_affine_expr *in = dim(s, (unsigned)(pk->rank + j));
             e = e && t ? eo_affine_mul(s->ctx, e, t) : NULL;
             e = e && in ? eo_affine_add(s->ctx, e, in) : NULL;
+            flat[j] = e;
+            if (e && pk->partial[j]) {
+                const eo_affine_expr *n = eo_affine_const(s->ctx,
+                                                          pk->size[j]);
+                e = n ? eo_affine_mod(s->ctx, e, n) : NULL;
+            }
             if (!e)
                 s->nomem = true;
         }
         r[d] = e;
     }
     add_map(s, pk->rank, r);
+    for (size_t j = 0; j < pk->k; j++)
+        if (pk->partial[j])
+            add_map(s, 1, &flat[j]);
     add_identity(s, s->nloops);
 }
 
@@ -1065,10 +1174,34 @@ body_requantize(eo_rewriter *rw, eo_op *op, eo_value *const *args)
     return y ? cast(rw, "arith.trunci", res, eo_value_type(y)) : NULL;
 }
 
+/* A padded pack: the source element where every mask (args[1..]) is
+ * non-zero, else the padding value. */
+static eo_value *
+body_pack(eo_rewriter *rw, eo_op *op, eo_value *const *args)
+{
+    pack_info pk;
+    if (get_pack(op, &pk) != EO_OK)
+        return NULL;
+    eo_value *v = args[0];
+    if (!pk.npartial)
+        return v;
+    const eo_type *e = eo_value_type(v);
+    eo_value *pad = mk(rw, "arith.constant", 0, NULL, e, "value", pk.pad);
+    for (size_t j = 0; j < pk.npartial; j++) {
+        eo_value *m = args[1 + j];
+        eo_value *c = cmpi(rw, ARITH_CMPI_NE, m,
+                           cst_int(rw, eo_value_type(m), 0));
+        v = sel(rw, c, v, pad);
+    }
+    return v;
+}
+
 static eo_value *
 make_body(eo_rewriter *rw, eo_op *op, eo_value *const *args)
 {
     switch (tl_op_kind(op)) {
+    case TL_PACK:
+        return body_pack(rw, op, args);
     case TL_MATMUL:
         return body_mac(rw, op, args, "lhs_zp", "rhs_zp");
     case TL_CONV2D:
@@ -1080,7 +1213,7 @@ make_body(eo_rewriter *rw, eo_op *op, eo_value *const *args)
         return body_elementwise(rw, op, args);
     case TL_REQUANTIZE:
         return body_requantize(rw, op, args);
-    default:          /* fill, copy, pack: the in element */
+    default:          /* fill, copy: the in element */
         return args[0];
     }
 }
@@ -1102,6 +1235,49 @@ channel_constant(eo_rewriter *rw, const eo_attr *arr)
     return t ? mk(rw, "arith.constant", 0, NULL, t, "value", v) : NULL;
 }
 
+/* The masks of a padded tl.pack's generic form (see spec_pack) as
+ * arith.constant tensor<P x i8>, into ins[1..]; the count in *n. */
+static eo_status
+pack_masks(eo_rewriter *rw, eo_op *named, eo_value **ins, size_t *n)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    pack_info pk;
+    *n = 0;
+    if (get_pack(named, &pk) != EO_OK)
+        return EO_ERROR;
+    if (pk.npartial
+        && eo_type_get_kind(eo_value_type(eo_tl_out(named, 0)))
+               != EO_TYPE_TENSOR)
+        return eo_op_error(named, "unsupported: the generic form of a "
+                           "padded tl.pack needs tensors (generalize or "
+                           "fold it before bufferization)");
+    const eo_type *i8 = eo_type_get_int(ctx, 8);
+    for (size_t j = 0; j < pk.k; j++) {
+        if (!pk.partial[j])
+            continue;
+        int64_t p = (pk.size[j] + pk.tiles[j] - 1) / pk.tiles[j]
+                    * pk.tiles[j];
+        unsigned char *m = malloc((size_t)p);
+        const eo_type *t = i8 ? eo_type_get_tensor(ctx, 1, &p, i8, NULL)
+                              : NULL;
+        const eo_attr *a = NULL;
+        if (m && t) {
+            for (int64_t i = 0; i < p; i++)
+                m[i] = i < pk.size[j];
+            a = eo_attr_get_dense(ctx, t, m, (size_t)p, false);
+        }
+        free(m);
+        eo_value *v = a ? mk(rw, "arith.constant", 0, NULL, t, "value", a)
+                        : NULL;
+        if (!v) {
+            eo_emit_error(ctx, eo_op_loc(named), "out of memory");
+            return EO_NOMEM;
+        }
+        ins[1 + (*n)++] = v;
+    }
+    return EO_OK;
+}
+
 eo_op *
 eo_tl_named_to_generic(eo_rewriter *rw, eo_op *named)
 {
@@ -1114,6 +1290,12 @@ eo_tl_named_to_generic(eo_rewriter *rw, eo_op *named)
     for (size_t i = 0; i < nins; i++)
         ins[i] = eo_tl_in(named, i);
     outs[0] = eo_tl_out(named, 0);
+    if (tl_op_kind(named) == TL_PACK) {
+        size_t nm;
+        if (pack_masks(rw, named, ins, &nm) != EO_OK)
+            return NULL;
+        nins += nm;
+    }
     if (tl_op_kind(named) == TL_REQUANTIZE) {
         requant r;
         if (get_requant(named, &r) != EO_OK)

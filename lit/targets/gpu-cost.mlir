@@ -13,9 +13,12 @@
 // CHECK: "layers": [
 // The addition: 150 threads (2 blocks of 128) in 10 active 16-wide
 // warps, each moving 3 lines of 64 bytes: 1920 bytes; 3 x 600 from DRAM.
-// CHECK-NEXT: {"name": "add", "unit": "shader", "latency_s": {{[0-9.e-]+}}, "energy_j": {{[0-9.e-]+}}, "macs": 0, "ops": {{[0-9]+}}, "bytes": {"l1": 1920, "l2": 1800, "dram": 1800}}
+// Per kernel, its occupancy: blocks of 128 threads, the registers per
+// thread estimated from the body (values live at once), 8 resident blocks
+// per core (1024 threads: occupancy 1), limited by the threads.
+// CHECK-NEXT: {"name": "add", "unit": "shader", "latency_s": {{[0-9.e-]+}}, "energy_j": {{[0-9.e-]+}}, "macs": 0, "ops": {{[0-9]+}}, "bytes": {"l1": 1920, "l2": 1800, "dram": 1800}, "gpu": {"block": 128, "registers": {{[0-9]+}}, "shared_bytes": 0, "blocks_per_core": 8, "occupancy": 1, "limit": "threads"}}
 // The matmul: 256 threads, 64 MACs each.
-// CHECK-NEXT: {"name": "mm", "unit": "shader", "latency_s": {{[0-9.e-]+}}, "energy_j": {{[0-9.e-]+}}, "macs": 16384, "ops": {{[0-9]+}}, "bytes": {"l1": {{[0-9]+}}, "l2": {{[0-9]+}}, "dram": 9216}}
+// CHECK-NEXT: {"name": "mm", "unit": "shader", "latency_s": {{[0-9.e-]+}}, "energy_j": {{[0-9.e-]+}}, "macs": 16384, "ops": {{[0-9]+}}, "bytes": {"l1": {{[0-9]+}}, "l2": {{[0-9]+}}, "dram": 9216}, "gpu": {"block": 128, "registers": {{[0-9]+}}, "shared_bytes": 0, "blocks_per_core": 8, "occupancy": 1, "limit": "threads"}}
 // CHECK-NEXT: ]
 //
 // The block size changes the matmul's latency: 256 threads in blocks of

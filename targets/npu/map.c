@@ -554,13 +554,36 @@ popcount64(uint64_t x)
     return n;
 }
 
-/* SRAM bytes of L on the crossbars: the whole input [M, K], every
- * column block's output and bias slice (freed with the layer). */
+/* Rows M of the input matrix [M, K] of L on the crossbars. */
 static int64_t
-imc_sram(const layer *L)
+imc_rows(const layer *L)
 {
-    int64_t m = L->kind == L_FC ? L->m : L->cp.n * L->cp.h * L->cp.w;
-    return m * L->ik + m * L->in_ + 4 * L->in_;
+    return L->kind == L_FC ? L->m : L->cp.n * L->cp.h * L->cp.w;
+}
+
+/* SRAM bytes of L on the crossbars in bands of 'mb' rows of M: whole
+ * (one band), the input [M, K], every column block's output and bias
+ * slice (freed with the layer); in bands, one input band, one output
+ * band of a column block and one bias slice, reused. */
+static int64_t
+imc_sram(const layer *L, int64_t mb)
+{
+    if (mb >= imc_rows(L))
+        return mb * L->ik + mb * L->in_ + 4 * L->in_;
+    return mb * L->ik + mb * L->nb + 4 * L->nb;
+}
+
+/* The band domain on the crossbars: divisors of M whose buffers fit the
+ * SRAM left, largest first. */
+static size_t
+imc_rows_domain(mapper *mp, const layer *L, int64_t *vals, size_t cap)
+{
+    size_t n = 0;
+    int64_t M = imc_rows(L);
+    for (int64_t r = M; r >= 1 && n < cap; r--)
+        if (M % r == 0 && imc_sram(L, r) <= avail(mp))
+            vals[n++] = r;
+    return n;
 }
 
 /* Whether the [K, N] matrix of L fits the crossbars: a column block of
@@ -605,15 +628,11 @@ imc_legal(mapper *mp, layer *L, int64_t k, int64_t n)
         exclude(L, U_IMC, buf);
         return;
     }
-    if (imc_sram(L) > avail(mp)) {
-        snprintf(buf, sizeof buf, "its input and outputs (%lld bytes) do "
-                 "not fit the SRAM", (long long)imc_sram(L));
-        exclude(L, U_IMC, buf);
-        return;
-    }
     L->ok[U_IMC] = true;
     L->why[U_IMC][0] = '\0';
 }
+
+static bool add_fits(mapper *mp, const layer *L);
 
 static void
 analyse(mapper *mp, eo_op *op, layer *L)
@@ -718,10 +737,6 @@ analyse(mapper *mp, eo_op *op, layer *L)
         else if (!ew_for(d, k == GRAPH_MAX_POOL ? EO_EW_MAXPOOL
                                                 : EO_EW_AVGPOOL))
             why = "the target has no int8 pooling unit for it";
-        else if (L->cp.n * L->cp.c * (L->cp.h * L->cp.w + L->cp.ho
-                                      * L->cp.wo) > avail(mp))
-            why = "its input and output do not fit the SRAM (pools are "
-                  "not tiled)";
         if (why)
             exclude(L, U_EW, why);
     } else if (k == GRAPH_ADD) {
@@ -752,8 +767,9 @@ analyse(mapper *mp, eo_op *op, layer *L)
             why = "fused activation other than relu, relu6 or clip";
         else if (!ew_for(d, EO_EW_ADD))
             why = "the target has no int8 elementwise unit adding";
-        else if (3 * eo_type_num_elements(yt) > avail(mp))
-            why = "its operands and result do not fit the SRAM";
+        else if (!add_fits(mp, L))
+            why = "one row of its operands and result does not fit the "
+                  "SRAM";
         if (why)
             exclude(L, U_EW, why);
     } else {
@@ -1102,10 +1118,11 @@ nhwc_home(mapper *mp, eo_op *user, eo_value *v)
 /* Engine layers                                                       */
 /* ------------------------------------------------------------------ */
 
-/* A tiling of a conv / fc layer on the convolution engine. */
+/* A tiling of a layer on the convolution engine (conv, fc) or of a pool
+ * on a pooling unit: output channels in tiles, output rows in bands. */
 typedef struct tiling {
     int64_t oc;                 /* output channels per tile */
-    int64_t rb;                 /* output rows per band (conv; ho: one) */
+    int64_t rb;                 /* output rows per band (fc: rows of M) */
     bool db;                    /* double buffering */
     bool os;                    /* output-stationary: row bands outer,
                                  * weight tiles streamed past each input
@@ -1113,11 +1130,28 @@ typedef struct tiling {
                                  * tiles outer, input bands streamed */
 } tiling;
 
-/* Output channels (conv) or outputs N (fc) of L. */
+/* Output channels (conv), outputs N (fc) or channels (pool) of L. */
 static int64_t
 layer_outs(const layer *L)
 {
-    return L->kind == L_FC ? L->n : L->cp.o;
+    return L->kind == L_FC ? L->n : L->kind == L_POOL ? L->cp.c : L->cp.o;
+}
+
+/* Output rows L is banded over: the output height (conv, pool), the
+ * rows M of the input matrix (fc). */
+static int64_t
+layer_rows(const layer *L)
+{
+    return L->kind == L_FC ? L->m : L->cp.ho;
+}
+
+/* Whether the input channels of a tile follow its output channels
+ * (depthwise, pools): the input is then sliced per tile too. */
+static bool
+x_sliced(const layer *L)
+{
+    return L->kind == L_POOL
+           || (L->kind == L_CONV && L->ck == EO_NPU_DEPTHWISE);
 }
 
 /* Input rows a band of 'rb' output rows reads at most (the halo of the
@@ -1125,6 +1159,8 @@ layer_outs(const layer *L)
 static int64_t
 band_in_rows(const layer *L, int64_t rb)
 {
+    if (L->kind == L_FC)
+        return rb;
     const eo_graph_conv *c = &L->cp;
     if (rb >= c->ho)
         return c->h;
@@ -1132,85 +1168,125 @@ band_in_rows(const layer *L, int64_t rb)
     return r < c->h ? r : c->h;
 }
 
-/* SRAM bytes of a conv / fc layer tiled by 'oc' output channels and 'rb'
- * output rows with 'nb' buffer sets (2: double buffering): an operand
- * loaded more than once gets 'nb' buffers, one loaded once a single
- * one. */
-static int64_t
-conv_sram(const layer *L, int64_t oc, int64_t rb, int64_t nb)
+/* The input rows [*a, *e) band 'r0' (of 'rb' output rows, B bands) reads
+ * and its pads: what the clipping to the input removed of the layer's
+ * padding (fc: rows r0.. of M, no pads). */
+static void
+band_window(const layer *L, int64_t r0, int64_t rb, int64_t B, int64_t *a,
+            int64_t *e, int64_t *pads)
 {
-    int64_t T = layer_outs(L) / oc;
+    memset(pads, 0, 4 * sizeof *pads);
     if (L->kind == L_FC) {
-        int64_t s = T > 1 ? nb : 1;
-        return L->m * L->k + s * (oc * L->k + 4 * oc + L->m * oc);
+        *a = r0;
+        *e = r0 + rb;
+        return;
     }
     const eo_graph_conv *c = &L->cp;
-    bool dw = L->ck == EO_NPU_DEPTHWISE;
-    int64_t B = c->ho / rb, s = T * B > 1 ? nb : 1;
-    int64_t cx = dw ? oc / (c->o / c->c) : c->c;
-    int64_t x = c->n * band_in_rows(L, rb) * c->w * cx;
-    int64_t w = oc * c->kh * c->kw * (dw ? 1 : c->c) + 4 * oc;
-    int64_t y = c->n * rb * c->wo * oc;
-    return (B > 1 || (dw && T > 1) ? s : 1) * x + (T > 1 ? s : 1) * w
-           + s * y;
+    memcpy(pads, c->pad, 4 * sizeof *pads);
+    *a = 0;
+    *e = c->h;
+    if (B <= 1)
+        return;
+    int64_t in0 = r0 * c->stride[0] - c->pad[0];
+    int64_t in1 = (r0 + rb - 1) * c->stride[0] - c->pad[0]
+                  + (c->kh - 1) * c->dilation[0] + 1;
+    *a = in0 > 0 ? in0 : 0;
+    *e = in1 < c->h ? in1 : c->h;
+    pads[0] = *a - in0;
+    pads[2] = in1 - *e;
 }
 
-/* The tile domain: output-channel counts dividing the outputs (depthwise:
- * multiples of the channel multiplier) whose SRAM fits single-buffered
- * (convolutions: in bands of one output row). */
-static size_t
-tile_domain(mapper *mp, const layer *L, int64_t *vals, size_t cap)
+/* SRAM bytes of L tiled by 'oc' output channels and 'rb' output rows
+ * with 'nb' buffer sets (2: double buffering): an operand loaded more
+ * than once gets 'nb' buffers, one loaded once a single one. */
+static int64_t
+tiled_sram(const layer *L, int64_t oc, int64_t rb, int64_t nb)
 {
-    int64_t o = layer_outs(L), step = 1;
-    if (L->kind == L_CONV && L->ck == EO_NPU_DEPTHWISE)
-        step = L->cp.o / L->cp.c;
+    int64_t T = layer_outs(L) / oc, B = layer_rows(L) / rb;
+    int64_t s = T * B > 1 ? nb : 1;
+    int64_t x, w = 0, y;
+    if (L->kind == L_FC) {
+        x = rb * L->k;
+        w = oc * L->k + 4 * oc;
+        y = rb * oc;
+    } else {
+        const eo_graph_conv *c = &L->cp;
+        bool dw = L->kind == L_CONV && L->ck == EO_NPU_DEPTHWISE;
+        int64_t cx = L->kind == L_POOL ? oc : dw ? oc / (c->o / c->c)
+                                                 : c->c;
+        x = c->n * band_in_rows(L, rb) * c->w * cx;
+        if (L->kind == L_CONV)
+            w = oc * c->kh * c->kw * (dw ? 1 : c->c) + 4 * oc;
+        y = c->n * rb * c->wo * oc;
+    }
+    return (B > 1 || (x_sliced(L) && T > 1) ? s : 1) * x
+           + (T > 1 ? s : 1) * w + s * y;
+}
+
+/* The divisors of 'total' that are multiples of 'step', largest first,
+ * for which fits(L, value, other) holds against the SRAM left (at most
+ * 'cap'): the shared domain of channel tiles and row bands. */
+static size_t
+fit_domain(mapper *mp, const layer *L, int64_t total, int64_t step,
+           bool rows, int64_t other, int64_t *vals, size_t cap)
+{
     size_t n = 0;
-    for (int64_t t = o; t >= step && n < cap; t--)
-        if (o % t == 0 && t % step == 0
-            && conv_sram(L, t, 1, 1) <= avail(mp))
+    for (int64_t t = total; t >= step && n < cap; t--)
+        if (total % t == 0 && t % step == 0
+            && (rows ? tiled_sram(L, other, t, 1)
+                     : tiled_sram(L, t, other, 1)) <= avail(mp))
             vals[n++] = t;
     return n;
 }
 
+/* The tile domain: output-channel counts dividing the outputs (depthwise:
+ * multiples of the channel multiplier) whose SRAM fits single-buffered
+ * in bands of one output row. */
+static size_t
+tile_domain(mapper *mp, const layer *L, int64_t *vals, size_t cap)
+{
+    int64_t step = L->kind == L_CONV && L->ck == EO_NPU_DEPTHWISE
+                       ? L->cp.o / L->cp.c : 1;
+    return fit_domain(mp, L, layer_outs(L), step, false, 1, vals, cap);
+}
+
 /* The row-band domain for 'oc' channels per tile: output-row counts
- * dividing the output height whose SRAM fits single-buffered, largest
+ * dividing the output rows whose SRAM fits single-buffered, largest
  * first. */
 static size_t
 rows_domain(mapper *mp, const layer *L, int64_t oc, int64_t *vals,
             size_t cap)
 {
-    size_t n = 0;
-    if (L->kind != L_CONV)
-        return 0;
-    for (int64_t r = L->cp.ho; r >= 1 && n < cap; r--)
-        if (L->cp.ho % r == 0 && conv_sram(L, oc, r, 1) <= avail(mp))
-            vals[n++] = r;
-    return n;
+    return fit_domain(mp, L, layer_rows(L), 1, true, oc, vals, cap);
 }
 
-/* A view of rows [r0, r0 + nr) (dimension 1) of 4-D buffer 'b' (identity
- * layout): memref.subview. */
+/* A view of rows [r0, r0 + nr) (dimension 'dim') of buffer 'b' of rank 2
+ * or 4 (identity layout): memref.subview. */
 static eo_value *
-row_view(mapper *mp, const eo_loc *loc, eo_value *b, int64_t r0, int64_t nr)
+rows_view(mapper *mp, const eo_loc *loc, eo_value *b, size_t dim,
+          int64_t r0, int64_t nr)
 {
     const eo_type *t = eo_value_type(b);
-    int64_t s[4], st[4], off[4] = { 0, r0, 0, 0 }, one[4] = { 1, 1, 1, 1 };
+    size_t r = eo_type_rank(t);
+    int64_t s[4], st[4], off[4] = { 0, 0, 0, 0 }, one[4] = { 1, 1, 1, 1 };
+    if (r > 4 || dim >= r)
+        return NULL;
     shape_of(t, s);
-    st[3] = 1;
-    st[2] = s[3];
-    st[1] = s[2] * s[3];
-    st[0] = s[1] * st[1];
-    s[1] = nr;
-    const eo_attr *lay = eo_attr_get_strided(mp->ctx, 4, st, r0 * st[1]);
-    const eo_type *rt = lay ? eo_type_get_memref(mp->ctx, 4, s,
+    st[r - 1] = 1;
+    for (size_t i = r - 1; i-- > 0;)
+        st[i] = st[i + 1] * s[i + 1];
+    off[dim] = r0;
+    s[dim] = nr;
+    const eo_attr *lay = eo_attr_get_strided(mp->ctx, r, st, r0 * st[dim]);
+    const eo_type *rt = lay ? eo_type_get_memref(mp->ctx, r, s,
                                                  eo_type_elem(t), lay,
                                                  eo_type_memspace(t))
                             : NULL;
     static const int32_t seg[4] = { 1, 0, 0, 0 };
     alist l = { .n = 0 };
-    add(mp, &l, "static_offsets", arr(mp, 4, off));
-    add(mp, &l, "static_sizes", arr(mp, 4, s));
-    add(mp, &l, "static_strides", arr(mp, 4, one));
+    add(mp, &l, "static_offsets", arr(mp, r, off));
+    add(mp, &l, "static_sizes", arr(mp, r, s));
+    add(mp, &l, "static_strides", arr(mp, r, one));
     add(mp, &l, "operandSegmentSizes",
         eo_attr_get_dense_array(mp->ctx, eo_type_get_int(mp->ctx, 32), 4,
                                 seg));
@@ -1260,40 +1336,109 @@ conv_weights(mapper *mp, const layer *L, int64_t *wshape, size_t wr)
     return wg;
 }
 
-/* A conv / fc layer on the convolution engine, in T = O / oc channel
- * tiles times B = ho / rb row bands (steps in the order of tg->os). An
- * input band is DMA'd with its halo (rows the windows of its output rows
- * read, clipped to the input; the band's pads are what the clipping
- * removed of the layer's padding), a weight tile with its bias; each
- * operand is reloaded only when the step needs other data, into the next
- * of its buffers (two with double buffering), after the output copies of
- * the steps that last read that buffer (the copies out are chained, so
- * the last one orders every earlier conv). */
+/* The output stage of conv / fc layer L per output channel (multiplier,
+ * shift, weight zero point); EO_NOMEM. */
 static eo_status
-emit_conv(mapper *mp, const layer *L, const char *site, const tiling *tg,
-          bool onchip)
+out_stage(const layer *L, int64_t O, int64_t **mul, int64_t **sh,
+          int64_t **wz)
+{
+    *mul = calloc((size_t)O, sizeof **mul);
+    *sh = calloc((size_t)O, sizeof **sh);
+    *wz = calloc((size_t)O, sizeof **wz);
+    if (!*mul || !*sh || !*wz)
+        return EO_NOMEM;
+    for (int64_t o = 0; o < O; o++) {
+        size_t wi = L->qw.num_scales > 1 ? (size_t)o : 0;
+        int32_t q;
+        int e;
+        eo_quant_multiplier(L->qx.scales[0] * L->qw.scales[wi]
+                            / L->qy.scales[0], &q, &e);
+        (*mul)[o] = q;
+        (*sh)[o] = e;
+        (*wz)[o] = L->qw.zero_points[wi];
+    }
+    return EO_OK;
+}
+
+/* The attributes of the npu.conv (conv, fc) or npu.ew (pool) of one
+ * step: output channels [o0, o0 + oc), band pads 'pads'. */
+static void
+step_attrs(mapper *mp, const layer *L, const char *site, alist *l,
+           const int64_t *pads, int64_t o0, int64_t oc, const int64_t *mul,
+           const int64_t *sh, const int64_t *wz, int64_t lo, int64_t hi)
+{
+    static const char *const kinds[] = {
+        "conv2d", "depthwise", "pointwise", "fully_connected"
+    };
+    const eo_graph_conv *c = &L->cp;
+    add(mp, l, "name", str(mp, site));
+    if (L->kind == L_POOL) {
+        bool avg = eo_graph_op_kind(L->op) != GRAPH_MAX_POOL;
+        int64_t k[2] = { c->kh, c->kw };
+        add(mp, l, "op", str(mp, avg ? "avgpool" : "maxpool"));
+        add(mp, l, "kernel", arr(mp, 2, k));
+        add(mp, l, "strides", arr(mp, 2, c->stride));
+        add(mp, l, "pads", arr(mp, 4, pads));
+        if (avg) {
+            add(mp, l, "count_include_pad",
+                eo_attr_get_bool(mp->ctx, c->count_include_pad));
+            add(mp, l, "output_zp", i64a(mp, L->qy.zero_points[0]));
+        } else {
+            add(mp, l, "dilations", arr(mp, 2, c->dilation));
+        }
+        return;
+    }
+    add(mp, l, "kind", str(mp, kinds[L->ck]));
+    if (L->kind != L_FC) {
+        add(mp, l, "strides", arr(mp, 2, c->stride));
+        add(mp, l, "dilations", arr(mp, 2, c->dilation));
+        add(mp, l, "pads", arr(mp, 4, pads));
+    }
+    add(mp, l, "input_zp", i64a(mp, L->qx.zero_points[0]));
+    add(mp, l, "weight_zp", arr(mp, (size_t)oc, wz + o0));
+    add(mp, l, "output_zp", i64a(mp, L->qy.zero_points[0]));
+    add(mp, l, "multiplier", arr(mp, (size_t)oc, mul + o0));
+    add(mp, l, "shift", arr(mp, (size_t)oc, sh + o0));
+    add(mp, l, "act_min", i64a(mp, lo));
+    add(mp, l, "act_max", i64a(mp, hi));
+}
+
+/* A conv / fc layer on the convolution engine, or a pool on a pooling
+ * unit, in T = O / oc channel tiles times B = rows / rb row bands
+ * (steps in the order of tg->os). An input band is DMA'd with its halo
+ * (rows the windows of its output rows read, clipped to the input; the
+ * band's pads are what the clipping removed of the layer's padding; fc:
+ * rows of M), a weight tile with its bias; each operand is reloaded
+ * only when the step needs other data, into the next of its buffers
+ * (two with double buffering), after the output copies of the steps
+ * that last read that buffer (the copies out are chained, so the last
+ * one orders every earlier command). */
+static eo_status
+emit_tiled(mapper *mp, const layer *L, const char *site, const tiling *tg,
+           bool onchip)
 {
     eo_op *op = L->op;
     const eo_loc *loc = eo_op_loc(op);
     eo_ctx *ctx = mp->ctx;
-    bool fc = L->kind == L_FC, dw = !fc && L->ck == EO_NPU_DEPTHWISE;
+    bool fc = L->kind == L_FC, pool = L->kind == L_POOL;
+    bool dw = L->kind == L_CONV && L->ck == EO_NPU_DEPTHWISE;
+    bool xs_tile = x_sliced(L);
     const eo_graph_conv *c = &L->cp;
     int64_t O = layer_outs(L), oc = tg->oc, T = O / oc;
     int64_t kh = fc ? 1 : c->kh, kw = fc ? 1 : c->kw;
     int64_t cg = fc ? L->k : dw ? 1 : c->c;
     int64_t mult = dw ? c->o / c->c : 1;
-    int64_t rb = fc ? 1 : tg->rb, B = fc ? 1 : c->ho / rb, steps = T * B;
+    int64_t rb = tg->rb, B = layer_rows(L) / rb, steps = T * B;
     const eo_type *i8 = eo_type_get_int(ctx, 8), *i32 =
         eo_type_get_int(ctx, 32);
     int64_t wshape[4] = { O, kh, kw, cg };
     size_t wr = fc ? 2 : 4;
     if (fc)
         wshape[1] = L->k;
-    eo_value *wg = conv_weights(mp, L, wshape, wr);
-    if (!wg)
+    eo_value *wg = NULL, *bg = NULL;
+    if (!pool && !(wg = conv_weights(mp, L, wshape, wr)))
         return EO_ERROR;
-    eo_value *bg = NULL;
-    if (eo_op_num_operands(op) > 2) {
+    if (!pool && eo_op_num_operands(op) > 2) {
         eo_tensor bt;
         if (const_of(mp, eo_op_operand(op, 2), &bt) != EO_OK)
             return eo_op_error(op, "npu-map: the bias is not a constant");
@@ -1304,52 +1449,37 @@ emit_conv(mapper *mp, const layer *L, const char *site, const tiling *tg,
         if (!bg)
             return eo_op_error(op, "npu-map: bad bias");
     }
-    /* Output stage. */
-    int64_t *mul = calloc((size_t)O, sizeof *mul);
-    int64_t *sh = calloc((size_t)O, sizeof *sh);
-    int64_t *wz = calloc((size_t)O, sizeof *wz);
-    if (!mul || !sh || !wz) {
-        free(mul);
-        free(sh);
-        free(wz);
-        return EO_NOMEM;
-    }
-    for (int64_t o = 0; o < O; o++) {
-        size_t wi = L->qw.num_scales > 1 ? (size_t)o : 0;
-        int32_t q;
-        int e;
-        eo_quant_multiplier(L->qx.scales[0] * L->qw.scales[wi]
-                            / L->qy.scales[0], &q, &e);
-        mul[o] = q;
-        sh[o] = e;
-        wz[o] = L->qw.zero_points[wi];
-    }
-    int64_t lo, hi;
-    act_bounds(op, &L->qy, &lo, &hi);
+    int64_t *mul = NULL, *sh = NULL, *wz = NULL, lo = 0, hi = 0;
+    eo_status s = pool ? EO_OK : out_stage(L, O, &mul, &sh, &wz);
+    if (!pool)
+        act_bounds(op, &L->qy, &lo, &hi);
     /* Buffers. */
-    eo_value *xh = fc ? home_of(mp, op, eo_op_operand(op, 0))
-                      : nhwc_home(mp, op, eo_op_operand(op, 0));
+    eo_value *xh = s != EO_OK ? NULL
+                   : fc ? home_of(mp, op, eo_op_operand(op, 0))
+                        : nhwc_home(mp, op, eo_op_operand(op, 0));
     eo_value *yh = xh ? result_home(mp, op, onchip) : NULL;
-    eo_status s = xh && yh ? EO_OK : EO_ERROR;
+    if (s == EO_OK && (!xh || !yh))
+        s = EO_ERROR;
     int64_t nb = tg->db && steps > 1 ? 2 : 1;
-    bool xmulti = B > 1 || (dw && T > 1);
+    bool xmulti = B > 1 || (xs_tile && T > 1);
     int64_t nbx = xmulti ? nb : 1, nbw = T > 1 ? nb : 1;
     /* On-chip homes are engine operands as they are (whole tensors, or
      * row views of them). */
-    bool x_direct = xh && is_onchip(xh) && (!dw || T == 1);
+    bool x_direct = xh && is_onchip(xh) && (!xs_tile || T == 1);
     bool y_direct = yh && is_onchip(yh) && steps == 1;
+    size_t rdim = fc ? 0 : 1;
     int64_t xs_shape[4], y_t[4];
     size_t xr = fc ? 2 : 4;
     if (fc) {
-        xs_shape[0] = L->m;
+        xs_shape[0] = rb;
         xs_shape[1] = L->k;
-        y_t[0] = L->m;
+        y_t[0] = rb;
         y_t[1] = oc;
     } else {
         xs_shape[0] = c->n;
         xs_shape[1] = band_in_rows(L, rb);
         xs_shape[2] = c->w;
-        xs_shape[3] = dw ? oc / mult : c->c;
+        xs_shape[3] = xs_tile ? oc / mult : c->c;
         y_t[0] = c->n;
         y_t[1] = rb;
         y_t[2] = c->wo;
@@ -1363,7 +1493,7 @@ emit_conv(mapper *mp, const layer *L, const char *site, const tiling *tg,
         if (!x_direct && k < nbx
             && !(xs[k] = alloc(mp, loc, xr, xs_shape, i8, true)))
             s = EO_NOMEM;
-        if (s == EO_OK && k < nbw
+        if (s == EO_OK && !pool && k < nbw
             && (!(ws[k] = alloc(mp, loc, wr, w_t, i8, true))
                 || (bg && !(bs[k] = alloc(mp, loc, 1, &oc, i32, true)))))
             s = EO_NOMEM;
@@ -1371,9 +1501,6 @@ emit_conv(mapper *mp, const layer *L, const char *site, const tiling *tg,
             && !(ys[k] = alloc(mp, loc, xr, y_t, i8, true)))
             s = EO_NOMEM;
     }
-    static const char *const kinds[] = {
-        "conv2d", "depthwise", "pointwise", "fully_connected"
-    };
     /* xdone / wdone: the copy out of the last step reading each buffer;
      * ydone: the copy out of each output buffer. */
     eo_value *xdone[2] = { 0 }, *wdone[2] = { 0 }, *ydone[2] = { 0 };
@@ -1385,43 +1512,35 @@ emit_conv(mapper *mp, const layer *L, const char *site, const tiling *tg,
         int64_t band = tg->os ? i / T : i % B;
         int64_t t = tg->os ? i % T : i / B;
         int64_t k = i % nb, o0 = t * oc, r0 = band * rb;
-        /* The band's input rows [a, e) and its pads. */
-        int64_t a = 0, e = fc ? 0 : c->h, pads[4] = { 0, 0, 0, 0 };
-        if (!fc) {
-            memcpy(pads, c->pad, sizeof pads);
-            if (B > 1) {
-                int64_t in0 = r0 * c->stride[0] - c->pad[0];
-                int64_t in1 = (r0 + rb - 1) * c->stride[0] - c->pad[0]
-                              + (c->kh - 1) * c->dilation[0] + 1;
-                a = in0 > 0 ? in0 : 0;
-                e = in1 < c->h ? in1 : c->h;
-                pads[0] = a - in0;
-                pads[2] = in1 - e;
-            }
-        }
-        int64_t key = dw ? band * T + t : band;
+        int64_t a, e, pads[4];
+        band_window(L, r0, rb, B, &a, &e, pads);
+        int64_t key = xs_tile ? band * T + t : band;
         if (key != xkey) {
             xkey = key;
             xreads = 0;
             if (x_direct) {
-                xop = B > 1 ? row_view(mp, loc, xh, a, e - a) : xh;
+                xop = B > 1 ? rows_view(mp, loc, xh, rdim, a, e - a) : xh;
                 tx = NULL;
                 s = xop ? EO_OK : EO_NOMEM;
             } else {
                 xk = nx++ % nbx;
-                int64_t sz[4] = { xs_shape[0], e - a, xs_shape[2],
-                                  xs_shape[3] };
-                int64_t off[4] = { 0, a, 0, dw ? o0 / mult : 0 };
-                bool whole = fc || (B == 1 && !dw);
+                int64_t sz[4], off[4] = { 0, 0, 0, 0 };
+                memcpy(sz, xs_shape, sizeof sz);
+                sz[rdim] = e - a;
+                off[rdim] = a;
+                if (xs_tile)
+                    off[3] = o0 / mult;
+                bool whole = B == 1 && !xs_tile;
                 tx = dma(mp, loc, site, xh, xs[xk], xr, whole ? NULL : sz,
                          whole ? NULL : off, NULL, 1, &xdone[xk]);
                 xop = !tx ? NULL
-                      : !fc && e - a < xs_shape[1]
-                          ? row_view(mp, loc, xs[xk], 0, e - a) : xs[xk];
+                      : e - a < xs_shape[rdim]
+                          ? rows_view(mp, loc, xs[xk], rdim, 0, e - a)
+                          : xs[xk];
                 s = xop ? EO_OK : EO_NOMEM;
             }
         }
-        if (s == EO_OK && t != wkey) {
+        if (s == EO_OK && !pool && t != wkey) {
             wkey = t;
             wreads = 0;
             wk = nw++ % nbw;
@@ -1436,30 +1555,25 @@ emit_conv(mapper *mp, const layer *L, const char *site, const tiling *tg,
         if (s != EO_OK)
             break;
         alist l = { .n = 0 };
-        add(mp, &l, "name", str(mp, site));
-        add(mp, &l, "kind", str(mp, kinds[L->ck]));
-        if (!fc) {
-            add(mp, &l, "strides", arr(mp, 2, c->stride));
-            add(mp, &l, "dilations", arr(mp, 2, c->dilation));
-            add(mp, &l, "pads", arr(mp, 4, pads));
-        }
-        add(mp, &l, "input_zp", i64a(mp, L->qx.zero_points[0]));
-        add(mp, &l, "weight_zp", arr(mp, (size_t)oc, wz + o0));
-        add(mp, &l, "output_zp", i64a(mp, L->qy.zero_points[0]));
-        add(mp, &l, "multiplier", arr(mp, (size_t)oc, mul + o0));
-        add(mp, &l, "shift", arr(mp, (size_t)oc, sh + o0));
-        add(mp, &l, "act_min", i64a(mp, lo));
-        add(mp, &l, "act_max", i64a(mp, hi));
+        step_attrs(mp, L, site, &l, pads, o0, oc, mul, sh, wz, lo, hi);
         eo_value *yop = y_direct ? yh : ys[k];
-        eo_value *bufs[4] = { xop, ws[wk], yop, bs[wk] };
-        eo_value *deps[4] = { tx, tw, tb, ydone[k] };
-        eo_value *tc = cmd(mp, loc, "npu.conv", bg ? 4 : 3, bufs, 4, deps,
-                           &l);
+        eo_value *tc;
+        if (pool) {
+            eo_value *bufs[2] = { xop, yop };
+            eo_value *deps[2] = { tx, ydone[k] };
+            tc = cmd(mp, loc, "npu.ew", 2, bufs, 2, deps, &l);
+        } else {
+            eo_value *bufs[4] = { xop, ws[wk], yop, bs[wk] };
+            eo_value *deps[4] = { tx, tw, tb, ydone[k] };
+            tc = cmd(mp, loc, "npu.conv", bg ? 4 : 3, bufs, 4, deps, &l);
+        }
         /* The simulator orders accesses by their byte hulls: strided
          * channel slices of one home overlap, so the copies out chain. */
         int64_t yoff[4] = { 0, r0, 0, o0 };
-        if (fc)
+        if (fc) {
+            yoff[0] = r0;
             yoff[1] = o0;
+        }
         eo_value *od[2] = { tc, prev_out };
         eo_value *to = !tc || y_direct ? tc
                        : dma(mp, loc, site, ys[k], yh, xr, y_t, NULL, yoff, 2,
@@ -1468,12 +1582,13 @@ emit_conv(mapper *mp, const layer *L, const char *site, const tiling *tg,
             s = EO_NOMEM;
             break;
         }
-        /* A buffer read by one conv only is free when that conv is
-         * done; else after the copy out of the last reader (convs run
-         * in parallel on several engines, copies out in order). */
+        /* A buffer read by one command only is free when that command
+         * is done; else after the copy out of the last reader (convs
+         * run in parallel on several engines, copies out in order). */
         if (!x_direct)
             xdone[xk] = ++xreads == 1 ? tc : to;
-        wdone[wk] = ++wreads == 1 ? tc : to;
+        if (!pool)
+            wdone[wk] = ++wreads == 1 ? tc : to;
         ydone[k] = to;
         prev_out = to;
     }
@@ -1508,13 +1623,15 @@ collapse(mapper *mp, const eo_loc *loc, eo_value *b)
 
 /* A pointwise convolution or a matrix product on the crossbars: per
  * column block j (nb outputs), imc_program of its g row blocks (from
- * off-chip globals) into crossbars, then one imc_mvm over the whole
- * input (on chip) with the output stage; crossbars are reused round
- * robin, a reprogramming waiting for the products that read the
- * crossbar. */
+ * off-chip globals) into crossbars, then one imc_mvm per band of 'mb'
+ * rows of the input [M, K] (on chip: the whole input, or one band
+ * buffer reloaded per band, the products of a band writing one output
+ * band buffer copied out to its rows) with the output stage; crossbars
+ * are reused round robin, a reprogramming waiting for the products that
+ * read the crossbar. */
 static eo_status
 emit_imc(mapper *mp, const layer *L, const char *site, bool onchip,
-         bool resident)
+         bool resident, int64_t mb)
 {
     eo_op *op = L->op;
     const eo_loc *loc = eo_op_loc(op);
@@ -1558,8 +1675,21 @@ emit_imc(mapper *mp, const layer *L, const char *site, bool onchip,
         shape_of(xt, xshape);
     memcpy(yshape, xshape, sizeof yshape);
     yshape[r - 1] = nb;
-    eo_value *xs = NULL, *tx = NULL, *x2 = NULL;
-    if (s == EO_OK) {
+    int64_t M = imc_rows(L), B = M / mb;
+    eo_value *xs = NULL, *tx = NULL, *x2 = NULL, *xfull = NULL;
+    eo_value *yfull = NULL, *yb = NULL, *bband = NULL;
+    if (s == EO_OK && B > 1) {
+        /* Bands: [M, K] and [M, N] views of the homes, one input band,
+         * output band and bias buffer. */
+        int64_t xb_t[2] = { mb, K }, yb_t[2] = { mb, nb };
+        xfull = fc ? xh : collapse(mp, loc, xh);
+        yfull = fc ? yh : collapse(mp, loc, yh);
+        xs = is_onchip(xh) ? xfull : alloc(mp, loc, 2, xb_t, i8, true);
+        yb = alloc(mp, loc, 2, yb_t, i8, true);
+        bband = bg ? alloc(mp, loc, 1, &nb, i32, true) : NULL;
+        if (!xfull || !yfull || !xs || !yb || (bg && !bband))
+            s = EO_NOMEM;
+    } else if (s == EO_OK) {
         xs = is_onchip(xh) ? xh : alloc(mp, loc, r, xshape, i8, true);
         if (xs && xs != xh)
             tx = dma(mp, loc, site, xh, xs, r, NULL, NULL, NULL, 0, NULL);
@@ -1571,7 +1701,7 @@ emit_imc(mapper *mp, const layer *L, const char *site, bool onchip,
     int8_t *blk = malloc((size_t)(rows * nb));
     if (!reader || !blk)
         s = EO_NOMEM;
-    eo_value *prev_out = NULL;
+    eo_value *prev_out = NULL, *last_mvm = NULL;
     int64_t nblocks = N / nb, next_xb = 0;
     /* The crossbars: resident, a dedicated one per block, from the top,
      * none that another layer programs; else round robin over those
@@ -1630,14 +1760,19 @@ emit_imc(mapper *mp, const layer *L, const char *site, bool onchip,
         }
         if (s != EO_OK)
             break;
-        eo_value *ys = is_onchip(yh) && nblocks == 1
-                           ? yh : alloc(mp, loc, r, yshape, i8, true);
-        eo_value *y2 = ys ? (fc ? ys : collapse(mp, loc, ys)) : NULL;
-        eo_value *bsb = bg ? alloc(mp, loc, 1, &nb, i32, true) : NULL;
+        eo_value *ys = NULL, *y2 = NULL, *bsb = bband;
+        if (B == 1) {
+            ys = is_onchip(yh) && nblocks == 1
+                     ? yh : alloc(mp, loc, r, yshape, i8, true);
+            y2 = ys ? (fc ? ys : collapse(mp, loc, ys)) : NULL;
+            bsb = bg ? alloc(mp, loc, 1, &nb, i32, true) : NULL;
+        }
+        /* In bands the bias buffer is reused: after the last copy out. */
+        eo_value *bdep = B > 1 ? prev_out : NULL;
         eo_value *tb = bsb ? dma(mp, loc, site, bg, bsb, 1, &nb, &n0, NULL,
-                                 0, NULL)
+                                 1, &bdep)
                            : NULL;
-        if (!y2 || (bg && !tb)) {
+        if ((B == 1 && !y2) || (bg && !tb)) {
             s = EO_NOMEM;
             break;
         }
@@ -1652,41 +1787,67 @@ emit_imc(mapper *mp, const layer *L, const char *site, bool onchip,
             sh[c] = e;
             wz[c] = L->qw.zero_points[wi];
         }
-        alist l = { .n = 0 };
-        add(mp, &l, "name", str(mp, site));
-        add(mp, &l, "crossbars", arr(mp, (size_t)g, xbs));
-        add(mp, &l, "input_zp", i64a(mp, L->qx.zero_points[0]));
-        add(mp, &l, "weight_zp", arr(mp, (size_t)nb, wz));
-        add(mp, &l, "output_zp", i64a(mp, L->qy.zero_points[0]));
-        add(mp, &l, "multiplier", arr(mp, (size_t)nb, mul));
-        add(mp, &l, "shift", arr(mp, (size_t)nb, sh));
-        add(mp, &l, "act_min", i64a(mp, lo));
-        add(mp, &l, "act_max", i64a(mp, hi));
-        eo_value *bufs[3] = { x2, y2, bsb };
-        eo_value *deps[68];
-        size_t nd = 0;
-        deps[nd++] = tx;
-        deps[nd++] = tb;
-        for (int64_t i = 0; i < g; i++)
-            deps[nd++] = progs[i];
-        eo_value *tm = cmd(mp, loc, "npu.imc_mvm", bg ? 3 : 2, bufs, nd,
-                           deps, &l);
-        if (!tm) {
-            s = EO_NOMEM;
-            break;
-        }
-        for (int64_t i = 0; i < g; i++)
-            reader[xbs[i]] = tm;
-        eo_value *to = tm;
-        if (ys != yh) {
-            int64_t off[4] = { 0, 0, 0, 0 };
-            off[r - 1] = n0;
+        for (int64_t band = 0; s == EO_OK && band < B; band++) {
+            int64_t m0 = band * mb;
+            eo_value *xop = x2, *tin = tx, *yop = y2;
+            if (B > 1) {
+                yop = yb;
+                if (xs == xfull) {
+                    xop = rows_view(mp, loc, xfull, 0, m0, mb);
+                    tin = NULL;
+                } else {
+                    int64_t sz[2] = { mb, K }, off[2] = { m0, 0 };
+                    xop = xs;
+                    tin = dma(mp, loc, site, xfull, xs, 2, sz, off, NULL, 1,
+                              &last_mvm);
+                }
+                if (!xop || (xs != xfull && !tin)) {
+                    s = EO_NOMEM;
+                    break;
+                }
+            }
+            alist l = { .n = 0 };
+            add(mp, &l, "name", str(mp, site));
+            add(mp, &l, "crossbars", arr(mp, (size_t)g, xbs));
+            add(mp, &l, "input_zp", i64a(mp, L->qx.zero_points[0]));
+            add(mp, &l, "weight_zp", arr(mp, (size_t)nb, wz));
+            add(mp, &l, "output_zp", i64a(mp, L->qy.zero_points[0]));
+            add(mp, &l, "multiplier", arr(mp, (size_t)nb, mul));
+            add(mp, &l, "shift", arr(mp, (size_t)nb, sh));
+            add(mp, &l, "act_min", i64a(mp, lo));
+            add(mp, &l, "act_max", i64a(mp, hi));
+            eo_value *bufs[3] = { xop, yop, bsb };
+            eo_value *deps[69];
+            size_t nd = 0;
+            deps[nd++] = tin;
+            deps[nd++] = tb;
+            /* In bands the output band buffer is reused. */
+            deps[nd++] = B > 1 ? prev_out : NULL;
+            for (int64_t i = 0; i < g; i++)
+                deps[nd++] = progs[i];
+            eo_value *tm = cmd(mp, loc, "npu.imc_mvm", bg ? 3 : 2, bufs, nd,
+                               deps, &l);
+            if (!tm) {
+                s = EO_NOMEM;
+                break;
+            }
+            for (int64_t i = 0; i < g; i++)
+                reader[xbs[i]] = tm;
+            last_mvm = tm;
+            eo_value *to = tm;
             eo_value *od[2] = { tm, prev_out };
-            to = dma(mp, loc, site, ys, yh, r, yshape, NULL, off, 2, od);
+            if (B > 1) {
+                int64_t sz[2] = { mb, nb }, off[2] = { m0, n0 };
+                to = dma(mp, loc, site, yb, yfull, 2, sz, NULL, off, 2, od);
+            } else if (ys != yh) {
+                int64_t off[4] = { 0, 0, 0, 0 };
+                off[r - 1] = n0;
+                to = dma(mp, loc, site, ys, yh, r, yshape, NULL, off, 2, od);
+            }
+            if (!to || push_tok(mp, to) != EO_OK)
+                s = EO_NOMEM;
+            prev_out = to;
         }
-        if (!to || push_tok(mp, to) != EO_OK)
-            s = EO_NOMEM;
-        prev_out = to;
     }
     free(reader);
     free(blk);
@@ -1694,56 +1855,56 @@ emit_imc(mapper *mp, const layer *L, const char *site, bool onchip,
     return s == EO_OK ? end_layer(mp, loc) : s;
 }
 
-static eo_status
-emit_pool(mapper *mp, const layer *L, const char *site, bool onchip)
+/* Rows M and columns C of the [M, C] view an addition is banded over:
+ * [N·H·W, C] of a rank-4 (NHWC) result, the matrix of a rank-2 one;
+ * other ranks are not banded (M = 1, C = all elements). */
+static void
+add_view(const layer *L, int64_t *m, int64_t *c)
 {
-    eo_op *op = L->op;
-    const eo_loc *loc = eo_op_loc(op);
-    const eo_graph_conv *c = &L->cp;
-    const eo_type *i8 = eo_type_get_int(mp->ctx, 8);
-    eo_value *xh = nhwc_home(mp, op, eo_op_operand(op, 0));
-    eo_value *yh = xh ? result_home(mp, op, onchip) : NULL;
-    int64_t xsh[4] = { c->n, c->h, c->w, c->c };
-    int64_t ysh[4] = { c->n, c->ho, c->wo, c->c };
-    bool x_direct = xh && is_onchip(xh), y_direct = yh && is_onchip(yh);
-    eo_value *xs = !xh || x_direct ? xh : alloc(mp, loc, 4, xsh, i8, true);
-    eo_value *ys = !xs || !yh || y_direct ? yh
-                                          : alloc(mp, loc, 4, ysh, i8, true);
-    if (!xs || !ys)
-        return EO_ERROR;
-    bool avg = eo_graph_op_kind(op) != GRAPH_MAX_POOL;
-    alist l = { .n = 0 };
-    int64_t k[2] = { c->kh, c->kw };
-    add(mp, &l, "name", str(mp, site));
-    add(mp, &l, "op", str(mp, avg ? "avgpool" : "maxpool"));
-    add(mp, &l, "kernel", arr(mp, 2, k));
-    add(mp, &l, "strides", arr(mp, 2, c->stride));
-    add(mp, &l, "pads", arr(mp, 4, c->pad));
-    if (avg) {
-        add(mp, &l, "count_include_pad",
-            eo_attr_get_bool(mp->ctx, c->count_include_pad));
-        add(mp, &l, "output_zp", i64a(mp, L->qy.zero_points[0]));
-    } else {
-        add(mp, &l, "dilations", arr(mp, 2, c->dilation));
+    const eo_type *t = eo_value_type(eo_op_result(L->op, 0));
+    size_t r = eo_type_rank(t);
+    *m = 1;
+    *c = eo_type_num_elements(t);
+    if (r == 4) {
+        *m = eo_type_dim(t, 0) * eo_type_dim(t, 2) * eo_type_dim(t, 3);
+        *c = eo_type_dim(t, 1);
+    } else if (r == 2) {
+        *m = eo_type_dim(t, 0);
+        *c = eo_type_dim(t, 1);
     }
-    eo_value *tx = x_direct ? NULL : dma(mp, loc, site, xh, xs, 4, NULL, NULL,
-                                         NULL, 0, NULL);
-    eo_value *b[2] = { xs, ys };
-    eo_value *te = tx || x_direct ? cmd(mp, loc, "npu.ew", 2, b, 1, &tx, &l)
-                                  : NULL;
-    eo_value *to = !te || y_direct ? te
-                   : dma(mp, loc, site, ys, yh, 4, NULL, NULL, NULL, 1, &te);
-    if (!to || push_tok(mp, to) != EO_OK)
-        return EO_NOMEM;
-    return end_layer(mp, loc);
+}
+
+/* The band domain of an addition: divisors of M whose three band
+ * buffers fit the SRAM left, largest first. */
+static size_t
+add_rows_domain(mapper *mp, const layer *L, int64_t *vals, size_t cap)
+{
+    int64_t m, c;
+    size_t n = 0;
+    add_view(L, &m, &c);
+    for (int64_t r = m; r >= 1 && n < cap; r--)
+        if (m % r == 0 && 3 * r * c <= avail(mp))
+            vals[n++] = r;
+    return n;
+}
+
+/* Whether a band of one row of addition L fits the SRAM left. */
+static bool
+add_fits(mapper *mp, const layer *L)
+{
+    int64_t m, c;
+    add_view(L, &m, &c);
+    return 3 * c <= avail(mp);
 }
 
 /* A quantized addition on an elementwise unit (TFLite's integer add,
  * as the graph interpreter computes it): both operands copied into SRAM
  * (in the same layout: NHWC for rank 4), one npu.ew, the result copied
- * to its home. */
+ * to its home; in bands of 'mb' rows of the [M, C] view (add_view), one
+ * buffer per operand and the result reused band after band. */
 static eo_status
-emit_add(mapper *mp, const layer *L, const char *site, bool onchip)
+emit_add(mapper *mp, const layer *L, const char *site, bool onchip,
+         int64_t mb)
 {
     eo_op *op = L->op;
     const eo_loc *loc = eo_op_loc(op);
@@ -1759,24 +1920,29 @@ emit_add(mapper *mp, const layer *L, const char *site, bool onchip)
     eo_value *yh = result_home(mp, op, onchip);
     if (!yh)
         return EO_ERROR;
+    int64_t M, C;
+    add_view(L, &M, &C);
+    int64_t B = mb < M ? M / mb : 1;
     const eo_type *yt = eo_value_type(yh);
     int64_t sh[8];
     size_t r = eo_type_rank(yt);
     shape_of(yt, sh);
-    eo_value *in[2], *tin[2] = { NULL, NULL };
-    for (int i = 0; i < 2; i++) {
-        if (is_onchip(h[i])) {
-            in[i] = h[i];
-            continue;
-        }
-        in[i] = alloc(mp, loc, r, sh, i8, true);
-        tin[i] = in[i] ? dma(mp, loc, site, h[i], in[i], r, NULL, NULL,
-                             NULL, 0, NULL)
-                       : NULL;
-        if (!tin[i])
+    if (B > 1) {
+        /* Bands: [M, C] views of the homes, [mb, C] buffers. */
+        r = 2;
+        sh[0] = mb;
+        sh[1] = C;
+        for (int i = 0; i < 2; i++)
+            if (r4 && !(h[i] = collapse(mp, loc, h[i])))
+                return EO_NOMEM;
+        if (r4 && !(yh = collapse(mp, loc, yh)))
             return EO_NOMEM;
     }
-    bool y_direct = is_onchip(yh);
+    eo_value *in[2] = { NULL, NULL };
+    for (int i = 0; i < 2; i++)
+        if (!is_onchip(h[i]) && !(in[i] = alloc(mp, loc, r, sh, i8, true)))
+            return EO_NOMEM;
+    bool y_direct = is_onchip(yh) && B == 1;
     eo_value *ys = y_direct ? yh : alloc(mp, loc, r, sh, i8, true);
     if (!ys)
         return EO_NOMEM;
@@ -1790,27 +1956,50 @@ emit_add(mapper *mp, const layer *L, const char *site, bool onchip)
                         &ey);
     int64_t lo, hi;
     act_bounds(op, &L->qy, &lo, &hi);
-    alist l = { .n = 0 };
-    add(mp, &l, "name", str(mp, site));
-    add(mp, &l, "op", str(mp, "add"));
-    add(mp, &l, "a_zp", i64a(mp, L->qx.zero_points[0]));
-    add(mp, &l, "b_zp", i64a(mp, L->qw.zero_points[0]));
-    add(mp, &l, "output_zp", i64a(mp, L->qy.zero_points[0]));
-    add(mp, &l, "a_multiplier", i64a(mp, qa));
-    add(mp, &l, "a_shift", i64a(mp, ea));
-    add(mp, &l, "b_multiplier", i64a(mp, qb));
-    add(mp, &l, "b_shift", i64a(mp, eb));
-    add(mp, &l, "multiplier", i64a(mp, qy));
-    add(mp, &l, "shift", i64a(mp, ey));
-    add(mp, &l, "left_shift", i64a(mp, 20));
-    add(mp, &l, "act_min", i64a(mp, lo));
-    add(mp, &l, "act_max", i64a(mp, hi));
-    eo_value *b[3] = { in[0], in[1], ys };
-    eo_value *te = cmd(mp, loc, "npu.ew", 3, b, 2, tin, &l);
-    eo_value *to = !te || y_direct ? te
-                   : dma(mp, loc, site, ys, yh, r, NULL, NULL, NULL, 1, &te);
-    if (!to || push_tok(mp, to) != EO_OK)
-        return EO_NOMEM;
+    eo_value *prev_out = NULL, *last_ew = NULL;
+    for (int64_t band = 0; band < B; band++) {
+        int64_t off[2] = { band * mb, 0 };
+        eo_value *x[2], *tin[3] = { NULL, NULL, prev_out };
+        for (int i = 0; i < 2; i++) {
+            if (!in[i]) {
+                x[i] = B > 1 ? rows_view(mp, loc, h[i], 0, off[0], mb)
+                             : h[i];
+                if (!x[i])
+                    return EO_NOMEM;
+                continue;
+            }
+            x[i] = in[i];
+            tin[i] = dma(mp, loc, site, h[i], in[i], r, B > 1 ? sh : NULL,
+                         B > 1 ? off : NULL, NULL, 1, &last_ew);
+            if (!tin[i])
+                return EO_NOMEM;
+        }
+        alist l = { .n = 0 };
+        add(mp, &l, "name", str(mp, site));
+        add(mp, &l, "op", str(mp, "add"));
+        add(mp, &l, "a_zp", i64a(mp, L->qx.zero_points[0]));
+        add(mp, &l, "b_zp", i64a(mp, L->qw.zero_points[0]));
+        add(mp, &l, "output_zp", i64a(mp, L->qy.zero_points[0]));
+        add(mp, &l, "a_multiplier", i64a(mp, qa));
+        add(mp, &l, "a_shift", i64a(mp, ea));
+        add(mp, &l, "b_multiplier", i64a(mp, qb));
+        add(mp, &l, "b_shift", i64a(mp, eb));
+        add(mp, &l, "multiplier", i64a(mp, qy));
+        add(mp, &l, "shift", i64a(mp, ey));
+        add(mp, &l, "left_shift", i64a(mp, 20));
+        add(mp, &l, "act_min", i64a(mp, lo));
+        add(mp, &l, "act_max", i64a(mp, hi));
+        eo_value *b[3] = { x[0], x[1], ys };
+        eo_value *te = cmd(mp, loc, "npu.ew", 3, b, 3, tin, &l);
+        eo_value *od[2] = { te, prev_out };
+        eo_value *to = !te || y_direct ? te
+                       : dma(mp, loc, site, ys, yh, r, B > 1 ? sh : NULL,
+                             NULL, B > 1 ? off : NULL, 2, od);
+        if (!to || push_tok(mp, to) != EO_OK)
+            return EO_NOMEM;
+        last_ew = te;
+        prev_out = to;
+    }
     return end_layer(mp, loc);
 }
 
@@ -1874,6 +2063,79 @@ ask_home(mapper *mp, const layer *L, int64_t footprint, char *note,
     return eo_knob_ask(mp->kp, "home", L->op, NULL, &dom, 0, "npu-map") == 1;
 }
 
+/* Chooses the tiling of L (conv engine or pool; 'vals' / 'nt': its tile
+ * domain): knobs tile, rows, flow (two or more tiles and bands, with
+ * weights), dbuf, then home; notes on what did not fit go to 'extra'.
+ * Returns whether the result stays in SRAM. */
+static bool
+ask_tiling(mapper *mp, const layer *L, const int64_t *vals, size_t nt,
+           tiling *tg, char *extra, size_t cap)
+{
+    memset(tg, 0, sizeof *tg);
+    tg->oc = vals[0];
+    tg->rb = layer_rows(L);
+    eo_op *op = L->op;
+    if (nt > 1) {
+        eo_knob_domain dom = { .kind = EO_KNOB_SET, .values = vals,
+                               .count = nt };
+        tg->oc = eo_knob_ask(mp->kp, "tile", op, NULL, &dom, vals[0],
+                             "npu-map");
+    }
+    /* Row bands: the heights that fit with these channel tiles. */
+    int64_t rv[64];
+    size_t nr = rows_domain(mp, L, tg->oc, rv, 64);
+    if (nr)
+        tg->rb = rv[0];
+    if (nr && rv[0] != layer_rows(L))
+        snprintf(extra, cap, "rows: bands of more than %lld output rows "
+                 "(of %lld) do not fit the SRAM with %lld output channels "
+                 "per tile", (long long)rv[0], (long long)layer_rows(L),
+                 (long long)tg->oc);
+    if (nr > 1) {
+        eo_knob_domain dom = { .kind = EO_KNOB_SET, .values = rv,
+                               .count = nr };
+        tg->rb = eo_knob_ask(mp->kp, "rows", op, NULL, &dom, rv[0],
+                             "npu-map");
+    }
+    int64_t T = layer_outs(L) / tg->oc, B = layer_rows(L) / tg->rb;
+    if (T > 1 && B > 1 && L->kind != L_POOL) {
+        static const char *const flows[] = { "weight_stationary",
+                                             "output_stationary" };
+        eo_knob_domain dom = { .kind = EO_KNOB_ENUM, .names = flows,
+                               .count = 2 };
+        tg->os = eo_knob_ask(mp->kp, "flow", op, NULL, &dom, 0,
+                             "npu-map") == 1;
+    }
+    /* Asked whenever tiling is possible (also at one tile, where it
+     * changes nothing), so that a search discovers it at the
+     * defaults. */
+    if ((nt > 1 || nr > 1)
+        && tiled_sram(L, tg->oc, tg->rb, 2) <= avail(mp)) {
+        eo_knob_domain dom = { .kind = EO_KNOB_BOOL };
+        tg->db = eo_knob_ask(mp->kp, "dbuf", op, NULL, &dom, 0,
+                             "npu-map");
+    } else if ((nt > 1 || nr > 1) && !extra[0]) {
+        snprintf(extra, cap, "dbuf: two buffer sets do not fit the SRAM");
+    }
+    return ask_home(mp, L, tiled_sram(L, tg->oc, tg->rb, tg->db ? 2 : 1),
+                    extra, cap);
+}
+
+/* ", N output rows per band[, flow]" when L runs in bands, else "". */
+static void
+bands_detail(const layer *L, const tiling *tg, char *buf, size_t cap)
+{
+    int64_t T = layer_outs(L) / tg->oc, B = layer_rows(L) / tg->rb;
+    buf[0] = '\0';
+    if (B > 1)
+        snprintf(buf, cap, ", %lld %s per band%s", (long long)tg->rb,
+                 L->kind == L_FC ? "rows" : "output rows",
+                 T > 1 && L->kind != L_POOL
+                     ? (tg->os ? ", output-stationary"
+                               : ", weight-stationary")
+                     : "");
+}
+
 static eo_status
 map_layer(mapper *mp, eo_op *op)
 {
@@ -1886,6 +2148,23 @@ map_layer(mapper *mp, eo_op *op)
         if (!nt)
             exclude(&L, U_CONV, "no tile of its weights and outputs fits "
                     "the SRAM (even in bands of one output row)");
+    } else if (L.kind == L_POOL && L.ok[U_EW]) {
+        nt = tile_domain(mp, &L, vals, 64);
+        if (!nt)
+            exclude(&L, U_EW, "no channel of its input and output fits "
+                    "the SRAM (even in bands of one output row)");
+    }
+    int64_t imc_rv[64];
+    size_t imc_nr = 0;
+    if (L.ok[U_IMC]) {
+        imc_nr = imc_rows_domain(mp, &L, imc_rv, 64);
+        if (!imc_nr) {
+            char buf[160];
+            snprintf(buf, sizeof buf, "a row of its input and outputs "
+                     "(%lld bytes) does not fit the SRAM",
+                     (long long)imc_sram(&L, 1));
+            exclude(&L, U_IMC, buf);
+        }
     }
     const char *names[U_NUM];
     int idx[U_NUM];
@@ -1921,69 +2200,28 @@ map_layer(mapper *mp, eo_op *op)
         return EO_NOMEM;
     }
     bool onchip = false;
-    char detail[192] = "", extra[192] = "";
-    if (unit == U_CONV) {
-        tiling tg = { .oc = vals[0], .rb = L.kind == L_CONV ? L.cp.ho : 1 };
-        if (nt > 1) {
-            eo_knob_domain dom = { .kind = EO_KNOB_SET, .values = vals,
-                                   .count = nt };
-            tg.oc = eo_knob_ask(mp->kp, "tile", op, NULL, &dom, vals[0],
-                                "npu-map");
-        }
-        /* Row bands: the heights that fit with these channel tiles. */
-        int64_t rv[64];
-        size_t nr = rows_domain(mp, &L, tg.oc, rv, 64);
-        if (nr)
-            tg.rb = rv[0];
-        if (nr && rv[0] != L.cp.ho)
-            snprintf(extra, sizeof extra, "rows: bands of more than %lld "
-                     "output rows (of %lld) do not fit the SRAM with %lld "
-                     "output channels per tile", (long long)rv[0],
-                     (long long)L.cp.ho, (long long)tg.oc);
-        if (nr > 1) {
-            eo_knob_domain dom = { .kind = EO_KNOB_SET, .values = rv,
-                                   .count = nr };
-            tg.rb = eo_knob_ask(mp->kp, "rows", op, NULL, &dom, rv[0],
-                                "npu-map");
-        }
-        int64_t T = layer_outs(&L) / tg.oc;
-        int64_t B = L.kind == L_CONV ? L.cp.ho / tg.rb : 1;
-        if (T > 1 && B > 1) {
-            static const char *const flows[] = { "weight_stationary",
-                                                 "output_stationary" };
-            eo_knob_domain dom = { .kind = EO_KNOB_ENUM, .names = flows,
-                                   .count = 2 };
-            tg.os = eo_knob_ask(mp->kp, "flow", op, NULL, &dom, 0,
-                                "npu-map") == 1;
-        }
-        /* Asked whenever tiling is possible (also at one tile, where it
-         * changes nothing), so that a search discovers it at the
-         * defaults. */
-        if ((nt > 1 || nr > 1)
-            && conv_sram(&L, tg.oc, tg.rb, 2) <= avail(mp)) {
-            eo_knob_domain dom = { .kind = EO_KNOB_BOOL };
-            tg.db = eo_knob_ask(mp->kp, "dbuf", op, NULL, &dom, 0,
-                                "npu-map");
-        } else if ((nt > 1 || nr > 1) && !extra[0]) {
-            snprintf(extra, sizeof extra, "dbuf: two buffer sets do not "
-                     "fit the SRAM");
-        }
-        onchip = ask_home(mp, &L, conv_sram(&L, tg.oc, tg.rb,
-                                            tg.db ? 2 : 1), extra,
-                          sizeof extra);
-        char rows[64] = "";
-        if (B > 1)
-            snprintf(rows, sizeof rows, ", %lld output rows per band%s",
-                     (long long)tg.rb, T > 1 ? (tg.os ? ", output-stationary"
-                                                      : ", weight-stationary")
-                                             : "");
-        snprintf(detail, sizeof detail, " (%s, %lld output channels per "
-                 "tile%s%s%s)", eo_npu_conv_kind_name(L.ck),
-                 (long long)tg.oc, rows, tg.db ? ", double-buffered" : "",
-                 onchip ? ", result in SRAM" : "");
+    char detail[192] = "", extra[192] = "", rows[64] = "";
+    if (unit == U_CONV || L.kind == L_POOL) {
+        tiling tg;
+        onchip = ask_tiling(mp, &L, vals, nt, &tg, extra, sizeof extra);
+        bands_detail(&L, &tg, rows, sizeof rows);
+        bool tiled = tg.oc != layer_outs(&L) || rows[0];
+        if (unit == U_CONV)
+            snprintf(detail, sizeof detail, " (%s, %lld output channels "
+                     "per tile%s%s%s)", eo_npu_conv_kind_name(L.ck),
+                     (long long)tg.oc, rows, tg.db ? ", double-buffered"
+                                                  : "",
+                     onchip ? ", result in SRAM" : "");
+        else if (tiled)
+            snprintf(detail, sizeof detail, " (%lld channels per tile%s%s"
+                     "%s)", (long long)tg.oc, rows,
+                     tg.db ? ", double-buffered" : "",
+                     onchip ? ", result in SRAM" : "");
+        else if (onchip)
+            snprintf(detail, sizeof detail, " (result in SRAM)");
         report_layer(mp, &L, unit, detail, extra);
         s = mark_done(mp, op);
-        s = s ? s : emit_conv(mp, &L, site.data, &tg, onchip);
+        s = s ? s : emit_tiled(mp, &L, site.data, &tg, onchip);
     } else if (unit == U_IMC) {
         /* Weights resident: every block in a crossbar of its own that no
          * other layer programs, so that steady-state inference pays no
@@ -2001,27 +2239,57 @@ map_layer(mapper *mp, eo_op *op)
                      "crossbars, %lld are programmed by no other layer",
                      (long long)need, (long long)fresh);
         }
-        onchip = ask_home(mp, &L, imc_sram(&L), extra, sizeof extra);
+        /* Row bands of the input matrix [M, K]. */
+        int64_t mb = imc_rv[0], M = imc_rows(&L);
+        if (mb != M) {
+            size_t ne = strlen(extra);
+            snprintf(extra + ne, sizeof extra - ne, "%srows: bands of more "
+                     "than %lld rows (of %lld) do not fit the SRAM",
+                     ne ? "; " : "", (long long)mb, (long long)M);
+        }
+        if (imc_nr > 1) {
+            eo_knob_domain dom = { .kind = EO_KNOB_SET, .values = imc_rv,
+                                   .count = imc_nr };
+            mb = eo_knob_ask(mp->kp, "rows", op, NULL, &dom, imc_rv[0],
+                             "npu-map");
+        }
+        onchip = ask_home(mp, &L, imc_sram(&L, mb), extra, sizeof extra);
+        if (mb != M)
+            snprintf(rows, sizeof rows, ", %lld rows per band",
+                     (long long)mb);
         snprintf(detail, sizeof detail, " (%lld column blocks of %lld "
-                 "outputs over %lld crossbars each%s%s)",
+                 "outputs over %lld crossbars each%s%s%s)",
                  (long long)(L.in_ / L.nb), (long long)L.nb,
-                 (long long)L.g, resident ? ", weights resident" : "",
+                 (long long)L.g, rows, resident ? ", weights resident" : "",
                  onchip ? ", result in SRAM" : "");
         report_layer(mp, &L, unit, detail, extra);
         s = mark_done(mp, op);
-        s = s ? s : emit_imc(mp, &L, site.data, onchip, resident);
+        s = s ? s : emit_imc(mp, &L, site.data, onchip, resident, mb);
     } else {
-        const eo_type *xt = eo_value_type(eo_op_operand(op, 0));
-        int64_t fp = L.kind == L_ADD
-                         ? 3 * eo_type_num_elements(xt)
-                         : L.cp.n * L.cp.c * (L.cp.h * L.cp.w
-                                              + L.cp.ho * L.cp.wo);
-        onchip = ask_home(mp, &L, fp, extra, sizeof extra);
-        report_layer(mp, &L, unit, onchip ? " (result in SRAM)" : "",
+        /* Bands of rows of the [M, C] view. */
+        int64_t rv[64], M, C;
+        size_t nr = add_rows_domain(mp, &L, rv, 64);
+        add_view(&L, &M, &C);
+        int64_t mb = nr ? rv[0] : M;
+        if (mb != M)
+            snprintf(extra, sizeof extra, "rows: bands of more than %lld "
+                     "rows (of %lld) do not fit the SRAM", (long long)mb,
+                     (long long)M);
+        if (nr > 1) {
+            eo_knob_domain dom = { .kind = EO_KNOB_SET, .values = rv,
+                                   .count = nr };
+            mb = eo_knob_ask(mp->kp, "rows", op, NULL, &dom, rv[0],
+                             "npu-map");
+        }
+        onchip = ask_home(mp, &L, 3 * mb * C, extra, sizeof extra);
+        snprintf(rows, sizeof rows, ", %lld rows per band", (long long)mb);
+        snprintf(detail, sizeof detail, " (%s%s%s)",
+                 mb != M ? rows + 2 : "", mb != M && onchip ? ", " : "",
+                 onchip ? "result in SRAM" : "");
+        report_layer(mp, &L, unit, strcmp(detail, " ()") ? detail : "",
                      extra);
         s = mark_done(mp, op);
-        s = s ? s : L.kind == L_ADD ? emit_add(mp, &L, site.data, onchip)
-                                    : emit_pool(mp, &L, site.data, onchip);
+        s = s ? s : emit_add(mp, &L, site.data, onchip, mb);
     }
     eo_strbuf_free(&site);
     return s;

@@ -335,7 +335,9 @@ static char *
 llvm_text(eo_op *m, bool threads)
 {
     LLVMContextRef c = LLVMContextCreate();
-    LLVMModuleRef lm = eo_codegen_translate_ex(m, c, NULL, threads);
+    /* The loops stay in @f (no outlining of its top-level nests). */
+    eo_codegen_options o = { .opt_level = 2, .no_outline = true };
+    LLVMModuleRef lm = eo_codegen_translate_ex(m, c, &o, threads);
     assert_non_null(lm);
     char *ir = LLVMPrintModuleToString(lm);
     char *copy = strdup(ir);

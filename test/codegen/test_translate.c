@@ -238,7 +238,10 @@ object_machine(fixture *f, LLVMModuleRef m, const eo_codegen_options *o,
     LLVMTargetMachineRef tm = eo_codegen_target_machine(f->ctx, o);
     assert_non_null(tm);
     assert_int_equal(eo_codegen_optimize(f->ctx, m, tm, o), EO_OK);
-    char path[] = "/tmp/eo_cg_XXXXXX";
+    const char *tmp = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/eo_cg_XXXXXX",
+             tmp && *tmp ? tmp : "/tmp");
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     close(fd);

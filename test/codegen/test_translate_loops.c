@@ -166,7 +166,9 @@ test_loop_forms(void **state)
 {
     fixture *f = *state;
     parse(f);
-    LLVMModuleRef m = eo_codegen_translate(f->module, f->llctx, NULL);
+    /* The loops stay in their functions (no outlining). */
+    eo_codegen_options o = { .opt_level = 2, .no_outline = true };
+    LLVMModuleRef m = eo_codegen_translate(f->module, f->llctx, &o);
     assert_non_null(m);
     char *err = NULL;
     assert_false(LLVMVerifyModule(m, LLVMReturnStatusAction, &err));

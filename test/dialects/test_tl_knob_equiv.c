@@ -11,8 +11,10 @@
  * name order until KNOB_BUDGET_S seconds have gone (a bound for CI on 2
  * cores); the test prints how many cases x assignments ran and fails on
  * any mismatch or any failure of a lowering that succeeded with the
- * default knobs; then the int8 autoencoder, bit-exact. Skipped when the
- * data is absent. */
+ * default knobs; then the int8 autoencoder, bit-exact. An assignment
+ * that makes the lowering ask conditional knobs (tile2.<site>.<d> under
+ * a tile above 2) runs once more with random values of those too.
+ * Skipped when the data is absent. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -187,7 +189,86 @@ same(const eo_tensor *want, const eo_tensor *got, double *worst)
 typedef struct suite {
     int cases, runs, mismatches, failures, skipped;
     long knobs, elems;      /* knobs asked, result elements compared */
+    int grown;              /* runs with conditional knobs assigned */
 } suite;
+
+/* Lowers 'path' under the assignment 'txt' ("name=value" lines), runs
+ * it on in[0..nin) by the reference interpreter and compares with
+ * want[0..nwant), counting in 'st'. When 'space' is given, the knob
+ * space of the run (with the conditional knobs the assignment made it
+ * ask, such as tile2 under a tile) is appended to it as JSON. */
+static void
+one_trial(fixture *f, const char *path, const char *txt, size_t nin,
+          const eo_tensor *in, size_t nwant, const eo_tensor *want,
+          suite *st, eo_strbuf *space)
+{
+    eo_knob_store *ks = eo_knob_store_create(f->ctx);
+    assert_non_null(ks);
+    assert_int_equal(eo_knob_store_load_buffer(ks, "random", txt,
+                                               strlen(txt)), EO_OK);
+    eo_op *m = eo_onnx_import_file(f->ctx, path, NULL);
+    assert_non_null(m);
+    st->runs++;
+    eo_tensor got[MAX_IO];
+    size_t ngot = MAX_IO;
+    if (lower(f, m, eo_knob_store_provider(ks)) != EO_OK ||
+        eo_interp_run(first_func(m), nin, in, &ngot, got) != EO_OK) {
+        st->failures++;
+        print_message("FAIL %s with %s: %s\n", path, txt, f->last);
+        ngot = 0;
+    } else if (ngot != nwant) {
+        st->mismatches++;
+        print_message("MISMATCH %s: %zu results, expects %zu\n", path,
+                      ngot, nwant);
+    } else {
+        for (size_t r = 0; r < ngot; r++) {
+            double worst;
+            st->elems += (long)eo_tensor_numel(&want[r]);
+            if (!same(&want[r], &got[r], &worst)) {
+                st->mismatches++;
+                print_message("MISMATCH %s result %zu (max abs error "
+                              "%g) with:\n%s\n", path, r, worst, txt);
+                break;
+            }
+        }
+    }
+    if (space)
+        eo_knob_store_space_json(ks, space);
+    for (size_t r = 0; r < ngot; r++)
+        eo_tensor_free(&got[r]);
+    eo_op_destroy(m);
+    eo_knob_store_destroy(ks);
+}
+
+/* The assignment 'txt' extended by a random value of every knob of
+ * knob-space JSON 'json' that 'sp' lacks (conditional knobs), appended
+ * to 'out'; false when there is none. */
+static bool
+grow_assignment(fixture *f, const eo_space *sp, const eo_strbuf *json,
+                const char *txt, eo_rng *rng, eo_strbuf *out)
+{
+    eo_space *sp2 = eo_space_create(f->ctx);
+    assert_non_null(sp2);
+    assert_false(json->oom);
+    assert_int_equal(eo_space_load_json(sp2, json->data, json->len),
+                     EO_OK);
+    bool grew = false;
+    eo_strbuf_puts(out, txt);
+    for (size_t i = 0; i < eo_space_num_dims(sp2); i++) {
+        const char *name = eo_space_dim_name(sp2, i);
+        if (eo_space_find(sp, name) >= 0)
+            continue;
+        grew = true;
+        eo_strbuf_printf(out, "%s=", name);
+        eo_space_value_text(sp2, i,
+                            (uint32_t)(eo_rng_next(rng) %
+                                       eo_space_dim_size(sp2, i)), out);
+        eo_strbuf_puts(out, "\n");
+    }
+    assert_false(out->oom);
+    eo_space_destroy(sp2);
+    return grew;
+}
 
 /* The default lowering of 'path' (its knob space), then 'trials' random
  * assignments of it, each lowered and run on in[0..nin) by the reference
@@ -223,44 +304,18 @@ run_trials(fixture *f, const char *path, size_t nin, const eo_tensor *in,
     for (int t = 0; t < trials; t++) {
         for (size_t i = 0; i < nd; i++)
             cand[i] = (uint32_t)(eo_rng_next(rng) % eo_space_dim_size(sp, i));
-        eo_strbuf lines = {0};
+        eo_strbuf lines = {0}, js = {0}, more = {0};
         assert_int_equal(eo_space_knob_lines(sp, cand, &lines), EO_OK);
-        const char *txt = lines.data ? lines.data : "(no knobs)";
-        ks = eo_knob_store_create(f->ctx);
-        assert_non_null(ks);
-        assert_int_equal(eo_knob_store_load_buffer(
-                             ks, "random", lines.data ? lines.data : "",
-                             lines.len), EO_OK);
-        m = eo_onnx_import_file(f->ctx, path, NULL);
-        assert_non_null(m);
-        st->runs++;
-        eo_tensor got[MAX_IO];
-        size_t ngot = MAX_IO;
-        if (lower(f, m, eo_knob_store_provider(ks)) != EO_OK ||
-            eo_interp_run(first_func(m), nin, in, &ngot, got) != EO_OK) {
-            st->failures++;
-            print_message("FAIL %s with %s: %s\n", path, txt, f->last);
-            ngot = 0;
-        } else if (ngot != nwant) {
-            st->mismatches++;
-            print_message("MISMATCH %s: %zu results, expects %zu\n", path,
-                          ngot, nwant);
-        } else {
-            for (size_t r = 0; r < ngot; r++) {
-                double worst;
-                st->elems += (long)eo_tensor_numel(&want[r]);
-                if (!same(&want[r], &got[r], &worst)) {
-                    st->mismatches++;
-                    print_message("MISMATCH %s result %zu (max abs error "
-                                  "%g) with:\n%s\n", path, r, worst, txt);
-                    break;
-                }
-            }
+        const char *txt = lines.data ? lines.data : "";
+        one_trial(f, path, txt, nin, in, nwant, want, st, &js);
+        /* Conditional knobs the assignment asked (tile2.<site>.<d> under
+         * a tile above 2): once more with random values of them too. */
+        if (js.data && grow_assignment(f, sp, &js, txt, rng, &more)) {
+            st->grown++;
+            one_trial(f, path, more.data, nin, in, nwant, want, st, NULL);
         }
-        for (size_t r = 0; r < ngot; r++)
-            eo_tensor_free(&got[r]);
-        eo_op_destroy(m);
-        eo_knob_store_destroy(ks);
+        eo_strbuf_free(&more);
+        eo_strbuf_free(&js);
         eo_strbuf_free(&lines);
     }
     free(cand);
@@ -343,9 +398,10 @@ test_random_knobs(void **state)
     }
     free(ents);
     print_message("random-knob equivalence: %d of %d node tests lowered "
-                  "(%ld knobs), %d x %d = %d runs, %ld elements compared, "
-                  "%d mismatches, %d failures (%.1f s)\n", st.cases, seen,
-                  st.knobs, st.cases, KNOB_TRIALS, st.runs, st.elems,
+                  "(%ld knobs), %d x %d + %d with conditional knobs = %d "
+                  "runs, %ld elements compared, %d mismatches, %d "
+                  "failures (%.1f s)\n", st.cases, seen, st.knobs,
+                  st.cases, KNOB_TRIALS, st.grown, st.runs, st.elems,
                   st.mismatches, st.failures, now_s() - t0);
     assert_int_equal(st.mismatches, 0);
     assert_int_equal(st.failures, 0);

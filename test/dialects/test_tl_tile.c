@@ -1,9 +1,11 @@
-/* test/dialects/test_tl_tile.c - the tile and interchange knobs of
- * tl-to-loops: which knobs a matmul, a strided convolution and a pooling
- * ask (and that illegal choices are not in their domains), the nest a
- * chosen assignment builds (through the knob store), and, under many
- * random assignments, bit-identical results to the default lowering by
- * a small evaluator of the lowered loops that rounds float ops to f32. */
+/* test/dialects/test_tl_tile.c - the tile, inner tile (tile2) and
+ * interchange knobs of tl-to-loops: which knobs a matmul, a strided
+ * convolution and a pooling ask (and that illegal choices are not in
+ * their domains; tile2 only under a tile above 2), the nest a chosen
+ * assignment builds (through the knob store; two levels too), and,
+ * under many random assignments, bit-identical results to the default
+ * lowering by a small evaluator of the lowered loops that rounds float
+ * ops to f32. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -206,6 +208,9 @@ typedef struct random_knobs {
     char names[16][48];
     size_t domain_sizes[16];
     bool non_default;
+    size_t asks2;           /* tile2.* knobs (not in names[]) */
+    int64_t last_tile;      /* the answer to the last tile.* knob */
+    bool tile2_ok;          /* each tile2 asked right after a tile > 2 */
     /* For "interchange.cv": every order keeps c, kh, kw in order. */
     bool reductions_in_order;
 } random_knobs;
@@ -240,11 +245,18 @@ random_ask(void *ud, const char *name, const eo_knob_domain *dom,
         return def;
     assert_true(dom->kind == EO_KNOB_SET || dom->kind == EO_KNOB_ENUM);
     assert_true(dom->count > 1);
-    if (r->asks < 16) {
+    bool inner = !strncmp(name, "tile2.", 6);
+    if (inner) {
+        /* Asked only under a tile above 2, with sizes below it. */
+        r->asks2++;
+        r->tile2_ok &= r->last_tile > 2 &&
+                       dom->values[dom->count - 1] < r->last_tile;
+    }
+    if (!inner && r->asks < 16) {
         snprintf(r->names[r->asks], sizeof r->names[0], "%s", name);
         r->domain_sizes[r->asks] = dom->count;
     }
-    r->asks++;
+    r->asks += !inner;
     if (!strcmp(name, "interchange.cv"))
         for (size_t i = 0; i < dom->count; i++)
             if (!before(dom->names[i], "d4", "d5") ||
@@ -252,7 +264,13 @@ random_ask(void *ud, const char *name, const eo_knob_domain *dom,
                 r->reductions_in_order = false;
     /* Half the time the default, else any value of the domain. */
     size_t k = next_random(r) % 2 ? 0 : (size_t)(next_random(r) % dom->count);
+    /* An inner tile from the high bits (the low ones follow the draw
+     * above too closely to reach every size). */
+    if (inner)
+        k = (size_t)((next_random(r) >> 32) % dom->count);
     int64_t v = dom->kind == EO_KNOB_SET ? dom->values[k] : (int64_t)k;
+    if (!strncmp(name, "tile.", 5))
+        r->last_tile = v;
     if (v != def)
         r->non_default = true;
     return v;
@@ -268,19 +286,20 @@ asked(const random_knobs *r, const char *name)
     return false;
 }
 
-/* Lowers 'p' under 'trials' random assignments: each result must be
- * bit-identical to the default lowering's. Checks the asked knobs. */
+/* Lowers 'p' under 'trials' random assignments (the inner tile knobs
+ * tile2.* too): each result must be bit-identical to the default
+ * lowering's. Checks the asked knobs. */
 static void
 random_trials(fixture *f, const program *p, size_t trials,
               const char *const *want_asked, size_t nwant,
-              const char *const *not_asked, size_t nnot)
+              const char *const *not_asked, size_t nnot, bool want_inner)
 {
     size_t n = p->sizes[p->nbufs - 1];
     double *ref = lower_and_run(f, p, NULL, NULL);
-    size_t non_default = 0;
+    size_t non_default = 0, inner = 0;
     for (size_t t = 0; t < trials; t++) {
         random_knobs r = {.state = 0x9e3779b97f4a7c15ull * (t + 1),
-                          .reductions_in_order = true};
+                          .reductions_in_order = true, .tile2_ok = true};
         eo_knob_provider kp = {random_ask, &r};
         double *got = lower_and_run(f, p, &kp, NULL);
         assert_int_equal(r.asks, nwant);
@@ -289,6 +308,8 @@ random_trials(fixture *f, const program *p, size_t trials,
         for (size_t i = 0; i < nnot; i++)
             assert_false(asked(&r, not_asked[i]));
         assert_true(r.reductions_in_order);
+        assert_true(r.tile2_ok);
+        inner += r.asks2;
         for (size_t i = 0; i < n; i++)
             assert_memory_equal(&got[i], &ref[i], sizeof *got);
         non_default += r.non_default;
@@ -296,6 +317,8 @@ random_trials(fixture *f, const program *p, size_t trials,
     }
     /* Most trials chose something else than the plain nest. */
     assert_true(non_default > trials / 2);
+    /* Some trials split a tile once more (where a tile exceeds 2). */
+    assert_true(want_inner ? inner > 0 : inner == 0);
     free(ref);
     assert_int_equal(f->errors, 0);
 }
@@ -309,7 +332,7 @@ test_matmul_random(void **state)
 {
     static const char *const want[] = {"tile.mm.0", "tile.mm.1",
                                        "tile.mm.2", "interchange.mm"};
-    random_trials(*state, &matmul_prog, 40, want, 4, NULL, 0);
+    random_trials(*state, &matmul_prog, 40, want, 4, NULL, 0, true);
 }
 
 /* The data is such that summing k in another order changes the bits
@@ -337,24 +360,26 @@ test_data_detects_reassociation(void **state)
 static void
 test_conv_random(void **state)
 {
-    /* n has extent 1; kh and kw are reductions after c: no tile knob. */
+    /* n has extent 1; kh and kw are reductions after c: no tile knob.
+     * Extents of 4 and 3 offer tiles of 2 only: no inner tile. */
     static const char *const want[] = {"tile.cv.1", "tile.cv.2",
                                        "tile.cv.3", "tile.cv.4",
                                        "interchange.cv"};
     static const char *const not[] = {"tile.cv.0", "tile.cv.5",
                                       "tile.cv.6"};
-    random_trials(*state, &conv_prog, 25, want, 5, not, 3);
+    random_trials(*state, &conv_prog, 25, want, 5, not, 3, false);
 }
 
 static void
 test_pool_random(void **state)
 {
-    /* Loops n, c (extent 2), oh, ow (3), kh (3), kw (2). */
+    /* Loops n, c (extent 2), oh, ow (3), kh (3), kw (2): tiles of 2
+     * at most, so no inner tile. */
     static const char *const want[] = {"tile.pl.2", "tile.pl.3",
                                        "tile.pl.4", "interchange.pl"};
     static const char *const not[] = {"tile.pl.0", "tile.pl.1",
                                       "tile.pl.5"};
-    random_trials(*state, &pool_prog, 25, want, 4, not, 3);
+    random_trials(*state, &pool_prog, 25, want, 4, not, 3, false);
 }
 
 /* The domains: tile sizes and interchange orders of the matmul. */
@@ -394,8 +419,9 @@ test_knob_store(void **state)
     double *got = lower_and_run(f, &matmul_prog,
                                 eo_knob_store_provider(ks), &m);
     assert_int_equal(eo_knob_store_check(ks), EO_OK);
-    /* The tile and interchange knobs, and vectorize.mm (j innermost). */
-    assert_int_equal(eo_knob_store_num_asked(ks), 5);
+    /* The tile and interchange knobs, vectorize.mm (j innermost) ... */
+    /* ... and tile2.mm.0 and tile2.mm.2 under the tiles of 4 and 5. */
+    assert_int_equal(eo_knob_store_num_asked(ks), 7);
     /* Two tile loops and three point loops; 7 % 4 needs a clamp, 10 % 5
      * does not. */
     assert_int_equal(count(m, "scf.for"), 5);
@@ -422,6 +448,63 @@ test_knob_store(void **state)
     assert_int_equal(count(m, "scf.for"), 3);
     assert_int_equal(eo_knob_store_check(ks), EO_ERROR);
     assert_non_null(strstr(f->last, "tile.mm.0"));
+    eo_op_destroy(m);
+    eo_knob_store_destroy(ks);
+    free(ref);
+}
+
+/* Two tiling levels: i (7) by 4 then 2, k (10) by 8 then 4; every
+ * inner tile can be partial (7 % 4 = 3 and 10 % 8 = 2 are not whole
+ * inner tiles), so each level clamps; bit-identical results. */
+static void
+test_two_levels(void **state)
+{
+    fixture *f = *state;
+    eo_knob_store *ks = eo_knob_store_create(f->ctx);
+    assert_non_null(ks);
+    static const char *const a[] = {"tile.mm.0=4", "tile2.mm.0=2",
+                                    "tile.mm.2=8", "tile2.mm.2=4",
+                                    "interchange.mm=d2,d0,d1"};
+    for (size_t i = 0; i < 5; i++)
+        assert_int_equal(eo_knob_store_assign(ks, a[i]), EO_OK);
+    eo_op *m = NULL;
+    double *ref = lower_and_run(f, &matmul_prog, NULL, NULL);
+    double *got = lower_and_run(f, &matmul_prog,
+                                eo_knob_store_provider(ks), &m);
+    assert_int_equal(eo_knob_store_check(ks), EO_OK);
+    assert_int_equal(count(m, "scf.for"), 7);
+    assert_int_equal(count(m, "arith.minsi"), 4);
+    assert_int_equal(count(m, "arith.addi"), 4);
+    /* Outer tiles k (step 8), i (4), then inner k (4), i (2). */
+    eo_op *fn = first_func(m);
+    eo_op *op = eo_block_first(eo_region_first(eo_op_region(fn, 0)));
+    while (op && scf_op_kind(op) != SCF_FOR)
+        op = eo_op_next(op);
+    static const int64_t steps[4] = {8, 4, 4, 2};
+    for (size_t k = 0; k < 4; k++) {
+        assert_non_null(op);
+        eo_op *step = eo_value_def_op(eo_op_operand(op, 2));
+        assert_int_equal(eo_attr_int_value(eo_op_attr(step, "value")),
+                         steps[k]);
+        op = eo_block_first(scf_for_body(op));
+        while (op && scf_op_kind(op) != SCF_FOR)
+            op = eo_op_next(op);
+    }
+    assert_memory_equal(got, ref, 42 * sizeof *got);
+    eo_op_destroy(m);
+    free(got);
+    eo_knob_store_destroy(ks);
+
+    /* An inner size is not asked under an untiled loop, and not above
+     * the outer tile: 8 is outside tile2.mm.0's {0, 2} under 4. */
+    ks = eo_knob_store_create(f->ctx);
+    assert_non_null(ks);
+    assert_int_equal(eo_knob_store_assign(ks, "tile.mm.0=4"), EO_OK);
+    assert_int_equal(eo_knob_store_assign(ks, "tile2.mm.0=8"), EO_OK);
+    m = lower(f, matmul_prog.text, eo_knob_store_provider(ks));
+    assert_int_equal(count(m, "scf.for"), 4);
+    assert_int_equal(eo_knob_store_check(ks), EO_ERROR);
+    assert_non_null(strstr(f->last, "tile2.mm.0"));
     eo_op_destroy(m);
     eo_knob_store_destroy(ks);
     free(ref);
@@ -513,6 +596,7 @@ main(void)
         cmocka_unit_test_setup_teardown(test_pool_random, setup, teardown),
         cmocka_unit_test_setup_teardown(test_domains, setup, teardown),
         cmocka_unit_test_setup_teardown(test_knob_store, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_two_levels, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dynamic_extent, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_self_dependent_asks_nothing,

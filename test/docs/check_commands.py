@@ -20,8 +20,13 @@ bash, in order, in a scratch directory where `docs` is the repository's
 docs folder (so files a command writes are there for the next one), with
 "build/bin/" replaced by the directory of the edge-opt found on PATH.
 
-Usage: check_commands.py REPO_ROOT [--update] PAGE...
-(pages relative to REPO_ROOT). Exit status 0 when every command printed
+Usage: check_commands.py REPO_ROOT [--update] [--link NAME=PATH]...
+                         [--dir DIR] PAGE...
+(pages relative to REPO_ROOT). --link puts a symbolic link NAME to PATH
+in the scratch directory too (e.g. build=BUILD_DIR for a page whose
+commands name the reader's build directory). --dir runs the commands in
+DIR (created if needed, and kept, so a test can look at what they wrote)
+instead of a temporary directory. Exit status 0 when every command printed
 what its page shows. With --update, the shown output of each command that
 printed something else is replaced by what it printed, unless it has
 "..." or {{regex}} parts (those are reported, to be edited by hand).
@@ -98,14 +103,39 @@ def main():
         return 2
     bindir = os.path.dirname(os.path.abspath(tool)) + "/"
     args = sys.argv[2:]
-    update = "--update" in args
-    pages = [a for a in args if a != "--update"]
+    update = False
+    keep = None
+    links, pages = [], []
+    while args:
+        a = args.pop(0)
+        if a == "--update":
+            update = True
+        elif a == "--link" and args and "=" in args[0]:
+            links.append(args.pop(0).split("=", 1))
+        elif a.startswith("--link=") and "=" in a[7:]:
+            links.append(a[7:].split("=", 1))
+        elif a == "--dir" and args:
+            keep = args.pop(0)
+        elif a.startswith("--dir="):
+            keep = a[6:]
+        elif a.startswith("--"):
+            print(f"check_commands: unknown option or missing value: {a}")
+            return 2
+        else:
+            pages.append(a)
     errors = commands = 0
     for page in pages:
         text = (root / page).read_text(encoding="utf-8")
         edits = []
         with tempfile.TemporaryDirectory() as tmp:
-            os.symlink(root / "docs", os.path.join(tmp, "docs"))
+            if keep:
+                tmp = os.path.abspath(keep)
+                os.makedirs(tmp, exist_ok=True)
+            for name, path in [("docs", root / "docs")] + links:
+                link = os.path.join(tmp, name)
+                if os.path.islink(link):
+                    os.remove(link)
+                os.symlink(os.path.abspath(path), link)
             for line, cmd, want, start, end in steps(text):
                 if cmd is None:
                     print(f"{page}:{line}: text before the first command: "

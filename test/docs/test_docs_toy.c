@@ -229,9 +229,10 @@ read_page(void)
     return b.data;
 }
 
-/* The text after the line 'intro' up to the next line that is neither
- * part of a ```mlir fence nor indented by 4: the fenced block's lines, or
- * the indented lines with the indentation removed. */
+/* The text after the line 'intro' (and a mark line "<!-- ... -->") up to
+ * the next line that is neither part of a ```mlir fence nor indented by 4:
+ * the fenced block's lines, or the indented lines with the indentation
+ * removed. */
 static void
 page_block(const char *page, const char *intro, eo_strbuf *out)
 {
@@ -242,6 +243,13 @@ page_block(const char *page, const char *intro, eo_strbuf *out)
     line++;
     while (*line == '\n')
         line++;
+    /* A "<!-- tested by: ... -->" mark (test/docs/check_blocks.py). */
+    if (strncmp(line, "<!--", 4) == 0) {
+        line = strchr(line, '\n');
+        assert_non_null(line);
+        while (*line == '\n')
+            line++;
+    }
     bool fenced = strncmp(line, "```mlir\n", 8) == 0;
     if (fenced)
         line += 8;

@@ -87,6 +87,14 @@ if run eval-error 3 eval-error; then
     expect eval-error "could not evaluate candidate"
     expect eval-error "rank 0: batch of 8 equal to in-process"
 fi
+if run grow 3 grow; then
+    expect grow "rank 0: batch of 12: "
+    expect grow "rank 0: batch of 40 equal to in-process"
+    expect grow "rank 0: batch of 3 equal to in-process"
+    expect grow "rank 0: done"
+    expect grow "rank 1: done"
+    expect grow "rank 2: done"
+fi
 if run single 0 single; then
     expect single "rank 0: error: MPI: the pool needs at least 2 ranks"
 fi

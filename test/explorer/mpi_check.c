@@ -10,6 +10,10 @@
  *   worker-fails  rank 1 never serves: rank 0 and rank 2 report
  *   eval-error    a worker's evaluator fails internally: rank 0's batch
  *                 fails naming the candidate; the next batch works
+ *   grow          candidates with fuse.a.enable off discover a knob: the
+ *                 knobs come back with the outcomes; rank 0 grows its
+ *                 space, the workers follow, and batches over the grown
+ *                 space (the new knob varied) equal in-process results
  *   single        one rank: the pool refuses to start
  *   evaluator M T a real eo_evaluator (model M, target T), isolated
  *                 workers on ranks 1.., against eo_evaluator_run
@@ -70,10 +74,19 @@ static const char other_json[] =
     "{\"name\": \"unroll.c.factor\", \"domain\": {\"kind\": \"set\","
     " \"values\": [1, 2, 4, 8]}, \"default\": 1}]}";
 
+/* The knob mode grow discovers (sorted last, so the other dimensions
+ * keep their indices). */
+static const char grown_json[] =
+    "{\"knobs\": [{\"name\": \"vectorize.d.width\", \"domain\": "
+    "{\"kind\": \"set\", \"values\": [1, 4, 8]}, \"default\": 1, "
+    "\"site\": \"d\", \"depends_on\": [{\"name\": \"fuse.a.enable\", "
+    "\"value\": false}]}]}";
+
 typedef struct fake {
     eo_ctx *ctx;
     int served;
     const char *error_on;   /* an assignment to fail internally on */
+    const eo_space *s;      /* mode grow: the space (grows on workers) */
 } fake;
 
 static uint64_t
@@ -102,13 +115,26 @@ fake_eval(void *ud, const uint32_t *cand, const char *assignment,
         return eo_emit_error(f->ctx, NULL, "fake evaluator: internal error "
                              "on '%s'", assignment);
     uint64_t h = hash_str(assignment);
+    double extra = 0;
+    if (f->s && cand[0] == 0) {
+        /* fuse.a.enable off asks vectorize.d.width. */
+        long d = eo_space_find(f->s, "vectorize.d.width");
+        if (d < 0) {
+            if (!(o->discovered = malloc(sizeof grown_json)))
+                return EO_NOMEM;
+            memcpy(o->discovered, grown_json, sizeof grown_json);
+        } else {
+            extra = 1e-4 * (1 + cand[d]);
+        }
+    }
     if (cand[1] == 2 && cand[3] == 3) {
         o->status = EO_EVAL_FAILED;
         snprintf(o->message, sizeof o->message, "rejected: %s", assignment);
         return EO_OK;
     }
     o->obj[EO_OBJ_LATENCY] = 1e-3 * (cand[0] + 2.0 * cand[1] +
-                                     3.0 * cand[2]) + 1e-9 * (double)(h % 997);
+                                     3.0 * cand[2]) + 1e-9 * (double)(h % 997)
+                             + extra;
     o->obj[EO_OBJ_ENERGY] = cand[0] ? NAN : 0.25 * cand[2];
     o->obj[EO_OBJ_MEMORY] = (double)(h >> 40);
     return EO_OK;
@@ -139,6 +165,9 @@ same_outcome(const eo_eval_outcome *a, const eo_eval_outcome *b)
     for (int i = 0; i < EO_NUM_OBJECTIVES; i++)
         if (!same_double(a->obj[i], b->obj[i]))
             return false;
+    if (!a->discovered != !b->discovered ||
+        (a->discovered && strcmp(a->discovered, b->discovered) != 0))
+        return false;
     return a->status == b->status && strcmp(a->message, b->message) == 0;
 }
 
@@ -220,7 +249,7 @@ check_batch(eo_mpi_pool *p, const eo_space *s, size_t n, size_t first,
     CHECK(st == want);
     if (st != EO_OK)
         goto done;
-    size_t failed = 0;
+    size_t failed = 0, found = 0;
     for (size_t i = 0; i < n; i++) {
         prefill(&ref[i], 1);
         CHECK(local(ud, s, cands + i * nd, assign[i], &ref[i]) == EO_OK);
@@ -233,10 +262,17 @@ check_batch(eo_mpi_pool *p, const eo_space *s, size_t n, size_t first,
         }
         CHECK(outs[i].wall_s > 0 && outs[i].timestamp > 0);
         failed += outs[i].status != EO_EVAL_OK;
+        found += outs[i].discovered != NULL;
     }
     printf("rank 0: batch of %zu equal to in-process (%zu failed)\n", n,
            failed);
+    if (found)
+        printf("rank 0: batch of %zu: %zu discovered knobs\n", n, found);
 done:
+    for (size_t i = 0; outs && ref && i < n; i++) {
+        free(outs[i].discovered);
+        free(ref[i].discovered);
+    }
     for (size_t i = 0; assign && i < n; i++)
         free(assign[i]);
     free(assign);
@@ -246,9 +282,9 @@ done:
 }
 
 static int
-run_root(eo_ctx *ctx, const char *mode, const eo_space *s)
+run_root(eo_ctx *ctx, const char *mode, eo_space *s)
 {
-    fake f = { ctx, 0, NULL };
+    fake f = { ctx, 0, NULL, NULL };
     if (strcmp(mode, "root-stops") == 0) {
         printf("rank 0: stopping before the pool\n");
         return 0;
@@ -264,7 +300,17 @@ run_root(eo_ctx *ctx, const char *mode, const eo_space *s)
     CHECK(p != NULL);
     if (!p)
         return 0;
-    if (strcmp(mode, "eval-error") == 0) {
+    if (strcmp(mode, "grow") == 0) {
+        f.s = s;
+        check_batch(p, s, 12, 0, local_fake, &f, EO_OK);
+        size_t added = 0;
+        CHECK(eo_space_grow_json(s, grown_json, strlen(grown_json),
+                                 &added) == EO_OK && added == 1);
+        CHECK(eo_space_num_dims(s) == 5);
+        check_batch(p, s, 40, 12, local_fake, &f, EO_OK);
+        check_batch(p, s, 3, 52, local_fake, &f, EO_OK);
+        CHECK(errors_ == 0);
+    } else if (strcmp(mode, "eval-error") == 0) {
         /* Candidate 3 of the scrambled order fails on the worker. */
         check_batch(p, s, 8, 0, local_fake, &f, EO_ERROR);
         CHECK(errors_ == 1);
@@ -281,9 +327,9 @@ run_root(eo_ctx *ctx, const char *mode, const eo_space *s)
 }
 
 static void
-run_worker(eo_ctx *ctx, const char *mode, const eo_space *s)
+run_worker(eo_ctx *ctx, const char *mode, eo_space *s)
 {
-    fake f = { ctx, 0, NULL };
+    fake f = { ctx, 0, NULL, strcmp(mode, "grow") == 0 ? s : NULL };
     if (strcmp(mode, "worker-fails") == 0 && rank_ == 1) {
         printf("rank 1: not serving\n");
         return;

@@ -293,23 +293,123 @@ static void
 test_resume(void **state)
 {
     fixture *f = *state;
-    eo_eval_key key = { "m", "t", "p", "test-1" };
-    char *whole = run_once(f, EO_SEARCH_NSGA2, 40, NULL, NULL, NULL);
-    eo_resdb *db;
-    assert_int_equal(eo_resdb_open(f->ctx, f->path, &db), EO_OK);
-    /* An interrupted run (after the discovery), then the resumed one:
-     * the growth replays from the stored discoveries. */
-    eo_search_result r1;
-    char *first = run_once(f, EO_SEARCH_NSGA2, 24, db, &key, &r1);
-    free(first);
-    eo_search_result r2;
-    char *resumed = run_once(f, EO_SEARCH_NSGA2, 40, db, &key, &r2);
-    assert_int_equal(r2.reused, 24);
-    assert_int_equal(r2.evaluated, 16);
-    assert_string_equal(whole, resumed);
-    eo_resdb_close(db);
-    free(whole);
-    free(resumed);
+    /* The algorithms that go on from their state when the space grows
+     * (and NSGA-II's); each resumes to its uninterrupted run. */
+    static const eo_search_algo algos[] = {
+        EO_SEARCH_NSGA2, EO_SEARCH_ANNEAL, EO_SEARCH_LAYERWISE,
+        EO_SEARCH_MODEL
+    };
+    for (size_t i = 0; i < sizeof algos / sizeof *algos; i++) {
+        eo_eval_key key = { "m", "t", "p", eo_search_algo_name(algos[i]) };
+        char *whole = run_once(f, algos[i], 40, NULL, NULL, NULL);
+        eo_resdb *db;
+        assert_int_equal(eo_resdb_open(f->ctx, f->path, &db), EO_OK);
+        /* An interrupted run (after the discovery), then the resumed
+         * one: the growth replays from the stored discoveries. */
+        eo_search_result r1;
+        char *first = run_once(f, algos[i], 24, db, &key, &r1);
+        free(first);
+        eo_search_result r2;
+        char *resumed = run_once(f, algos[i], 40, db, &key, &r2);
+        assert_int_equal(r2.reused, 24);
+        assert_int_equal(r2.evaluated, 16);
+        assert_string_equal(whole, resumed);
+        eo_resdb_close(db);
+        free(whole);
+        free(resumed);
+    }
+    assert_int_equal(f->errors, 0);
+}
+
+/* A wider space for test_nsga2_goes_on: twelve 8-value knobs, one per
+ * site, and "a", whose true value makes the evaluator ask "b". */
+static eo_space *
+make_wide_space(fixture *f)
+{
+    eo_strbuf j = { 0 };
+    eo_strbuf_puts(&j, "{\"knobs\": [{\"name\": \"a\", \"domain\": "
+                       "{\"kind\": \"bool\"}, \"default\": false}");
+    for (int i = 0; i < 12; i++)
+        eo_strbuf_printf(&j, ", {\"name\": \"x%02d\", \"domain\": "
+                             "{\"kind\": \"range\", \"lo\": 0, \"hi\": 7}, "
+                             "\"default\": 0, \"site\": \"L%d\"}", i, i);
+    eo_strbuf_puts(&j, "]}");
+    assert_false(j.oom);
+    eo_space *s = eo_space_create(f->ctx);
+    assert_non_null(s);
+    assert_int_equal(eo_space_load_json(s, j.data, j.len), EO_OK);
+    eo_strbuf_free(&j);
+    return s;
+}
+
+/* Twelve knobs summed both ways, "a" and "b" as in evaluate(). */
+static eo_status
+evaluate_wide(void *ud, const uint32_t *cand, const char *assignment,
+              eo_eval_outcome *out)
+{
+    const eo_space *s = ud;
+    (void)assignment;
+    long ia = eo_space_find(s, "a"), ib = eo_space_find(s, "b");
+    bool a = cand[ia] == 1;
+    double lat = 0, en = 0;
+    for (size_t d = 0; d < eo_space_num_dims(s); d++) {
+        if (eo_space_dim_name(s, d)[0] != 'x')
+            continue;
+        double x = (double)cand[d] / 7.0;
+        lat += x * x;
+        en += (1 - x) * (1 - x);
+    }
+    if (a && ib < 0) {
+        out->discovered = malloc(sizeof b_json);
+        if (!out->discovered)
+            return EO_NOMEM;
+        memcpy(out->discovered, b_json, sizeof b_json);
+    }
+    double b = a && ib >= 0 ? (double)cand[ib] / 3.0 : 0;
+    out->obj[EO_OBJ_LATENCY] = lat + (a ? 0.5 * (1 - b) : 0.8);
+    out->obj[EO_OBJ_ENERGY] = en + (a ? 0.5 * b : 0.8);
+    return EO_OK;
+}
+
+/* When the space grows, NSGA-II goes on with its population instead of
+ * starting over from random candidates: without crossover, every child
+ * is a mutation of an earlier candidate (at most 5 of its 13 knobs
+ * changed in this run; mostly 1 or 2), also
+ * right after the growth; a new random population would change most of
+ * the twelve knobs. */
+static void
+test_nsga2_goes_on(void **state)
+{
+    fixture *f = *state;
+    eo_space *s = make_wide_space(f);
+    eo_search_opts o = opts_for(s, EO_SEARCH_NSGA2, 80);
+    o.evaluate = evaluate_wide;
+    o.crossover = 1e-12;
+    eo_search_result r;
+    assert_int_equal(eo_search_run(f->ctx, s, &o, &r), EO_OK);
+    assert_int_equal(r.discovered, 1);
+    assert_int_equal(r.restarts, 1);
+    assert_int_equal(r.count, 80);
+    long ib = eo_space_find(s, "b");
+    assert_true(ib >= 0);
+    bool varied = false;
+    /* The first population: the default and 7 random candidates. */
+    for (size_t i = 8; i < r.count; i++) {
+        const uint32_t *ci = r.cands + i * r.ndims;
+        size_t nearest = SIZE_MAX;
+        for (size_t j = 0; j < i; j++) {
+            const uint32_t *cj = r.cands + j * r.ndims;
+            size_t h = 0;
+            for (size_t d = 0; d < r.ndims; d++)
+                h += d != (size_t)ib && ci[d] != cj[d];
+            nearest = h < nearest ? h : nearest;
+        }
+        assert_true(nearest <= 5);
+        varied |= ci[ib] != 0;
+    }
+    assert_true(varied);
+    eo_search_result_free(&r);
+    eo_space_destroy(s);
     assert_int_equal(f->errors, 0);
 }
 
@@ -322,6 +422,8 @@ main(void)
         cmocka_unit_test_setup_teardown(test_every_algorithm, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_resume, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nsga2_goes_on, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

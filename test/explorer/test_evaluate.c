@@ -59,7 +59,9 @@ setup(void **state)
     if (!f || !(f->ctx = eo_ctx_create(NULL)))
         return -1;
     eo_ctx_set_diag_handler(f->ctx, capture, f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/eo_evaluate_XXXXXX");
+    const char *tmp = getenv("TMPDIR");
+    snprintf(f->dir, sizeof f->dir, "%s/eo_evaluate_XXXXXX",
+             tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(f->dir))
         return -1;
     snprintf(f->model, sizeof f->model, "%s/mm.mlir", f->dir);

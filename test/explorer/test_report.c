@@ -64,7 +64,9 @@ fixture_new(void)
     if (!f || !(f->ctx = eo_ctx_create(NULL)))
         return NULL;
     eo_ctx_set_diag_handler(f->ctx, capture, f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/eo_report_XXXXXX");
+    const char *tmp = getenv("TMPDIR");
+    snprintf(f->dir, sizeof f->dir, "%s/eo_report_XXXXXX",
+             tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(f->dir))
         return NULL;
     f->space = eo_space_create(f->ctx);

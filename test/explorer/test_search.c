@@ -40,7 +40,9 @@ setup(void **state)
     if (!f || !(f->ctx = eo_ctx_create(NULL)))
         return -1;
     eo_ctx_set_diag_handler(f->ctx, capture, f);
-    snprintf(f->dir, sizeof f->dir, "/tmp/eo_search_XXXXXX");
+    const char *tmp = getenv("TMPDIR");
+    snprintf(f->dir, sizeof f->dir, "%s/eo_search_XXXXXX",
+             tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(f->dir))
         return -1;
     snprintf(f->path, sizeof f->path, "%s/r.sqlite", f->dir);

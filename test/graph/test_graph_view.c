@@ -10,6 +10,8 @@
 
 #include "test/graph/graph_fixture.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 static const char src[] =
@@ -46,11 +48,14 @@ writes_dot(void **state)
     fixture *f = *state;
     eo_op *m = parse(f, src);
     char *before = print_ir(m);
-    char path[] = "/tmp/eo_view_XXXXXX";
+    const char *tmp = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/eo_view_XXXXXX",
+             tmp && *tmp ? tmp : "/tmp");
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     close(fd);
-    char pipeline[128];
+    char pipeline[sizeof path + 64];
     snprintf(pipeline, sizeof pipeline,
              "builtin.module(view-op-graph{filename=%s})", path);
     run_pipeline(f, m, pipeline, NULL);

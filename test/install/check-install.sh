@@ -1,10 +1,18 @@
 #!/bin/sh
-# test/install/check-install.sh BUILD SRC LIT FILECHECK [CFLAGS] - installs the build into a
-# scratch prefix and builds docs/examples/out-of-tree against that
-# installed tree only (static libraries, then libedgeopt.so, then a
-# pkg-config compile line), running the result each time; then builds the
-# standalone dialect plugin against it, runs the plugin's lit tests and
-# explores its pass's knob with the installed edge-explore.
+# test/install/check-install.sh BUILD SRC LIT FILECHECK [CFLAGS] - runs
+# the out-of-tree sections of docs/writing-a-dialect.md as a reader does:
+# every `$` command of the page, as shown, in a scratch directory where
+# `build` is BUILD and the page's install prefix /opt/edge is a scratch
+# prefix (the only substitution), comparing what each prints with the
+# page (test/docs/check_commands.py). That installs the build, builds the
+# standalone dialect plugin against the installed tree, loads it into the
+# installed edge-opt, runs the plugin's lit tests and explores its pass's
+# knob with the installed edge-explore. Then every front point of that
+# exploration is replayed with edge-opt, and docs/examples/out-of-tree is
+# built against the installed tree only (static libraries, then
+# libedgeopt.so, then a pkg-config compile line) and run each time.
+# (The page names Debian's lit and FileCheck; LIT and FILECHECK are
+# unused since it runs the plugin's lit tests itself.)
 set -eu
 build=$1
 src=$2
@@ -16,7 +24,22 @@ cflags=${5:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 prefix=$tmp/prefix
-cmake --install "$build" --prefix "$prefix" >/dev/null
+# The page, its prefix replaced, among the other docs.
+mkdir -p "$tmp/page/docs"
+for f in "$src"/docs/*; do
+  ln -s "$f" "$tmp/page/docs/"
+done
+rm "$tmp/page/docs/writing-a-dialect.md"
+sed -e "s|/opt/edge|$prefix|g" "$src/docs/writing-a-dialect.md" \
+  > "$tmp/page/docs/writing-a-dialect.md"
+run=$tmp/run
+TMPDIR=$tmp PATH="$build/bin:$PATH" python3 "$src/test/docs/check_commands.py" \
+  "$tmp/page" --link build="$build" --dir "$run" docs/writing-a-dialect.md \
+  > "$tmp/page.txt" || { cat "$tmp/page.txt"; exit 1; }
+# (All of them: install, configure, build, load, refuse a non-plugin,
+# lit, explore, replay.)
+grep -q '^check_commands: 12 command(s) print what 1 page(s) show$' \
+  "$tmp/page.txt" || { cat "$tmp/page.txt"; exit 1; }
 ex=$src/docs/examples/out-of-tree
 expect='%0 = toy.add %cst, %cst : i32'
 for shared in OFF ON; do
@@ -34,28 +57,13 @@ export PKG_CONFIG_PATH
 cc -std=c11 $cflags -o "$tmp/toy-pc" "$ex/toy_opt.c" "$ex/../toy_dialect.c" \
    $(pkg-config --cflags --libs edgeopt)
 LD_LIBRARY_PATH=$prefix/lib "$tmp/toy-pc" "$ex/input.mlir" | grep -qF "$expect"
-# The standalone dialect: a plugin built against the installed package,
-# loaded into the installed edge-opt, with its own lit tests.
+# Each front point of the page's exploration, replayed by the installed
+# edge-opt with its knob file, costs what the front says.
 sa=$src/docs/examples/standalone-dialect
-cmake -S "$sa" -B "$tmp/b-sa" -G Ninja -DCMAKE_PREFIX_PATH="$prefix" \
-      -DCMAKE_C_FLAGS="$cflags" >/dev/null
-cmake --build "$tmp/b-sa" >/dev/null
-python3 "$lit" -q "$sa/test" -D edge_opt="$prefix/bin/edge-opt" \
-        -D plugin="$tmp/b-sa/libstandalone.so" -D filecheck="$filecheck" \
-        -D exec_root="$tmp/sa-lit"
-# Exploring the plugin pass's knob with the installed edge-explore (the
-# plugins loaded, the shipped target found by name in the installed
-# tree); each front point's knob file, replayed by the installed edge-opt,
-# costs what the front says.
-plug="--load-dialect-plugin=$tmp/b-sa/libstandalone.so"
-plug="$plug --load-pass-plugin=$tmp/b-sa/libstandalone.so"
+plug="--load-dialect-plugin=$run/build-sa/libstandalone.so"
+plug="$plug --load-pass-plugin=$run/build-sa/libstandalone.so"
 pipe='builtin.module(func.func(standalone-lower),canonicalize)'
-"$prefix/bin/edge-explore" "$sa/mix.mlir" $plug --pipeline="$pipe" \
-  --target cortex-m55 --algorithm exhaustive --out "$tmp/sa-explore" \
-  --quiet > "$tmp/sa-explore.txt"
-grep -q '^Pareto front: .* of 4 candidates$' "$tmp/sa-explore.txt" || {
-  echo "edge-explore printed:"; cat "$tmp/sa-explore.txt"; exit 1; }
-python3 - "$tmp/sa-explore" "$prefix/bin/edge-opt" "$sa/mix.mlir" \
+python3 - "$run/mix-out" "$prefix/bin/edge-opt" "$sa/mix.mlir" \
           "$pipe" $plug <<'PY'
 import json, subprocess, sys
 out, opt, model, pipe, plugins = (sys.argv[1], sys.argv[2], sys.argv[3],

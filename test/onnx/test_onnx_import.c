@@ -538,7 +538,10 @@ static void
 test_bindings_load(void **state)
 {
     fixture *f = *state;
-    char path[] = "/tmp/eo_bind_XXXXXX.npy";
+    const char *tmp = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/eo_bind_XXXXXX.npy",
+             tmp && *tmp ? tmp : "/tmp");
     int fd = mkstemps(path, 4);
     assert_true(fd >= 0);
     close(fd);
@@ -546,7 +549,7 @@ test_bindings_load(void **state)
     eo_tensor t = { .dtype = EO_DT_I64, .rank = 1, .shape = { 2 },
                     .data = sv, .nbytes = sizeof(sv), .borrowed = true };
     assert_int_equal(eo_tensor_save_npy(f->ctx, path, &t), EO_OK);
-    char spec[64];
+    char spec[sizeof path + 8];
     snprintf(spec, sizeof(spec), "s=%s", path);
     const char *specs[] = { spec };
     eo_onnx_bindings b;
@@ -897,7 +900,10 @@ test_load_tensor_typed_fields(void **state)
 {
     fixture *f = *state;
     /* mnist-8's reference data uses raw_data; write one with float_data. */
-    char path[] = "/tmp/eo_onnx_tensor_XXXXXX";
+    const char *tmp = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/eo_onnx_tensor_XXXXXX",
+             tmp && *tmp ? tmp : "/tmp");
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     Onnx__TensorProto t;

@@ -22,7 +22,7 @@ typedef struct fixture {
     eo_knob_store *ks;
     eo_strbuf diags;
     eo_op *module;
-    char path[64];
+    char path[4096];
 } fixture;
 
 static void
@@ -73,7 +73,9 @@ write_file(fixture *f, const char *text)
 {
     if (f->path[0])
         unlink(f->path);
-    strcpy(f->path, "/tmp/eo_knobs_XXXXXX");
+    const char *tmp = getenv("TMPDIR");
+    snprintf(f->path, sizeof f->path, "%s/eo_knobs_XXXXXX",
+             tmp && *tmp ? tmp : "/tmp");
     int fd = mkstemp(f->path);
     assert_true(fd >= 0);
     FILE *fp = fdopen(fd, "w");

@@ -560,9 +560,10 @@ test_kws_rows(void **state)
     fixture *f = *state;
     if (!have("kws_dscnn_int8_qdq"))
         skip();
-    char path[64];
-    snprintf(path, sizeof path, "/tmp/eo_tiny_sram_npu_%ld.json",
-             (long)getpid());
+    const char *tmp = getenv("TMPDIR");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/eo_tiny_sram_npu_%ld.json",
+             tmp && *tmp ? tmp : "/tmp", (long)getpid());
     FILE *fp = fopen(path, "w");
     assert_non_null(fp);
     assert_int_equal(fputs(tiny_json, fp) >= 0, 1);

@@ -1,7 +1,8 @@
 /* dialects/tl/transforms/bufferize.c - the tl-bufferize pass: one-shot
  * bufferization of functions whose bodies are tl ops on tensors,
- * graph.constant weights, graph.pad, graph.reshape, graph.transpose and
- * func.return (arith.constant scalars may appear too). docs/tl-dialect.md,
+ * graph.constant weights, graph.pad, graph.reshape, graph.transpose,
+ * graph.concat, graph.slice and func.return (arith.constant scalars may
+ * appear too). docs/tl-dialect.md,
  * "Bufferization", is the user-level description.
  *
  * - Signature: tensor arguments become memrefs of the same shape with the
@@ -29,7 +30,17 @@
  *   permutation, so an all-parallel op overwrites its whole out.
  * - graph.pad: alloc + tl.fill + tl.copy into a memref.subview;
  *   graph.reshape: a collapse_shape / expand_shape view; graph.transpose:
- *   alloc + a tl.generic with a permuted in map.
+ *   alloc + a tl.generic with a permuted in map; graph.slice (positive
+ *   steps; graph-to-tl lowers the slices it can to tl.generic): a
+ *   tl.copy from a strided memref.subview of the source.
+ * - graph.concat (any axis, any number of operands): one buffer (the
+ *   out-param when returned, else a memref.alloc placed before the first
+ *   op writing into it) and one memref.subview per operand. An operand
+ *   used only by the concat and produced (through storage casts) by a tl
+ *   op, a graph.slice or another concat is computed straight into its
+ *   subview (as for return slots, up chains of single-use inits);
+ *   any other operand is copied there (tl.copy). A concat inside a
+ *   concat gets a subview of the outer one's buffer.
  * - func.return copies what did not land in its out-param already.
  * - int8: a !quant.uniform tensor becomes a memref of its storage type
  *   (i8); a builtin.unrealized_conversion_cast between a quantized tensor
@@ -46,6 +57,7 @@
 #include "dialects/tl/transforms/transforms.h"
 
 #include "dialects/func/func.h"
+#include "dialects/graph/graph.h"
 #include "dialects/quant/quant.h"
 #include "dialects/tl/tl.h"
 #include "rewrite/rewrite.h"
@@ -67,7 +79,8 @@ enum vkind {
     V_CONST,        /* a memref.get_global: read-only */
     V_SPLAT_INIT,   /* a splat constant only used as out inits: no buffer */
     V_OWNED,        /* a memref.alloc of this function: reusable */
-    V_OUTPARAM      /* an out-param: must keep its value */
+    V_OUTPARAM,     /* an out-param: must keep its value */
+    V_SLOT          /* a view of a graph.concat's buffer: must keep it */
 };
 
 typedef struct vinfo {
@@ -77,6 +90,14 @@ typedef struct vinfo {
     int ret_slot;           /* return slot written directly, or -1 */
     enum vkind kind;
     bool taken;             /* buffer reused by a later value */
+    /* Concat slots: 'place' is the graph.concat operand whose part of
+     * the concat's buffer this value is computed in (NULL: none). For
+     * such an operand, 'concat' is its concat, 'operand' its operand
+     * index there and 'view' that part (made when first needed). */
+    eo_value *place;
+    eo_op *concat;
+    size_t operand;
+    eo_value *view;
 } vinfo;
 
 /* Open-addressing map from pointers to indices. */
@@ -279,15 +300,26 @@ check_op(eo_op *op)
         return EO_OK;
     if (is_op_named(op, "graph.constant") || is_op_named(op, "func.return") ||
         is_op_named(op, "graph.pad") || is_op_named(op, "graph.reshape") ||
-        is_op_named(op, "graph.transpose"))
+        is_op_named(op, "graph.transpose") || is_op_named(op, "graph.concat") ||
+        is_op_named(op, "graph.slice"))
         return EO_OK;
     if (is_op_named(op, "arith.constant") && eo_op_num_results(op) == 1)
         return EO_OK;
     if (is_storage_cast(op))
         return EO_OK;
+    /* What graph-to-tl leaves of the data movement ops. */
+    if (is_op_named(op, "graph.gather"))
+        return eo_op_error(op, "cannot bufferize: graph-to-tl lowers "
+                               "graph.gather only with constant indices (a "
+                               "scalar or a 1-D arithmetic sequence)");
+    if (is_op_named(op, "graph.resize"))
+        return eo_op_error(op, "cannot bufferize: graph-to-tl lowers "
+                               "graph.resize only in mode nearest with an "
+                               "affine index map (integer scale factors)");
     return eo_op_error(op, "cannot bufferize: only tl ops, graph.constant, "
                            "graph.pad, graph.reshape, graph.transpose and "
-                           "func.return are supported");
+                           "func.return are supported (graph.concat as "
+                           "well)");
 }
 
 /* Whether 'f' has anything to bufferize: tensor arguments, results or
@@ -818,6 +850,385 @@ bufferize_transpose(bufferizer *bz, eo_builder *b, eo_op *op)
     return EO_OK;
 }
 
+/* The concat axis of graph.concat 'op' (negative: from the end), or -1
+ * after a diagnostic. */
+static int64_t
+concat_axis(eo_op *op)
+{
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    const eo_attr *a = eo_op_attr(op, "axis");
+    int64_t rank = eo_type_has_rank(rt) ? (int64_t)eo_type_rank(rt) : 0;
+    int64_t ax = a ? eo_attr_int_value(a) : 0;
+    if (ax < 0)
+        ax += rank;
+    if (!a || ax < 0 || ax >= rank || rank > EO_TL_MAX_LOOPS) {
+        eo_op_error(op, "cannot bufferize: the axis is out of range");
+        return -1;
+    }
+    return ax;
+}
+
+/* A memref.subview of 'base' (identity or strided layout) at static
+ * offsets 'off' with the static shape of 'part' (a tensor or memref
+ * type) and strides 'step' (NULL: all 1, else positive); NULL after a
+ * diagnostic at 'op'. */
+static eo_value *
+subview_of(bufferizer *bz, eo_builder *b, eo_op *op, eo_value *base,
+           const int64_t *off, const eo_type *part, const int64_t *step)
+{
+    const eo_type *bt = eo_value_type(base);
+    size_t rank = eo_type_rank(bt);
+    const eo_attr *lay = eo_type_layout(bt);
+    int64_t strides[EO_TL_MAX_LOOPS], one[EO_TL_MAX_LOOPS], offset = 0;
+    if (rank == 0 || rank > EO_TL_MAX_LOOPS || eo_type_rank(part) != rank ||
+        (lay && (eo_attr_get_kind(lay) != EO_ATTR_STRIDED_LAYOUT ||
+                 eo_attr_strided_rank(lay) != rank))) {
+        eo_op_error(op, "cannot bufferize: unsupported buffer layout");
+        return NULL;
+    }
+    if (lay) {
+        memcpy(strides, eo_attr_strided_strides(lay),
+               rank * sizeof *strides);
+        offset = eo_attr_strided_offset(lay);
+    } else {
+        int64_t st = 1;
+        for (size_t i = rank; i-- > 0;) {
+            strides[i] = st;
+            st *= eo_type_dim(bt, i);
+        }
+    }
+    for (size_t i = 0; i < rank; i++) {
+        offset += off[i] * strides[i];
+        one[i] = step ? step[i] : 1;
+        strides[i] *= one[i];
+    }
+    const eo_type *i32 = eo_type_get_int(bz->ctx, 32);
+    int32_t seg4[4] = {1, 0, 0, 0};
+    const eo_attr *layout = eo_attr_get_strided(bz->ctx, rank, strides,
+                                                offset);
+    const eo_type *vt = layout
+        ? eo_type_get_memref(bz->ctx, rank, eo_type_shape(part),
+                             eo_type_elem(bt), layout, NULL)
+        : NULL;
+    eo_named_attr va[4] = {
+        { eo_ident_cstr(bz->ctx, "static_offsets"),
+          i64_array(bz->ctx, rank, off) },
+        { eo_ident_cstr(bz->ctx, "static_sizes"),
+          i64_array(bz->ctx, rank, eo_type_shape(part)) },
+        { eo_ident_cstr(bz->ctx, "static_strides"),
+          i64_array(bz->ctx, rank, one) },
+        { eo_ident_cstr(bz->ctx, "operandSegmentSizes"),
+          i32 ? eo_attr_get_dense_array(bz->ctx, i32, 4, seg4) : NULL },
+    };
+    bool ok = vt != NULL;
+    for (size_t i = 0; i < 4; i++)
+        ok = ok && va[i].name && va[i].value;
+    eo_op *sv = ok ? eo_builder_create(b, "memref.subview", 1, &base, 1, &vt,
+                                       4, va)
+                   : NULL;
+    if (!sv) {
+        eo_op_error(op, "out of memory");
+        return NULL;
+    }
+    return eo_op_result(sv, 0);
+}
+
+static eo_value *slot_view(bufferizer *bz, eo_builder *b, eo_value *place);
+
+/* The buffer of graph.concat 'op''s result, made at b's insertion point
+ * when first needed (by the first producer writing into it, or by the
+ * concat): its out-param when returned, else its part of an enclosing
+ * concat's buffer, else a new memref.alloc. NULL after a diagnostic. */
+static eo_value *
+concat_buf(bufferizer *bz, eo_builder *b, eo_op *op)
+{
+    eo_value *r = eo_op_result(op, 0);
+    vinfo *ri = info_of(bz, r);
+    if (!ri) {
+        eo_op_error(op, "cannot bufferize: the result is not a tensor");
+        return NULL;
+    }
+    if (ri->buf)
+        return ri->buf;
+    if (ri->ret_slot >= 0) {
+        ri->buf = bz->outparams[ri->ret_slot];
+        ri->kind = V_OUTPARAM;
+    } else if (ri->place) {
+        ri->buf = slot_view(bz, b, ri->place);
+        ri->kind = V_SLOT;
+    } else {
+        const eo_type *mt = memref_of(op, eo_value_type(r));
+        eo_op *a = mt ? add_alloc(bz, b, mt) : NULL;
+        if (mt && !a)
+            eo_op_error(op, "out of memory");
+        ri->buf = a ? eo_op_result(a, 0) : NULL;
+        ri->kind = V_OWNED;
+    }
+    return ri->buf;
+}
+
+/* The part of its concat's buffer that concat operand 'place' occupies
+ * (a memref.subview made at b's insertion point when first needed), or
+ * NULL after a diagnostic. */
+static eo_value *
+slot_view(bufferizer *bz, eo_builder *b, eo_value *place)
+{
+    vinfo *pi = info_of(bz, place);
+    if (!pi || !pi->concat)
+        return NULL;
+    if (pi->view)
+        return pi->view;
+    eo_op *c = pi->concat;
+    int64_t ax = concat_axis(c);
+    eo_value *base = ax >= 0 ? concat_buf(bz, b, c) : NULL;
+    if (!base)
+        return NULL;
+    int64_t off[EO_TL_MAX_LOOPS] = {0};
+    for (size_t k = 0; k < pi->operand; k++)
+        off[ax] += eo_type_dim(eo_value_type(eo_op_operand(c, k)),
+                               (size_t)ax);
+    pi->view = subview_of(bz, b, c, base, off, eo_value_type(place), NULL);
+    return pi->view;
+}
+
+/* Whether graph.concat 'op' has static operands (tensors, or memrefs:
+ * the arguments already bufferized) of its result's
+ * rank, stored element type and shape outside the axis, whose sizes
+ * along the axis add up to the result's. */
+static bool
+concat_ok(eo_op *op, int64_t ax)
+{
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    int64_t total = 0;
+    size_t n = eo_op_num_operands(op);
+    if (n == 0 || eo_type_get_kind(rt) != EO_TYPE_TENSOR)
+        return false;
+    for (size_t k = 0; k < n; k++) {
+        const eo_type *t = eo_value_type(eo_op_operand(op, k));
+        if ((eo_type_get_kind(t) != EO_TYPE_TENSOR &&     /* arguments */
+             eo_type_get_kind(t) != EO_TYPE_MEMREF) ||
+            eo_type_rank(t) != eo_type_rank(rt) ||
+            eo_type_num_elements(t) < 0 || stored_elem(t) != stored_elem(rt))
+            return false;
+        for (size_t d = 0; d < eo_type_rank(rt); d++)
+            if ((int64_t)d != ax && eo_type_dim(t, d) != eo_type_dim(rt, d))
+                return false;
+        total += eo_type_dim(t, (size_t)ax);
+    }
+    return total == eo_type_dim(rt, (size_t)ax);
+}
+
+/* Decides which values are computed straight into their part of a
+ * concat's buffer: an operand used only by the concat whose producer
+ * (through storage casts used once) is a tl op with results or another
+ * concat, not written to a return slot; then up the chain of its inits
+ * as for return slots (an op that reads its out, whose init is a tl
+ * result used only there). */
+static void
+plan_slots(bufferizer *bz)
+{
+    for (size_t i = 0; i < bz->nops; i++) {
+        eo_op *c = bz->ops[i];
+        if (!is_op_named(c, "graph.concat"))
+            continue;
+        const eo_attr *a = eo_op_attr(c, "axis");
+        const eo_type *rt = eo_value_type(eo_op_result(c, 0));
+        int64_t ax = a ? eo_attr_int_value(a) : 0;
+        if (eo_type_get_kind(rt) != EO_TYPE_TENSOR)
+            continue;
+        if (ax < 0)
+            ax += (int64_t)eo_type_rank(rt);
+        if (!a || ax < 0 || ax >= (int64_t)eo_type_rank(rt) ||
+            !concat_ok(c, ax))
+            continue;       /* bufferize_concat reports it */
+        for (size_t k = 0; k < eo_op_num_operands(c); k++) {
+            eo_value *p = eo_op_operand(c, k), *v = p;
+            vinfo *pi = info_of(bz, p);
+            if (!pi || !eo_value_has_one_use(p))
+                continue;
+            eo_op *d = eo_value_def_op(v);
+            while (d && is_storage_cast(d) &&
+                   eo_value_has_one_use(eo_op_operand(d, 0))) {
+                v = eo_op_operand(d, 0);
+                d = eo_value_def_op(v);
+            }
+            vinfo *vi = info_of(bz, v);
+            size_t pos;
+            if (!vi || !d || vi->ret_slot >= 0 || vi->place ||
+                eo_op_block(d) != bz->body ||
+                !ptrmap_get(&bz->pos, d, &pos) ||
+                !((tl_op_kind(d) != TL_NUM_OPS && eo_op_num_results(d)) ||
+                  is_op_named(d, "graph.concat") ||
+                  is_op_named(d, "graph.slice")))
+                continue;
+            pi->concat = c;
+            pi->operand = k;
+            vi->place = p;
+            while ((d = eo_value_def_op(v)) && tl_op_kind(d) != TL_NUM_OPS &&
+                   ptrmap_get(&bz->pos, d, &pos) && bz->iters[pos] &&
+                   reads_out(d, bz->iters[pos], eo_value_index(v))) {
+                eo_value *init = eo_tl_out(d, eo_value_index(v));
+                vinfo *ii = info_of(bz, init);
+                eo_op *dd = eo_value_def_op(init);
+                if (!ii || ii->ret_slot >= 0 || ii->place || !dd ||
+                    tl_op_kind(dd) == TL_NUM_OPS || !eo_op_num_results(dd) ||
+                    !eo_value_has_one_use(init))
+                    break;
+                ii->place = p;
+                v = init;
+            }
+        }
+    }
+}
+
+/* graph.concat -> its buffer (concat_buf); each operand not computed in
+ * its part already is copied there (tl.copy into a memref.subview). */
+static eo_status
+bufferize_concat(bufferizer *bz, eo_builder *b, eo_op *op)
+{
+    int64_t ax = concat_axis(op);
+    if (ax < 0)
+        return EO_ERROR;
+    if (!concat_ok(op, ax))
+        return eo_op_error(op, "cannot bufferize: the operands do not "
+                               "concatenate to the result");
+    eo_value *buf = concat_buf(bz, b, op);
+    if (!buf)
+        return EO_ERROR;
+    const eo_type *i32 = eo_type_get_int(bz->ctx, 32);
+    int32_t seg2[2] = {1, 1};
+    eo_named_attr sa = { eo_ident_cstr(bz->ctx, "operandSegmentSizes"),
+                         i32 ? eo_attr_get_dense_array(bz->ctx, i32, 2, seg2)
+                             : NULL };
+    if (!sa.name || !sa.value)
+        return EO_NOMEM;
+    int64_t off[EO_TL_MAX_LOOPS] = {0};
+    for (size_t k = 0; k < eo_op_num_operands(op); k++) {
+        eo_value *x = eo_op_operand(op, k);
+        vinfo *xi = info_of(bz, x);
+        if (!xi || !xi->buf)
+            return eo_op_error(op, "cannot bufferize: operand %zu has no "
+                                   "buffer", k);
+        const eo_type *xt = eo_value_type(x);
+        if (!xi->view || xi->buf != xi->view) {
+            eo_value *sv = subview_of(bz, b, op, buf, off, xt, NULL);
+            if (!sv)
+                return EO_ERROR;
+            eo_value *cops[2] = { xi->buf, sv };
+            if (!eo_builder_create(b, "tl.copy", 2, cops, 0, NULL, 1, &sa))
+                return EO_NOMEM;
+            bz->copies++;
+        } else {
+            bz->in_place++;
+        }
+        off[ax] += eo_type_dim(xt, (size_t)ax);
+    }
+    return EO_OK;
+}
+
+/* ONNX Slice on one axis of size 'dim': the first index and the count
+ * (starts and ends clamped as the graph interpreter does). */
+static void
+slice_range(int64_t start, int64_t end, int64_t step, int64_t dim,
+            int64_t *first, int64_t *count)
+{
+    if (start < 0)
+        start += dim;
+    if (end < 0)
+        end += dim;
+    if (step > 0) {
+        start = start < 0 ? 0 : start > dim ? dim : start;
+        end = end < 0 ? 0 : end > dim ? dim : end;
+        *count = end > start ? (end - start - 1) / step + 1 : 0;
+    } else {
+        start = start < 0 ? 0 : start > dim - 1 ? dim - 1 : start;
+        end = end < -1 ? -1 : end > dim - 1 ? dim - 1 : end;
+        *count = start > end ? (start - end - 1) / -step + 1 : 0;
+    }
+    *first = start;
+}
+
+/* graph.slice with positive steps (graph-to-tl lowers the others it
+ * can) -> a tl.copy from a strided memref.subview of the source into a
+ * new buffer, or into the result's part of a concat's buffer. */
+static eo_status
+bufferize_slice(bufferizer *bz, eo_builder *b, eo_op *op)
+{
+    eo_value *x = eo_op_operand(op, 0), *r = eo_op_result(op, 0);
+    vinfo *xi = info_of(bz, x), *ri = info_of(bz, r);
+    const eo_type *xt = eo_value_type(x), *rt = eo_value_type(r);
+    const eo_type *mt = memref_of(op, rt);
+    if (!mt)
+        return EO_ERROR;
+    size_t n = eo_type_rank(rt);
+    int64_t starts[EO_TL_MAX_LOOPS + 1], ends[EO_TL_MAX_LOOPS + 1];
+    int64_t axes[EO_TL_MAX_LOOPS + 1], steps[EO_TL_MAX_LOOPS + 1];
+    long ns = eo_graph_attr_ints(op, "starts", starts, EO_TL_MAX_LOOPS + 1);
+    long ne = eo_graph_attr_ints(op, "ends", ends, EO_TL_MAX_LOOPS + 1);
+    long na = eo_graph_attr_ints(op, "axes", axes, EO_TL_MAX_LOOPS + 1);
+    long nt = eo_graph_attr_ints(op, "steps", steps, EO_TL_MAX_LOOPS + 1);
+    if (!xi || !xi->buf || !ri || n == 0 || n > EO_TL_MAX_LOOPS ||
+        eo_type_rank(xt) != n || ns < 0 || ns != ne || ns > (long)n ||
+        (na >= 0 && na != ns) || (nt >= 0 && nt != ns))
+        return eo_op_error(op, "cannot bufferize: unexpected operand or "
+                               "starts, ends, axes, steps");
+    int64_t first[EO_TL_MAX_LOOPS], step[EO_TL_MAX_LOOPS];
+    bool seen[EO_TL_MAX_LOOPS] = {false};
+    for (size_t d = 0; d < n; d++) {
+        first[d] = 0;
+        step[d] = 1;
+    }
+    for (long i = 0; i < ns; i++) {
+        int64_t a = na >= 0 ? axes[i] : i, count;
+        if (a < 0)
+            a += (int64_t)n;
+        int64_t st = nt >= 0 ? steps[i] : 1;
+        if (a < 0 || a >= (int64_t)n || seen[a])
+            return eo_op_error(op, "cannot bufferize: bad axes");
+        if (st <= 0)
+            return eo_op_error(op, "cannot bufferize: only positive slice "
+                                   "steps are supported");
+        seen[a] = true;
+        slice_range(starts[i], ends[i], st, eo_type_dim(xt, (size_t)a),
+                    &first[a], &count);
+        if (count != eo_type_dim(rt, (size_t)a))
+            return eo_op_error(op, "cannot bufferize: the result type does "
+                                   "not match the slice");
+        step[a] = count > 1 ? st : 1;
+    }
+    for (size_t d = 0; d < n; d++)
+        if (!seen[d] && eo_type_dim(xt, d) != eo_type_dim(rt, d))
+            return eo_op_error(op, "cannot bufferize: the result type does "
+                                   "not match the slice");
+    eo_value *sv = subview_of(bz, b, op, xi->buf, first, rt, step);
+    if (!sv)
+        return EO_ERROR;
+    eo_value *dst;
+    if (ri->place) {
+        if (!(dst = slot_view(bz, b, ri->place)))
+            return EO_ERROR;
+        ri->kind = V_SLOT;
+    } else {
+        eo_op *a = add_alloc(bz, b, mt);
+        if (!a)
+            return EO_NOMEM;
+        dst = eo_op_result(a, 0);
+        ri->kind = V_OWNED;
+    }
+    const eo_type *i32 = eo_type_get_int(bz->ctx, 32);
+    int32_t seg2[2] = {1, 1};
+    eo_named_attr sa = { eo_ident_cstr(bz->ctx, "operandSegmentSizes"),
+                         i32 ? eo_attr_get_dense_array(bz->ctx, i32, 2, seg2)
+                             : NULL };
+    eo_value *cops[2] = { sv, dst };
+    if (!sa.name || !sa.value ||
+        !eo_builder_create(b, "tl.copy", 2, cops, 0, NULL, 1, &sa))
+        return EO_NOMEM;
+    bz->copies++;
+    ri->buf = dst;
+    return EO_OK;
+}
+
 /* Whether out 'i' (init 'v') of 'op' may be computed in v's buffer: no
  * in reads the same value through another map, or the op is not
  * all-parallel. */
@@ -893,13 +1304,19 @@ bufferize_tl(bufferizer *bz, eo_builder *b, eo_op *op, size_t pos)
             return eo_op_error(op, "cannot bufferize: out %zu is not a "
                                    "tensor", i);
         bool need = reads_out(op, iters, i);
-        vinfo *di = need || ri->ret_slot >= 0 ? NULL
+        vinfo *di = need || ri->ret_slot >= 0 || ri->place ? NULL
                   : dying_in(bz, op, maps, iters, i, pos);
         eo_value *buf;
-        if (ri->ret_slot >= 0) {
-            buf = bz->outparams[ri->ret_slot];
-            ri->kind = V_OUTPARAM;
-            if (vi->buf == buf)     /* the init is in the out-param */
+        if (ri->ret_slot >= 0 || ri->place) {
+            if (ri->ret_slot >= 0) {
+                buf = bz->outparams[ri->ret_slot];
+                ri->kind = V_OUTPARAM;
+            } else if ((buf = slot_view(bz, b, ri->place)) != NULL) {
+                ri->kind = V_SLOT;
+            } else {
+                return EO_ERROR;
+            }
+            if (vi->buf == buf)     /* the init is there already */
                 bz->in_place++;
             else if (need && (st = emit_init(bz, b, vi, buf)) != EO_OK)
                 return st;
@@ -1212,6 +1629,10 @@ bufferize_body(bufferizer *bz)
             d = eo_value_def_op(v);
         }
         vinfo *vi = info_of(bz, v);
+        if (vi && vi->ret_slot < 0 && d && is_op_named(d, "graph.concat")) {
+            vi->ret_slot = (int)j;  /* the concat's buffer: the out-param */
+            continue;
+        }
         if (!vi || vi->ret_slot >= 0 || !d || tl_op_kind(d) == TL_NUM_OPS)
             continue;
         vi->ret_slot = (int)j;
@@ -1230,6 +1651,7 @@ bufferize_body(bufferizer *bz)
             v = init;
         }
     }
+    plan_slots(bz);
     if ((st = rewrite_signature(bz)) != EO_OK)
         return st;
     for (size_t i = 0; i < n; i++) {
@@ -1248,6 +1670,10 @@ bufferize_body(bufferizer *bz)
             st = bufferize_reshape(bz, &b, op, i);
         else if (is_op_named(op, "graph.transpose"))
             st = bufferize_transpose(bz, &b, op);
+        else if (is_op_named(op, "graph.concat"))
+            st = bufferize_concat(bz, &b, op);
+        else if (is_op_named(op, "graph.slice"))
+            st = bufferize_slice(bz, &b, op);
         else if (is_op_named(op, "builtin.unrealized_conversion_cast"))
             st = bufferize_cast(bz, op, i);     /* checked by check_op */
         else if (is_op_named(op, "arith.constant") &&

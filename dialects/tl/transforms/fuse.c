@@ -20,9 +20,20 @@
  *
  * Each legal edge asks the bool knob "tl-fuse.<consumer site>.<producer
  * site>" (the producer is Wk), default false: with no knob assigned the
- * pass changes nothing. Illegal edges ask nothing; option report=true
- * prints every candidate edge with the decision or the reason it is
- * illegal. See docs/tl-dialect.md, "Tile-and-fuse". */
+ * pass changes nothing. The site keys of unnamed ops (locations, which
+ * an importer may give several ops) are made unique per function as
+ * tl-to-loops makes them: the k-th later tl op sharing a key gets
+ * "<key>.<k>". A fused edge then asks, where the chain and the
+ * consumer are all elementwise over the same loops, the bool knob
+ * "tl-fuse-ew.<consumer>.<producer>" (default false): merge them into
+ * one tl.generic whose body computes each element through the whole
+ * chain, B gone without a tile buffer; the merged op is a consumer again,
+ * so add -> relu -> clip becomes one op. Otherwise it asks the set knob
+ * "tl-fuse-tile.<consumer>.<producer>": the tile size along d (the
+ * divisors of its extent below it; default the one chosen above).
+ * Illegal edges ask nothing; option report=true prints every candidate
+ * edge with the decision or the reason it is illegal. See
+ * docs/tl-dialect.md, "Tile-and-fuse". */
 #include "dialects/tl/transforms/transforms.h"
 
 #include "dialects/scf/scf.h"
@@ -65,6 +76,7 @@ typedef struct edge {
     size_t q;                 /* B's dimension it reads through d */
     int64_t a;                /* coefficient of d there */
     int64_t tile, rows;       /* T, and rows of B per tile */
+    int64_t rm;               /* the largest value of rest */
     eo_op *defer[FUSE_MAX_DEFER];
     size_t ndefer;
 } edge;
@@ -599,6 +611,7 @@ analyse(edge *e, const char **why)
         e->a = a;
         e->tile = t;
         e->rows = a * (t - 1) + rm + 1;
+        e->rm = rm;
         found = true;
     }
     if (!found) {
@@ -901,26 +914,307 @@ fuse_edge(edge *e)
 }
 
 /* ------------------------------------------------------------------ */
+/* Elementwise merging                                                 */
+
+/* Whether 'oi' is elementwise: one out, every loop parallel, every
+ * memref operand at the identity map over the loop extents, the other
+ * operands scalars. */
+static bool
+elementwise(const op_info *oi)
+{
+    if (eo_tl_num_outs(oi->op) != 1 || oi->nloops == 0)
+        return false;
+    for (size_t d = 0; d < oi->nloops; d++)
+        if (!is_parallel(oi, d))
+            return false;
+    for (size_t i = 0; i < oi->nops; i++) {
+        const eo_type *t = eo_value_type(eo_op_operand(oi->op, i));
+        if (eo_type_get_kind(t) != EO_TYPE_MEMREF)
+            continue;
+        const eo_affine_map *m = map_of(oi, i);
+        if (!eo_affine_map_is_identity(m) ||
+            eo_affine_map_num_dims(m) != oi->nloops ||
+            eo_type_rank(t) != oi->nloops)
+            return false;
+        for (size_t r = 0; r < oi->nloops; r++)
+            if (eo_type_dim(t, r) != oi->ext[r])
+                return false;
+    }
+    return true;
+}
+
+/* Whether analysed edge 'e' can be merged into one tl.generic: the
+ * chain and the consumer elementwise over the same loops, every chain op
+ * writing B itself, the consumer reading it at the identity, and no
+ * chain op reading a buffer the consumer writes other than at the same
+ * element (the same value). */
+static bool
+mergeable(const edge *e)
+{
+    if (!elementwise(&e->c) ||
+        !eo_affine_map_is_identity(map_of(&e->c, e->in_index)))
+        return false;
+    eo_value *cout = root_of(eo_tl_out(e->consumer, 0));
+    for (size_t i = 0; i < e->nchain; i++) {
+        const op_info *w = &e->chain[i];
+        if (!elementwise(w) || eo_tl_out(w->op, 0) != e->buf ||
+            w->nloops != e->c.nloops)
+            return false;
+        for (size_t d = 0; d < w->nloops; d++)
+            if (w->ext[d] != e->c.ext[d])
+                return false;
+        for (size_t k = 0; k < eo_tl_num_ins(w->op); k++) {
+            eo_value *v = eo_tl_in(w->op, k);
+            if (eo_type_get_kind(eo_value_type(v)) == EO_TYPE_MEMREF &&
+                root_of(v) == cout && v != eo_tl_out(e->consumer, 0))
+                return false;
+        }
+    }
+    return true;
+}
+
+/* Clones the body of generic 'g' (but its tl.yield) to the end of 'nb',
+ * its arguments mapped: an in that is 'buf', and the out of a chain op,
+ * to *cur (the value computed so far), the other ins to the next
+ * arguments of 'nb' from *next, the consumer's out ('last') to the
+ * argument of nb's out. *cur becomes the yielded value. */
+static eo_status
+clone_body(eo_op *g, eo_value *buf, bool last, eo_block *nb, size_t nins,
+           size_t *next, eo_value **cur, eo_irmap *map)
+{
+    eo_block *gb = eo_region_first(eo_op_region(g, 0));
+    size_t gi = eo_tl_num_ins(g);
+    eo_status st = EO_OK;
+    for (size_t k = 0; k < gi && st == EO_OK; k++) {
+        eo_value *arg = eo_block_arg(gb, k);
+        if (eo_tl_in(g, k) == buf)
+            st = *cur ? eo_irmap_map_value(map, arg, *cur) : EO_ERROR;
+        else
+            st = eo_irmap_map_value(map, arg, eo_block_arg(nb, (*next)++));
+    }
+    eo_value *oarg = eo_block_arg(gb, gi);
+    if (st == EO_OK && last)
+        st = eo_irmap_map_value(map, oarg, eo_block_arg(nb, nins));
+    else if (st == EO_OK && *cur)
+        st = eo_irmap_map_value(map, oarg, *cur);
+    eo_op *term = eo_block_terminator(gb);
+    for (eo_op *o = eo_block_first(gb); o && o != term && st == EO_OK;
+         o = eo_op_next(o)) {
+        eo_op *cl = eo_op_clone(o, map);
+        if (!cl)
+            return EO_NOMEM;
+        eo_block_append(nb, cl);
+    }
+    if (st != EO_OK)
+        return st;
+    if (!term || eo_op_num_operands(term) != 1)
+        return EO_ERROR;
+    eo_value *y = eo_op_operand(term, 0);
+    eo_value *ym = eo_irmap_lookup_value(map, y);
+    *cur = ym ? ym : y;
+    return EO_OK;
+}
+
+/* Merges analysed edge 'e' (mergeable) into one tl.generic at the
+ * consumer: the ins of the chain and the consumer but B, the consumer's
+ * out, one body computing the chain's value of each element and the
+ * consumer's from it. The chain, the consumer, B's alloc and dealloc go;
+ * deallocs of what the chain reads move after the new op, *merged. */
+static eo_status
+merge_edge(edge *e, eo_op **merged)
+{
+    eo_op *c = e->consumer;
+    eo_ctx *ctx = eo_op_ctx(c);
+    size_t n = e->nchain + 1, total = 0;
+    eo_op *g[FUSE_MAX_CHAIN + 1];
+    bool tmp[FUSE_MAX_CHAIN + 1];
+    eo_rewriter rw;
+    eo_rewriter_init(&rw, ctx, NULL, NULL);
+    eo_builder_set_before(&rw.b, c);
+    rw.b.loc = eo_op_loc(c);
+    eo_status st = EO_OK;
+    size_t made = 0;
+    for (; made < n; made++) {
+        eo_op *op = made < e->nchain ? e->chain[made].op : c;
+        tmp[made] = tl_op_kind(op) != TL_GENERIC;
+        g[made] = tmp[made] ? eo_tl_named_to_generic(&rw, op) : op;
+        if (!g[made]) {
+            st = EO_ERROR;
+            break;
+        }
+        total += eo_tl_num_ins(g[made]);
+    }
+    eo_value **ins = st == EO_OK ? malloc((total + 1) * sizeof *ins) : NULL;
+    const eo_attr **maps = ins ? malloc((total + 1) * sizeof *maps) : NULL;
+    eo_irmap *map = maps ? eo_irmap_create(ctx) : NULL;
+    if (st == EO_OK && !map)
+        st = EO_NOMEM;
+    size_t nins = 0;
+    for (size_t i = 0; i < n && st == EO_OK; i++) {
+        const eo_attr *gm = eo_op_attr(g[i], "indexing_maps");
+        for (size_t k = 0; k < eo_tl_num_ins(g[i]); k++) {
+            if (eo_tl_in(g[i], k) == e->buf)
+                continue;
+            ins[nins] = eo_tl_in(g[i], k);
+            maps[nins++] = eo_attr_array_at(gm, k);
+        }
+    }
+    eo_op *ng = NULL;
+    if (st == EO_OK) {
+        eo_value *out = eo_tl_out(c, 0);
+        maps[nins] = eo_attr_array_at(eo_op_attr(g[n - 1], "indexing_maps"),
+                                      eo_tl_num_ins(g[n - 1]));
+        const eo_attr *ma = eo_attr_get_array(ctx, nins + 1, maps);
+        ng = ma ? eo_tl_generic_build(&rw, nins, ins, 1, &out, ma,
+                                      eo_op_attr(g[n - 1], "iterator_types"))
+                : NULL;
+        if (!ng)
+            st = EO_NOMEM;
+    }
+    /* The body: each op's in turn, B's arguments the value so far. */
+    eo_block *nb = ng ? eo_region_first(eo_op_region(ng, 0)) : NULL;
+    eo_value *cur = NULL;
+    size_t next = 0;
+    for (size_t i = 0; i < n && st == EO_OK; i++)
+        st = clone_body(g[i], e->buf, i + 1 == n, nb, nins, &next, &cur,
+                        map);
+    if (st == EO_OK) {
+        eo_builder b;
+        eo_builder_init(&b, ctx);
+        eo_builder_set_end(&b, nb);
+        b.loc = eo_op_loc(c);
+        if (!eo_builder_create(&b, "tl.yield", 1, &cur, 0, NULL, 0, NULL))
+            st = EO_NOMEM;
+    }
+    /* The consumer's site key stays with the merged op. */
+    static const char *const keep[2] = {"name", "onnx.name"};
+    for (size_t k = 0; k < 2 && st == EO_OK; k++)
+        if (eo_op_attr(c, keep[k]))
+            st = eo_op_set_attr(ng, keep[k], eo_op_attr(c, keep[k]));
+    eo_irmap_destroy(map);
+    free(ins);
+    free(maps);
+    for (size_t i = 0; i < made; i++)
+        if (tmp[i] && eo_op_erase(g[i]) != EO_OK && st == EO_OK)
+            st = EO_ERROR;
+    if (st != EO_OK) {
+        if (ng && eo_op_erase(ng) != EO_OK)
+            return EO_ERROR;
+        return st == EO_ERROR ? eo_op_error(c, "tl-fuse: cannot merge "
+                                               "the elementwise chain")
+                              : st;
+    }
+    for (size_t i = e->ndefer; i-- > 0;)
+        eo_op_move_after(e->defer[i], ng);
+    for (size_t i = 0; i < e->nchain && st == EO_OK; i++)
+        st = eo_op_erase(e->chain[i].op);
+    if (st == EO_OK)
+        st = eo_op_erase(c);
+    if (st == EO_OK)
+        st = eo_op_erase(e->dealloc);
+    if (st == EO_OK)
+        st = eo_op_erase(e->alloc);
+    *merged = ng;
+    return st;
+}
+
+/* ------------------------------------------------------------------ */
 /* The pass                                                            */
 
 static const eo_knob_domain bool_domain = {.kind = EO_KNOB_BOOL};
 
-/* Considers every memref in of consumer 'c' as an edge; fuses the first
- * legal one whose knob says so. */
-static eo_status
-try_consumer(eo_op *c, const eo_knob_provider *knobs, bool report,
-             bool *changed)
+/* The tl ops of one function, in block order, with their site keys
+ * (unique_keys). An op erased by a merge is NULL; the merged op takes
+ * the consumer's place and key. */
+typedef struct op_table {
+    eo_op **v;
+    eo_strbuf *keys;
+    size_t n;
+} op_table;
+
+/* The unique site key of 'op' in 't' ("?" when it is not there). */
+static const char *
+key_of(const op_table *t, const eo_op *op)
 {
+    for (size_t i = 0; op && i < t->n; i++)
+        if (t->v[i] == op)
+            return t->keys[i].data;
+    return "?";
+}
+
+/* Asks knob "<prefix>.<c>.<p>" of domain 'dom' (default 'def') about
+ * consumer 'c'; *st becomes EO_NOMEM on allocation failure. */
+static int64_t
+ask_edge(const eo_knob_provider *knobs, const char *prefix, const char *c,
+         const char *p, const eo_op *site, const eo_knob_domain *dom,
+         int64_t def, eo_status *st)
+{
+    if (!knobs || !knobs->ask)
+        return def;
+    eo_strbuf name = {0};
+    eo_strbuf_printf(&name, "%s.%s.%s", prefix, c, p);
+    int64_t v = def;
+    if (name.oom || !name.data)
+        *st = EO_NOMEM;
+    else
+        v = knobs->ask(knobs->ud, name.data, dom, def, site, "tl-fuse");
+    eo_strbuf_free(&name);
+    return v;
+}
+
+/* The most tile sizes tl-fuse-tile offers. */
+#define FUSE_MAX_TILES 64
+
+/* Asks the tile size of fused edge 'e' (the tile loop's step): the
+ * divisors of the consumer loop's extent below it, default the one
+ * analyse chose; sets e->tile and e->rows. Asked only with a choice. */
+static eo_status
+ask_tile(edge *e, const eo_knob_provider *knobs, const char *c,
+         const char *p)
+{
+    int64_t ext = e->c.ext[e->dloop], v[FUSE_MAX_TILES];
+    size_t n = 0;
+    for (int64_t t = 1; t < ext && n < FUSE_MAX_TILES; t++)
+        if (ext % t == 0)
+            v[n++] = t;
+    if (n < 2)
+        return EO_OK;
+    eo_knob_domain dom = {.kind = EO_KNOB_SET, .values = v, .count = n};
+    eo_status st = EO_OK;
+    int64_t t = ask_edge(knobs, "tl-fuse-tile", c, p, e->consumer, &dom,
+                         e->tile, &st);
+    for (size_t k = 0; k < n; k++)
+        if (v[k] == t) {
+            e->tile = t;
+            e->rows = e->a * (t - 1) + e->rm + 1;
+        }
+    return st;
+}
+
+/* Considers every memref in of consumer t->v[ci] as an edge; the first
+ * legal one whose knob "tl-fuse.<consumer>.<producer>" says so is fused.
+ * Under it, an edge whose producer chain and consumer are elementwise
+ * asks "tl-fuse-ew.<consumer>.<producer>": merge into one tl.generic,
+ * which takes the consumer's place (and *again is set, so it is a
+ * consumer again); otherwise "tl-fuse-tile.<consumer>.<producer>" asks
+ * the tile size of the fused loop. */
+static eo_status
+try_consumer(op_table *t, size_t ci, const eo_knob_provider *knobs,
+             bool report, bool *changed, bool *again)
+{
+    eo_op *c = t->v[ci];
     edge *e = calloc(1, sizeof *e);
     if (!e)
         return EO_NOMEM;
     eo_status st = EO_OK;
     const char *why = NULL;
+    *again = false;
     e->consumer = c;
     if (eo_tl_num_outs(c) != 1 || !describe(c, &e->c, &why)) {
         free(e);
         return EO_OK;
     }
+    const char *cs = t->keys[ci].data;
     for (size_t i = 0; i < eo_tl_num_ins(c) && st == EO_OK; i++) {
         eo_value *b = eo_tl_in(c, i);
         if (eo_type_get_kind(eo_value_type(b)) != EO_TYPE_MEMREF ||
@@ -931,48 +1225,49 @@ try_consumer(eo_op *c, const eo_knob_provider *knobs, bool report,
         bool ok = analyse(e, &why);
         if (!ok && !why)
             continue;
-        eo_strbuf cs = {0}, ps = {0};
-        eo_op_site_key(c, &cs);
         eo_op *prod = e->nchain ? e->chain[e->nchain - 1].op : NULL;
         for (eo_use *u = eo_value_first_use(b); u && !prod;
              u = eo_use_next(u))
             if (writes(eo_use_owner(u), b))
                 prod = eo_use_owner(u);
-        if (prod)
-            eo_op_site_key(prod, &ps);
-        else
-            eo_strbuf_puts(&ps, "?");
-        if (cs.oom || ps.oom || !cs.data || !ps.data) {
-            eo_strbuf_free(&cs);
-            eo_strbuf_free(&ps);
-            st = EO_NOMEM;
-            break;
-        }
-        int64_t yes = 0;
-        if (ok) {
-            eo_strbuf name = {0};
-            eo_strbuf_printf(&name, "tl-fuse.%s.%s", cs.data, ps.data);
-            if (name.oom || !name.data)
-                st = EO_NOMEM;
-            else if (knobs && knobs->ask)
-                yes = knobs->ask(knobs->ud, name.data, &bool_domain, 0, c,
-                                 "tl-fuse");
-            eo_strbuf_free(&name);
-        }
+        const char *ps = key_of(t, prod);
+        int64_t merge = 0, yes = 0;
+        if (ok)
+            yes = ask_edge(knobs, "tl-fuse", cs, ps, c, &bool_domain, 0,
+                           &st);
+        if (yes && st == EO_OK && mergeable(e))
+            merge = ask_edge(knobs, "tl-fuse-ew", cs, ps, c, &bool_domain,
+                             0, &st);
+        if (yes && !merge && st == EO_OK)
+            st = ask_tile(e, knobs, cs, ps);
         if (report && st == EO_OK) {
-            if (ok)
+            if (ok && merge)
+                fprintf(stderr, "tl-fuse: %s <- %s: merged (%zu "
+                        "elementwise producer ops)\n", cs, ps, e->nchain);
+            else if (ok)
                 fprintf(stderr, "tl-fuse: %s <- %s: %s (d%zu by %lld, "
                         "%lld of %lld rows per tile, %zu producer ops)\n",
-                        cs.data, ps.data, yes ? "fused" : "not fused",
+                        cs, ps, yes ? "fused" : "not fused",
                         e->dloop, (long long)e->tile, (long long)e->rows,
                         (long long)eo_type_dim(eo_value_type(b), e->q),
                         e->nchain);
             else
-                fprintf(stderr, "tl-fuse: %s <- %s: illegal: %s\n", cs.data,
-                        ps.data, why);
+                fprintf(stderr, "tl-fuse: %s <- %s: illegal: %s\n", cs,
+                        ps, why);
         }
-        eo_strbuf_free(&cs);
-        eo_strbuf_free(&ps);
+        if (st == EO_OK && ok && merge) {
+            /* The merged op replaces the consumer; the chain goes. */
+            eo_op *ng = NULL;
+            for (size_t k = 0; k < e->nchain; k++)
+                for (size_t j = 0; j < t->n; j++)
+                    if (t->v[j] == e->chain[k].op)
+                        t->v[j] = NULL;
+            st = merge_edge(e, &ng);
+            t->v[ci] = ng;
+            *changed = true;
+            *again = ng != NULL && st == EO_OK;
+            break;
+        }
         if (st == EO_OK && ok && yes) {
             st = fuse_edge(e);
             *changed = true;
@@ -981,6 +1276,43 @@ try_consumer(eo_op *c, const eo_knob_provider *knobs, bool report,
     }
     free(e);
     return st;
+}
+
+/* Whether 'op' is named (a "name" or "onnx.name" string attribute). */
+static bool
+named(const eo_op *op)
+{
+    return eo_op_attr(op, "name") || eo_op_attr(op, "onnx.name");
+}
+
+/* Fills t->keys for t->v[0..n): their site keys, those of unnamed ops
+ * (a location or position, which ops an importer left without a name
+ * can share) made unique as tl-to-loops does: the k-th later op with the
+ * key of an earlier one gets "<key>.<k>". Named ops keep their names
+ * (the ops of one named node share it; an edge's knob names two). */
+static eo_status
+unique_keys(op_table *t)
+{
+    size_t *dup = calloc(t->n ? t->n : 1, sizeof *dup);
+    t->keys = calloc(t->n ? t->n : 1, sizeof *t->keys);
+    if (!dup || !t->keys) {
+        free(dup);
+        return EO_NOMEM;
+    }
+    bool oom = false;
+    for (size_t i = 0; !oom && i < t->n; i++) {
+        eo_op_site_key(t->v[i], &t->keys[i]);
+        oom = t->keys[i].oom || !t->keys[i].data;
+        for (size_t j = 0; !oom && j < i; j++)
+            dup[i] += strcmp(t->keys[j].data, t->keys[i].data) == 0;
+    }
+    for (size_t i = 0; !oom && i < t->n; i++) {
+        if (dup[i] && !named(t->v[i]))
+            eo_strbuf_printf(&t->keys[i], ".%zu", dup[i]);
+        oom = t->keys[i].oom;
+    }
+    free(dup);
+    return oom ? EO_NOMEM : EO_OK;
 }
 
 static eo_status
@@ -997,31 +1329,39 @@ run_fuse(eo_op *op, eo_pass_ctx *pc, const void *options)
     }
     eo_block *blk = eo_region_first(eo_op_region(op, 0));
     /* The candidates, in order, before anything moves. */
-    size_t n = 0, cap = 0;
-    eo_op **v = NULL;
+    size_t cap = 0;
+    op_table t = {0};
     for (eo_op *x = eo_block_first(blk); x; x = eo_op_next(x)) {
         enum tl_op k = tl_op_kind(x);
         if (k == TL_NUM_OPS || k == TL_YIELD)
             continue;
-        if (n == cap) {
+        if (t.n == cap) {
             cap = cap ? 2 * cap : 16;
-            eo_op **nv = realloc(v, cap * sizeof *nv);
+            eo_op **nv = realloc(t.v, cap * sizeof *nv);
             if (!nv) {
-                free(v);
+                free(t.v);
                 return EO_NOMEM;
             }
-            v = nv;
+            t.v = nv;
         }
-        v[n++] = x;
+        t.v[t.n++] = x;
     }
+    st = unique_keys(&t);
     /* Last consumer first: a consumer takes its producers into its
      * loop before they are considered as consumers themselves (a padded
      * convolution takes its padding, rather than the padding taking
-     * the convolution before it). */
-    for (size_t i = n; i-- > 0 && st == EO_OK;)
-        if (eo_op_block(v[i]) == blk)     /* not moved into a loop */
-            st = try_consumer(v[i], knobs, o && o->report, &changed);
-    free(v);
+     * the convolution before it). A merged op is a consumer again. */
+    for (size_t i = t.n; i-- > 0 && st == EO_OK;) {
+        bool again = true;
+        while (again && st == EO_OK && t.v[i] &&
+               eo_op_block(t.v[i]) == blk)     /* not moved into a loop */
+            st = try_consumer(&t, i, knobs, o && o->report, &changed,
+                              &again);
+    }
+    for (size_t i = 0; t.keys && i < t.n; i++)
+        eo_strbuf_free(&t.keys[i]);
+    free(t.keys);
+    free(t.v);
     if (st == EO_NOMEM)
         eo_op_error(op, "out of memory");
     if (o && o->report)

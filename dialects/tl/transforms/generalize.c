@@ -47,5 +47,6 @@ eo_tl_register_passes(eo_ctx *ctx)
     st = st ? st : eo_pass_register(ctx, eo_tl_bufferize_pass_def());
     st = st ? st : eo_pass_register(ctx, eo_tl_gpu_map_pass_def());
     st = st ? st : eo_pass_register(ctx, eo_tl_fuse_pass_def());
+    st = st ? st : eo_pass_register(ctx, eo_tl_pack_pass_def());
     return st ? st : eo_pass_register(ctx, eo_tl_to_loops_pass_def());
 }

@@ -12,6 +12,13 @@
  * adds to. Padding stays a graph.pad (tl has no padded-read form), and
  * filters that need another layout become graph.constant values built at
  * compile time (graph.reshape / graph.transpose when not constant).
+ * Data movement becomes tl.generic copies with affine reads: graph.slice,
+ * graph.gather of constant indices (a scalar or an arithmetic sequence)
+ * and graph.resize in mode nearest where the index map is affine
+ * (upsampling: (o + c) floordiv k; downsampling: o * k + c). Where a read
+ * would be a plain loop dim over a shorter extent (a slice starting at 0),
+ * the op stays for tl-bufferize (a strided subview); graph.concat always
+ * does.
  * Those helper graph ops are part of the lowering's output: full=true
  * only rejects ops of the input that have no lowering.
  */
@@ -1894,6 +1901,375 @@ lower_qrescale(eo_rewriter *rw, eo_op *op, int k)
     return q_replace(rw, op, y);
 }
 
+/* ------------------------------------------------------------------ */
+/* Data movement: slice, gather (constant indices), resize (nearest)   */
+/* ------------------------------------------------------------------ */
+
+static eo_value *
+body_copy(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    (void)rw;
+    (void)data;
+    return args[0];
+}
+
+/* 'a' * d + 'c' in loop dim d. */
+static const eo_affine_expr *
+lin_expr(eo_ctx *ctx, unsigned d, int64_t a, int64_t c)
+{
+    const eo_affine_expr *x = eo_affine_dim(ctx, d);
+    if (x && a != 1)
+        x = eo_affine_mul(ctx, x, eo_affine_const(ctx, a));
+    if (x && c != 0)
+        x = eo_affine_add(ctx, x, eo_affine_const(ctx, c));
+    return x;
+}
+
+/* Replaces 'op' (one operand 'x' and one result of the same element
+ * type) by a tl.generic copy whose loops run over the result and read x
+ * through 'in' (one expression per dim of x). Quantized tensors move as
+ * their storage. */
+static int
+move_generic(eo_rewriter *rw, eo_op *op, eo_value *x,
+             const eo_affine_expr *const *in)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    const eo_type *xt = eo_value_type(x);
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    size_t xr = eo_type_rank(xt), rr = eo_type_rank(rt);
+    for (size_t i = 0; i < xr; i++) {
+        if (!in[i])
+            return G2T_FAIL;
+        /* tl infers loop bounds from plain dims: they must agree. */
+        if (eo_affine_expr_kind(in[i]) == EO_AFFINE_DIM &&
+            eo_type_dim(xt, i) !=
+                eo_type_dim(rt, eo_affine_expr_pos(in[i])))
+            return G2T_SKIP;
+    }
+    if (eo_type_is_quant(eo_type_elem(xt)))
+        x = to_storage(rw, x);
+    const eo_type *ot = tensor_of(ctx, rr, eo_type_shape(rt),
+                                  eo_type_is_quant(eo_type_elem(rt))
+                                  ? eo_quant_storage_type(eo_type_elem(rt))
+                                  : eo_type_elem(rt));
+    const eo_affine_map *maps[2] = {
+        eo_affine_map_get(ctx, (unsigned)rr, 0, xr, in),
+        eo_affine_map_identity(ctx, (unsigned)rr),
+    };
+    eo_value *y = ot && x ? generic(rw, 1, &x, zero_tensor(rw, ot), maps,
+                                    (unsigned)rr, NULL, body_copy, NULL)
+                          : NULL;
+    return q_replace(rw, op, y);
+}
+
+/* Whether 'op' moves elements of one static ranked tensor to another of
+ * the same element type, ranks in [1, EO_TL_MAX_LOOPS]. */
+static bool
+movable(const eo_op *op)
+{
+    const eo_type *xt = eo_value_type(eo_op_operand(op, 0));
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    return eo_type_get_kind(xt) == EO_TYPE_TENSOR &&
+           eo_type_get_kind(rt) == EO_TYPE_TENSOR &&
+           eo_type_has_rank(xt) && eo_type_has_rank(rt) &&
+           eo_type_num_elements(xt) > 0 && eo_type_num_elements(rt) > 0 &&
+           eo_type_rank(xt) >= 1 && eo_type_rank(rt) >= 1 &&
+           eo_type_rank(xt) <= EO_TL_MAX_LOOPS &&
+           eo_type_rank(rt) <= EO_TL_MAX_LOOPS &&
+           eo_type_elem(xt) == eo_type_elem(rt);
+}
+
+/* ONNX Slice on one axis of size 'dim': the first index and the count
+ * (starts and ends clamped as the interpreter does). */
+static void
+slice_range(int64_t start, int64_t end, int64_t step, int64_t dim,
+            int64_t *first, int64_t *count)
+{
+    if (start < 0)
+        start += dim;
+    if (end < 0)
+        end += dim;
+    if (step > 0) {
+        start = start < 0 ? 0 : start > dim ? dim : start;
+        end = end < 0 ? 0 : end > dim ? dim : end;
+        *count = end > start ? (end - start - 1) / step + 1 : 0;
+    } else {
+        start = start < 0 ? 0 : start > dim - 1 ? dim - 1 : start;
+        end = end < -1 ? -1 : end > dim - 1 ? dim - 1 : end;
+        *count = start > end ? (start - end - 1) / -step + 1 : 0;
+    }
+    *first = start;
+}
+
+/* graph.slice -> a tl.generic reading x[first + step * d]. */
+static int
+lower_slice(eo_rewriter *rw, eo_op *op)
+{
+    if (!movable(op))
+        return G2T_SKIP;
+    const eo_type *xt = eo_value_type(eo_op_operand(op, 0));
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    size_t r = eo_type_rank(xt);
+    int64_t starts[EO_TL_MAX_LOOPS + 1], ends[EO_TL_MAX_LOOPS + 1];
+    int64_t axes[EO_TL_MAX_LOOPS + 1], steps[EO_TL_MAX_LOOPS + 1];
+    long ns = eo_graph_attr_ints(op, "starts", starts, EO_TL_MAX_LOOPS + 1);
+    long ne = eo_graph_attr_ints(op, "ends", ends, EO_TL_MAX_LOOPS + 1);
+    long na = eo_graph_attr_ints(op, "axes", axes, EO_TL_MAX_LOOPS + 1);
+    long nt = eo_graph_attr_ints(op, "steps", steps, EO_TL_MAX_LOOPS + 1);
+    if (eo_type_rank(rt) != r || ns < 0 || ns != ne || ns > (long)r ||
+        (na >= 0 && na != ns) || (nt >= 0 && nt != ns))
+        return G2T_SKIP;
+    int64_t first[EO_TL_MAX_LOOPS], step[EO_TL_MAX_LOOPS];
+    bool seen[EO_TL_MAX_LOOPS] = {false};
+    for (size_t d = 0; d < r; d++) {
+        first[d] = 0;
+        step[d] = 1;
+    }
+    for (long i = 0; i < ns; i++) {
+        int64_t a = na >= 0 ? axes[i] : i;
+        if (a < 0)
+            a += (int64_t)r;
+        int64_t st = nt >= 0 ? steps[i] : 1;
+        if (a < 0 || a >= (int64_t)r || seen[a] || st == 0 ||
+            st < -INT32_MAX || st > INT32_MAX)
+            return G2T_SKIP;
+        seen[a] = true;
+        int64_t count;
+        slice_range(starts[i], ends[i], st, eo_type_dim(xt, (size_t)a),
+                    &first[a], &count);
+        if (count != eo_type_dim(rt, (size_t)a))
+            return G2T_SKIP;
+        step[a] = count > 1 ? st : 1;
+    }
+    const eo_affine_expr *in[EO_TL_MAX_LOOPS];
+    for (size_t d = 0; d < r; d++) {
+        if (!seen[d] && eo_type_dim(rt, d) != eo_type_dim(xt, d))
+            return G2T_SKIP;
+        in[d] = eo_type_dim(rt, d) == 1 && eo_type_dim(xt, d) != 1
+                ? eo_affine_const(rw->b.ctx, first[d])
+                : lin_expr(rw->b.ctx, (unsigned)d, step[d], first[d]);
+    }
+    return move_generic(rw, op, eo_op_operand(op, 0), in);
+}
+
+/* Element 'i' of integer constant 'a' (dense, or a dense_resource blob of
+ * i32 / i64); false if it has none. */
+static bool
+index_at(const eo_attr *a, size_t i, int64_t *v)
+{
+    const eo_type *e = eo_type_elem(eo_attr_type(a));
+    if (!e || !eo_type_is_int(e))
+        return false;
+    if (eo_attr_get_kind(a) == EO_ATTR_DENSE) {
+        *v = eo_attr_dense_int(a, i);
+        return true;
+    }
+    size_t size = 0, w = eo_dense_elem_bytes(e);
+    const void *d = eo_attr_get_kind(a) == EO_ATTR_DENSE_RESOURCE &&
+                    eo_attr_resource(a)
+                    ? eo_resource_data(eo_attr_resource(a), &size) : NULL;
+    if (!d || (w != 4 && w != 8) || size < (i + 1) * w)
+        return false;
+    if (w == 4) {
+        int32_t x;
+        memcpy(&x, (const char *)d + i * 4, 4);
+        *v = x;
+    } else {
+        memcpy(v, (const char *)d + i * 8, 8);
+    }
+    return true;
+}
+
+/* graph.gather whose indices are a constant scalar, or a constant 1-D
+ * arithmetic sequence, -> a tl.generic reading x at a + b * d along the
+ * axis. Other indices stay (G2T_SKIP). */
+static int
+lower_gather(eo_rewriter *rw, eo_op *op)
+{
+    if (eo_op_num_operands(op) != 2 || !movable(op))
+        return G2T_SKIP;
+    const eo_type *xt = eo_value_type(eo_op_operand(op, 0));
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    const eo_attr *iv = eo_value_constant(eo_op_operand(op, 1));
+    const eo_type *it = iv ? eo_attr_type(iv) : NULL;
+    if (!iv || !it || !eo_type_has_rank(it) || eo_type_rank(it) > 1 ||
+        eo_type_num_elements(it) < 1)
+        return G2T_SKIP;
+    size_t xr = eo_type_rank(xt), ir = eo_type_rank(it);
+    int64_t ax = eo_graph_attr_int(op, "axis", 0);
+    if (ax < 0)
+        ax += (int64_t)xr;
+    if (ax < 0 || ax >= (int64_t)xr || eo_type_rank(rt) != xr - 1 + ir)
+        return G2T_SKIP;
+    int64_t dim = eo_type_dim(xt, (size_t)ax);
+    int64_t n = eo_type_num_elements(it), a = 0, b = 0;
+    for (int64_t i = 0; i < n; i++) {
+        int64_t v;
+        if (!index_at(iv, (size_t)i, &v))
+            return G2T_SKIP;
+        if (v < -dim || v >= dim)
+            return G2T_SKIP;   /* the interpreter reports it */
+        if (v < 0)
+            v += dim;
+        if (i == 0)
+            a = v;
+        else if (i == 1)
+            b = v - a;
+        else if (v != a + b * i)
+            return G2T_SKIP;
+    }
+    const eo_affine_expr *in[EO_TL_MAX_LOOPS];
+    eo_ctx *ctx = rw->b.ctx;
+    for (size_t j = 0; j < xr; j++) {
+        if ((int64_t)j < ax)
+            in[j] = eo_affine_dim(ctx, (unsigned)j);
+        else if ((int64_t)j > ax)
+            in[j] = eo_affine_dim(ctx, (unsigned)(j - 1 + ir));
+        else if (ir == 0 || n == 1)
+            in[j] = eo_affine_const(ctx, a);
+        else
+            in[j] = lin_expr(ctx, (unsigned)j, b, a);
+    }
+    return move_generic(rw, op, eo_op_operand(op, 0), in);
+}
+
+/* The input index of output index 'o' along a resized axis (ONNX Resize,
+ * mode nearest; as the interpreter computes it). */
+static int64_t
+nearest_index(int ct, int nm, int64_t o, double scale, int64_t len_in)
+{
+    double x = (double)o, len_out = scale * (double)len_in, c;
+    switch (ct) {
+    case 1:                 /* asymmetric */
+        c = x / scale;
+        break;
+    case 2:                 /* align_corners */
+        c = len_out == 1 ? 0.0 : x * (double)(len_in - 1) / (len_out - 1);
+        break;
+    case 3:                 /* pytorch_half_pixel */
+        c = len_out == 1 ? -0.5 : (x + 0.5) / scale - 0.5;
+        break;
+    default:                /* half_pixel */
+        c = (x + 0.5) / scale - 0.5;
+        break;
+    }
+    double f = floor(c);
+    switch (nm) {
+    case 2: c = f; break;                               /* floor */
+    case 3: c = ceil(c); break;                         /* ceil */
+    case 1: c = c - f >= 0.5 ? f + 1 : f; break;        /* round_prefer_ceil */
+    default: c = c - f > 0.5 ? f + 1 : f; break;
+    }
+    if (!(c >= 0))
+        return 0;
+    return c >= (double)(len_in - 1) ? len_in - 1 : (int64_t)c;
+}
+
+/* An affine expression of loop d equal to idx[o] for every o < n:
+ * (o + c) floordiv k (upsampling by k = n / len_in), o * k + c
+ * (downsampling by k = len_in / n), or the constant idx[0]; NULL if
+ * none matches. */
+static const eo_affine_expr *
+index_expr(eo_ctx *ctx, unsigned d, const int64_t *idx, int64_t n,
+           int64_t len_in)
+{
+    bool same = true;
+    for (int64_t o = 1; o < n && same; o++)
+        same = idx[o] == idx[0];
+    if (same)
+        return eo_affine_const(ctx, idx[0]);
+    if (n % len_in == 0) {
+        int64_t k = n / len_in;
+        for (int64_t c = 0; c < k; c++) {
+            bool ok = true;
+            for (int64_t o = 0; o < n && ok; o++)
+                ok = idx[o] == (o + c) / k;
+            if (ok)
+                return k == 1 ? eo_affine_dim(ctx, d)
+                              : eo_affine_floordiv(ctx,
+                                                   lin_expr(ctx, d, 1, c),
+                                                   eo_affine_const(ctx, k));
+        }
+    }
+    if (len_in % n == 0) {
+        int64_t k = len_in / n;
+        for (int64_t c = 0; c < k; c++) {
+            bool ok = true;
+            for (int64_t o = 0; o < n && ok; o++)
+                ok = idx[o] == o * k + c;
+            if (ok)
+                return lin_expr(ctx, d, k, c);
+        }
+    }
+    return NULL;
+}
+
+/* graph.resize, mode nearest, whose index maps along H and W are affine
+ * (index_expr) -> a tl.generic copy; else G2T_SKIP. */
+static int
+lower_resize(eo_rewriter *rw, eo_op *op)
+{
+    static const char *const cts[] = { "half_pixel", "asymmetric",
+                                       "align_corners", "pytorch_half_pixel",
+                                       NULL };
+    static const char *const nms[] = { "round_prefer_floor",
+                                       "round_prefer_ceil", "floor", "ceil",
+                                       NULL };
+    if (!movable(op) ||
+        strcmp(eo_graph_attr_str(op, "mode", "nearest"), "nearest") != 0)
+        return G2T_SKIP;
+    const char *cs = eo_graph_attr_str(op, "coordinate_transformation_mode",
+                                       "half_pixel");
+    const char *ns = eo_graph_attr_str(op, "nearest_mode",
+                                       "round_prefer_floor");
+    int ct = -1, nm = -1;
+    for (int i = 0; cts[i]; i++)
+        if (strcmp(cs, cts[i]) == 0)
+            ct = i;
+    for (int i = 0; nms[i]; i++)
+        if (strcmp(ns, nms[i]) == 0)
+            nm = i;
+    const eo_type *xt = eo_value_type(eo_op_operand(op, 0));
+    const eo_type *rt = eo_value_type(eo_op_result(op, 0));
+    const char *layout = eo_graph_attr_str(op, "layout", "NCHW");
+    bool nhwc = strcmp(layout, "NHWC") == 0;
+    if (ct < 0 || nm < 0 || eo_type_rank(xt) != 4 ||
+        eo_type_rank(rt) != 4 || (!nhwc && strcmp(layout, "NCHW") != 0))
+        return G2T_SKIP;
+    size_t hd = nhwc ? 1 : 2, cd = nhwc ? 3 : 1;
+    if (eo_type_dim(xt, 0) != eo_type_dim(rt, 0) ||
+        eo_type_dim(xt, cd) != eo_type_dim(rt, cd))
+        return G2T_SKIP;
+    const eo_attr *sc = eo_op_attr(op, "scales");
+    size_t nsc = sc && eo_attr_get_kind(sc) == EO_ATTR_DENSE_ARRAY
+                 ? eo_attr_dense_array_size(sc) : 0;
+    if (sc && nsc != 2 && nsc != 4)
+        return G2T_SKIP;
+    eo_ctx *ctx = rw->b.ctx;
+    const eo_affine_expr *in[4];
+    for (size_t d = 0; d < 4; d++)
+        in[d] = eo_affine_dim(ctx, (unsigned)d);
+    for (size_t s = 0; s < 2; s++) {
+        size_t d = hd + s;
+        int64_t li = eo_type_dim(xt, d), lo = eo_type_dim(rt, d);
+        double scale = (double)lo / (double)li;
+        if (sc)
+            scale = eo_attr_dense_array_float(sc, nsc == 4 ? d : s);
+        if (!(scale > 0))
+            return G2T_SKIP;
+        int64_t *idx = malloc((size_t)lo * sizeof *idx);
+        if (!idx)
+            return G2T_FAIL;
+        for (int64_t o = 0; o < lo; o++)
+            idx[o] = nearest_index(ct, nm, o, scale, li);
+        in[d] = index_expr(ctx, (unsigned)d, idx, lo, li);
+        free(idx);
+        if (!in[d])
+            return G2T_SKIP;
+    }
+    return move_generic(rw, op, eo_op_operand(op, 0), in);
+}
+
 /* Lowers 'op'; G2T_SKIP leaves it as it is. */
 static int
 lower_op(eo_rewriter *rw, eo_op *op)
@@ -1962,6 +2338,12 @@ lower_op(eo_rewriter *rw, eo_op *op)
     case GRAPH_SOFTMAX:
     case GRAPH_LOG_SOFTMAX:
         return lower_softmax(rw, op, k == GRAPH_LOG_SOFTMAX);
+    case GRAPH_SLICE:
+        return lower_slice(rw, op);
+    case GRAPH_GATHER:
+        return lower_gather(rw, op);
+    case GRAPH_RESIZE:
+        return lower_resize(rw, op);
     default:
         return G2T_SKIP;
     }

@@ -16,7 +16,12 @@
  * for one out element (reductions, and parallel loops an out map does
  * not index plainly) keep their relative order, and only the first of
  * them may be tiled, so every out element sees its updates in the same
- * order. With every knob at its default the nest is the plain one.
+ * order. A tiled loop of tile T > 2 asks a second level,
+ * "tile2.<site>.<d>" (0, or the sizes a loop of extent T offers): the
+ * band is then the tile loops, the inner tile loops (each strip-mining
+ * its outer tile by the inner size), then the point loops, each level in
+ * the interchange order; partial tiles at either level are clamped by
+ * arith.minsi. With every knob at its default the nest is the plain one.
  * A third, "vectorize.<site>" (1, 4, 8 or 16), is asked once the nest is
  * built, only when its innermost loop can run on vectors (vectorize.c).
  * With the pass option parallel=true, "parallel.<site>" (none, or one
@@ -38,6 +43,10 @@
 
 /* arith.cmpi predicates, as arith stores them. */
 enum { CMPI_SLT = 2, CMPI_SLE = 3 };
+
+/* The most loops of one nest: two tile loops and a point loop per
+ * iterator. */
+#define NEST_MAX (3 * EO_TL_MAX_LOOPS)
 
 /* A materialized affine expression or index constant. */
 typedef struct memo_entry {
@@ -76,14 +85,14 @@ typedef struct lowering {
     /* at[k]: where a value of the loops at nest positions 0..k-1 goes:
      * before the loop at position k (at[0] is 'outer'), or the innermost
      * body for k = depth. */
-    eo_builder at[2 * EO_TL_MAX_LOOPS + 1];
+    eo_builder at[NEST_MAX + 1];
     size_t nloops;
     size_t depth;             /* loops in the nest (tile and point) */
     size_t ppos[EO_TL_MAX_LOOPS];   /* nest position of loop d's ivs */
-    /* The iterator of the loop at each nest position, and whether it is
-     * a tile loop. */
-    size_t ldim[2 * EO_TL_MAX_LOOPS];
-    bool ltile[2 * EO_TL_MAX_LOOPS];
+    /* The iterator of the loop at each nest position, and its tiling
+     * level: 0 a point loop, 1 an outer tile loop, 2 an inner one. */
+    size_t ldim[NEST_MAX];
+    unsigned char ltile[NEST_MAX];
     const eo_knob_provider *knobs;  /* may be NULL: defaults */
     const eo_op *site;        /* the op the knobs are about */
     const char *site_key;     /* its unique site key */
@@ -622,18 +631,21 @@ ask(lowering *l, const char *kind, const char *param,
 }
 
 /* Asks the tile and interchange knobs of the op being lowered: fills
- * tile[d] (0: untiled) and perm (loop at each position). Loops with an
- * extent of 1 or 2 have no tile choice and ask nothing; nor does an op
- * whose iterations depend on one another through an out. */
+ * tile[d] (0: untiled), tile2[d] (the inner tile size within a tile of
+ * tile[d], 0: none) and perm (loop at each position). Loops with an
+ * extent of 1 or 2 have no tile choice and ask nothing, nor do outer
+ * tiles of 2 for tile2; nor does an op whose iterations depend on one
+ * another through an out. */
 static eo_status
 ask_knobs(lowering *l, const eo_attr *maps, const eo_attr *iters,
-          const int64_t *ext, int64_t *tile, size_t *perm)
+          const int64_t *ext, int64_t *tile, int64_t *tile2, size_t *perm)
 {
     size_t n = l->nloops;
     bool *fixed = l->fixed;
     size_t first_fixed = n;
     for (size_t d = 0; d < n; d++) {
         tile[d] = 0;
+        tile2[d] = 0;
         perm[d] = d;
         fixed[d] = order_fixed(l->op, l->nins, d, maps, iters);
         if (fixed[d] && first_fixed == n)
@@ -657,6 +669,16 @@ ask_knobs(lowering *l, const eo_attr *maps, const eo_attr *iters,
         for (size_t k = 1; k < cnt; k++)
             if (sizes[k] == t)
                 tile[d] = t;
+        /* The inner level: the sizes a loop of the outer tile's extent
+         * offers (each divides it or is a power of two below it). */
+        cnt = tile[d] ? tile_sizes(tile[d], sizes) : 0;
+        if (cnt < 2)
+            continue;
+        dom.count = cnt;
+        t = ask(l, "tile2", param, &dom, 0);
+        for (size_t k = 1; k < cnt; k++)
+            if (sizes[k] == t)
+                tile2[d] = t;
     }
     if (n < 2)
         return EO_OK;
@@ -711,10 +733,12 @@ open_loop(lowering *l, eo_op *f, size_t k)
 }
 
 /* Builds the loop nest of generic 'op' before it: the tile loops (step:
- * the tile size) in the chosen order, then one point loop per iterator in
- * the chosen order (a tiled one from its tile loop's iv to min(iv + T,
- * extent)); leaves l->inner before the innermost scf.yield (or before
- * 'op' when there are no loops). */
+ * the tile size) in the chosen order, then the inner tile loops (a tile
+ * of T split by T2: from the tile loop's iv to its end, step T2) in the
+ * same order, then one point loop per iterator in the chosen order (a
+ * tiled one from its innermost tile loop's iv to min(iv + T, end), the
+ * min only where a tile can be partial); leaves l->inner before the
+ * innermost scf.yield (or before 'op' when there are no loops). */
 static eo_status
 build_nest(lowering *l, const eo_attr *maps, const eo_attr *iters,
            const eo_attr *lb)
@@ -732,13 +756,14 @@ build_nest(lowering *l, const eo_attr *maps, const eo_attr *iters,
         return EO_NOMEM;
     eo_value *ubs[EO_TL_MAX_LOOPS];
     int64_t ext[EO_TL_MAX_LOOPS], tile[EO_TL_MAX_LOOPS];
+    int64_t tile2[EO_TL_MAX_LOOPS];
     size_t perm[EO_TL_MAX_LOOPS];
     for (size_t d = 0; d < nloops; d++) {
         eo_status st = loop_bound(l, d, maps, lb, &ubs[d], &ext[d]);
         if (st != EO_OK)
             return st;
     }
-    eo_status st = ask_knobs(l, maps, iters, ext, tile, perm);
+    eo_status st = ask_knobs(l, maps, iters, ext, tile, tile2, perm);
     if (st != EO_OK)
         return st;
     size_t k = 0;
@@ -752,7 +777,7 @@ build_nest(lowering *l, const eo_attr *maps, const eo_attr *iters,
             return EO_NOMEM;
         eo_op *f = scf_for_build(&l->inner, zero, ubs[d], tc, 0, NULL);
         l->ldim[k] = d;
-        l->ltile[k] = true;
+        l->ltile[k] = 1;
         if ((st = open_loop(l, f, k++)) != EO_OK)
             return st;
         tlo[d] = scf_for_induction_var(f);
@@ -765,10 +790,34 @@ build_nest(lowering *l, const eo_attr *maps, const eo_attr *iters,
     }
     for (size_t p = 0; p < nloops; p++) {
         size_t d = perm[p];
+        if (!tile2[d])
+            continue;
+        eo_value *tc = index_const(l, tile2[d]);
+        if (!tc)
+            return EO_NOMEM;
+        eo_op *f = scf_for_build(&l->inner, tlo[d], thi[d], tc, 0, NULL);
+        l->ldim[k] = d;
+        l->ltile[k] = 2;
+        if ((st = open_loop(l, f, k++)) != EO_OK)
+            return st;
+        eo_value *end = thi[d];
+        tlo[d] = scf_for_induction_var(f);
+        thi[d] = binop(&l->inner, l, "arith.addi", tlo[d], tc);
+        /* An inner tile is partial where T2 does not divide T, or the
+         * outer tile may be partial (of ext % T) and T2 does not divide
+         * that. */
+        if (thi[d] && (ext[d] < 0 || tile[d] % tile2[d] != 0 ||
+                       ext[d] % tile[d] % tile2[d] != 0))
+            thi[d] = binop(&l->inner, l, "arith.minsi", thi[d], end);
+        if (!thi[d])
+            return EO_NOMEM;
+    }
+    for (size_t p = 0; p < nloops; p++) {
+        size_t d = perm[p];
         eo_op *f = scf_for_build(&l->inner, tile[d] ? tlo[d] : zero,
                                  tile[d] ? thi[d] : ubs[d], one, 0, NULL);
         l->ldim[k] = d;
-        l->ltile[k] = false;
+        l->ltile[k] = 0;
         if ((st = open_loop(l, f, k)) != EO_OK)
             return st;
         l->ivs[d] = scf_for_induction_var(f);
@@ -889,7 +938,9 @@ ask_parallel(lowering *l, bool inner_ok)
         char *w = names[n];
         *w++ = 'd';
         w = put_dec(w, l->ldim[k]);
-        memcpy(w, l->ltile[k] ? ".tile" : "", l->ltile[k] ? 6 : 1);
+        static const char *const level[3] = {"", ".tile", ".tile2"};
+        const char *lv = level[l->ltile[k] < 3 ? l->ltile[k] : 0];
+        memcpy(w, lv, strlen(lv) + 1);
         np[n + 1] = names[n];
         cand[n++] = f;
     }

@@ -78,4 +78,22 @@ EO_HIDDEN const struct eo_pass_def *eo_tl_bufferize_pass_def(void);
  * docs/tl-dialect.md, "Tile-and-fuse". */
 EO_HIDDEN const struct eo_pass_def *eo_tl_fuse_pass_def(void);
 
+/* tl-pack (pack.c), on func.func, on tensors (after graph-to-tl, before
+ * tl-bufferize): knob "pack.<site>.oc" (1 = off, 4, 8, 16 up to the
+ * output channels) of each tl.conv2d / tl.matmul packs its weights and
+ * out with the output-channel block innermost, computes it as a
+ * tl.generic over them (bit-identical) and unpacks the out; then folds
+ * every tl.pack of a constant and generalizes padded ones. See
+ * docs/tl-dialect.md, "Packing (tl-pack)". */
+EO_HIDDEN const struct eo_pass_def *eo_tl_pack_pass_def(void);
+
+/* If tl.pack 'pack' (on tensors) packs a graph.constant / constant-like
+ * value with data, replaces it by a graph.constant of the packed data
+ * (dense up to 256 bytes, else a new dense_resource blob) through 'rw'
+ * and erases its unused constant dest; *folded says whether it did.
+ * EO_ERROR after a diagnostic (absent resource data), EO_NOMEM. */
+EO_API EO_NODISCARD eo_status eo_tl_pack_fold_constant(eo_rewriter *rw,
+                                                       eo_op *pack,
+                                                       bool *folded);
+
 #endif /* EO_DIALECTS_TL_TRANSFORMS_TRANSFORMS_H */
