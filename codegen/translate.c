@@ -1584,18 +1584,14 @@ collect_livein(eo_op *op, void *ud)
     return EO_WALK_ADVANCE;
 }
 
-/* Defines the outlined body of 'op', "void @<fn>.par<k>(ptr ctx, i64 lb,
- * i64 ub, i64 step)": loads the live-ins ins[i] from the context struct
- * 'sty' (field[i]; -1: the constant outer[i] itself), then loops over
- * the first dimension from lb to ub and runs the rest serially. The
- * caller restores t's function, builder and value map. */
-static eo_status
-par_define_body(tr *t, eo_op *op, LLVMValueRef fn, const livein *li,
-                const LLVMValueRef *outer, const int *field,
-                LLVMTypeRef sty)
+/* Starts defining 'fn', a function outlined from the function being
+ * translated for 'op': makes it t's current function with its own
+ * subprogram (local to the unit) and an entry block, the builder at its
+ * end with op's location. */
+static void
+begin_outlined(tr *t, eo_op *op, LLVMValueRef fn)
 {
     t->fn = fn;
-    t->outlined = true;
     if (t->dib) {
         size_t nlen;
         const char *name = LLVMGetValueName2(fn, &nlen);
@@ -1607,6 +1603,20 @@ par_define_body(tr *t, eo_op *op, LLVMValueRef fn, const livein *li,
     LLVMPositionBuilderAtEnd(t->b, LLVMAppendBasicBlockInContext(
                                        t->c, fn, "entry"));
     set_debug_loc(t, eo_op_loc(op));
+}
+
+/* Defines the outlined body of 'op', "void @<fn>.par<k>(ptr ctx, i64 lb,
+ * i64 ub, i64 step)": loads the live-ins ins[i] from the context struct
+ * 'sty' (field[i]; -1: the constant outer[i] itself), then loops over
+ * the first dimension from lb to ub and runs the rest serially. The
+ * caller restores t's function, builder and value map. */
+static eo_status
+par_define_body(tr *t, eo_op *op, LLVMValueRef fn, const livein *li,
+                const LLVMValueRef *outer, const int *field,
+                LLVMTypeRef sty)
+{
+    t->outlined = true;
+    begin_outlined(t, op, fn);
     LLVMValueRef ctxp = LLVMGetParam(fn, 0);
     for (size_t i = 0; i < li->n; i++) {
         LLVMValueRef in = outer[i];
@@ -2810,18 +2820,7 @@ static eo_status
 nest_define(tr *t, eo_op *op, eo_op *last, LLVMValueRef fn,
             const livein *li, const long *pidx, LLVMValueRef const *cst)
 {
-    t->fn = fn;
-    if (t->dib) {
-        size_t nlen;
-        const char *name = LLVMGetValueName2(fn, &nlen);
-        t->sp = LLVMDIBuilderCreateFunction(
-            t->dib, t->file, name, nlen, name, nlen, t->file, t->fn_line,
-            t->subroutine_ty, true, true, t->fn_line, LLVMDIFlagZero, false);
-        LLVMSetSubprogram(fn, t->sp);
-    }
-    LLVMPositionBuilderAtEnd(t->b, LLVMAppendBasicBlockInContext(
-                                       t->c, fn, "entry"));
-    set_debug_loc(t, eo_op_loc(op));
+    begin_outlined(t, op, fn);
     size_t j = 0;
     for (size_t i = 0; i < li->n; i++) {
         const eo_type *ty = eo_value_type(li->v[i]);

@@ -79,6 +79,13 @@ EO_API bool eo_graph_attr_bool(const eo_op *op, const char *name, bool def);
 EO_API const char *eo_graph_attr_str(const eo_op *op, const char *name,
                                      const char *def);
 
+/* ONNX Slice on one axis of size 'dim' with a nonzero 'step': the first
+ * index read and the number of elements read (negative 'start'/'end'
+ * count from the end; both are clamped as ONNX says). */
+EO_API void eo_graph_slice_axis(int64_t start, int64_t end, int64_t step,
+                                int64_t dim, int64_t *first,
+                                int64_t *count);
+
 /* Shape inference. Given graph op kind 'k', its operand types and its
  * inherent attributes (a dictionary attribute, or NULL for none), writes
  * the shape of each result (ranks and dims) into shapes[i] / ranks[i] for

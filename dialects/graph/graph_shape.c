@@ -894,28 +894,37 @@ infer_slice(sctx *s, size_t *ro, int64_t *o)
     memcpy(o, x, r * sizeof(int64_t));
     for (size_t i = 0; i < ns; i++) {
         size_t a = (size_t)(axes[i] < 0 ? axes[i] + (int64_t)r : axes[i]);
-        int64_t dim = x[a], st = steps[i], b = starts[i], e = ends[i];
-        if (st == 0)
+        if (steps[i] == 0)
             return fail(s, "attribute 'steps' entry %zu must not be zero", i);
-        if (b < 0)
-            b += dim;
-        if (e < 0)
-            e += dim;
-        if (st > 0) {
-            b = b < 0 ? 0 : b > dim ? dim : b;
-            e = e < 0 ? 0 : e > dim ? dim : e;
-            o[a] = e > b ? (e - b - 1) / st + 1 : 0;
-        } else {
-            b = b < 0 ? 0 : b > dim - 1 ? dim - 1 : b;
-            e = e < -1 ? -1 : e > dim - 1 ? dim - 1 : e;
-            /* st == INT64_MIN cannot be negated; any step that large
-             * selects at most one element. */
-            int64_t nst_ = st == INT64_MIN ? INT64_MAX : -st;
-            o[a] = b > e ? (b - e - 1) / nst_ + 1 : 0;
-        }
+        int64_t first;
+        eo_graph_slice_axis(starts[i], ends[i], steps[i], x[a], &first,
+                            &o[a]);
     }
     *ro = r;
     return EO_OK;
+}
+
+void
+eo_graph_slice_axis(int64_t start, int64_t end, int64_t step, int64_t dim,
+                    int64_t *first, int64_t *count)
+{
+    if (start < 0)
+        start += dim;
+    if (end < 0)
+        end += dim;
+    if (step > 0) {
+        start = start < 0 ? 0 : start > dim ? dim : start;
+        end = end < 0 ? 0 : end > dim ? dim : end;
+        *count = end > start ? (end - start - 1) / step + 1 : 0;
+    } else {
+        start = start < 0 ? 0 : start > dim - 1 ? dim - 1 : start;
+        end = end < -1 ? -1 : end > dim - 1 ? dim - 1 : end;
+        /* INT64_MIN cannot be negated; a step that large selects at most
+         * one element. */
+        int64_t back = step == INT64_MIN ? INT64_MAX : -step;
+        *count = start > end ? (start - end - 1) / back + 1 : 0;
+    }
+    *first = start;
 }
 
 static eo_status

@@ -755,30 +755,6 @@ run_split(eo_op *op, const eo_tensor *in, eo_tensor *out)
     return EO_OK;
 }
 
-/* ONNX Slice on one axis of size 'dim': the first index and the count. */
-static void
-slice_axis(int64_t start, int64_t end, int64_t step, int64_t dim,
-           int64_t *first, int64_t *count)
-{
-    if (start < 0)
-        start += dim;
-    if (end < 0)
-        end += dim;
-    int64_t c;
-    if (step > 0) {
-        start = start < 0 ? 0 : start > dim ? dim : start;
-        end = end < 0 ? 0 : end > dim ? dim : end;
-        c = end > start ? (end - start - 1) / step + 1 : 0;
-    } else {
-        start = start < 0 ? 0 : start > dim - 1 ? dim - 1 : start;
-        end = end < -1 ? -1 : end > dim - 1 ? dim - 1 : end;
-        /* step >= -INT64_MAX here (see run_slice), so -step is fine. */
-        c = start > end ? (start - end - 1) / -step + 1 : 0;
-    }
-    *first = start;
-    *count = c;
-}
-
 static eo_status
 run_slice(eo_op *op, const eo_tensor *in, eo_tensor *out)
 {
@@ -816,7 +792,8 @@ run_slice(eo_op *op, const eo_tensor *in, eo_tensor *out)
             return eo_op_error(op, "step must not be 0");
         if (s < -INT64_MAX)
             s = -INT64_MAX;     /* same slice; keeps -s representable */
-        slice_axis(starts[i], ends[i], s, x->shape[a], &first[a], &count[a]);
+        eo_graph_slice_axis(starts[i], ends[i], s, x->shape[a], &first[a],
+                            &count[a]);
         /* A step only matters between two taken elements; keeping huge
          * ones out of the stride arithmetic avoids overflow. */
         step[a] = count[a] > 1 ? s : 1;

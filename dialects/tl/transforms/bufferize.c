@@ -576,6 +576,10 @@ i64_array(eo_ctx *ctx, size_t n, const int64_t *v)
     return i64 ? eo_attr_get_dense_array(ctx, i64, n, v) : NULL;
 }
 
+static eo_value *subview_of(bufferizer *bz, eo_builder *b, eo_op *op,
+                            eo_value *base, const int64_t *off,
+                            const eo_type *part, const int64_t *step);
+
 /* graph.pad (mode "constant") -> a new buffer filled with the pad value
  * and a tl.copy of the source into its memref.subview. */
 static eo_status
@@ -604,14 +608,9 @@ bufferize_pad(bufferizer *bz, eo_builder *b, eo_op *op)
     if (!mt)
         return EO_ERROR;
     const eo_type *elem = eo_type_elem(rt);
-    int64_t off[EO_TL_MAX_LOOPS], one[EO_TL_MAX_LOOPS];
-    int64_t strides[EO_TL_MAX_LOOPS], offset = 0, st = 1;
-    for (size_t i = rank; i-- > 0;) {
+    int64_t off[EO_TL_MAX_LOOPS];
+    for (size_t i = 0; i < rank; i++) {
         off[i] = eo_attr_dense_array_int(pads, i);
-        one[i] = 1;
-        strides[i] = st;
-        offset += off[i] * st;
-        st *= eo_type_dim(rt, i);
         if (off[i] < 0 || eo_attr_dense_array_int(pads, rank + i) < 0)
             return eo_op_error(op, "cannot bufferize: negative pads");
     }
@@ -643,33 +642,10 @@ bufferize_pad(bufferizer *bz, eo_builder *b, eo_op *op)
         return EO_NOMEM;
     bz->fills++;
     /* The interior: a strided view of the buffer. */
-    const eo_attr *layout = eo_attr_get_strided(bz->ctx, rank, strides,
-                                                offset);
-    const eo_type *vt = layout
-        ? eo_type_get_memref(bz->ctx, rank, eo_type_shape(xt), elem, layout,
-                             NULL)
-        : NULL;
-    int32_t seg4[4] = {1, 0, 0, 0};
-    eo_named_attr va4[4] = {
-        { eo_ident_cstr(bz->ctx, "static_offsets"),
-          i64_array(bz->ctx, rank, off) },
-        { eo_ident_cstr(bz->ctx, "static_sizes"),
-          i64_array(bz->ctx, rank, eo_type_shape(xt)) },
-        { eo_ident_cstr(bz->ctx, "static_strides"),
-          i64_array(bz->ctx, rank, one) },
-        { eo_ident_cstr(bz->ctx, "operandSegmentSizes"),
-          i32 ? eo_attr_get_dense_array(bz->ctx, i32, 4, seg4) : NULL },
-    };
-    if (!vt)
-        return EO_NOMEM;
-    for (size_t i = 0; i < 4; i++)
-        if (!va4[i].name || !va4[i].value)
-            return EO_NOMEM;
-    eo_op *sv = eo_builder_create(b, "memref.subview", 1, &buf, 1, &vt, 4,
-                                  va4);
-    if (!sv)
-        return EO_NOMEM;
-    eo_value *cops[2] = { xi->buf, eo_op_result(sv, 0) };
+    eo_value *view = subview_of(bz, b, op, buf, off, xt, NULL);
+    if (!view)
+        return EO_ERROR;
+    eo_value *cops[2] = { xi->buf, view };
     if (!eo_builder_create(b, "tl.copy", 2, cops, 0, NULL, 1, &sa))
         return EO_NOMEM;
     bz->copies++;
@@ -1126,28 +1102,6 @@ bufferize_concat(bufferizer *bz, eo_builder *b, eo_op *op)
     return EO_OK;
 }
 
-/* ONNX Slice on one axis of size 'dim': the first index and the count
- * (starts and ends clamped as the graph interpreter does). */
-static void
-slice_range(int64_t start, int64_t end, int64_t step, int64_t dim,
-            int64_t *first, int64_t *count)
-{
-    if (start < 0)
-        start += dim;
-    if (end < 0)
-        end += dim;
-    if (step > 0) {
-        start = start < 0 ? 0 : start > dim ? dim : start;
-        end = end < 0 ? 0 : end > dim ? dim : end;
-        *count = end > start ? (end - start - 1) / step + 1 : 0;
-    } else {
-        start = start < 0 ? 0 : start > dim - 1 ? dim - 1 : start;
-        end = end < -1 ? -1 : end > dim - 1 ? dim - 1 : end;
-        *count = start > end ? (start - end - 1) / -step + 1 : 0;
-    }
-    *first = start;
-}
-
 /* graph.slice with positive steps (graph-to-tl lowers the others it
  * can) -> a tl.copy from a strided memref.subview of the source into a
  * new buffer, or into the result's part of a concat's buffer. */
@@ -1189,8 +1143,8 @@ bufferize_slice(bufferizer *bz, eo_builder *b, eo_op *op)
             return eo_op_error(op, "cannot bufferize: only positive slice "
                                    "steps are supported");
         seen[a] = true;
-        slice_range(starts[i], ends[i], st, eo_type_dim(xt, (size_t)a),
-                    &first[a], &count);
+        eo_graph_slice_axis(starts[i], ends[i], st,
+                            eo_type_dim(xt, (size_t)a), &first[a], &count);
         if (count != eo_type_dim(rt, (size_t)a))
             return eo_op_error(op, "cannot bufferize: the result type does "
                                    "not match the slice");

@@ -1979,28 +1979,6 @@ movable(const eo_op *op)
            eo_type_elem(xt) == eo_type_elem(rt);
 }
 
-/* ONNX Slice on one axis of size 'dim': the first index and the count
- * (starts and ends clamped as the interpreter does). */
-static void
-slice_range(int64_t start, int64_t end, int64_t step, int64_t dim,
-            int64_t *first, int64_t *count)
-{
-    if (start < 0)
-        start += dim;
-    if (end < 0)
-        end += dim;
-    if (step > 0) {
-        start = start < 0 ? 0 : start > dim ? dim : start;
-        end = end < 0 ? 0 : end > dim ? dim : end;
-        *count = end > start ? (end - start - 1) / step + 1 : 0;
-    } else {
-        start = start < 0 ? 0 : start > dim - 1 ? dim - 1 : start;
-        end = end < -1 ? -1 : end > dim - 1 ? dim - 1 : end;
-        *count = start > end ? (start - end - 1) / -step + 1 : 0;
-    }
-    *first = start;
-}
-
 /* graph.slice -> a tl.generic reading x[first + step * d]. */
 static int
 lower_slice(eo_rewriter *rw, eo_op *op)
@@ -2035,8 +2013,8 @@ lower_slice(eo_rewriter *rw, eo_op *op)
             return G2T_SKIP;
         seen[a] = true;
         int64_t count;
-        slice_range(starts[i], ends[i], st, eo_type_dim(xt, (size_t)a),
-                    &first[a], &count);
+        eo_graph_slice_axis(starts[i], ends[i], st,
+                            eo_type_dim(xt, (size_t)a), &first[a], &count);
         if (count != eo_type_dim(rt, (size_t)a))
             return G2T_SKIP;
         step[a] = count > 1 ? st : 1;
