@@ -356,7 +356,7 @@ verify_elems(eo_op *op, int k)
         if (k == GRAPH_CONV_TRANSPOSE2D && !eo_type_is_float(x))
             return type_error(op, false, 0, "a tensor of float values");
         return verify_contraction(op, k);
-    case GRAPH_ADD:
+    case GRAPH_ADD: case GRAPH_MUL:
         if (is_q(x) || is_q(oelem(op, 1)) || is_q(r)) {
             for (size_t i = 0; i < 2; i++)
                 if (!is_q(oelem(op, i)))
@@ -368,7 +368,7 @@ verify_elems(eo_op *op, int k)
             return EO_OK;
         }
         /* fall through */
-    case GRAPH_SUB: case GRAPH_MUL: case GRAPH_DIV: case GRAPH_MAX:
+    case GRAPH_SUB: case GRAPH_DIV: case GRAPH_MAX:
     case GRAPH_MIN: case GRAPH_POW: case GRAPH_NEG: case GRAPH_ABS:
     case GRAPH_REDUCE_MEAN: case GRAPH_REDUCE_SUM: case GRAPH_REDUCE_MAX:
         if (!is_num(x))

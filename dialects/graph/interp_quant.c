@@ -1,6 +1,6 @@
 /* dialects/graph/interp_quant.c - the interpreter's quantized kernels:
  * quantize, dequantize, requantize and the integer-only forms of conv2d,
- * gemm, matmul, add, the pools, relu and clip, plus data movement on
+ * gemm, matmul, add, mul, the pools, relu and clip, plus data movement on
  * quantized tensors (delegated to interp_elem.c's kernels).
  *
  * Arithmetic is TFLite's reference arithmetic: int32 accumulators
@@ -1420,6 +1420,54 @@ k_add(eo_op *op, const eo_tensor *in, eo_tensor *out)
     return EO_OK;
 }
 
+/* TFLite's quantized MUL: the product (a - zp_a) (b - zp_b), exact and
+ * saturated to int32, rescaled by s_a s_b / s_y through the fixed-point
+ * multiplier, offset by zp_y and clamped (fused activation, storage
+ * range). 8- and 16-bit storage, per tensor. */
+static eo_status
+k_mul(eo_op *op, const eo_tensor *in, eo_tensor *out)
+{
+    qarg a, b, y;
+    if (eo_op_num_operands(op) != 2)
+        return bad_shapes(op, "mul takes 2 operands");
+    if (operand_arg(op, in, 0, false, &a) != EO_OK
+        || operand_arg(op, in, 1, false, &b) != EO_OK
+        || result_arg(op, out, 0, false, &y) != EO_OK)
+        return EO_ERROR;
+    if (a.p.axis >= 0 || b.p.axis >= 0 || y.p.axis >= 0)
+        return eo_op_error(op, "unsupported: per-axis quantized mul");
+    if (a.p.storage_bits > 16 || b.p.storage_bits > 16
+        || y.p.storage_bits > 16)
+        return eo_op_error(op, "unsupported: quantized mul on storage "
+                           "wider than 16 bits");
+    if (!broadcasts_to(&in[0], &out[0]) || !broadcasts_to(&in[1], &out[0]))
+        return bad_shapes(op, "mul operands do not broadcast to the result");
+    eo_graph_activation act = eo_graph_op_activation(op);
+    int64_t lo, hi;
+    if (act_range(op, &act, &y, &lo, &hi) != EO_OK)
+        return EO_ERROR;
+    mult m;
+    eo_quant_multiplier(scale_at(&a, 0) * scale_at(&b, 0) / scale_at(&y, 0),
+                        &m.q, &m.shift);
+    int64_t za = zp_at(&a, 0), zb = zp_at(&b, 0), zy = zp_at(&y, 0);
+    int64_t n = eo_tensor_numel(&out[0]);
+    int64_t idx[EO_GRAPH_MAX_RANK] = { 0 };
+    size_t rank = out[0].rank;
+    for (int64_t i = 0; i < n; i++) {
+        int64_t va = qget(&a, bcast_offset(&in[0], rank, idx)) - za;
+        int64_t vb = qget(&b, bcast_offset(&in[1], rank, idx)) - zb;
+        int64_t v = (int64_t)eo_quant_apply_multiplier(sat32(va * vb), m.q,
+                                                       m.shift) + zy;
+        qset(&out[0], i, clamp64(v, lo, hi));
+        for (size_t d = rank; d-- > 0;) {
+            if (++idx[d] < out[0].shape[d])
+                break;
+            idx[d] = 0;
+        }
+    }
+    return EO_OK;
+}
+
 /* ------------------------------------------------------------------ */
 /* Pools, relu, clip                                                   */
 /* ------------------------------------------------------------------ */
@@ -1725,6 +1773,7 @@ interp_quant_kernel(eo_graph_op k)
     case GRAPH_GEMM: return k_gemm;
     case GRAPH_MATMUL: return k_matmul;
     case GRAPH_ADD: return k_add;
+    case GRAPH_MUL: return k_mul;
     case GRAPH_AVG_POOL: return k_avg_pool;
     case GRAPH_MAX_POOL: return k_max_pool;
     case GRAPH_GLOBAL_AVG_POOL: return k_global_avg_pool;

@@ -739,10 +739,14 @@ analyse(mapper *mp, eo_op *op, layer *L)
             why = "the target has no int8 pooling unit for it";
         if (why)
             exclude(L, U_EW, why);
-    } else if (k == GRAPH_ADD) {
+    } else if (k == GRAPH_ADD || k == GRAPH_MUL) {
+        /* add and mul: the same banded elementwise layer (emit_add). */
+        bool mul = k == GRAPH_MUL;
         L->kind = L_ADD;
-        exclude(L, U_CONV, "an addition runs on an elementwise unit");
-        exclude(L, U_IMC, "an addition runs on an elementwise unit");
+        exclude(L, U_CONV, mul ? "a product runs on an elementwise unit"
+                               : "an addition runs on an elementwise unit");
+        exclude(L, U_IMC, mul ? "a product runs on an elementwise unit"
+                              : "an addition runs on an elementwise unit");
         const eo_type *at = eo_value_type(eo_op_operand(op, 0));
         const eo_type *bt = eo_value_type(eo_op_operand(op, 1));
         const eo_type *yt = eo_value_type(eo_op_result(op, 0));
@@ -751,7 +755,8 @@ analyse(mapper *mp, eo_op *op, layer *L)
         if (!qparams(eo_op_operand(op, 0), &L->qx)
             || !qparams(eo_op_operand(op, 1), &L->qw)
             || !qparams(eo_op_result(op, 0), &L->qy))
-            why = "not a quantized addition";
+            why = mul ? "not a quantized product"
+                      : "not a quantized addition";
         else if (!is_i8(&L->qx) || !is_i8(&L->qw) || !is_i8(&L->qy)
                  || L->qx.axis >= 0 || L->qw.axis >= 0 || L->qy.axis >= 0)
             why = "operands or result not int8 per tensor";
@@ -762,11 +767,15 @@ analyse(mapper *mp, eo_op *op, layer *L)
                  || eo_type_num_elements(bt) != eo_type_num_elements(yt)
                  || eo_type_rank(at) != eo_type_rank(yt)
                  || eo_type_rank(bt) != eo_type_rank(yt))
-            why = "broadcasting operands (the unit adds equal shapes)";
+            why = mul ? "broadcasting operands (the unit multiplies "
+                        "equal shapes)"
+                      : "broadcasting operands (the unit adds equal shapes)";
         else if (!act_bounds(op, &L->qy, &lo, &hi))
             why = "fused activation other than relu, relu6 or clip";
-        else if (!ew_for(d, EO_EW_ADD))
-            why = "the target has no int8 elementwise unit adding";
+        else if (!ew_for(d, mul ? EO_EW_MUL : EO_EW_ADD))
+            why = mul ? "the target has no int8 elementwise unit "
+                        "multiplying"
+                      : "the target has no int8 elementwise unit adding";
         else if (!add_fits(mp, L))
             why = "one row of its operands and result does not fit the "
                   "SRAM";
@@ -1897,11 +1906,12 @@ add_fits(mapper *mp, const layer *L)
     return 3 * c <= avail(mp);
 }
 
-/* A quantized addition on an elementwise unit (TFLite's integer add,
- * as the graph interpreter computes it): both operands copied into SRAM
- * (in the same layout: NHWC for rank 4), one npu.ew, the result copied
- * to its home; in bands of 'mb' rows of the [M, C] view (add_view), one
- * buffer per operand and the result reused band after band. */
+/* A quantized addition or product on an elementwise unit (TFLite's
+ * integer add / mul, as the graph interpreter computes it): both
+ * operands copied into SRAM (in the same layout: NHWC for rank 4), one
+ * npu.ew, the result copied to its home; in bands of 'mb' rows of the
+ * [M, C] view (add_view), one buffer per operand and the result reused
+ * band after band. */
 static eo_status
 emit_add(mapper *mp, const layer *L, const char *site, bool onchip,
          int64_t mb)
@@ -1946,14 +1956,20 @@ emit_add(mapper *mp, const layer *L, const char *site, bool onchip,
     eo_value *ys = y_direct ? yh : alloc(mp, loc, r, sh, i8, true);
     if (!ys)
         return EO_NOMEM;
+    bool mul = eo_graph_op_kind(op) == GRAPH_MUL;
     double sa = L->qx.scales[0], sb = L->qw.scales[0];
     double sy = L->qy.scales[0], twice = 2.0 * (sa > sb ? sa : sb);
-    int32_t qa, qb, qy;
-    int ea, eb, ey;
-    eo_quant_multiplier(sa / twice, &qa, &ea);
-    eo_quant_multiplier(sb / twice, &qb, &eb);
-    eo_quant_multiplier(twice / ((double)(INT64_C(1) << 20) * sy), &qy,
-                        &ey);
+    int32_t qa = 0, qb = 0, qy;
+    int ea = 0, eb = 0, ey;
+    if (mul) {
+        /* TFLite's MUL: one multiplier s_a s_b / s_y on the product. */
+        eo_quant_multiplier(sa * sb / sy, &qy, &ey);
+    } else {
+        eo_quant_multiplier(sa / twice, &qa, &ea);
+        eo_quant_multiplier(sb / twice, &qb, &eb);
+        eo_quant_multiplier(twice / ((double)(INT64_C(1) << 20) * sy), &qy,
+                            &ey);
+    }
     int64_t lo, hi;
     act_bounds(op, &L->qy, &lo, &hi);
     eo_value *prev_out = NULL, *last_ew = NULL;
@@ -1976,17 +1992,20 @@ emit_add(mapper *mp, const layer *L, const char *site, bool onchip,
         }
         alist l = { .n = 0 };
         add(mp, &l, "name", str(mp, site));
-        add(mp, &l, "op", str(mp, "add"));
+        add(mp, &l, "op", str(mp, mul ? "mul" : "add"));
         add(mp, &l, "a_zp", i64a(mp, L->qx.zero_points[0]));
         add(mp, &l, "b_zp", i64a(mp, L->qw.zero_points[0]));
         add(mp, &l, "output_zp", i64a(mp, L->qy.zero_points[0]));
-        add(mp, &l, "a_multiplier", i64a(mp, qa));
-        add(mp, &l, "a_shift", i64a(mp, ea));
-        add(mp, &l, "b_multiplier", i64a(mp, qb));
-        add(mp, &l, "b_shift", i64a(mp, eb));
+        if (!mul) {
+            add(mp, &l, "a_multiplier", i64a(mp, qa));
+            add(mp, &l, "a_shift", i64a(mp, ea));
+            add(mp, &l, "b_multiplier", i64a(mp, qb));
+            add(mp, &l, "b_shift", i64a(mp, eb));
+        }
         add(mp, &l, "multiplier", i64a(mp, qy));
         add(mp, &l, "shift", i64a(mp, ey));
-        add(mp, &l, "left_shift", i64a(mp, 20));
+        if (!mul)
+            add(mp, &l, "left_shift", i64a(mp, 20));
         add(mp, &l, "act_min", i64a(mp, lo));
         add(mp, &l, "act_max", i64a(mp, hi));
         eo_value *b[3] = { x[0], x[1], ys };

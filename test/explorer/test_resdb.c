@@ -1,7 +1,8 @@
 /* test/explorer/test_resdb.c - the results database: round trip with NULL
  * objectives, uniqueness of (key, assignment), WAL mode, reopening, key
- * separation, and clear errors for corrupt files and other schema
- * versions.
+ * separation, clear errors for corrupt files and other schema versions,
+ * the migration of schema version 1 files, and long assignments keyed by
+ * their hash (a forced hash collision is told apart by the text).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -222,6 +223,141 @@ test_locked(void **state)
     eo_resdb_close(db);
 }
 
+/* A version 1 file (the schema before the assignment hash) is migrated
+ * on open: its records, ids and discovered knobs are kept, uniqueness
+ * still holds, and the long-text unique index is gone. */
+static void
+test_migrate_v1(void **state)
+{
+    fixture *f = *state;
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw,
+        "PRAGMA journal_mode=WAL;"
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+        "CREATE TABLE evaluations( id INTEGER PRIMARY KEY,"
+        " model_hash TEXT NOT NULL, target_hash TEXT NOT NULL,"
+        " pipeline TEXT NOT NULL, assignment TEXT NOT NULL,"
+        " evaluator TEXT NOT NULL, status TEXT NOT NULL"
+        " CHECK(status IN ('ok','failed','timeout')),"
+        " message TEXT NOT NULL DEFAULT '', latency REAL, energy REAL,"
+        " memory REAL, wall_s REAL, timestamp INTEGER,"
+        " UNIQUE(model_hash, target_hash, pipeline, assignment,"
+        " evaluator));"
+        "CREATE TABLE discovered( id INTEGER PRIMARY KEY REFERENCES"
+        " evaluations(id), knobs TEXT NOT NULL);"
+        "INSERT INTO meta VALUES('schema_version', '1');"
+        "INSERT INTO evaluations VALUES(7, 'm1', 't1', 'default', 'x=1',"
+        " 'ev1', 'ok', '', 1.5, NULL, 64, 0.25, 1700000000);"
+        "INSERT INTO evaluations VALUES(9, 'm1', 't1', 'default', 'x=2',"
+        " 'ev1', 'failed', 'boom', NULL, NULL, NULL, 0.5, 1700000001);"
+        "INSERT INTO discovered VALUES(9, '{\"knobs\": []}');",
+        NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(raw);
+
+    eo_resdb *db;
+    assert_int_equal(eo_resdb_open(f->ctx, f->path, &db), EO_OK);
+    bool found;
+    eo_eval_outcome o;
+    assert_int_equal(eo_resdb_get(db, &key, "x=1", &found, &o), EO_OK);
+    assert_true(found);
+    assert_true(o.obj[EO_OBJ_LATENCY] == 1.5);
+    assert_true(isnan(o.obj[EO_OBJ_ENERGY]));
+    assert_null(o.discovered);
+    assert_int_equal(eo_resdb_get(db, &key, "x=2", &found, &o), EO_OK);
+    assert_true(found);
+    assert_int_equal(o.status, EO_EVAL_FAILED);
+    assert_string_equal(o.message, "boom");
+    assert_non_null(o.discovered);
+    assert_string_equal(o.discovered, "{\"knobs\": []}");
+    free(o.discovered);
+    eo_eval_outcome a = outcome(EO_EVAL_OK, 1, 2, 3);
+    assert_int_equal(eo_resdb_put(db, &key, "x=1", &a), EO_ERROR);
+    assert_non_null(strstr(f->msg, "already recorded"));
+    assert_int_equal(eo_resdb_put(db, &key, "x=3", &a), EO_OK);
+    int64_t n;
+    assert_int_equal(eo_resdb_count(db, &key, &n), EO_OK);
+    assert_int_equal(n, 3);
+    seen s = { 0 };
+    assert_int_equal(eo_resdb_foreach(db, &key, visit, &s), EO_OK);
+    assert_int_equal(s.n, 3);
+    assert_string_equal(s.first, "x=1");
+    eo_resdb_close(db);
+
+    /* Version 2 now, ids kept, no index over the assignment text. */
+    assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(raw,
+        "SELECT (SELECT value FROM meta WHERE key = 'schema_version'),"
+        " (SELECT group_concat(id) FROM evaluations WHERE id < 10),"
+        " (SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+        "  AND tbl_name = 'evaluations' AND name LIKE 'sqlite_autoindex%')",
+        -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), "2");
+    assert_string_equal((const char *)sqlite3_column_text(st, 1), "7,9");
+    assert_int_equal(sqlite3_column_int(st, 2), 0);
+    sqlite3_finalize(st);
+    sqlite3_close(raw);
+    /* Reopening a migrated file changes nothing. */
+    assert_int_equal(eo_resdb_open(f->ctx, f->path, &db), EO_OK);
+    assert_int_equal(eo_resdb_count(db, NULL, &n), EO_OK);
+    assert_int_equal(n, 3);
+    eo_resdb_close(db);
+    assert_int_equal(f->errors, 1);
+}
+
+/* Long assignments that differ in their last character only are told
+ * apart; two records forced onto one hash are still found by text. */
+static void
+test_long_assignments(void **state)
+{
+    fixture *f = *state;
+    enum { LEN = 40000, COUNT = 8 };
+    char *text = malloc(LEN + 1);
+    assert_non_null(text);
+    for (int i = 0; i < LEN; i++)
+        text[i] = (char)('a' + i * 7 % 26);
+    text[LEN] = '\0';
+    eo_resdb *db;
+    assert_int_equal(eo_resdb_open(f->ctx, f->path, &db), EO_OK);
+    for (int k = 0; k < COUNT; k++) {
+        text[LEN - 1] = (char)('0' + k);
+        eo_eval_outcome a = outcome(EO_EVAL_OK, k, k, k);
+        assert_int_equal(eo_resdb_put(db, &key, text, &a), EO_OK);
+    }
+    text[LEN - 1] = '3';
+    eo_eval_outcome a = outcome(EO_EVAL_OK, 0, 0, 0);
+    assert_int_equal(eo_resdb_put(db, &key, text, &a), EO_ERROR);
+    assert_int_equal(f->errors, 1);
+    eo_resdb_close(db);
+
+    /* Every record forced onto the hash of the first: a lookup of the
+     * first meets eight candidates and the text picks the right one. */
+    sqlite3 *raw;
+    assert_int_equal(sqlite3_open(f->path, &raw), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "UPDATE evaluations SET ahash = "
+                                  "(SELECT ahash FROM evaluations ORDER BY "
+                                  "id LIMIT 1)", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(raw);
+    assert_int_equal(eo_resdb_open(f->ctx, f->path, &db), EO_OK);
+    bool found;
+    eo_eval_outcome o;
+    text[LEN - 1] = '0';
+    assert_int_equal(eo_resdb_get(db, &key, text, &found, &o), EO_OK);
+    assert_true(found);
+    assert_true(o.obj[EO_OBJ_LATENCY] == 0);
+    assert_int_equal(eo_resdb_put(db, &key, text, &a), EO_ERROR);
+    assert_int_equal(f->errors, 2);
+    /* The others' stored hash is no longer their text's. */
+    text[LEN - 1] = '5';
+    assert_int_equal(eo_resdb_get(db, &key, text, &found, NULL), EO_OK);
+    assert_false(found);
+    eo_resdb_close(db);
+    free(text);
+}
+
 int
 main(void)
 {
@@ -229,6 +365,9 @@ main(void)
         cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_locked, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_long_assignments, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,6 +15,9 @@
  *      channel axis (0 for conv2d, the N axis of gemm's b; matmul per
  *      tensor only); gemm needs alpha = 1 and beta = 1.
  *   q(act?(add(dq(a), dq(b))))  -> add(a, b) : Q {activation = act}
+ *   q(mul(dq(a), dq(b)))  -> mul(a, b) : Q
+ *      a and b per tensor, broadcast as the float op has them (graph.mul
+ *      has no activation attribute: a relu / clip after it stays).
  *   q(op(dq(x)...)) with every x of type elem Q  -> op(x...) : Q
  *      for max_pool, avg_pool, global_avg_pool, global_max_pool, relu,
  *      clip (the quantized forms the dialect defines with the same
@@ -292,9 +295,10 @@ fold_linear(eo_rewriter *rw, eo_op *q, eo_op *core, eo_op *act,
     return finish(rw, q, (eo_graph_op)k, nops, ops, core, a);
 }
 
+/* add / mul of two per-tensor quantized operands: the quantized op. */
 static eo_rewrite_result
-fold_add(eo_rewriter *rw, eo_op *q, eo_op *core, eo_op *act,
-         eo_graph_activation *a)
+fold_binary(eo_rewriter *rw, eo_op *q, eo_op *core, eo_op *act,
+            eo_graph_activation *a)
 {
     eo_value *ops[2] = { dq_source(eo_op_operand(core, 0)),
                          dq_source(eo_op_operand(core, 1)) };
@@ -303,7 +307,8 @@ fold_add(eo_rewriter *rw, eo_op *q, eo_op *core, eo_op *act,
         !quant_of(ops[1], &pb) || pa.axis >= 0 || pb.axis >= 0 ||
         !merged_act(core, act, a))
         return EO_REWRITE_NO_MATCH;
-    return finish(rw, q, GRAPH_ADD, 2, ops, core, a);
+    return finish(rw, q, (eo_graph_op)eo_graph_op_kind(core), 2, ops, core,
+                  a);
 }
 
 /* add(matmul(dq(a), dq(b)), bias) with 2-D a [M,K] and b [K,N] and a
@@ -414,7 +419,7 @@ match_qdq(const eo_pattern *pat, eo_op *q, eo_rewriter *rw)
     case GRAPH_MATMUL:
         return fold_linear(rw, q, core, act, &a);
     case GRAPH_ADD: {
-        eo_rewrite_result r = fold_add(rw, q, core, act, &a);
+        eo_rewrite_result r = fold_binary(rw, q, core, act, &a);
         if (r == EO_REWRITE_NO_MATCH) {
             memset(&a, 0, sizeof(a));
             if (act)
@@ -423,6 +428,10 @@ match_qdq(const eo_pattern *pat, eo_op *q, eo_rewriter *rw)
         }
         return r;
     }
+    case GRAPH_MUL:
+        if (act)
+            return EO_REWRITE_NO_MATCH;
+        return fold_binary(rw, q, core, act, &a);
     default:
         if (act || !same_quant_op(eo_graph_op_kind(core)) ||
             eo_graph_op_activation(core).kind != EO_ACT_NONE)

@@ -28,7 +28,12 @@
  *   it has reduction iterators, or (tl.generic) its body uses the out's
  *   block argument. Every out map of a verified tl op is a projected
  *   permutation, so an all-parallel op overwrites its whole out.
- * - graph.pad: alloc + tl.fill + tl.copy into a memref.subview;
+ * - graph.pad: alloc + tl.fill + tl.copy into a memref.subview, or no
+ *   copy when the source (used only by the pad, produced by a tl op, a
+ *   graph.slice or a graph.concat) is computed straight into that
+ *   subview (plan_pads; the buffer is made and filled before its first
+ *   writer, and single-use tl results up the chain, inits and ins
+ *   overwritten in place, move along, each op with a view of its own);
  *   graph.reshape: a collapse_shape / expand_shape view; graph.transpose:
  *   alloc + a tl.generic with a permuted in map; graph.slice (positive
  *   steps; graph-to-tl lowers the slices it can to tl.generic): a
@@ -98,6 +103,10 @@ typedef struct vinfo {
     eo_op *concat;
     size_t operand;
     eo_value *view;
+    /* For the source of a graph.pad computed straight into the interior
+     * of the pad's buffer: that pad ('place' of its producers is then
+     * this value; each use of the interior takes a view of its own). */
+    eo_op *pad;
 } vinfo;
 
 /* Open-addressing map from pointers to indices. */
@@ -580,56 +589,129 @@ static eo_value *subview_of(bufferizer *bz, eo_builder *b, eo_op *op,
                             eo_value *base, const int64_t *off,
                             const eo_type *part, const int64_t *step);
 
-/* graph.pad (mode "constant") -> a new buffer filled with the pad value
- * and a tl.copy of the source into its memref.subview. */
+/* Checks graph.pad 'op' (mode "constant", static non-negative pads of its
+ * rank) and puts its low pads in 'off'; EO_ERROR, after a diagnostic when
+ * 'diag', for anything else. */
 static eo_status
-bufferize_pad(bufferizer *bz, eo_builder *b, eo_op *op)
+pad_check(bufferizer *bz, eo_op *op, int64_t *off, bool diag)
 {
     eo_value *x = eo_op_operand(op, 0), *r = eo_op_result(op, 0);
-    vinfo *xi = info_of(bz, x), *ri = info_of(bz, r);
+    vinfo *ri = info_of(bz, r);
     const eo_attr *mode = eo_op_attr(op, "mode");
     const eo_attr *pads = eo_op_attr(op, "pads");
-    const eo_attr *val = eo_op_attr(op, "value");
     size_t len = 0;
     const char *ms = mode ? eo_attr_string(mode, &len) : "constant";
     if (!ms || (mode && (len != 8 || memcmp(ms, "constant", 8) != 0)))
-        return eo_op_error(op, "cannot bufferize: only constant padding "
-                               "is supported");
+        return diag ? eo_op_error(op, "cannot bufferize: only constant "
+                                      "padding is supported")
+                    : EO_ERROR;
     const eo_type *xt = eo_value_type(x), *rt = eo_value_type(r);
     size_t rank = eo_type_has_rank(rt) ? eo_type_rank(rt) : 0;
-    if (!xi || !xi->buf || !ri || !pads ||
-        eo_attr_get_kind(pads) != EO_ATTR_DENSE_ARRAY ||
+    if (!ri || !pads || eo_attr_get_kind(pads) != EO_ATTR_DENSE_ARRAY ||
         eo_attr_dense_array_size(pads) != 2 * rank ||
         !eo_type_has_rank(xt) || eo_type_rank(xt) != rank || rank == 0 ||
         rank > EO_TL_MAX_LOOPS || eo_type_num_elements(xt) < 0)
-        return eo_op_error(op, "cannot bufferize: unexpected operands or "
-                               "pads");
-    const eo_type *mt = memref_of(op, rt);
-    if (!mt)
-        return EO_ERROR;
-    const eo_type *elem = eo_type_elem(rt);
-    int64_t off[EO_TL_MAX_LOOPS];
+        return diag ? eo_op_error(op, "cannot bufferize: unexpected "
+                                      "operands or pads")
+                    : EO_ERROR;
     for (size_t i = 0; i < rank; i++) {
         off[i] = eo_attr_dense_array_int(pads, i);
         if (off[i] < 0 || eo_attr_dense_array_int(pads, rank + i) < 0)
-            return eo_op_error(op, "cannot bufferize: negative pads");
+            return diag ? eo_op_error(op, "cannot bufferize: negative pads")
+                        : EO_ERROR;
     }
-    eo_op *a = add_alloc(bz, b, mt);
-    if (!a)
-        return EO_NOMEM;
-    eo_value *buf = eo_op_result(a, 0);
+    return EO_OK;
+}
+
+/* The buffer of graph.pad 'op''s result, made at b's insertion point when
+ * first needed (by the first producer writing into its interior, or by
+ * the pad itself): a new memref.alloc filled with the pad value (tl.fill),
+ * so that the fill comes before any write of the interior. NULL after a
+ * diagnostic. */
+static eo_value *
+pad_buf(bufferizer *bz, eo_builder *b, eo_op *op)
+{
+    eo_value *r = eo_op_result(op, 0);
+    vinfo *ri = info_of(bz, r);
+    if (!ri) {
+        eo_op_error(op, "cannot bufferize: the result is not a tensor");
+        return NULL;
+    }
+    if (ri->buf)
+        return ri->buf;
+    const eo_type *rt = eo_value_type(r);
+    const eo_type *mt = memref_of(op, rt);
+    if (!mt)
+        return NULL;
     /* The pad value, in the element type. */
+    const eo_type *elem = eo_type_elem(rt);
+    const eo_attr *val = eo_op_attr(op, "value");
     double pv = val ? eo_attr_float_value(val) : 0.0;
     const eo_attr *cv = eo_type_is_float(elem)
         ? eo_attr_get_float(bz->ctx, elem, pv)
         : eo_attr_get_int(bz->ctx, elem, (int64_t)pv);
     eo_named_attr va = { eo_ident_cstr(bz->ctx, "value"), cv };
-    if (!cv || !va.name)
-        return EO_NOMEM;
-    eo_op *c = eo_builder_create(b, "arith.constant", 0, NULL, 1, &elem, 1,
-                                 &va);
-    if (!c)
-        return EO_NOMEM;
+    int32_t seg2[2] = {1, 1};
+    const eo_type *i32 = eo_type_get_int(bz->ctx, 32);
+    eo_named_attr sa = { eo_ident_cstr(bz->ctx, "operandSegmentSizes"),
+                         i32 ? eo_attr_get_dense_array(bz->ctx, i32, 2, seg2)
+                             : NULL };
+    eo_op *a = cv && va.name && sa.name && sa.value ? add_alloc(bz, b, mt)
+                                                    : NULL;
+    eo_op *c = a ? eo_builder_create(b, "arith.constant", 0, NULL, 1, &elem,
+                                     1, &va)
+                 : NULL;
+    eo_value *fops[2] = { c ? eo_op_result(c, 0) : NULL,
+                          a ? eo_op_result(a, 0) : NULL };
+    if (!c || !eo_builder_create(b, "tl.fill", 2, fops, 0, NULL, 1, &sa)) {
+        eo_op_error(op, "out of memory");
+        return NULL;
+    }
+    bz->fills++;
+    ri->kind = V_OWNED;
+    ri->buf = fops[1];
+    return ri->buf;
+}
+
+/* A new memref.subview (at b's insertion point) of the interior of
+ * graph.pad 'op''s buffer, where its source lies; NULL after a
+ * diagnostic. Each producer writing the interior, and each op reading
+ * it back, gets a view of its own (tl-fuse windows views used once). */
+static eo_value *
+pad_view(bufferizer *bz, eo_builder *b, eo_op *op)
+{
+    int64_t off[EO_TL_MAX_LOOPS];
+    if (pad_check(bz, op, off, true) != EO_OK)
+        return NULL;
+    eo_value *base = pad_buf(bz, b, op);
+    return base ? subview_of(bz, b, op, base, off,
+                             eo_value_type(eo_op_operand(op, 0)), NULL)
+                : NULL;
+}
+
+/* graph.pad (mode "constant") -> a new buffer filled with the pad value
+ * and a tl.copy of the source into its memref.subview, unless the source
+ * was computed there already (plan_pads). */
+static eo_status
+bufferize_pad(bufferizer *bz, eo_builder *b, eo_op *op)
+{
+    eo_value *x = eo_op_operand(op, 0);
+    vinfo *xi = info_of(bz, x);
+    int64_t off[EO_TL_MAX_LOOPS];
+    eo_status st = pad_check(bz, op, off, true);
+    if (st != EO_OK)
+        return st;
+    if (!xi || !xi->buf)
+        return eo_op_error(op, "cannot bufferize: unexpected operands or "
+                               "pads");
+    if (xi->pad == op && xi->kind == V_SLOT &&
+        info_of(bz, eo_op_result(op, 0))->buf) {
+        bz->in_place++;     /* the producer wrote the interior */
+        return EO_OK;
+    }
+    eo_value *view = pad_view(bz, b, op);
+    if (!view)
+        return EO_ERROR;
     int32_t seg2[2] = {1, 1};
     const eo_type *i32 = eo_type_get_int(bz->ctx, 32);
     eo_named_attr sa = { eo_ident_cstr(bz->ctx, "operandSegmentSizes"),
@@ -637,20 +719,10 @@ bufferize_pad(bufferizer *bz, eo_builder *b, eo_op *op)
                              : NULL };
     if (!sa.name || !sa.value)
         return EO_NOMEM;
-    eo_value *fops[2] = { eo_op_result(c, 0), buf };
-    if (!eo_builder_create(b, "tl.fill", 2, fops, 0, NULL, 1, &sa))
-        return EO_NOMEM;
-    bz->fills++;
-    /* The interior: a strided view of the buffer. */
-    eo_value *view = subview_of(bz, b, op, buf, off, xt, NULL);
-    if (!view)
-        return EO_ERROR;
     eo_value *cops[2] = { xi->buf, view };
     if (!eo_builder_create(b, "tl.copy", 2, cops, 0, NULL, 1, &sa))
         return EO_NOMEM;
     bz->copies++;
-    ri->kind = V_OWNED;
-    ri->buf = buf;
     return EO_OK;
 }
 
@@ -945,11 +1017,14 @@ concat_buf(bufferizer *bz, eo_builder *b, eo_op *op)
 
 /* The part of its concat's buffer that concat operand 'place' occupies
  * (a memref.subview made at b's insertion point when first needed), or
- * NULL after a diagnostic. */
+ * for a pad's source the interior of the pad's buffer (a new view each
+ * time), or NULL after a diagnostic. */
 static eo_value *
 slot_view(bufferizer *bz, eo_builder *b, eo_value *place)
 {
     vinfo *pi = info_of(bz, place);
+    if (pi && pi->pad)
+        return pad_view(bz, b, pi->pad);
     if (!pi || !pi->concat)
         return NULL;
     if (pi->view)
@@ -1053,6 +1128,89 @@ plan_slots(bufferizer *bz)
                 ii->place = p;
                 v = init;
             }
+        }
+    }
+}
+
+static bool alias_safe(eo_op *op, const eo_attr *maps,
+                       const eo_attr *iters, size_t i, const eo_value *v);
+
+/* For out 'i' of tl op 'd' (at position 'pos') that 'd' does not read:
+ * an in that the out may be computed over in place, as dying_in
+ * allows it (the result's type, read through the out's own map by an
+ * all-parallel op and through no other), used only there; or NULL. */
+static eo_value *
+chain_in(bufferizer *bz, eo_op *d, size_t pos, size_t i)
+{
+    const eo_attr *maps = bz->maps[pos], *iters = bz->iters[pos];
+    size_t nin = eo_tl_num_ins(d);
+    if (!maps || !all_parallel(iters) ||
+        eo_attr_array_size(maps) <= nin + i)
+        return NULL;
+    const eo_attr *om = eo_attr_array_at(maps, nin + i);
+    const eo_type *rt = eo_value_type(eo_op_result(d, i));
+    for (size_t k = 0; k < nin; k++) {
+        eo_value *u = eo_tl_in(d, k);
+        if (info_of(bz, u) && eo_value_has_one_use(u) &&
+            eo_value_type(u) == rt && eo_attr_array_at(maps, k) == om &&
+            alias_safe(d, maps, iters, i, u))
+            return u;
+    }
+    return NULL;
+}
+
+/* Decides which graph.pad sources are computed straight into the
+ * interior of the pad's buffer (a new buffer, filled with the pad value
+ * before its first writer): a source used only by the pad whose producer
+ * (through storage casts used once) is a tl op with results, a
+ * graph.slice or a graph.concat, not written to a return slot or a
+ * concat's part; then up the chain of single-use tl results it is
+ * computed from in place: the init of an op that reads its out, or the
+ * in that an all-parallel op overwrites element by element (chain_in;
+ * a convolution, its bias before it and the activation after it). */
+static void
+plan_pads(bufferizer *bz)
+{
+    for (size_t i = 0; i < bz->nops; i++) {
+        eo_op *op = bz->ops[i];
+        int64_t off[EO_TL_MAX_LOOPS];
+        if (!is_op_named(op, "graph.pad") ||
+            pad_check(bz, op, off, false) != EO_OK)
+            continue;       /* bufferize_pad reports it */
+        eo_value *x = eo_op_operand(op, 0), *v = x;
+        vinfo *xi = info_of(bz, x);
+        if (!xi || !eo_value_has_one_use(x) || xi->place)
+            continue;
+        eo_op *d = eo_value_def_op(v);
+        while (d && is_storage_cast(d) &&
+               eo_value_has_one_use(eo_op_operand(d, 0))) {
+            v = eo_op_operand(d, 0);
+            d = eo_value_def_op(v);
+        }
+        vinfo *vi = info_of(bz, v);
+        size_t pos;
+        if (!vi || !d || vi->ret_slot >= 0 || vi->place ||
+            eo_op_block(d) != bz->body || !ptrmap_get(&bz->pos, d, &pos) ||
+            !((tl_op_kind(d) != TL_NUM_OPS && eo_op_num_results(d)) ||
+              is_op_named(d, "graph.concat") ||
+              is_op_named(d, "graph.slice")))
+            continue;
+        xi->pad = op;
+        vi->place = x;
+        while ((d = eo_value_def_op(v)) && tl_op_kind(d) != TL_NUM_OPS &&
+               ptrmap_get(&bz->pos, d, &pos) && bz->iters[pos]) {
+            size_t r = eo_value_index(v);
+            eo_value *u = reads_out(d, bz->iters[pos], r)
+                              ? eo_tl_out(d, r) : chain_in(bz, d, pos, r);
+            vinfo *ui = u ? info_of(bz, u) : NULL;
+            eo_op *dd = u ? eo_value_def_op(u) : NULL;
+            if (!ui || ui->ret_slot >= 0 || ui->place || !dd ||
+                eo_op_block(dd) != bz->body ||
+                tl_op_kind(dd) == TL_NUM_OPS || !eo_op_num_results(dd) ||
+                !eo_value_has_one_use(u))
+                break;
+            ui->place = x;
+            v = u;
         }
     }
 }
@@ -1250,6 +1408,11 @@ bufferize_tl(bufferizer *bz, eo_builder *b, eo_op *op, size_t pos)
             return eo_op_error(op, "cannot bufferize: operand %zu has no "
                                    "buffer", k);
         bufs[k] = vi->buf;
+        vinfo *pi = vi->kind == V_SLOT && vi->place
+                        ? info_of(bz, vi->place) : NULL;
+        if (pi && pi->pad &&    /* a pad's interior: a view of its own */
+            !(bufs[k] = slot_view(bz, b, vi->place)))
+            return EO_ERROR;
     }
     for (size_t i = 0; i < nout; i++) {
         eo_value *v = eo_tl_out(op, i), *r = eo_op_result(op, i);
@@ -1270,7 +1433,8 @@ bufferize_tl(bufferizer *bz, eo_builder *b, eo_op *op, size_t pos)
             } else {
                 return EO_ERROR;
             }
-            if (vi->buf == buf)     /* the init is there already */
+            if (vi->buf == buf ||   /* the init is there already */
+                (vi->kind == V_SLOT && vi->place == ri->place))
                 bz->in_place++;
             else if (need && (st = emit_init(bz, b, vi, buf)) != EO_OK)
                 return st;
@@ -1606,6 +1770,7 @@ bufferize_body(bufferizer *bz)
         }
     }
     plan_slots(bz);
+    plan_pads(bz);
     if ((st = rewrite_signature(bz)) != EO_OK)
         return st;
     for (size_t i = 0; i < n; i++) {

@@ -1636,6 +1636,68 @@ lower_qadd(eo_rewriter *rw, eo_op *op)
                                      r, NULL, body_qadd, &s));
 }
 
+/* TFLite's int8 MUL (the interpreter's k_mul): the multiplier of
+ * s_a s_b / s_y, zero points and the output clamp. */
+typedef struct qmul_spec {
+    int32_t q;
+    int shift;
+    int64_t za, zb, zy, lo, hi;
+} qmul_spec;
+
+static eo_value *
+body_qmul(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    const qmul_spec *s = data;
+    const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
+    eo_value *v[2];
+    for (int i = 0; i < 2; i++) {
+        v[i] = conv_to(rw, "arith.extsi", args[i], i64);
+        int64_t z = i ? s->zb : s->za;
+        if (z)
+            v[i] = bin(rw, "arith.subi", v[i], cst_i(rw, i64, z));
+    }
+    eo_value *y = apply_mult(rw, bin(rw, "arith.muli", v[0], v[1]), s->q,
+                             s->shift);
+    y = bin(rw, "arith.addi", y, cst_i(rw, i64, s->zy));
+    y = clamp_i64(rw, y, s->lo, s->hi);
+    return conv_to(rw, "arith.trunci", y, eo_value_type(args[2]));
+}
+
+/* graph.mul of per-tensor int8 operands (NumPy broadcasting) into a
+ * per-tensor int8 result: one tl.generic whose body is TFLite's
+ * fixed-point MUL ((a - zp_a) (b - zp_b) rescaled by s_a s_b / s_y). */
+static int
+lower_qmul(eo_rewriter *rw, eo_op *op)
+{
+    eo_ctx *ctx = rw->b.ctx;
+    eo_quant_params pa, pb, py;
+    eo_value *a = eo_op_operand(op, 0), *b = eo_op_operand(op, 1);
+    eo_value *res = eo_op_result(op, 0);
+    clamp_spec cl;
+    if (eo_op_num_operands(op) != 2 || !q8_tensor(a, &pa) ||
+        !q8_tensor(b, &pb) || !q8_tensor(res, &py) || !q_clamp(op, &py, &cl))
+        return G2T_SKIP;
+    qmul_spec s;
+    eo_quant_multiplier(pa.scales[0] * pb.scales[0] / py.scales[0], &s.q,
+                        &s.shift);
+    s.za = pa.zero_points[0], s.zb = pb.zero_points[0];
+    s.zy = py.zero_points[0], s.lo = cl.lo, s.hi = cl.hi;
+    const eo_type *rt = eo_value_type(res);
+    unsigned r = (unsigned)eo_type_rank(rt);
+    a = to_storage(rw, a);
+    b = to_storage(rw, b);
+    const eo_type *ot = tensor_of(ctx, r, eo_type_shape(rt),
+                                  eo_type_get_int(ctx, 8));
+    if (!a || !b || !ot)
+        return G2T_FAIL;
+    const eo_affine_map *maps[3] = {bcast_map(ctx, r, eo_value_type(a), ot),
+                                    bcast_map(ctx, r, eo_value_type(b), ot),
+                                    eo_affine_map_identity(ctx, r)};
+    eo_value *ins[2] = {a, b};
+    return q_replace(rw, op, generic(rw, 2, ins, zero_tensor(rw, ot), maps,
+                                     r, NULL, body_qmul, &s));
+}
+
 /* The rounded (half away from zero) quotient of an i32 window sum by
  * 'd', clamped to the i8 range: the interpreter's int8 average. */
 static eo_value *
@@ -2273,7 +2335,13 @@ lower_op(eo_rewriter *rw, eo_op *op)
             return lower_qadd(rw, op);
         return lower_binary(rw, op, k);
     }
-    case GRAPH_SUB: case GRAPH_MUL: case GRAPH_DIV:
+    case GRAPH_MUL: {
+        eo_quant_params qp;
+        if (q8(eo_op_operand(op, 0), &qp))
+            return lower_qmul(rw, op);
+        return lower_binary(rw, op, k);
+    }
+    case GRAPH_SUB: case GRAPH_DIV:
     case GRAPH_MAX: case GRAPH_MIN: case GRAPH_POW:
         return lower_binary(rw, op, k);
     case GRAPH_QUANTIZE: {
