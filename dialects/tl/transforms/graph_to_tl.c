@@ -1566,108 +1566,76 @@ lower_dequantize(eo_rewriter *rw, eo_op *op)
     return q_replace(rw, op, y);
 }
 
-/* TFLite's int8 ADD (the interpreter's k_add): the multipliers of a, b
- * and the output, zero points and the output clamp. */
-typedef struct qadd_spec {
+/* TFLite's int8 ADD and MUL (the interpreter's k_add and k_mul): the
+ * multipliers (ADD: of a, b and the sum; MUL: of the product, in qy/sy),
+ * zero points and the output clamp. */
+typedef struct qbin_spec {
     int32_t qa, qb, qy;
     int sa, sb, sy;
     int64_t za, zb, zy, lo, hi;
-} qadd_spec;
+} qbin_spec;
 
-static eo_value *
-body_qadd(eo_rewriter *rw, eo_value *const *args, const void *data)
+/* The operands of a quantized binary body, sign-extended to i64 and
+ * their zero points subtracted. */
+static void
+q_centered(eo_rewriter *rw, eo_value *const *args, const qbin_spec *s,
+           eo_value *v[2])
 {
-    const qadd_spec *s = data;
     const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
-    eo_value *v[2];
-    for (int i = 0; i < 2; i++) {
-        eo_value *x = conv_to(rw, "arith.extsi", args[i], i64);
-        int64_t z = i ? s->zb : s->za;
-        if (z)
-            x = bin(rw, "arith.subi", x, cst_i(rw, i64, z));
-        x = bin(rw, "arith.shli", x, cst_i(rw, i64, 20));
-        v[i] = apply_mult(rw, x, i ? s->qb : s->qa, i ? s->sb : s->sa);
-    }
-    eo_value *y = apply_mult(rw, bin(rw, "arith.addi", v[0], v[1]), s->qy,
-                             s->sy);
-    y = bin(rw, "arith.addi", y, cst_i(rw, i64, s->zy));
-    y = clamp_i64(rw, y, s->lo, s->hi);
-    return conv_to(rw, "arith.trunci", y, eo_value_type(args[2]));
-}
-
-/* graph.add of per-tensor int8 operands (NumPy broadcasting) into a
- * per-tensor int8 result, fused relu/relu6/clip as a clamp: one
- * tl.generic whose body is TFLite's fixed-point ADD (left shift 20,
- * operands rescaled by s_i / (2 max(s_a, s_b)), the sum by
- * 2 max(s_a, s_b) / (2^20 s_y)). */
-static int
-lower_qadd(eo_rewriter *rw, eo_op *op)
-{
-    eo_ctx *ctx = rw->b.ctx;
-    eo_quant_params pa, pb, py;
-    eo_value *a = eo_op_operand(op, 0), *b = eo_op_operand(op, 1);
-    eo_value *res = eo_op_result(op, 0);
-    clamp_spec cl;
-    if (eo_op_num_operands(op) != 2 || !q8_tensor(a, &pa) ||
-        !q8_tensor(b, &pb) || !q8_tensor(res, &py) || !q_clamp(op, &py, &cl))
-        return G2T_SKIP;
-    qadd_spec s;
-    double sa = pa.scales[0], sb = pb.scales[0], sy = py.scales[0];
-    double twice = 2.0 * (sa > sb ? sa : sb);
-    eo_quant_multiplier(sa / twice, &s.qa, &s.sa);
-    eo_quant_multiplier(sb / twice, &s.qb, &s.sb);
-    eo_quant_multiplier(twice / ((double)(INT64_C(1) << 20) * sy), &s.qy,
-                        &s.sy);
-    s.za = pa.zero_points[0], s.zb = pb.zero_points[0];
-    s.zy = py.zero_points[0], s.lo = cl.lo, s.hi = cl.hi;
-    const eo_type *rt = eo_value_type(res);
-    unsigned r = (unsigned)eo_type_rank(rt);
-    a = to_storage(rw, a);
-    b = to_storage(rw, b);
-    const eo_type *ot = tensor_of(ctx, r, eo_type_shape(rt),
-                                  eo_type_get_int(ctx, 8));
-    if (!a || !b || !ot)
-        return G2T_FAIL;
-    const eo_affine_map *maps[3] = {bcast_map(ctx, r, eo_value_type(a), ot),
-                                    bcast_map(ctx, r, eo_value_type(b), ot),
-                                    eo_affine_map_identity(ctx, r)};
-    eo_value *ins[2] = {a, b};
-    return q_replace(rw, op, generic(rw, 2, ins, zero_tensor(rw, ot), maps,
-                                     r, NULL, body_qadd, &s));
-}
-
-/* TFLite's int8 MUL (the interpreter's k_mul): the multiplier of
- * s_a s_b / s_y, zero points and the output clamp. */
-typedef struct qmul_spec {
-    int32_t q;
-    int shift;
-    int64_t za, zb, zy, lo, hi;
-} qmul_spec;
-
-static eo_value *
-body_qmul(eo_rewriter *rw, eo_value *const *args, const void *data)
-{
-    const qmul_spec *s = data;
-    const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
-    eo_value *v[2];
     for (int i = 0; i < 2; i++) {
         v[i] = conv_to(rw, "arith.extsi", args[i], i64);
         int64_t z = i ? s->zb : s->za;
         if (z)
             v[i] = bin(rw, "arith.subi", v[i], cst_i(rw, i64, z));
     }
-    eo_value *y = apply_mult(rw, bin(rw, "arith.muli", v[0], v[1]), s->q,
-                             s->shift);
+}
+
+/* y (i64) + zp_y, clamped, truncated to the out element of args[2]. */
+static eo_value *
+qbin_out(eo_rewriter *rw, eo_value *const *args, const qbin_spec *s,
+         eo_value *y)
+{
+    const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
     y = bin(rw, "arith.addi", y, cst_i(rw, i64, s->zy));
     y = clamp_i64(rw, y, s->lo, s->hi);
     return conv_to(rw, "arith.trunci", y, eo_value_type(args[2]));
 }
 
-/* graph.mul of per-tensor int8 operands (NumPy broadcasting) into a
- * per-tensor int8 result: one tl.generic whose body is TFLite's
- * fixed-point MUL ((a - zp_a) (b - zp_b) rescaled by s_a s_b / s_y). */
+static eo_value *
+body_qadd(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    const qbin_spec *s = data;
+    const eo_type *i64 = eo_type_get_int(rw->b.ctx, 64);
+    eo_value *v[2];
+    q_centered(rw, args, s, v);
+    for (int i = 0; i < 2; i++) {
+        eo_value *x = bin(rw, "arith.shli", v[i], cst_i(rw, i64, 20));
+        v[i] = apply_mult(rw, x, i ? s->qb : s->qa, i ? s->sb : s->sa);
+    }
+    return qbin_out(rw, args, s,
+                    apply_mult(rw, bin(rw, "arith.addi", v[0], v[1]), s->qy,
+                               s->sy));
+}
+
+static eo_value *
+body_qmul(eo_rewriter *rw, eo_value *const *args, const void *data)
+{
+    const qbin_spec *s = data;
+    eo_value *v[2];
+    q_centered(rw, args, s, v);
+    return qbin_out(rw, args, s,
+                    apply_mult(rw, bin(rw, "arith.muli", v[0], v[1]), s->qy,
+                               s->sy));
+}
+
+/* graph.add or graph.mul of per-tensor int8 operands (NumPy
+ * broadcasting) into a per-tensor int8 result, a fused relu/relu6/clip
+ * as a clamp: one tl.generic whose body is TFLite's fixed-point ADD
+ * (left shift 20, operands rescaled by s_i / (2 max(s_a, s_b)), the sum
+ * by 2 max(s_a, s_b) / (2^20 s_y)) or MUL ((a - zp_a) (b - zp_b)
+ * rescaled by s_a s_b / s_y). */
 static int
-lower_qmul(eo_rewriter *rw, eo_op *op)
+lower_qbinary(eo_rewriter *rw, eo_op *op, bool mul)
 {
     eo_ctx *ctx = rw->b.ctx;
     eo_quant_params pa, pb, py;
@@ -1677,9 +1645,17 @@ lower_qmul(eo_rewriter *rw, eo_op *op)
     if (eo_op_num_operands(op) != 2 || !q8_tensor(a, &pa) ||
         !q8_tensor(b, &pb) || !q8_tensor(res, &py) || !q_clamp(op, &py, &cl))
         return G2T_SKIP;
-    qmul_spec s;
-    eo_quant_multiplier(pa.scales[0] * pb.scales[0] / py.scales[0], &s.q,
-                        &s.shift);
+    qbin_spec s = {0};
+    double sa = pa.scales[0], sb = pb.scales[0], sy = py.scales[0];
+    if (mul) {
+        eo_quant_multiplier(sa * sb / sy, &s.qy, &s.sy);
+    } else {
+        double twice = 2.0 * (sa > sb ? sa : sb);
+        eo_quant_multiplier(sa / twice, &s.qa, &s.sa);
+        eo_quant_multiplier(sb / twice, &s.qb, &s.sb);
+        eo_quant_multiplier(twice / ((double)(INT64_C(1) << 20) * sy),
+                            &s.qy, &s.sy);
+    }
     s.za = pa.zero_points[0], s.zb = pb.zero_points[0];
     s.zy = py.zero_points[0], s.lo = cl.lo, s.hi = cl.hi;
     const eo_type *rt = eo_value_type(res);
@@ -1695,7 +1671,8 @@ lower_qmul(eo_rewriter *rw, eo_op *op)
                                     eo_affine_map_identity(ctx, r)};
     eo_value *ins[2] = {a, b};
     return q_replace(rw, op, generic(rw, 2, ins, zero_tensor(rw, ot), maps,
-                                     r, NULL, body_qmul, &s));
+                                     r, NULL, mul ? body_qmul : body_qadd,
+                                     &s));
 }
 
 /* The rounded (half away from zero) quotient of an i32 window sum by
@@ -2329,16 +2306,10 @@ lower_op(eo_rewriter *rw, eo_op *op)
             return lower_qmatmul(rw, op, k == GRAPH_GEMM);
         return lower_matmul_gemm(rw, op, k == GRAPH_GEMM);
     }
-    case GRAPH_ADD: {
+    case GRAPH_ADD: case GRAPH_MUL: {
         eo_quant_params qp;
         if (q8(eo_op_operand(op, 0), &qp))
-            return lower_qadd(rw, op);
-        return lower_binary(rw, op, k);
-    }
-    case GRAPH_MUL: {
-        eo_quant_params qp;
-        if (q8(eo_op_operand(op, 0), &qp))
-            return lower_qmul(rw, op);
+            return lower_qbinary(rw, op, k == GRAPH_MUL);
         return lower_binary(rw, op, k);
     }
     case GRAPH_SUB: case GRAPH_DIV:
